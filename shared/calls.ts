@@ -1,0 +1,20 @@
+/**
+ * The names of every call the renderer can make, and nothing else. Kept free of schemas so
+ * the sandboxed preload can allow-list channels without bundling validation code.
+ */
+export const CALLS = [
+  'app:info',
+  'maps:list',
+  'maps:get',
+  'maps:create',
+  'maps:rename',
+  'maps:duplicate',
+  'maps:delete',
+  'maps:applyChanges',
+] as const;
+
+export type CallName = (typeof CALLS)[number];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (CALLS as readonly string[]).includes(name);
+}

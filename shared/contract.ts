@@ -1,0 +1,50 @@
+/**
+ * The typed service API between renderer and backend: every call, its input schema and its
+ * result type. Electron IPC and the HTTP bridge both validate inputs with these schemas.
+ */
+import { z } from 'zod';
+import type { CallName } from './calls';
+import { IdSchema, MapChangesSchema, MapTitleSchema } from './model/schema';
+import type { MapDoc, MapSummary } from './model/types';
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: IdSchema }).strict();
+
+export const inputSchemas = {
+  'app:info': empty,
+  'maps:list': empty,
+  'maps:get': byId,
+  'maps:create': z.object({ title: MapTitleSchema }).strict(),
+  'maps:rename': z.object({ id: IdSchema, title: MapTitleSchema }).strict(),
+  'maps:duplicate': byId,
+  'maps:delete': byId,
+  'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
+} satisfies Record<CallName, z.ZodType>;
+
+export interface AppInfo {
+  /** Where the library file lives, shown in the app so users can back it up. */
+  dataFile: string;
+  transport: 'electron' | 'http';
+  version: string;
+}
+
+export interface CallResults {
+  'app:info': AppInfo;
+  'maps:list': MapSummary[];
+  'maps:get': MapDoc;
+  'maps:create': MapDoc;
+  'maps:rename': MapSummary;
+  'maps:duplicate': MapSummary;
+  'maps:delete': { deleted: true };
+  'maps:applyChanges': { updatedAt: string };
+}
+
+export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;
+
+/** The backend as the renderer sees it: one async function per call. */
+export type LanemapApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallResults[K]> };
+
+/** What each transport sends back: a value, or an error a person can read. */
+export type CallReply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'internal';

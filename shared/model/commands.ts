@@ -1,0 +1,194 @@
+/**
+ * Every edit a user can make, as data: `{ type, args }`. Each command is a pure function of
+ * the document, written against an Immer draft; `applyCommand` returns the next document.
+ * Undo is the previous document; persistence is `diffMaps(before, after)`. One path for both.
+ */
+import { produce, type Draft } from 'immer';
+import { LANE_PADDING } from './geometry';
+import type { Duration, Flow, ItemKind, MapDoc, Step, StepKind } from './types';
+
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+type D = Draft<MapDoc>;
+
+function mustStep(doc: D, id: string) {
+  const s = doc.steps[id];
+  if (!s) throw new CommandError(`There is no step ${id} in this map.`);
+  return s;
+}
+function mustRole(doc: D, id: string) {
+  const r = doc.roles[id];
+  if (!r) throw new CommandError(`There is no role ${id} in this map.`);
+  return r;
+}
+function renumberRoles(doc: D, orderedIds: string[]) {
+  orderedIds.forEach((id, i) => {
+    const role = doc.roles[id];
+    if (role && role.order !== i) role.order = i;
+  });
+}
+function roleIdsInOrder(doc: D): string[] {
+  return Object.values(doc.roles)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    .map((r) => r.id);
+}
+
+export interface NewStep {
+  id: string;
+  kind: StepKind;
+  roleId: string;
+  x: number;
+  y: number;
+  title?: string;
+}
+
+export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind'>> & { duration?: Duration | null };
+
+const handlers = {
+  renameMap(doc: D, a: { title: string }) {
+    doc.title = a.title;
+  },
+  setMapDescription(doc: D, a: { description: string }) {
+    doc.description = a.description;
+  },
+  addStep(doc: D, a: NewStep) {
+    mustRole(doc, a.roleId);
+    if (doc.steps[a.id]) throw new CommandError('A step with this id already exists.');
+    doc.steps[a.id] = {
+      id: a.id,
+      kind: a.kind,
+      title: a.title ?? '',
+      description: '',
+      roleId: a.roleId,
+      phaseId: null,
+      x: Math.round(a.x),
+      y: Math.max(LANE_PADDING, Math.round(a.y)),
+      duration: null,
+      inputs: [],
+      outputs: [],
+      resources: [],
+    };
+  },
+  /** Adds a step to the right of `afterStepId`, in the same lane, and connects the two. */
+  addStepAfter(doc: D, a: { afterStepId: string; id: string; flowId: string; kind: StepKind; title?: string }) {
+    const prev = mustStep(doc, a.afterStepId);
+    const x = prev.x + 260;
+    // keep clear of steps already standing there in the same lane
+    let y = prev.y;
+    const taken = Object.values(doc.steps).filter((s) => s.roleId === prev.roleId && Math.abs(s.x - x) < 210);
+    while (taken.some((s) => Math.abs(s.y - y) < 100)) y += 120;
+    handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, x, y, title: a.title });
+    handlers.connect(doc, { id: a.flowId, fromStepId: prev.id, toStepId: a.id });
+  },
+  updateStep(doc: D, a: { stepId: string; patch: StepPatch }) {
+    const s = mustStep(doc, a.stepId);
+    Object.assign(s, a.patch);
+  },
+  setStepRole(doc: D, a: { stepId: string; roleId: string }) {
+    mustRole(doc, a.roleId);
+    mustStep(doc, a.stepId).roleId = a.roleId;
+  },
+  /** Moves steps (end of a drag): new x, lane-relative y and, when dropped in another lane, role. */
+  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string }[] }) {
+    for (const m of a.moves) {
+      mustRole(doc, m.roleId);
+      const s = mustStep(doc, m.stepId);
+      s.x = Math.round(m.x);
+      s.y = Math.max(LANE_PADDING, Math.round(m.y));
+      s.roleId = m.roleId;
+    }
+  },
+  setStepItems(doc: D, a: { stepId: string; kind: ItemKind; items: string[] }) {
+    const cleaned = a.items.map((i) => i.trim()).filter(Boolean);
+    mustStep(doc, a.stepId)[a.kind] = cleaned;
+  },
+  connect(doc: D, a: { id: string; fromStepId: string; toStepId: string; label?: string }) {
+    mustStep(doc, a.fromStepId);
+    mustStep(doc, a.toStepId);
+    if (a.fromStepId === a.toStepId) throw new CommandError('A step cannot flow into itself.');
+    const exists = Object.values(doc.flows).some((f) => f.fromStepId === a.fromStepId && f.toStepId === a.toStepId);
+    if (exists) throw new CommandError('These steps are already connected.');
+    doc.flows[a.id] = { id: a.id, fromStepId: a.fromStepId, toStepId: a.toStepId, label: a.label ?? '' };
+  },
+  setFlowLabel(doc: D, a: { flowId: string; label: string }) {
+    const f = doc.flows[a.flowId];
+    if (!f) throw new CommandError('This flow no longer exists.');
+    f.label = a.label;
+  },
+  /** Deletes steps (with the flows touching them) and flows. */
+  deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
+    const steps = new Set(a.stepIds);
+    for (const f of Object.values(doc.flows) as Flow[]) {
+      if (a.flowIds.includes(f.id) || steps.has(f.fromStepId) || steps.has(f.toStepId)) delete doc.flows[f.id];
+    }
+    for (const id of steps) delete doc.steps[id];
+  },
+  addRole(doc: D, a: { id: string; name: string; color: string }) {
+    if (doc.roles[a.id]) throw new CommandError('A role with this id already exists.');
+    doc.roles[a.id] = { id: a.id, name: a.name, color: a.color, order: Object.keys(doc.roles).length };
+    renumberRoles(doc, roleIdsInOrder(doc));
+  },
+  updateRole(doc: D, a: { roleId: string; name?: string; color?: string }) {
+    const r = mustRole(doc, a.roleId);
+    if (a.name !== undefined) r.name = a.name;
+    if (a.color !== undefined) r.color = a.color;
+  },
+  /** Moves a lane to `toIndex` (0 = top). */
+  moveRole(doc: D, a: { roleId: string; toIndex: number }) {
+    mustRole(doc, a.roleId);
+    const ids = roleIdsInOrder(doc).filter((id) => id !== a.roleId);
+    const index = Math.max(0, Math.min(ids.length, a.toIndex));
+    ids.splice(index, 0, a.roleId);
+    renumberRoles(doc, ids);
+  },
+  /**
+   * Removes a lane. Its steps move to `moveStepsTo`, or are deleted when `deleteSteps` is set;
+   * a lane that still has steps and neither option is refused.
+   */
+  removeRole(doc: D, a: { roleId: string; moveStepsTo?: string; deleteSteps?: boolean }) {
+    mustRole(doc, a.roleId);
+    const inLane = Object.values(doc.steps).filter((s) => s.roleId === a.roleId);
+    if (inLane.length > 0) {
+      if (a.moveStepsTo) {
+        if (a.moveStepsTo === a.roleId) throw new CommandError('Choose another lane for the steps.');
+        mustRole(doc, a.moveStepsTo);
+        // stack the moved steps below what the target lane already holds
+        const target = Object.values(doc.steps).filter((s) => s.roleId === a.moveStepsTo);
+        const offset = target.length ? Math.max(...target.map((s) => s.y)) + 130 - Math.min(...inLane.map((s) => s.y)) : 0;
+        for (const s of inLane) {
+          s.roleId = a.moveStepsTo;
+          s.y += Math.max(0, offset);
+        }
+      } else if (a.deleteSteps) {
+        handlers.deleteElements(doc, { stepIds: inLane.map((s) => s.id), flowIds: [] });
+      } else {
+        throw new CommandError(`This lane has ${inLane.length} step(s): choose where they go.`);
+      }
+    }
+    delete doc.roles[a.roleId];
+    renumberRoles(doc, roleIdsInOrder(doc));
+  },
+};
+
+type Handlers = typeof handlers;
+export type CommandType = keyof Handlers;
+export type CommandArgs<T extends CommandType> = Parameters<Handlers[T]>[1];
+/** A user's edit as data. */
+export type Command = { [T in CommandType]: { type: T; args: CommandArgs<T> } }[CommandType];
+
+/** Applies a command and returns the next document (the input is never mutated). */
+export function applyCommand(doc: MapDoc, command: Command): MapDoc {
+  return produce(doc, (draft) => {
+    (handlers[command.type] as (d: D, a: unknown) => void)(draft, command.args);
+  });
+}
+
+/** Convenience for building commands with typed args. */
+export function cmd<T extends CommandType>(type: T, args: CommandArgs<T>): Command {
+  return { type, args } as Command;
+}

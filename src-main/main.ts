@@ -1,0 +1,70 @@
+/**
+ * Electron main process: opens the library, registers IPC, creates a locked-down window.
+ * Kept thin: everything testable lives in services/ and storage/.
+ */
+import { app, BrowserWindow, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { registerIpc } from './ipc';
+import { LIBRARY_FILE_NAME } from './paths';
+import { createServices, seedLibrary } from './services/library';
+import { openLibrary } from './storage/database';
+import { CONTENT_SECURITY_POLICY } from './web/server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+
+app.enableSandbox();
+
+function isAppUrl(url: string): boolean {
+  if (devUrl && url.startsWith(devUrl)) return true;
+  return url.startsWith(pathToFileURL(rendererIndex).href);
+}
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Lanemap',
+    backgroundColor: '#f7f8fa',
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\/(github\.com|lanemap\.app)\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  if (devUrl) await win.loadURL(devUrl);
+  else await win.loadFile(rendererIndex);
+}
+
+void app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  const dataFile = path.join(app.getPath('userData'), LIBRARY_FILE_NAME);
+  const { db } = openLibrary(dataFile);
+  seedLibrary(db);
+  const services = createServices(db, { dataFile, transport: 'electron', version: app.getVersion() });
+  registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''));
+  app.on('will-quit', () => db.close());
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

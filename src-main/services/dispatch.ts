@@ -1,0 +1,39 @@
+/**
+ * The one entry point both transports use: check the call name, validate the payload against
+ * the contract's schema, run the service, and turn any failure into a readable error.
+ */
+import { isCallName } from '../../shared/calls';
+import { inputSchemas, type CallReply, type ErrorCode } from '../../shared/contract';
+import { describeIssues } from '../../shared/model/schema';
+import { ConflictError, NotFoundError } from '../storage/mapRepository';
+import type { Services } from './library';
+
+function fail(code: ErrorCode, message: string): CallReply {
+  return { ok: false, error: { code, message } };
+}
+
+export function dispatch(services: Services, name: unknown, payload: unknown): CallReply {
+  if (!isCallName(name)) return fail('bad-input', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`);
+  const parsed = inputSchemas[name].safeParse(payload);
+  if (!parsed.success) return fail('bad-input', `Invalid ${name} request: ${describeIssues(parsed.error)}`);
+  try {
+    const run = services[name] as (input: unknown) => unknown;
+    return { ok: true, value: run(parsed.data) };
+  } catch (e) {
+    return toReply(e);
+  }
+}
+
+function toReply(e: unknown): CallReply {
+  if (e instanceof NotFoundError) return fail('not-found', e.message);
+  if (e instanceof ConflictError) return fail('conflict', e.message);
+  const err = e as { code?: string; message?: string };
+  if (typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      return fail('bad-input', 'The change refers to a role, phase or step that is not in this map, or removes a lane that still has steps.');
+    }
+    return fail('bad-input', `The change breaks a rule of the map (${err.code}).`);
+  }
+  console.error('[lanemap] internal error', e);
+  return fail('internal', `Something went wrong inside Lanemap: ${err.message ?? String(e)}`);
+}

@@ -1,0 +1,75 @@
+/**
+ * The backend services: the implementation of every call in `shared/contract.ts`.
+ * Inputs arrive already validated (see `dispatch.ts`); this layer checks meaning.
+ */
+import type { AppInfo, CallInput, CallResults } from '../../shared/contract';
+import type { CallName } from '../../shared/calls';
+import { cloneWithNewIds } from '../../shared/model/clone';
+import { newId } from '../../shared/model/ids';
+import { MapDocSchema, describeIssues } from '../../shared/model/schema';
+import type { MapDoc } from '../../shared/model/types';
+import sampleMap from '../../templates/sample-sales-map.json';
+import type { Db } from '../storage/database';
+import { createMapRepository } from '../storage/mapRepository';
+
+export type Services = { [K in CallName]: (input: CallInput<K>) => CallResults[K] };
+
+const DEFAULT_ROLES: [string, string][] = [
+  ['Sales manager', '#2f80ed'],
+  ['Client', '#27ae60'],
+];
+
+/** The sample map shown on first start, validated like any file from outside. */
+export function sampleMapDoc(): MapDoc {
+  const parsed = MapDocSchema.safeParse(sampleMap);
+  if (!parsed.success) throw new Error(`The bundled sample map is invalid: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock = () => new Date().toISOString()): Services {
+  const maps = createMapRepository(db);
+  return {
+    'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
+    'maps:list': () => maps.list(),
+    'maps:get': ({ id }) => maps.read(id),
+    'maps:create': ({ title }) => {
+      const now = clock();
+      const doc: MapDoc = { id: newId(), title, description: '', createdAt: now, updatedAt: now, roles: {}, phases: {}, steps: {}, flows: {} };
+      DEFAULT_ROLES.forEach(([name, color], order) => {
+        const id = newId();
+        doc.roles[id] = { id, name, color, order };
+      });
+      maps.insert(doc);
+      return maps.read(doc.id);
+    },
+    'maps:rename': ({ id, title }) => {
+      maps.rename(id, title, clock());
+      return maps.summary(id);
+    },
+    'maps:duplicate': ({ id }) => {
+      const source = maps.read(id);
+      const copy = cloneWithNewIds(source, { title: `${source.title} (copy)`.slice(0, 200), now: clock() });
+      maps.insert(copy);
+      return maps.summary(copy.id);
+    },
+    'maps:delete': ({ id }) => {
+      maps.remove(id);
+      return { deleted: true };
+    },
+    'maps:applyChanges': ({ id, changes }) => {
+      const now = clock();
+      maps.apply(id, changes, now);
+      return { updatedAt: now };
+    },
+  };
+}
+
+/** First start: put the sample map in an empty, new library so nobody lands on a blank screen. */
+export function seedLibrary(db: Db, clock = () => new Date().toISOString()): void {
+  const seeded = db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get();
+  if (seeded) return;
+  db.transaction(() => {
+    createMapRepository(db).insert(cloneWithNewIds(sampleMapDoc(), { now: clock() }));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
+  })();
+}

@@ -1,0 +1,55 @@
+/**
+ * Opens the library file: WAL, foreign keys, and numbered migrations in a transaction, with a
+ * copy of the file taken before any migration touches an existing library.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenResult {
+  db: Db;
+  /** Path of the copy made before migrating, if one was needed. */
+  backupPath: string | null;
+  /** True when the file was new (schema version 0 before opening). */
+  created: boolean;
+}
+
+export class LibraryError extends Error {}
+
+/** Opens (creating if needed) and migrates the library at `file`. */
+export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS): OpenResult {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  let db: Db;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new LibraryError(`Cannot open the library file ${file}: ${(e as Error).message}`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const target = Math.max(0, ...migrations.map((m) => m.version));
+  if (current > target) {
+    db.close();
+    throw new LibraryError(
+      `The library file ${file} was written by a newer Lanemap (schema ${current}, this one knows ${target}). Update Lanemap to open it.`,
+    );
+  }
+  let backupPath: string | null = null;
+  if (current < target && existed) {
+    backupPath = `${file}.before-v${target}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+    db.prepare('VACUUM INTO ?').run(backupPath);
+  }
+  for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { db, backupPath, created: current === 0 };
+}

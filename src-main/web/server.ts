@@ -1,0 +1,150 @@
+/**
+ * The HTTP bridge: the same services as Electron's IPC, over HTTP on 127.0.0.1, for tests and
+ * `npm run web`. Never part of the packaged app. It refuses to be driven by other web pages:
+ * only its own Host (DNS rebinding), only its own Origin (CSRF), and a random per-launch token
+ * that only the page it serves receives.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { CallReply } from '../../shared/contract';
+import { dispatch } from '../services/dispatch';
+import type { Services } from '../services/library';
+
+export const TOKEN_HEADER = 'x-lanemap-token';
+const MAX_BODY = 20 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+export interface WebBridge {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebBridgeOptions {
+  services: Services;
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  port?: number;
+}
+
+export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
+  const token = crypto.randomBytes(32).toString('hex');
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        'content-type': type,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        ...extra,
+      });
+      res.end(body);
+    };
+    const reply = (status: number, r: CallReply) => send(status, JSON.stringify(r), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
+
+    if (!allowedHosts.has(String(req.headers.host ?? ''))) return send(421, 'Lanemap answers only to 127.0.0.1 and localhost.');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin)) {
+        return reply(403, { ok: false, error: { code: 'bad-input', message: 'Requests from other web pages are refused.' } });
+      }
+      if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'bad-input', message: 'Use POST.' } });
+      const given = String(req.headers[TOKEN_HEADER] ?? '');
+      if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
+        return reply(403, { ok: false, error: { code: 'bad-input', message: 'Missing or wrong Lanemap token.' } });
+      }
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return reply(415, { ok: false, error: { code: 'bad-input', message: 'Send JSON.' } });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let aborted = false;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY && !aborted) {
+          aborted = true;
+          reply(413, { ok: false, error: { code: 'bad-input', message: 'The request is too large.' } });
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => {
+        if (aborted) return;
+        let payload: unknown;
+        try {
+          payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          return reply(400, { ok: false, error: { code: 'bad-input', message: 'The request is not valid JSON.' } });
+        }
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const result = dispatch(opts.services, name, payload);
+        reply(result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(opts.rendererDir, rel);
+    if (!file.startsWith(path.resolve(opts.rendererDir) + path.sep)) return send(404, 'Not found');
+    fs.readFile(file, (err, data) => {
+      if (err) return send(404, 'Not found');
+      const ext = path.extname(file);
+      if (rel === 'index.html') {
+        const html = data.toString('utf8').replace('</head>', `<meta name="lanemap-token" content="${token}"></head>`);
+        return send(200, html, TYPES['.html'], { 'cache-control': 'no-store' });
+      }
+      send(200, data, TYPES[ext] ?? 'application/octet-stream');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,31 @@
+/** Top level: the map library, or one open map. */
+import { useMemo, useState } from 'react';
+import { api } from './api';
+import { Notices } from './components/Notices';
+import { MapEditor } from './editor/MapEditor';
+import { LibraryView } from './library/LibraryView';
+import { createEditorStore } from './store/editorStore';
+import { EditorProvider } from './store/context';
+import { notify } from './store/notices';
+
+function initialMapId(): string | null {
+  return new URLSearchParams(window.location.hash.slice(1)).get('map');
+}
+
+export function App() {
+  const store = useMemo(() => createEditorStore(api, notify), []);
+  const [mapId, setMapId] = useState<string | null>(initialMapId);
+
+  const open = (id: string | null) => {
+    // the map id in the URL hash lets a reload come back to the same map
+    window.history.replaceState(null, '', id ? `#map=${encodeURIComponent(id)}` : '#');
+    setMapId(id);
+  };
+
+  return (
+    <EditorProvider store={store}>
+      {mapId ? <MapEditor mapId={mapId} onClose={() => open(null)} /> : <LibraryView onOpen={open} />}
+      <Notices />
+    </EditorProvider>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The React Flow canvas. Nodes and edges are derived from the document; a drag moves nodes
+ * locally and becomes one `moveSteps` command when it ends (changing the role when a step
+ * is dropped in another lane). Connecting two steps is one `connect` command.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type EdgeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { cmd } from '../../shared/model/commands';
+import { laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
+import { newId } from '../../shared/model/ids';
+import { useZoomShortcuts } from '../editor/useEditorShortcuts';
+import { useEditor, useEditorStore } from '../store/context';
+import { LaneNode } from './LaneNode';
+import { buildEdges, buildNodes, LANE_NODE_PREFIX, type CanvasNode, type StepNodeType } from './nodes';
+import { StepNode } from './StepNode';
+
+const nodeTypes = { step: StepNode, lane: LaneNode };
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+
+/** Applies React Flow's select / deselect changes to a list of selected ids, keeping its order. */
+function applyPicks(ids: string[], picks: { id: string; selected: boolean }[]): string[] {
+  const out = new Set(ids);
+  for (const p of picks) {
+    if (p.id.startsWith(LANE_NODE_PREFIX)) continue;
+    if (p.selected) out.add(p.id);
+    else out.delete(p.id);
+  }
+  return [...out];
+}
+
+export function MapCanvas() {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc)!;
+  const selection = useEditor((s) => s.selection);
+  const lanes = useMemo(() => laneBoxes(doc), [doc]);
+  const derived = useMemo(() => buildNodes(doc, lanes, selection), [doc, lanes, selection]);
+  const edges = useMemo(() => buildEdges(doc, selection), [doc, selection]);
+  const [nodes, setNodes] = useState<CanvasNode[]>(derived);
+  useZoomShortcuts();
+
+  // adopt the document's nodes, keeping React Flow's measurements so nothing flickers
+  useEffect(() => {
+    setNodes((prev) => {
+      const measured = new Map(prev.map((n) => [n.id, n.measured]));
+      return derived.map((n) => {
+        const m = measured.get(n.id);
+        return m ? { ...n, measured: m } : n;
+      });
+    });
+  }, [derived]);
+
+  // on opening, fit the steps once React Flow has measured them
+  const [initialFit] = useState(() => ({ padding: 0.12, maxZoom: 1, nodes: Object.keys(doc.steps).map((id) => ({ id })) }));
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      // selection lives in the store; drag positions and sizes are local until the drag ends
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length) {
+        const { selection } = store.getState();
+        store.getState().select({ steps: applyPicks(selection.steps, picks), flows: selection.flows });
+      }
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns));
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const picks = changes.filter((c) => c.type === 'select');
+      if (!picks.length) return;
+      const { selection } = store.getState();
+      store.getState().select({ steps: selection.steps, flows: applyPicks(selection.flows, picks) });
+    },
+    [store],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: Node, dragged: Node[]) => {
+      const current = store.getState().doc;
+      if (!current) return;
+      const currentLanes = laneBoxes(current);
+      const moves = dragged
+        .filter((n): n is StepNodeType => n.type === 'step' && !!current.steps[n.id])
+        .map((n) => {
+          const step = current.steps[n.id]!;
+          const h = n.measured?.height ?? stepSize(step).height;
+          const lane = laneAt(currentLanes, n.position.y + h / 2)!;
+          return { stepId: n.id, x: n.position.x, y: n.position.y - lane.top, roleId: lane.role.id };
+        });
+      if (moves.length === 0) return;
+      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes(buildNodes(current, currentLanes, store.getState().selection));
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || c.source === c.target) return;
+      const id = newId();
+      if (store.getState().run(cmd('connect', { id, fromStepId: c.source, toStepId: c.target }))) {
+        store.getState().select({ steps: [], flows: [id] });
+      }
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !c.source.startsWith(LANE_NODE_PREFIX) && !c.target.startsWith(LANE_NODE_PREFIX), []);
+
+  return (
+    <div className="canvas" aria-label="Map canvas">
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={initialFit.nodes.length ? initialFit : { maxZoom: 1 }}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_KEYS}
+        selectionKeyCode="Shift"
+        minZoom={0.05}
+        maxZoom={2.5}
+        snapToGrid
+        snapGrid={[10, 10]}
+        elevateEdgesOnSelect
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'lane' ? 'transparent' : ((n.data as { role?: { color: string } }).role?.color ?? '#999'))} />
+      </ReactFlow>
+    </div>
+  );
+}

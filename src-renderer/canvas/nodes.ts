@@ -1,0 +1,61 @@
+/** Turns the document into React Flow nodes and edges (pure; memoised by the canvas). */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { contentRight, LANE_LEFT, stepPositions, type LaneBox } from '../../shared/model/geometry';
+import type { MapDoc, Role, Step } from '../../shared/model/types';
+import type { Selection } from '../store/editorStore';
+
+export type StepNodeData = { step: Step; role: Role | undefined };
+export type LaneNodeData = { role: Role; width: number; height: number; stepCount: number };
+export type StepNodeType = Node<StepNodeData, 'step'>;
+export type LaneNodeType = Node<LaneNodeData, 'lane'>;
+export type CanvasNode = StepNodeType | LaneNodeType;
+
+export const LANE_NODE_PREFIX = 'lane:';
+
+export function buildNodes(doc: MapDoc, lanes: LaneBox[], selection: Selection): CanvasNode[] {
+  const width = Math.max(2400, contentRight(doc) + 800) - LANE_LEFT;
+  const counts = new Map<string, number>();
+  for (const s of Object.values(doc.steps)) counts.set(s.roleId, (counts.get(s.roleId) ?? 0) + 1);
+  const laneNodes: LaneNodeType[] = lanes.map((l) => ({
+    id: LANE_NODE_PREFIX + l.role.id,
+    type: 'lane',
+    position: { x: LANE_LEFT, y: l.top },
+    data: { role: l.role, width, height: l.height, stepCount: counts.get(l.role.id) ?? 0 },
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    deletable: false,
+    zIndex: -1,
+    style: { width, height: l.height },
+  }));
+  const positions = stepPositions(doc, lanes);
+  const selected = new Set(selection.steps);
+  const stepNodes: StepNodeType[] = Object.values(doc.steps).map((s) => ({
+    id: s.id,
+    type: 'step',
+    position: positions.get(s.id)!,
+    data: { step: s, role: doc.roles[s.roleId] },
+    selected: selected.has(s.id),
+    deletable: false,
+    ariaLabel: `${s.kind} step: ${s.title || 'untitled'}`,
+  }));
+  return [...laneNodes, ...stepNodes];
+}
+
+export function buildEdges(doc: MapDoc, selection: Selection): Edge[] {
+  const selected = new Set(selection.flows);
+  return Object.values(doc.flows).map((f) => ({
+    id: f.id,
+    source: f.fromStepId,
+    target: f.toStepId,
+    label: f.label || undefined,
+    type: 'smoothstep',
+    selected: selected.has(f.id),
+    deletable: false,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    labelBgPadding: [6, 3] as [number, number],
+    labelBgBorderRadius: 4,
+    ariaLabel: `Flow from ${doc.steps[f.fromStepId]?.title || 'step'} to ${doc.steps[f.toStepId]?.title || 'step'}${f.label ? `: ${f.label}` : ''}`,
+  }));
+}

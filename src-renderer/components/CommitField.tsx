@@ -1,0 +1,75 @@
+/**
+ * A text field that edits a document value: typing is kept locally and committed after a
+ * short pause, on blur and on Enter (single line), so every keystroke is not an undo step
+ * but nothing typed is lost if the app closes a moment later.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  id?: string;
+  label: string;
+  value: string;
+  onCommit(value: string): void;
+  multiline?: boolean;
+  maxLength: number;
+  placeholder?: string;
+  className?: string;
+  /** Refuse an empty value (restores the last one). */
+  required?: boolean;
+  rows?: number;
+}
+
+const PAUSE_MS = 400;
+
+export function CommitField({ id, label, value, onCommit, multiline, maxLength, placeholder, className, required, rows }: Props) {
+  const [draft, setDraft] = useState(value);
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef({ value, onCommit, draft });
+  latest.current = { value, onCommit, draft };
+
+  useEffect(() => {
+    if (!dirty.current) setDraft(value);
+  }, [value]);
+
+  const commit = () => {
+    clearTimeout(timer.current);
+    if (!dirty.current) return;
+    dirty.current = false;
+    const { draft: d, value: v, onCommit: fn } = latest.current;
+    if (required && !d.trim()) {
+      setDraft(v);
+      return;
+    }
+    if (d !== v) fn(d);
+  };
+
+  // commit what was typed if the field goes away (selection changed, panel closed)
+  useEffect(() => () => commit(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const common = {
+    id,
+    'aria-label': label,
+    value: draft,
+    maxLength,
+    placeholder,
+    className,
+    onChange: (e: { target: { value: string } }) => {
+      dirty.current = true;
+      setDraft(e.target.value);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(commit, PAUSE_MS);
+    },
+    onBlur: commit,
+  };
+  return multiline ? (
+    <textarea {...common} rows={rows ?? 3} />
+  ) : (
+    <input
+      {...common}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+/** A small modal dialog: Escape cancels, the first field or button takes focus. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Dialog({ title, children, onCancel }: { title: string; children: ReactNode; onCancel(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current?.querySelector<HTMLElement>('input, select, textarea, button[data-autofocus]');
+    el?.focus();
+    if (el instanceof HTMLInputElement) el.select();
+  }, []);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+      <div
+        ref={ref}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      >
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Asks for a line of text (a title, a name). */
+export function PromptDialog(props: { title: string; label: string; initial: string; maxLength: number; confirm: string; onConfirm(value: string): void; onCancel(): void }) {
+  return (
+    <Dialog title={props.title} onCancel={props.onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = String(new FormData(e.currentTarget).get('value') ?? '').trim();
+          if (value) props.onConfirm(value);
+        }}
+      >
+        <label className="field">
+          <span>{props.label}</span>
+          <input name="value" defaultValue={props.initial} maxLength={props.maxLength} required />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {props.confirm}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks before something that cannot be taken back. */
+export function ConfirmDialog(props: { title: string; message: ReactNode; confirm: string; danger?: boolean; onConfirm(): void; onCancel(): void }) {
+  return (
+    <Dialog title={props.title} onCancel={props.onCancel}>
+      <p>{props.message}</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" data-autofocus className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
+          {props.confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+/** One open map: toolbar, lanes panel, canvas, inspector. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { MapCanvas } from '../canvas/MapCanvas';
+import { Inspector } from '../panels/Inspector';
+import { RolesPanel } from '../panels/RolesPanel';
+import { useEditor, useEditorStore } from '../store/context';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { Toolbar } from './Toolbar';
+import { useEditorShortcuts } from './useEditorShortcuts';
+
+export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }) {
+  const store = useEditorStore();
+  const hasDoc = useEditor((s) => s.doc !== null);
+  const loading = useEditor((s) => s.loading);
+  const [showRoles, setShowRoles] = useState(true);
+  const [showInspector, setShowInspector] = useState(true);
+  const [showHelp, setShowHelp] = useState(false);
+
+  useEffect(() => {
+    void store.getState().load(mapId);
+    return () => store.getState().close();
+  }, [mapId, store]);
+
+  useEditorShortcuts({ onHelp: () => setShowHelp(true) });
+
+  if (!hasDoc) {
+    return (
+      <div className="editor-empty">
+        {loading ? <p className="muted">Opening the map…</p> : <button onClick={onClose}>Back to the library</button>}
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <div className="editor">
+        <Toolbar
+          onClose={onClose}
+          onHelp={() => setShowHelp(true)}
+          showRoles={showRoles}
+          onToggleRoles={() => setShowRoles((v) => !v)}
+          showInspector={showInspector}
+          onToggleInspector={() => setShowInspector((v) => !v)}
+        />
+        <div className="editor-body">
+          {showRoles && <RolesPanel />}
+          <MapCanvas />
+          {showInspector && <Inspector />}
+        </div>
+        {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,73 @@
+/** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { cmd } from '../../shared/model/commands';
+import { laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
+import { newId } from '../../shared/model/ids';
+import type { StepKind } from '../../shared/model/types';
+import type { EditorStore } from '../store/editorStore';
+
+const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', decision: '', end: 'End' };
+
+/** Fits the steps (not the long lane bands) into the window. */
+export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
+  const doc = store.getState().doc;
+  const nodes = doc ? Object.keys(doc.steps).map((id) => ({ id })) : [];
+  void flow.fitView({ padding: 0.12, maxZoom: 1, duration, nodes: nodes.length ? nodes : undefined });
+}
+
+/** Focuses the inspector's title field so a new step can be named at once. */
+export function focusStepTitle() {
+  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('#step-title')?.focus());
+}
+
+/**
+ * Adds a step of `kind`: after the selected step (connected to it) when exactly one is
+ * selected, otherwise in the middle of what is visible, in the lane there.
+ */
+export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind: StepKind) {
+  const { doc, selection } = store.getState();
+  if (!doc) return;
+  if (selection.steps.length === 1) {
+    addNextStep(store, kind);
+    return;
+  }
+  const lanes = laneBoxes(doc);
+  if (lanes.length === 0) {
+    store.getState().run(cmd('addRole', { id: newId(), name: 'Role', color: '#2f80ed' }));
+    return addStep(store, flow, kind);
+  }
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const center = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
+  const lane = laneAt(lanes, center.y)!;
+  const size = stepSize({ kind, title: '', inputs: [], outputs: [], resources: [] });
+  let x = Math.max(0, Math.round(center.x - size.width / 2));
+  const y = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
+  // step aside rather than drop the new step on top of another
+  const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id);
+  while (inLane.some((s) => Math.abs(s.x - x) < 210 && Math.abs(s.y - y) < 90)) x += 240;
+  const id = newId();
+  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, x, y, title: DEFAULT_TITLES[kind] }))) {
+    store.getState().select({ steps: [id], flows: [] });
+    focusStepTitle();
+  }
+}
+
+/** Adds a step right after the selected one, connected to it, and selects it. */
+export function addNextStep(store: EditorStore, kind: StepKind = 'task') {
+  const { selection } = store.getState();
+  if (selection.steps.length !== 1) return false;
+  const id = newId();
+  const ok = store.getState().run(cmd('addStepAfter', { afterStepId: selection.steps[0]!, id, flowId: newId(), kind, title: DEFAULT_TITLES[kind] }));
+  if (ok) {
+    store.getState().select({ steps: [id], flows: [] });
+    focusStepTitle();
+  }
+  return ok;
+}
+
+export function deleteSelection(store: EditorStore) {
+  const { selection } = store.getState();
+  if (selection.steps.length + selection.flows.length === 0) return;
+  store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows }));
+  store.getState().select({ steps: [], flows: [] });
+}
