@@ -17,15 +17,17 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
-import { laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
+import { LANE_LEFT, laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
 import { buildEdges, buildNodes, LANE_NODE_PREFIX, type CanvasNode, type StepNodeType } from './nodes';
 import { StepNode } from './StepNode';
+import { FlowEdge } from './FlowEdge';
 
 const nodeTypes = { step: StepNode, lane: LaneNode };
+const edgeTypes = { flow: FlowEdge };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** Applies React Flow's select / deselect changes to a list of selected ids, keeping its order. */
@@ -124,8 +126,10 @@ export function MapCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        fitView
-        fitViewOptions={initialFit.nodes.length ? initialFit : { maxZoom: 1 }}
+        edgeTypes={edgeTypes}
+        fitView={initialFit.nodes.length > 0}
+        fitViewOptions={initialFit}
+        defaultViewport={{ x: -LANE_LEFT + 24, y: 24, zoom: 1 }}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

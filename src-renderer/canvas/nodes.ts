@@ -50,12 +50,10 @@ export function buildEdges(doc: MapDoc, selection: Selection): Edge[] {
     source: f.fromStepId,
     target: f.toStepId,
     label: f.label || undefined,
-    type: 'smoothstep',
+    type: 'flow',
     selected: selected.has(f.id),
     deletable: false,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    labelBgPadding: [6, 3] as [number, number],
-    labelBgBorderRadius: 4,
     ariaLabel: `Flow from ${doc.steps[f.fromStepId]?.title || 'step'} to ${doc.steps[f.toStepId]?.title || 'step'}${f.label ? `: ${f.label}` : ''}`,
   }));
 }

@@ -40,11 +40,19 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const center = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
   const lane = laneAt(lanes, center.y)!;
   const size = stepSize({ kind, title: '', inputs: [], outputs: [], resources: [] });
-  let x = Math.max(0, Math.round(center.x - size.width / 2));
-  const y = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
-  // step aside rather than drop the new step on top of another
+  const x0 = Math.max(0, Math.round(center.x - size.width / 2));
+  const y0 = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
+  // the nearest free spot around the middle of the view, rather than on top of another step
   const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id);
-  while (inLane.some((s) => Math.abs(s.x - x) < 210 && Math.abs(s.y - y) < 90)) x += 240;
+  const free = (x: number, y: number) => !inLane.some((s) => Math.abs(s.x - x) < 220 && Math.abs(s.y - y) < 100);
+  const spots = [0, 120, 240, 360]
+    .flatMap((dy) => [0, 240, -240, 480, -480].map((dx) => ({ x: x0 + dx, y: y0 + dy, cost: Math.abs(dx) + dy * 1.5 })))
+    .filter((p) => p.x >= 0)
+    .sort((a, b) => a.cost - b.cost);
+  const spot = spots.find((p) => free(p.x, p.y)) ?? { x: x0, y: y0 };
+  let x = spot.x;
+  const y = spot.y;
+  while (!free(x, y)) x += 240;
   const id = newId();
   if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, x, y, title: DEFAULT_TITLES[kind] }))) {
     store.getState().select({ steps: [id], flows: [] });
@@ -70,4 +78,15 @@ export function deleteSelection(store: EditorStore) {
   if (selection.steps.length + selection.flows.length === 0) return;
   store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows }));
   store.getState().select({ steps: [], flows: [] });
+}
+
+/** Moves the selected steps by (dx, dy) within their lanes; held arrow keys make one undo step. */
+export function nudgeSelection(store: EditorStore, dx: number, dy: number) {
+  const { doc, selection } = store.getState();
+  if (!doc) return;
+  const moves = selection.steps
+    .map((id) => doc.steps[id])
+    .filter((s) => s !== undefined)
+    .map((s) => ({ stepId: s.id, x: s.x + dx, y: s.y + dy, roleId: s.roleId }));
+  if (moves.length) store.getState().run(cmd('moveSteps', { moves }), { coalesceKey: `nudge:${selection.steps.join(',')}` });
 }

@@ -2,7 +2,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditorStore } from '../store/context';
-import { addNextStep, deleteSelection, fitMap } from './actions';
+import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions';
+
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -29,12 +31,21 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
         return;
       }
       if (mod && e.key === 'Enter') {
+        // captured before React Flow's own Enter handling, which would toggle the selection
         e.preventDefault();
+        e.stopPropagation();
         addNextStep(store, 'task');
         return;
       }
       if (isTyping(e.target)) {
         if (e.key === 'Escape') (e.target as HTMLElement).blur();
+        return;
+      }
+      const arrow = ARROWS[e.key];
+      if (arrow && store.getState().selection.steps.length > 0) {
+        e.preventDefault();
+        e.stopPropagation();
+        nudgeSelection(store, arrow[0] * (e.shiftKey ? 50 : 10), arrow[1] * (e.shiftKey ? 50 : 10));
         return;
       }
       if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -46,8 +57,8 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
         onHelp();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [store, onHelp]);
 }
 

@@ -1,0 +1,233 @@
+/**
+ * Every call, sent payloads it must refuse: each refusal is a readable `{ok:false}` reply and
+ * leaves every row of the library exactly as it was.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CALLS } from '../../shared/calls';
+import type { ErrorCode } from '../../shared/contract';
+import type { MapChanges } from '../../shared/model/schema';
+import type { MapDoc, Step } from '../../shared/model/types';
+import { dispatch } from '../../src-main/services/dispatch';
+import { content, salesMap } from '../support/builders';
+import { call, openTempLibrary, removeTempDirs, snapshotTables, storeMap, type TempLibrary } from '../support/library';
+
+let lib: TempLibrary;
+/** Two stored maps: `a` (ids `a-…`) and `b` (ids `b-…`). */
+let a: MapDoc;
+let b: MapDoc;
+
+beforeAll(() => {
+  lib = openTempLibrary();
+  a = storeMap(lib.services, salesMap('a'));
+  b = storeMap(lib.services, salesMap('b', { title: 'Чужая карта' }));
+});
+afterAll(() => {
+  lib.close();
+  removeTempDirs();
+});
+
+const HUGE = 'Я'.repeat(10_000);
+const stepOf = (doc: MapDoc, id: string): Step => {
+  const s = doc.steps[id];
+  if (!s) throw new Error(`no step ${id}`);
+  return s;
+};
+const none = () => ({ roles: [], phases: [], steps: [], flows: [] });
+const change = (parts: { map?: unknown; upsert?: Record<string, unknown[]>; remove?: Record<string, unknown[]> }) => ({
+  ...(parts.map !== undefined ? { map: parts.map } : {}),
+  upsert: { ...none(), ...parts.upsert },
+  remove: { ...none(), ...parts.remove },
+});
+const apply = (changes: unknown, id = a.id) => ({ id, changes });
+const newStep = (patch: Record<string, unknown>) => ({ ...stepOf(a, 'a-qualify'), id: 'a-new', title: 'Новый шаг', ...patch });
+
+type Case = [call: string, label: string, payload: () => unknown, code: ErrorCode];
+
+const cases: Case[] = [
+  // app:info and maps:list take an empty object and nothing else
+  ...['app:info', 'maps:list'].flatMap((name): Case[] => [
+    [name, 'an extra field', () => ({ verbose: true }), 'bad-input'],
+    [name, 'null', () => null, 'bad-input'],
+    [name, 'undefined', () => undefined, 'bad-input'],
+    [name, 'an array', () => [], 'bad-input'],
+    [name, 'a string', () => 'maps', 'bad-input'],
+  ]),
+  // calls that take a map id
+  ...['maps:get', 'maps:duplicate', 'maps:delete'].flatMap((name): Case[] => [
+    [name, 'no id', () => ({}), 'bad-input'],
+    [name, 'a numeric id', () => ({ id: 5 }), 'bad-input'],
+    [name, 'an id with spaces', () => ({ id: 'map one' }), 'bad-input'],
+    [name, 'an id with ../', () => ({ id: '../../etc/passwd' }), 'bad-input'],
+    [name, 'an empty id', () => ({ id: '' }), 'bad-input'],
+    [name, 'a 10,000-character id', () => ({ id: 'x'.repeat(10_000) }), 'bad-input'],
+    [name, 'the id in an array', () => ({ id: [a.id] }), 'bad-input'],
+    [name, 'an extra field', () => ({ id: a.id, force: true }), 'bad-input'],
+    [name, 'an unknown map', () => ({ id: 'no-such-map' }), 'not-found'],
+    [name, 'null', () => null, 'bad-input'],
+    [name, 'undefined', () => undefined, 'bad-input'],
+    [name, 'an array', () => [a.id], 'bad-input'],
+  ]),
+  ['maps:create', 'no title', () => ({}), 'bad-input'],
+  ['maps:create', 'a numeric title', () => ({ title: 5 }), 'bad-input'],
+  ['maps:create', 'a null title', () => ({ title: null }), 'bad-input'],
+  ['maps:create', 'an empty title', () => ({ title: '' }), 'bad-input'],
+  ['maps:create', 'a blank title', () => ({ title: '   \n ' }), 'bad-input'],
+  ['maps:create', 'a 10,000-character title', () => ({ title: HUGE }), 'bad-input'],
+  ['maps:create', 'an id of its own', () => ({ title: 'Воронка', id: 'mine' }), 'bad-input'],
+  ['maps:create', 'a __proto__ key', () => JSON.parse('{"title":"Воронка","__proto__":{"admin":true}}'), 'bad-input'],
+  ['maps:create', 'null', () => null, 'bad-input'],
+  ['maps:create', 'undefined', () => undefined, 'bad-input'],
+  ['maps:create', 'an array', () => [{ title: 'Воронка' }], 'bad-input'],
+  ['maps:rename', 'no title', () => ({ id: a.id }), 'bad-input'],
+  ['maps:rename', 'no id', () => ({ title: 'Новое имя' }), 'bad-input'],
+  ['maps:rename', 'a 10,000-character title', () => ({ id: a.id, title: HUGE }), 'bad-input'],
+  ['maps:rename', 'a blank title', () => ({ id: a.id, title: ' ' }), 'bad-input'],
+  ['maps:rename', 'an id with ../', () => ({ id: '../maps', title: 'Новое имя' }), 'bad-input'],
+  ['maps:rename', 'an unknown map', () => ({ id: 'no-such-map', title: 'Новое имя' }), 'not-found'],
+  ['maps:rename', 'an extra field', () => ({ id: a.id, title: 'Новое имя', description: '' }), 'bad-input'],
+  ['maps:rename', 'null', () => null, 'bad-input'],
+  ['maps:rename', 'undefined', () => undefined, 'bad-input'],
+  // maps:applyChanges: the shape
+  ['maps:applyChanges', 'no changes', () => ({ id: a.id }), 'bad-input'],
+  ['maps:applyChanges', 'changes without upsert/remove', () => apply({}), 'bad-input'],
+  ['maps:applyChanges', 'changes as an array', () => apply([]), 'bad-input'],
+  ['maps:applyChanges', 'an extra field', () => ({ ...apply(change({})), force: true }), 'bad-input'],
+  ['maps:applyChanges', 'an extra table', () => apply({ ...change({}), upsert: { ...none(), users: [] } }), 'bad-input'],
+  ['maps:applyChanges', 'steps as an object', () => apply(change({ upsert: { steps: {} as unknown[] } })), 'bad-input'],
+  ['maps:applyChanges', 'an unknown map', () => apply(change({}), 'no-such-map'), 'not-found'],
+  ['maps:applyChanges', 'a map id with ../', () => apply(change({}), '../a'), 'bad-input'],
+  ['maps:applyChanges', 'null', () => null, 'bad-input'],
+  ['maps:applyChanges', 'undefined', () => undefined, 'bad-input'],
+  // the map row
+  ['maps:applyChanges', 'a 10,000-character map title', () => apply(change({ map: { title: HUGE } })), 'bad-input'],
+  ['maps:applyChanges', 'an empty map title', () => apply(change({ map: { title: '' } })), 'bad-input'],
+  ['maps:applyChanges', 'an unknown map field', () => apply(change({ map: { owner: 'me' } })), 'bad-input'],
+  // steps
+  ['maps:applyChanges', 'a step with x as text', () => apply(change({ upsert: { steps: [newStep({ x: '100' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step far off the canvas', () => apply(change({ upsert: { steps: [newStep({ x: 1e12 })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step without a title', () => apply(change({ upsert: { steps: [{ ...newStep({}), title: undefined }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step of an unknown kind', () => apply(change({ upsert: { steps: [newStep({ kind: 'party' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step id with spaces', () => apply(change({ upsert: { steps: [newStep({ id: 'шаг 1' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step id with ../', () => apply(change({ upsert: { steps: [newStep({ id: '../steps' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a 10,000-character step title', () => apply(change({ upsert: { steps: [newStep({ title: HUGE })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a blank input label', () => apply(change({ upsert: { steps: [newStep({ inputs: ['Бриф', '  '] })] } })), 'bad-input'],
+  ['maps:applyChanges', '201 resources', () => apply(change({ upsert: { steps: [newStep({ resources: Array.from({ length: 201 }, (_, i) => `Ресурс ${i}`) })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a negative duration', () => apply(change({ upsert: { steps: [newStep({ duration: { value: -1, unit: 'h' } })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a duration in weeks', () => apply(change({ upsert: { steps: [newStep({ duration: { value: 1, unit: 'w' } })] } })), 'bad-input'],
+  ['maps:applyChanges', 'an extra step field', () => apply(change({ upsert: { steps: [newStep({ color: '#ff0000' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step in a lane of another map', () => apply(change({ upsert: { steps: [newStep({ roleId: 'b-client' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step in a lane that does not exist', () => apply(change({ upsert: { steps: [newStep({ roleId: 'ghost' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step in a phase that does not exist', () => apply(change({ upsert: { steps: [newStep({ phaseId: 'ghost' })] } })), 'bad-input'],
+  ['maps:applyChanges', 'a step id of another map', () => apply(change({ upsert: { steps: [{ ...stepOf(b, 'b-qualify'), roleId: 'a-manager', title: 'Захват' }] } })), 'conflict'],
+  // flows
+  ['maps:applyChanges', 'a flow between steps of two maps', () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'a-won', toStepId: 'b-lead', label: '' }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a flow from a step of another map', () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'b-won', toStepId: 'a-lead', label: '' }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a flow into itself', () => apply(change({ upsert: { flows: [{ id: 'a-loop', fromStepId: 'a-won', toStepId: 'a-won', label: '' }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a flow to a missing step', () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'ghost', label: '' }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a flow label of 10,000 characters', () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'a-lead', label: HUGE }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a flow id of another map', () => apply(change({ upsert: { flows: [{ id: 'b-f1', fromStepId: 'a-won', toStepId: 'a-lead', label: '' }] } })), 'conflict'],
+  // roles
+  ['maps:applyChanges', 'a lane colour by name', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: 'red', order: 3 }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a negative lane order', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: '#112233', order: -1 }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a lane without a name', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: '', color: '#112233', order: 3 }] } })), 'bad-input'],
+  ['maps:applyChanges', 'a lane id of another map', () => apply(change({ upsert: { roles: [{ id: 'b-head', name: 'Захват', color: '#112233', order: 2 }] } })), 'conflict'],
+  ['maps:applyChanges', 'removing a lane that still has steps', () => apply(change({ remove: { roles: ['a-manager'] } })), 'bad-input'],
+  ['maps:applyChanges', 'removing an id with ../', () => apply(change({ remove: { steps: ['../a-lead'] } })), 'bad-input'],
+  // a change that is half fine: nothing of it may be stored
+  [
+    'maps:applyChanges',
+    'a good new lane and title with a step in another map’s lane',
+    () => apply(change({ map: { title: 'Изменено' }, upsert: { roles: [{ id: 'a-lawyer', name: 'Юрист', color: '#112233', order: 3 }], steps: [newStep({ roleId: 'b-manager' })] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a good step edit followed by a conflicting flow',
+    () => apply(change({ upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Изменено' }], flows: [{ id: 'b-f2', fromStepId: 'a-lead', toStepId: 'a-won', label: '' }] }, remove: { flows: ['a-f1'] } })),
+    'conflict',
+  ],
+  // names that are not calls
+  ...['maps:explode', '', 'MAPS:LIST', 'maps:list ', '__proto__', 'constructor', 'toString', '../maps:list'].map((name): Case => [name, 'any payload', () => ({}), 'bad-input']),
+];
+
+const replies: { name: string; label: string; message: string }[] = [];
+
+describe.each(CALLS.map((c) => [c]))('%s', (name) => {
+  test('has refusal cases', () => {
+    expect(cases.filter(([c]) => c === name).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('every malformed request is refused readably and changes nothing', () => {
+  test.each(cases)('%s with %s → %s', (name, label, payload, code) => {
+    const before = snapshotTables(lib.db);
+    const reply = dispatch(lib.services, name, payload());
+    const after = snapshotTables(lib.db);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    replies.push({ name, label, message: reply.error.message });
+    expect(reply.error.code).toBe(code);
+    const { message } = reply.error;
+    expect(typeof message).toBe('string');
+    expect(message.trim().length).toBeGreaterThan(10);
+    expect(message.length).toBeLessThan(400);
+    expect(message).not.toMatch(/\n\s+at |\.ts:\d+|node_modules|SqliteError|\[object Object\]|ЯЯЯЯЯЯЯЯ/);
+    expect(after).toEqual(before);
+  });
+
+  test('no refusal says "undefined" to the user', () => {
+    // runs after the cases above (same file, in order)
+    expect(replies.length).toBe(cases.length);
+    const jargon = replies.filter((r) => /\bundefined\b/.test(r.message)).map((r) => `${r.name} with ${r.label}: ${r.message}`);
+    expect(jargon).toEqual([]);
+  });
+
+  test('a call with no name at all is refused', () => {
+    const reply = dispatch(lib.services, undefined, {});
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});
+
+describe('after all that, both maps are as they were', () => {
+  test('maps:get gives the stored maps unchanged', () => {
+    expect(call(lib.services, 'maps:get', { id: a.id })).toEqual(a);
+    expect(call(lib.services, 'maps:get', { id: b.id })).toEqual(b);
+  });
+
+  test('removing a step id of another map does not touch that map', () => {
+    dispatch(lib.services, 'maps:applyChanges', apply(change({ remove: { steps: ['b-qualify'], flows: ['b-f1'], roles: ['b-head'] } })));
+    expect(call(lib.services, 'maps:get', { id: b.id })).toEqual(b);
+  });
+});
+
+describe('text is data', () => {
+  const markup = '<img src=x onerror=alert(1)>';
+
+  test('a map title with HTML is stored and returned verbatim', () => {
+    const created = call(lib.services, 'maps:create', { title: markup });
+    expect(created.title).toBe(markup);
+    expect(call(lib.services, 'maps:get', { id: created.id }).title).toBe(markup);
+    expect(call(lib.services, 'maps:list', {}).find((m) => m.id === created.id)?.title).toBe(markup);
+    expect(lib.db.prepare('SELECT title FROM maps WHERE id = ?').pluck().get(created.id)).toBe(markup);
+  });
+
+  test('SQL and HTML in step titles, items and flow labels are stored verbatim', () => {
+    const created = call(lib.services, 'maps:create', { title: "Карта'); DROP TABLE maps; --" });
+    const doc = storeMap(lib.services, salesMap('t'));
+    const odd = `${markup} «Квалификация лида» '); DELETE FROM steps; --`;
+    const changes: MapChanges = {
+      upsert: {
+        ...none(),
+        steps: [{ ...stepOf(doc, 't-qualify'), title: odd, inputs: [markup, '"; --'] }],
+        flows: [{ id: 't-f4', fromStepId: 't-decide', toStepId: 't-won', label: '<b>да</b>' }],
+      },
+      remove: none(),
+    };
+    call(lib.services, 'maps:applyChanges', { id: doc.id, changes });
+    const stored = call(lib.services, 'maps:get', { id: doc.id });
+    expect(stored.steps['t-qualify']).toMatchObject({ title: odd, inputs: [markup, '"; --'] });
+    expect(stored.flows['t-f4']?.label).toBe('<b>да</b>');
+    expect(content(call(lib.services, 'maps:get', { id: a.id }))).toEqual(content(a));
+    expect(call(lib.services, 'maps:get', { id: created.id }).title).toBe("Карта'); DROP TABLE maps; --");
+  });
+});
