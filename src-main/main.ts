@@ -2,14 +2,14 @@
  * Electron main process: opens the library, registers IPC, creates a locked-down window.
  * Kept thin: everything testable lives in services/ and storage/.
  */
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { registerIpc } from './ipc';
 import { LIBRARY_FILE_NAME } from './paths';
 import { createServices, seedLibrary } from './services/library';
 import { openLibrary } from './storage/database';
-import { CONTENT_SECURITY_POLICY } from './web/server';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
@@ -54,7 +54,15 @@ void app.whenReady().then(async () => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   const dataFile = path.join(app.getPath('userData'), LIBRARY_FILE_NAME);
-  const { db } = openLibrary(dataFile);
+  let opened: ReturnType<typeof openLibrary>;
+  try {
+    opened = openLibrary(dataFile);
+  } catch (e) {
+    dialog.showErrorBox('Lanemap cannot open its library', (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  const { db } = opened;
   seedLibrary(db);
   const services = createServices(db, { dataFile, transport: 'electron', version: app.getVersion() });
   registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''));

@@ -4,7 +4,7 @@
  * Undo is the previous document; persistence is `diffMaps(before, after)`. One path for both.
  */
 import { produce, type Draft } from 'immer';
-import { LANE_PADDING } from './geometry';
+import { LANE_PADDING, stepSize } from './geometry';
 import type { Duration, Flow, ItemKind, MapDoc, Step, StepKind } from './types';
 
 export class CommandError extends Error {
@@ -77,11 +77,20 @@ const handlers = {
   /** Adds a step to the right of `afterStepId`, in the same lane, and connects the two. */
   addStepAfter(doc: D, a: { afterStepId: string; id: string; flowId: string; kind: StepKind; title?: string }) {
     const prev = mustStep(doc, a.afterStepId);
-    const x = prev.x + 260;
-    // keep clear of steps already standing there in the same lane
+    const x = prev.x + stepSize(prev).width + 60;
+    // keep clear of the steps already standing there in the same lane (real box sizes)
+    const size = stepSize({ kind: a.kind, title: a.title ?? '', inputs: [], outputs: [], resources: [] });
+    const gap = 24;
     let y = prev.y;
-    const taken = Object.values(doc.steps).filter((s) => s.roleId === prev.roleId && Math.abs(s.x - x) < 210);
-    while (taken.some((s) => Math.abs(s.y - y) < 100)) y += 120;
+    for (let tries = 0; tries < 1000; tries++) {
+      const blocker = Object.values(doc.steps).find((s) => {
+        if (s.roleId !== prev.roleId) return false;
+        const b = stepSize(s);
+        return s.x < x + size.width + gap && x < s.x + b.width + gap && s.y < y + size.height + gap && y < s.y + b.height + gap;
+      });
+      if (!blocker) break;
+      y = blocker.y + stepSize(blocker).height + gap;
+    }
     handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, x, y, title: a.title });
     handlers.connect(doc, { id: a.flowId, fromStepId: prev.id, toStepId: a.id });
   },

@@ -12,9 +12,15 @@ function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
 }
 
+/** Says "is missing" rather than zod's "expected string, received undefined". */
+function missingMessage(issue: { code?: string; input?: unknown; path?: PropertyKey[] }): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.input !== undefined) return undefined;
+  return issue.path?.length ? 'is missing' : 'the request carries no data';
+}
+
 export function dispatch(services: Services, name: unknown, payload: unknown): CallReply {
   if (!isCallName(name)) return fail('bad-input', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`);
-  const parsed = inputSchemas[name].safeParse(payload);
+  const parsed = inputSchemas[name].safeParse(payload, { error: missingMessage });
   if (!parsed.success) return fail('bad-input', `Invalid ${name} request: ${describeIssues(parsed.error)}`);
   try {
     const run = services[name] as (input: unknown) => unknown;

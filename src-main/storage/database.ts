@@ -23,11 +23,12 @@ export class LibraryError extends Error {}
 export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
     db.pragma('journal_mode = WAL');
   } catch (e) {
+    db?.close();
     throw new LibraryError(`Cannot open the library file ${file}: ${(e as Error).message}`);
   }
   db.pragma('foreign_keys = ON');
@@ -45,11 +46,18 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
     backupPath = `${file}.before-v${target}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
     db.prepare('VACUUM INTO ?').run(backupPath);
   }
-  for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  const open = db;
+  try {
+    for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+      open.transaction(() => {
+        open.exec(m.sql);
+        open.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } catch (e) {
+    open.close();
+    const kept = backupPath ? ` The library as it was is kept in ${backupPath}.` : '';
+    throw new LibraryError(`Could not update the library file ${file}: ${(e as Error).message}.${kept}`);
   }
   return { db, backupPath, created: current === 0 };
 }

@@ -10,25 +10,13 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CallReply } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch } from '../services/dispatch';
 import type { Services } from '../services/library';
 
 export const TOKEN_HEADER = 'x-lanemap-token';
 const MAX_BODY = 20 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +45,7 @@ export interface WebBridgeOptions {
 
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = crypto.randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
@@ -76,6 +65,12 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
 
     if (!allowedHosts.has(String(req.headers.host ?? ''))) return send(421, 'Lanemap answers only to 127.0.0.1 and localhost.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, 'Bad address.');
+    }
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
@@ -83,8 +78,8 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
         return reply(403, { ok: false, error: { code: 'bad-input', message: 'Requests from other web pages are refused.' } });
       }
       if (req.method !== 'POST') return reply(405, { ok: false, error: { code: 'bad-input', message: 'Use POST.' } });
-      const given = String(req.headers[TOKEN_HEADER] ?? '');
-      if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
+      const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+      if (given.length !== tokenBytes.length || !crypto.timingSafeEqual(given, tokenBytes)) {
         return reply(403, { ok: false, error: { code: 'bad-input', message: 'Missing or wrong Lanemap token.' } });
       }
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -109,7 +104,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
         } catch {
           return reply(400, { ok: false, error: { code: 'bad-input', message: 'The request is not valid JSON.' } });
         }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const name = pathname.slice('/api/'.length);
         const result = dispatch(opts.services, name, payload);
         reply(result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
       });
@@ -117,7 +112,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(opts.rendererDir, rel);
     if (!file.startsWith(path.resolve(opts.rendererDir) + path.sep)) return send(404, 'Not found');
     fs.readFile(file, (err, data) => {

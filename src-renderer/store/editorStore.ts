@@ -8,6 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LanemapApi } from '../../shared/contract';
 import { applyCommand, CommandError, type Command } from '../../shared/model/commands';
 import { diffMaps, isEmptyChange } from '../../shared/model/diff';
+import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 
 export interface Selection {
@@ -56,22 +57,25 @@ function prune(sel: Selection, doc: MapDoc): Selection {
 
 export function createEditorStore(api: LanemapApi, notify: { error(text: string): void }) {
   let queue: Promise<void> = Promise.resolve();
+  // bumped when a write fails and the map is reloaded: writes queued before that are dropped
+  let generation = 0;
 
   return createStore<EditorState>((set, get) => {
-    /** Writes the change from `before` to `after`; on failure reloads what is stored. */
-    function persist(before: MapDoc, after: MapDoc) {
-      const changes = diffMaps(before, after);
+    /** Writes `changes` after the writes before it; on failure reloads what is stored. */
+    function persist(mapId: string, changes: MapChanges) {
       if (isEmptyChange(changes)) return;
+      const gen = generation;
       set({ pendingWrites: get().pendingWrites + 1 });
       queue = queue
-        .then(() => api['maps:applyChanges']({ id: after.id, changes }))
+        .then(() => (gen === generation ? api['maps:applyChanges']({ id: mapId, changes }) : undefined))
         .then(
           () => set({ pendingWrites: get().pendingWrites - 1 }),
           async (e: Error) => {
+            generation += 1;
             set({ pendingWrites: get().pendingWrites - 1 });
             notify.error(`Could not save the last change: ${e.message}. The map was reloaded as stored.`);
             try {
-              const stored = await api['maps:get']({ id: after.id });
+              const stored = await api['maps:get']({ id: mapId });
               if (get().doc?.id === stored.id) set({ doc: stored, past: [], future: [], lastKey: undefined, selection: prune(get().selection, stored) });
             } catch (e2) {
               notify.error(`The map could not be reloaded: ${(e2 as Error).message}`);
@@ -84,7 +88,7 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
       const current = get().doc;
       if (!current) return;
       set({ doc: target, past, future, lastKey: undefined, selection: prune(get().selection, target) });
-      persist(current, target);
+      persist(target.id, diffMaps(current, target));
     }
 
     return {
@@ -121,11 +125,19 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
           throw e;
         }
         if (next === doc) return true;
+        const changes = diffMaps(doc, next);
+        if (isEmptyChange(changes)) return true;
+        // the same rules the backend enforces, checked before the screen changes
+        const valid = MapChangesSchema.safeParse(changes);
+        if (!valid.success) {
+          notify.error(`That edit is not possible: ${describeIssues(valid.error)}`);
+          return false;
+        }
         const key = opts?.coalesceKey;
         const merge = key !== undefined && key === get().lastKey && get().past.length > 0;
         const past = merge ? get().past : [...get().past, { doc, key }].slice(-HISTORY_LIMIT);
         set({ doc: next, past, future: [], lastKey: key, selection: prune(get().selection, next) });
-        persist(doc, next);
+        persist(next.id, changes);
         return true;
       },
       undo() {

@@ -202,13 +202,32 @@ describe('when a write fails', () => {
     expect(store.getState()).toMatchObject({ past: [], future: [], pendingWrites: 0 });
   });
 
-  test('a change the library refuses (an empty map title) is reported and undone on screen', async () => {
+  test('a change the library would refuse (an empty map title) is reported and never shown or sent', async () => {
     const { store, screen } = await openEditor();
-    store.getState().run(cmd('renameMap', { title: '' }));
-    await store.getState().flush();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^Could not save the last change: .*title: must not be empty/);
+    expect(store.getState().run(cmd('renameMap', { title: '' }))).toBe(false);
+    expect(errors).toEqual(['That edit is not possible: map.title: must not be empty']);
     expect(screen().title).toBe(original.title);
+    expect(store.getState().past).toHaveLength(0);
+    await store.getState().flush();
+    expect(storedDoc().title).toBe(original.title);
+  });
+
+  test('writes queued behind a failed one are dropped, so the screen shows what is stored', async () => {
+    const real = apiOver(lib.services);
+    let calls = 0;
+    const failingOnce: LanemapApi = {
+      ...real,
+      'maps:applyChanges': async (input) => (++calls === 1 ? Promise.reject(new Error('disk is full')) : real['maps:applyChanges'](input)),
+    };
+    const { store, screen } = await openEditor(failingOnce);
+    store.getState().run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Первая правка' } }));
+    store.getState().run(cmd('updateStep', { stepId: 'e-offer', patch: { title: 'Вторая правка' } }));
+    await store.getState().flush();
+    await store.getState().flush();
+    expect(errors).toEqual(['Could not save the last change: disk is full. The map was reloaded as stored.']);
+    expect(calls).toBe(1);
+    expect(screen()).toEqual(storedDoc());
+    expect(content(storedDoc())).toEqual(content(original));
   });
 
   test('edits made while the failing write was on its way: the screen still shows what is stored', async () => {
