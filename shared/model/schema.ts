@@ -33,6 +33,7 @@ export const StepSchema = z
     x: coord,
     y: coord,
     duration: z.object({ value: finite.min(0).max(1e6), unit: z.enum(DURATION_UNITS) }).strict().nullable(),
+    pinned: z.boolean().optional(),
     inputs: ItemListSchema,
     outputs: ItemListSchema,
     resources: ItemListSchema,
@@ -40,7 +41,13 @@ export const StepSchema = z
   .strict();
 
 export const FlowSchema = z
-  .object({ id: IdSchema, fromStepId: IdSchema, toStepId: IdSchema, label: text(LIMITS.flowLabel) })
+  .object({
+    id: IdSchema,
+    fromStepId: IdSchema,
+    toStepId: IdSchema,
+    label: text(LIMITS.flowLabel),
+    route: z.array(z.object({ x: coord, y: coord }).strict()).max(500).optional(),
+  })
   .strict()
   .refine((f) => f.fromStepId !== f.toStepId, 'a flow cannot connect a step to itself');
 

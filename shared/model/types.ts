@@ -49,17 +49,30 @@ export interface Step {
   /** Relative to the top of the lane of `roleId`. */
   y: number;
   duration: Duration | null;
+  /** Kept where the user put it by later tidy-ups. */
+  pinned?: boolean;
   inputs: string[];
   outputs: string[];
   resources: string[];
 }
 
 /** A sequence flow from one step to the next, optionally labelled ("yes", "no"). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface Flow {
   id: string;
   fromStepId: string;
   toStepId: string;
   label: string;
+  /**
+   * Orthogonal bend points from the last tidy-up, in canvas coordinates, from the source
+   * step's outgoing side to the target's incoming side. Drawn only while both ends still
+   * meet their steps; otherwise the canvas routes the flow itself.
+   */
+  route?: Point[];
 }
 
 export interface MapDoc {

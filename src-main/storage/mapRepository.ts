@@ -3,7 +3,7 @@
  * rows of an edit are stored, or none are.
  */
 import type { MapChanges } from '../../shared/model/schema';
-import type { ItemKind, MapDoc, MapSummary, Step } from '../../shared/model/types';
+import type { ItemKind, MapDoc, MapSummary, Point, Step } from '../../shared/model/types';
 import type { Db } from './database';
 
 export class NotFoundError extends Error {}
@@ -26,6 +26,21 @@ interface StepRow {
   y: number;
   duration_value: number | null;
   duration_unit: 'min' | 'h' | 'd' | null;
+  pinned: number;
+}
+
+/** A stored route, or nothing if the column holds anything but a list of points. */
+function parseRoute(json: string | null): Point[] | undefined {
+  if (!json) return undefined;
+  try {
+    const pts = JSON.parse(json) as unknown;
+    if (Array.isArray(pts) && pts.every((p) => p && typeof p.x === 'number' && typeof p.y === 'number')) {
+      return pts.map((p: Point) => ({ x: p.x, y: p.y }));
+    }
+  } catch {
+    // a damaged route is dropped: the canvas draws the flow itself
+  }
+  return undefined;
 }
 
 export function createMapRepository(db: Db) {
@@ -45,7 +60,7 @@ export function createMapRepository(db: Db) {
     items: db.prepare(
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
     ),
-    flows: db.prepare('SELECT id, from_step_id, to_step_id, label FROM flows WHERE map_id = ?'),
+    flows: db.prepare('SELECT id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ?'),
     insertMap: db.prepare('INSERT INTO maps (id, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
     touch: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
@@ -60,17 +75,18 @@ export function createMapRepository(db: Db) {
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
-      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit)
-      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit)
+      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned)
+      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
-        duration_value = excluded.duration_value, duration_unit = excluded.duration_unit
+        duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
     upsertFlow: db.prepare(`
-      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label) VALUES (@id, @mapId, @fromStepId, @toStepId, @label)
-      ON CONFLICT (id) DO UPDATE SET from_step_id = excluded.from_step_id, to_step_id = excluded.to_step_id, label = excluded.label
+      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route) VALUES (@id, @mapId, @fromStepId, @toStepId, @label, @route)
+      ON CONFLICT (id) DO UPDATE SET from_step_id = excluded.from_step_id, to_step_id = excluded.to_step_id, label = excluded.label,
+        route = excluded.route
       WHERE flows.map_id = excluded.map_id`),
     removeRole: db.prepare('DELETE FROM roles WHERE id = ? AND map_id = ?'),
     removePhase: db.prepare('DELETE FROM phases WHERE id = ? AND map_id = ?'),
@@ -102,6 +118,7 @@ export function createMapRepository(db: Db) {
           y: s.y,
           durationValue: s.duration?.value ?? null,
           durationUnit: s.duration?.unit ?? null,
+          pinned: s.pinned ? 1 : 0,
         }),
         'step',
         s.id,
@@ -112,7 +129,10 @@ export function createMapRepository(db: Db) {
       }
     }
     for (const id of changes.remove.flows) q.removeFlow.run(id, mapId);
-    for (const f of changes.upsert.flows) one(q.upsertFlow.run({ ...f, mapId }), 'flow', f.id);
+    for (const f of changes.upsert.flows) {
+      const row = { id: f.id, mapId, fromStepId: f.fromStepId, toStepId: f.toStepId, label: f.label, route: f.route ? JSON.stringify(f.route) : null };
+      one(q.upsertFlow.run(row), 'flow', f.id);
+    }
     for (const id of changes.remove.steps) q.removeStep.run(id, mapId);
     for (const id of changes.remove.phases) q.removePhase.run(id, mapId);
     for (const id of changes.remove.roles) q.removeRole.run(id, mapId);
@@ -181,6 +201,7 @@ export function createMapRepository(db: Db) {
           x: s.x,
           y: s.y,
           duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
+          ...(s.pinned ? { pinned: true } : {}),
           inputs: [],
           outputs: [],
           resources: [],
@@ -190,8 +211,9 @@ export function createMapRepository(db: Db) {
       for (const it of q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[]) {
         doc.steps[it.step_id]?.[listOf[it.kind]].push(it.label);
       }
-      for (const f of q.flows.all(id) as { id: string; from_step_id: string; to_step_id: string; label: string }[]) {
-        doc.flows[f.id] = { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label };
+      for (const f of q.flows.all(id) as { id: string; from_step_id: string; to_step_id: string; label: string; route: string | null }[]) {
+        const route = parseRoute(f.route);
+        doc.flows[f.id] = { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label, ...(route ? { route } : {}) };
       }
       return doc;
     },

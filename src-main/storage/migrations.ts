@@ -78,4 +78,12 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'flow routes from tidy-up, pinned steps',
+    sql: `
+      ALTER TABLE flows ADD COLUMN route TEXT;
+      ALTER TABLE steps ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

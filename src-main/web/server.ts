@@ -53,6 +53,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, {
         'content-type': type,
+        ...(status === 413 ? { connection: 'close' } : {}),
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
@@ -92,8 +93,9 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
         size += c.length;
         if (size > MAX_BODY && !aborted) {
           aborted = true;
+          // answer first, then drop the rest of the upload
+          res.once('finish', () => req.destroy());
           reply(413, { ok: false, error: { code: 'bad-input', message: 'The request is too large.' } });
-          req.destroy();
         } else chunks.push(c);
       });
       req.on('end', () => {

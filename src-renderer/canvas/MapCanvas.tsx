@@ -9,13 +9,14 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
   type Connection,
   type Edge,
   type Node,
   type NodeChange,
   type EdgeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LANE_LEFT, laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
@@ -25,6 +26,7 @@ import { LaneNode } from './LaneNode';
 import { buildEdges, buildNodes, LANE_NODE_PREFIX, type CanvasNode, type StepNodeType } from './nodes';
 import { StepNode } from './StepNode';
 import { FlowEdge } from './FlowEdge';
+import { openingViewport } from './viewport';
 
 const nodeTypes = { step: StepNode, lane: LaneNode };
 const edgeTypes = { flow: FlowEdge };
@@ -62,8 +64,13 @@ export function MapCanvas() {
     });
   }, [derived]);
 
-  // on opening, fit the steps once React Flow has measured them
-  const [initialFit] = useState(() => ({ padding: 0.12, maxZoom: 1, nodes: Object.keys(doc.steps).map((id) => ({ id })) }));
+  const flow = useReactFlow();
+  const paneRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const rect = paneRef.current?.getBoundingClientRect();
+    if (rect) void flow.setViewport(openingViewport(store.getState().doc!, rect));
+    // only when the map opens
+  }, [flow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -121,14 +128,12 @@ export function MapCanvas() {
   const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !c.source.startsWith(LANE_NODE_PREFIX) && !c.target.startsWith(LANE_NODE_PREFIX), []);
 
   return (
-    <div className="canvas" aria-label="Map canvas">
+    <div className="canvas" aria-label="Map canvas" ref={paneRef}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        fitView={initialFit.nodes.length > 0}
-        fitViewOptions={initialFit}
         defaultViewport={{ x: -LANE_LEFT + 24, y: 24, zoom: 1 }}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

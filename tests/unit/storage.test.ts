@@ -99,7 +99,7 @@ describe('a library that cannot be opened is let go', () => {
   const cases: [string, (file: string) => void, Parameters<typeof open>[1]][] = [
     ['a file that is not a database', (file) => fs.writeFileSync(file, crypto.randomBytes(8192)), MIGRATIONS],
     ['a library from a newer Lanemap', (file) => { const raw = new Database(file); raw.pragma('user_version = 99'); raw.close(); }, MIGRATIONS],
-    ['a library whose migration fails', (file) => openLibrary(file).db.close(), [...MIGRATIONS, { version: 2, description: 'broken', sql: 'CREATE TABLE maps(y);' }]],
+    ['a library whose migration fails', (file) => openLibrary(file).db.close(), [...MIGRATIONS, { version: LATEST + 1, description: 'broken', sql: 'CREATE TABLE maps(y);' }]],
   ];
   test.each(cases)('%s: the open fails and no file handle stays open', (_name, prepare, migrations) => {
     const dir = tempDir();
@@ -120,9 +120,9 @@ describe('migrating an existing library', () => {
     const map = call(services, 'maps:create', { title: 'Квалификация лида' });
     v1.db.close();
     // when a Lanemap with a v2 migration opens it
-    const v2 = open(file, [...MIGRATIONS, { version: 2, description: 'x', sql: 'CREATE TABLE t(x)' }]);
+    const v2 = open(file, [...MIGRATIONS, { version: LATEST + 1, description: 'x', sql: 'CREATE TABLE t(x)' }]);
     // then the library is at v2 and a backup sits next to it
-    expect(v2.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2.db.pragma('user_version', { simple: true })).toBe(LATEST + 1);
     expect(v2.created).toBe(false);
     expect(v2.backupPath).not.toBeNull();
     const backup = v2.backupPath ?? '';
@@ -132,7 +132,7 @@ describe('migrating an existing library', () => {
     // and the backup is the library as it was: v1, with the same map
     const old = new Database(backup, { readonly: true });
     opened.push(old);
-    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    expect(old.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(old.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
     expect(old.prepare('SELECT id, title FROM maps').all()).toEqual([{ id: map.id, title: 'Квалификация лида' }]);
     expect(call(servicesOn(v2.db, file), 'maps:get', { id: map.id })).toEqual(map);
@@ -143,9 +143,9 @@ describe('migrating an existing library', () => {
     const v1 = open(file);
     const map = call(servicesOn(v1.db, file), 'maps:create', { title: 'Воронка' });
     v1.db.close();
-    expect(() => open(file, [...MIGRATIONS, { version: 2, description: 'broken', sql: 'CREATE TABLE t(x); CREATE TABLE maps(y);' }])).toThrow();
+    expect(() => open(file, [...MIGRATIONS, { version: LATEST + 1, description: 'broken', sql: 'CREATE TABLE t(x); CREATE TABLE maps(y);' }])).toThrow();
     const again = open(file);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(again.db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
     expect(call(servicesOn(again.db, file), 'maps:get', { id: map.id })).toEqual(map);
   });
