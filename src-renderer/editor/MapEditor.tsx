@@ -1,6 +1,6 @@
 /** One open map: toolbar, lanes panel, canvas, inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { Inspector } from '../panels/Inspector';
 import { RolesPanel } from '../panels/RolesPanel';
@@ -22,7 +22,16 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
     return () => store.getState().close();
   }, [mapId, store]);
 
-  useEditorShortcuts({ onHelp: () => setShowHelp(true) });
+  const title = useEditor((s) => s.doc?.title);
+  useEffect(() => {
+    document.title = title ? `${title} — Lanemap` : 'Lanemap';
+    return () => {
+      document.title = 'Lanemap';
+    };
+  }, [title]);
+
+  const openHelp = useCallback(() => setShowHelp(true), []);
+  useEditorShortcuts({ onHelp: openHelp });
 
   if (!hasDoc) {
     return (
@@ -36,7 +45,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
       <div className="editor">
         <Toolbar
           onClose={onClose}
-          onHelp={() => setShowHelp(true)}
+          onHelp={openHelp}
           showRoles={showRoles}
           onToggleRoles={() => setShowRoles((v) => !v)}
           showInspector={showInspector}

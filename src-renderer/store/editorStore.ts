@@ -59,6 +59,8 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
   let queue: Promise<void> = Promise.resolve();
   // bumped when a write fails and the map is reloaded: writes queued before that are dropped
   let generation = 0;
+  // only the latest load may set the document (opening maps quickly one after another)
+  let loadSeq = 0;
 
   return createStore<EditorState>((set, get) => {
     /** Writes `changes` after the writes before it; on failure reloads what is stored. */
@@ -99,16 +101,19 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
       selection: EMPTY,
       pendingWrites: 0,
       async load(mapId) {
+        const seq = ++loadSeq;
         set({ loading: true, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
         try {
           const doc = await api['maps:get']({ id: mapId });
-          set({ doc, loading: false });
+          if (seq === loadSeq) set({ doc, loading: false });
         } catch (e) {
+          if (seq !== loadSeq) return;
           set({ loading: false });
           notify.error(`Could not open the map: ${(e as Error).message}`);
         }
       },
       close() {
+        loadSeq += 1;
         set({ doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
       },
       run(command, opts) {
