@@ -1,4 +1,5 @@
 /** Top level: the map library, or one open map. */
+import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { api } from './api';
 import { Notices } from './components/Notices';
@@ -24,7 +25,13 @@ export function App() {
 
   return (
     <EditorProvider store={store}>
-      {mapId ? <MapEditor mapId={mapId} onClose={() => open(null)} /> : <LibraryView onOpen={open} />}
+      {mapId ? (
+        <ReactFlowProvider>
+          <MapEditor mapId={mapId} onClose={() => open(null)} />
+        </ReactFlowProvider>
+      ) : (
+        <LibraryView onOpen={open} />
+      )}
       <Notices />
     </EditorProvider>
   );

@@ -35,7 +35,13 @@ export function cloneWithNewIds(doc: MapDoc, overrides: { title?: string; now: s
   }
   for (const f of Object.values(doc.flows)) {
     const id = newId();
-    out.flows[id] = { ...f, id, fromStepId: pick(stepIds, f.fromStepId), toStepId: pick(stepIds, f.toStepId), ...(f.route ? { route: f.route.map((p) => ({ ...p })) } : {}) };
+    out.flows[id] = {
+      ...f,
+      id,
+      fromStepId: pick(stepIds, f.fromStepId),
+      toStepId: pick(stepIds, f.toStepId),
+      ...(f.route ? { route: f.route.map((p) => ({ ...p })) } : {}),
+    };
   }
   return out;
 }

@@ -26,22 +26,38 @@ function mustRole(doc: D, id: string) {
   if (!r) throw new CommandError(`There is no role ${id} in this map.`);
   return r;
 }
-function renumberRoles(doc: D, orderedIds: string[]) {
+function mustPhase(doc: D, id: string) {
+  const p = doc.phases[id];
+  if (!p) throw new CommandError(`There is no phase ${id} in this map.`);
+  return p;
+}
+/** Sets `order` 0..n-1 following `orderedIds` (roles or phases). */
+function renumber(records: Record<string, { order: number }>, orderedIds: string[]) {
   orderedIds.forEach((id, i) => {
-    const role = doc.roles[id];
-    if (role && role.order !== i) role.order = i;
+    const r = records[id];
+    if (r && r.order !== i) r.order = i;
   });
 }
-function roleIdsInOrder(doc: D): string[] {
-  return Object.values(doc.roles)
+function idsInOrder(records: Record<string, { id: string; order: number }>): string[] {
+  return Object.values(records)
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
     .map((r) => r.id);
 }
+/** Moves `id` to `toIndex` in the order of `records`. */
+function reorder(records: Record<string, { id: string; order: number }>, id: string, toIndex: number) {
+  const ids = idsInOrder(records).filter((x) => x !== id);
+  ids.splice(Math.max(0, Math.min(ids.length, toIndex)), 0, id);
+  renumber(records, ids);
+}
+
+/** Nearest a step may stand to the left edge of its phase column. */
+const MIN_COLUMN_X = 20;
 
 export interface NewStep {
   id: string;
   kind: StepKind;
   roleId: string;
+  phaseId?: string | null;
   x: number;
   y: number;
   title?: string;
@@ -58,6 +74,7 @@ const handlers = {
   },
   addStep(doc: D, a: NewStep) {
     mustRole(doc, a.roleId);
+    if (a.phaseId) mustPhase(doc, a.phaseId);
     if (doc.steps[a.id]) throw new CommandError('A step with this id already exists.');
     doc.steps[a.id] = {
       id: a.id,
@@ -65,8 +82,8 @@ const handlers = {
       title: a.title ?? '',
       description: '',
       roleId: a.roleId,
-      phaseId: null,
-      x: Math.round(a.x),
+      phaseId: a.phaseId ?? null,
+      x: Math.round(a.phaseId ? Math.max(MIN_COLUMN_X, a.x) : a.x),
       y: Math.max(LANE_PADDING, Math.round(a.y)),
       duration: null,
       inputs: [],
@@ -84,14 +101,14 @@ const handlers = {
     let y = prev.y;
     for (let tries = 0; tries < 1000; tries++) {
       const blocker = Object.values(doc.steps).find((s) => {
-        if (s.roleId !== prev.roleId) return false;
+        if (s.roleId !== prev.roleId || s.phaseId !== prev.phaseId) return false;
         const b = stepSize(s);
         return s.x < x + size.width + gap && x < s.x + b.width + gap && s.y < y + size.height + gap && y < s.y + b.height + gap;
       });
       if (!blocker) break;
       y = blocker.y + stepSize(blocker).height + gap;
     }
-    handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, x, y, title: a.title });
+    handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, phaseId: prev.phaseId, x, y, title: a.title });
     handlers.connect(doc, { id: a.flowId, fromStepId: prev.id, toStepId: a.id });
   },
   updateStep(doc: D, a: { stepId: string; patch: StepPatch }) {
@@ -102,15 +119,29 @@ const handlers = {
     mustRole(doc, a.roleId);
     mustStep(doc, a.stepId).roleId = a.roleId;
   },
-  /** Moves steps (end of a drag): new x, lane-relative y and, when dropped in another lane, role. */
-  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string }[] }) {
+  /**
+   * Moves steps (end of a drag): x relative to the phase column, y relative to the lane, and,
+   * when dropped in another lane or column, the new role and phase (`phaseId` left out: kept).
+   */
+  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string; phaseId?: string | null }[] }) {
     for (const m of a.moves) {
       mustRole(doc, m.roleId);
       const s = mustStep(doc, m.stepId);
-      s.x = Math.round(m.x);
+      if (m.phaseId !== undefined) {
+        if (m.phaseId !== null) mustPhase(doc, m.phaseId);
+        s.phaseId = m.phaseId;
+      }
+      s.x = Math.round(s.phaseId ? Math.max(MIN_COLUMN_X, m.x) : m.x);
       s.y = Math.max(LANE_PADDING, Math.round(m.y));
       s.roleId = m.roleId;
     }
+  },
+  /** Puts a step in another phase column (or none), at the same place within the column. */
+  setStepPhase(doc: D, a: { stepId: string; phaseId: string | null }) {
+    if (a.phaseId !== null) mustPhase(doc, a.phaseId);
+    const s = mustStep(doc, a.stepId);
+    s.phaseId = a.phaseId;
+    if (s.phaseId) s.x = Math.max(MIN_COLUMN_X, s.x);
   },
   setStepItems(doc: D, a: { stepId: string; kind: ItemKind; items: string[] }) {
     const cleaned = a.items.map((i) => i.trim()).filter(Boolean);
@@ -140,7 +171,7 @@ const handlers = {
   addRole(doc: D, a: { id: string; name: string; color: string }) {
     if (doc.roles[a.id]) throw new CommandError('A role with this id already exists.');
     doc.roles[a.id] = { id: a.id, name: a.name, color: a.color, order: Object.keys(doc.roles).length };
-    renumberRoles(doc, roleIdsInOrder(doc));
+    renumber(doc.roles, idsInOrder(doc.roles));
   },
   updateRole(doc: D, a: { roleId: string; name?: string; color?: string }) {
     const r = mustRole(doc, a.roleId);
@@ -150,10 +181,7 @@ const handlers = {
   /** Moves a lane to `toIndex` (0 = top). */
   moveRole(doc: D, a: { roleId: string; toIndex: number }) {
     mustRole(doc, a.roleId);
-    const ids = roleIdsInOrder(doc).filter((id) => id !== a.roleId);
-    const index = Math.max(0, Math.min(ids.length, a.toIndex));
-    ids.splice(index, 0, a.roleId);
-    renumberRoles(doc, ids);
+    reorder(doc.roles, a.roleId, a.toIndex);
   },
   /**
    * Removes a lane. Its steps move to `moveStepsTo`, or are deleted when `deleteSteps` is set;
@@ -180,7 +208,31 @@ const handlers = {
       }
     }
     delete doc.roles[a.roleId];
-    renumberRoles(doc, roleIdsInOrder(doc));
+    renumber(doc.roles, idsInOrder(doc.roles));
+  },
+  /** Adds a phase (a stage of the sales cycle) as the last column, or at `index`. */
+  addPhase(doc: D, a: { id: string; name: string; index?: number }) {
+    if (doc.phases[a.id]) throw new CommandError('A phase with this id already exists.');
+    doc.phases[a.id] = { id: a.id, name: a.name, order: Object.keys(doc.phases).length };
+    if (a.index !== undefined) reorder(doc.phases, a.id, a.index);
+  },
+  /** Adds several phases at once (e.g. the seven stages of the sales cycle): one undo step. */
+  addPhases(doc: D, a: { phases: { id: string; name: string }[] }) {
+    for (const p of a.phases) handlers.addPhase(doc, p);
+  },
+  renamePhase(doc: D, a: { phaseId: string; name: string }) {
+    mustPhase(doc, a.phaseId).name = a.name;
+  },
+  movePhase(doc: D, a: { phaseId: string; toIndex: number }) {
+    mustPhase(doc, a.phaseId);
+    reorder(doc.phases, a.phaseId, a.toIndex);
+  },
+  /** Removes a phase; its steps stay where they are in their lanes and have no phase. */
+  removePhase(doc: D, a: { phaseId: string }) {
+    mustPhase(doc, a.phaseId);
+    for (const s of Object.values(doc.steps)) if (s.phaseId === a.phaseId) s.phaseId = null;
+    delete doc.phases[a.phaseId];
+    renumber(doc.phases, idsInOrder(doc.phases));
   },
 };
 

@@ -2,13 +2,17 @@
  * Sizes and lane geometry derived from the document. Shared by the canvas, layout and export
  * so that what the user sees is what is laid out and exported.
  */
-import type { MapDoc, Role, Step, StepKind } from './types';
+import type { MapDoc, Phase, Role, Step, StepKind } from './types';
 
 export const LANE_MIN_HEIGHT = 160;
 export const LANE_PADDING = 28;
 export const LANE_HEADER_WIDTH = 168;
 /** Canvas x where lane bands start (left of the first step column). */
 export const LANE_LEFT = -LANE_HEADER_WIDTH - 40;
+/** Phase columns: a step's x is relative to its column's left edge, as its y is to its lane's top. */
+export const PHASE_MIN_WIDTH = 300;
+export const PHASE_PADDING = 40;
+export const PHASE_HEADER_HEIGHT = 44;
 
 const CHARS_PER_LINE: Record<StepKind, number> = { task: 24, decision: 16, start: 12, end: 12 };
 const LINE_HEIGHT = 18;
@@ -92,17 +96,86 @@ export function laneAt(lanes: LaneBox[], y: number): LaneBox | undefined {
   return lanes[lanes.length - 1];
 }
 
+export interface PhaseBox {
+  /** null: the trailing column of steps that have no phase yet (only in maps with phases). */
+  phase: Phase | null;
+  left: number;
+  width: number;
+}
+
+/** Phases in column order (left to right). */
+export function orderedPhases(doc: Pick<MapDoc, 'phases'>): Phase[] {
+  return Object.values(doc.phases).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/**
+ * Phase columns from left to right, each wide enough for its steps; a map without phases has
+ * none (its steps' x is then absolute). Steps whose phase is unset or unknown sit in a last
+ * "no phase" column, present only while there are such steps.
+ */
+export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>): PhaseBox[] {
+  const phases = orderedPhases(doc);
+  if (phases.length === 0) return [];
+  const rights = new Map<string | null, number>();
+  for (const s of Object.values(doc.steps)) {
+    const key = s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null;
+    const right = s.x + stepSize(s).width + PHASE_PADDING;
+    if (right > (rights.get(key) ?? 0)) rights.set(key, right);
+  }
+  const columns: (Phase | null)[] = rights.has(null) ? [...phases, null] : phases;
+  let left = 0;
+  return columns.map((phase) => {
+    const width = Math.max(PHASE_MIN_WIDTH, rights.get(phase ? phase.id : null) ?? 0);
+    const box = { phase, left, width };
+    left += width;
+    return box;
+  });
+}
+
+/** The column containing canvas x (clamped to the first / last column). */
+export function columnAt(columns: PhaseBox[], x: number): PhaseBox | undefined {
+  if (columns.length === 0) return undefined;
+  for (const c of columns) if (x < c.left + c.width) return c;
+  return columns[columns.length - 1];
+}
+
+/** Left edge of the column a step sits in (0 when the map has no phases). */
+function columnLefts(doc: Pick<MapDoc, 'phases'>, columns: PhaseBox[]) {
+  const lefts = new Map<string | null, number>();
+  for (const c of columns) lefts.set(c.phase ? c.phase.id : null, c.left);
+  return (s: Step) => lefts.get(s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null) ?? 0;
+}
+
 /** Absolute canvas position of every step. */
-export function stepPositions(doc: Pick<MapDoc, 'roles' | 'steps'>, lanes = laneBoxes(doc)): Map<string, { x: number; y: number }> {
+export function stepPositions(
+  doc: Pick<MapDoc, 'roles' | 'steps' | 'phases'>,
+  lanes = laneBoxes(doc),
+  columns = phaseBoxes(doc),
+): Map<string, { x: number; y: number }> {
   const tops = new Map(lanes.map((l) => [l.role.id, l.top]));
+  const leftOf = columnLefts(doc, columns);
   const out = new Map<string, { x: number; y: number }>();
-  for (const s of Object.values(doc.steps)) out.set(s.id, { x: s.x, y: (tops.get(s.roleId) ?? 0) + s.y });
+  for (const s of Object.values(doc.steps)) out.set(s.id, { x: leftOf(s) + s.x, y: (tops.get(s.roleId) ?? 0) + s.y });
   return out;
 }
 
-/** Horizontal extent of the map's content (for lane band widths). */
-export function contentRight(doc: Pick<MapDoc, 'steps'>): number {
-  let right = 0;
-  for (const s of Object.values(doc.steps)) right = Math.max(right, s.x + stepSize(s).width);
-  return right;
+/** Everything the canvas, layout and export need to draw a map, computed once per document. */
+export interface MapGeometry {
+  lanes: LaneBox[];
+  columns: PhaseBox[];
+  positions: Map<string, { x: number; y: number }>;
+  /** Right edge of the content: the last column, or the rightmost step. */
+  right: number;
+  /** Bottom of the last lane. */
+  bottom: number;
+}
+
+export function mapGeometry(doc: Pick<MapDoc, 'roles' | 'steps' | 'phases'>): MapGeometry {
+  const lanes = laneBoxes(doc);
+  const columns = phaseBoxes(doc);
+  const positions = stepPositions(doc, lanes, columns);
+  let right = columns.length ? columns[columns.length - 1]!.left + columns[columns.length - 1]!.width : 0;
+  for (const s of Object.values(doc.steps)) right = Math.max(right, positions.get(s.id)!.x + stepSize(s).width);
+  const last = lanes[lanes.length - 1];
+  return { lanes, columns, positions, right, bottom: last ? last.top + last.height : 0 };
 }

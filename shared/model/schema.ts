@@ -5,20 +5,20 @@
 import { z } from 'zod';
 import { DURATION_UNITS, LIMITS, STEP_KINDS } from './types';
 
-export const IdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const finite = z.number().finite();
 const coord = finite.min(-1e7).max(1e7);
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const nonEmpty = (max: number) => text(max).refine((s) => s.trim().length > 0, 'must not be empty');
 export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be like #4f7cff');
 
-export const RoleSchema = z
-  .object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), color: ColorSchema, order: z.number().int().min(0).max(10_000) })
-  .strict();
+export const RoleSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), color: ColorSchema, order: z.number().int().min(0).max(10_000) }).strict();
 
-export const PhaseSchema = z
-  .object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000) })
-  .strict();
+export const PhaseSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000) }).strict();
 
 const ItemListSchema = z.array(nonEmpty(LIMITS.itemLabel)).max(LIMITS.itemsPerList);
 
@@ -32,7 +32,10 @@ export const StepSchema = z
     phaseId: IdSchema.nullable(),
     x: coord,
     y: coord,
-    duration: z.object({ value: finite.min(0).max(1e6), unit: z.enum(DURATION_UNITS) }).strict().nullable(),
+    duration: z
+      .object({ value: finite.min(0).max(1e6), unit: z.enum(DURATION_UNITS) })
+      .strict()
+      .nullable(),
     pinned: z.boolean().optional(),
     inputs: ItemListSchema,
     outputs: ItemListSchema,
@@ -46,7 +49,10 @@ export const FlowSchema = z
     fromStepId: IdSchema,
     toStepId: IdSchema,
     label: text(LIMITS.flowLabel),
-    route: z.array(z.object({ x: coord, y: coord }).strict()).max(500).optional(),
+    route: z
+      .array(z.object({ x: coord, y: coord }).strict())
+      .max(500)
+      .optional(),
   })
   .strict()
   .refine((f) => f.fromStepId !== f.toStepId, 'a flow cannot connect a step to itself');
@@ -59,7 +65,10 @@ export const MapTitleSchema = nonEmpty(LIMITS.mapTitle);
  */
 export const MapChangesSchema = z
   .object({
-    map: z.object({ title: MapTitleSchema.optional(), description: text(LIMITS.description).optional() }).strict().optional(),
+    map: z
+      .object({ title: MapTitleSchema.optional(), description: text(LIMITS.description).optional() })
+      .strict()
+      .optional(),
     upsert: z
       .object({
         roles: z.array(RoleSchema).max(10_000),
@@ -96,12 +105,7 @@ export const MapDocSchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
-    for (const [key, rec] of [
-      ...Object.entries(doc.roles),
-      ...Object.entries(doc.phases),
-      ...Object.entries(doc.steps),
-      ...Object.entries(doc.flows),
-    ]) {
+    for (const [key, rec] of [...Object.entries(doc.roles), ...Object.entries(doc.phases), ...Object.entries(doc.steps), ...Object.entries(doc.flows)]) {
       if (key !== rec.id) ctx.addIssue({ code: 'custom', message: `record key ${key} differs from its id ${rec.id}` });
     }
     for (const s of Object.values(doc.steps)) {

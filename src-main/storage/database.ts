@@ -37,9 +37,7 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   const target = Math.max(0, ...migrations.map((m) => m.version));
   if (current > target) {
     db.close();
-    throw new LibraryError(
-      `The library file ${file} was written by a newer Lanemap (schema ${current}, this one knows ${target}). Update Lanemap to open it.`,
-    );
+    throw new LibraryError(`The library file ${file} was written by a newer Lanemap (schema ${current}, this one knows ${target}). Update Lanemap to open it.`);
   }
   let backupPath: string | null = null;
   if (current < target && existed) {

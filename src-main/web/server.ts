@@ -17,7 +17,6 @@ import type { Services } from '../services/library';
 export const TOKEN_HEADER = 'x-lanemap-token';
 const MAX_BODY = 20 * 1024 * 1024;
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -53,7 +52,6 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, {
         'content-type': type,
-        ...(status === 413 ? { connection: 'close' } : {}),
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
@@ -91,15 +89,12 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       let aborted = false;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_BODY && !aborted) {
-          aborted = true;
-          // answer first, then drop the rest of the upload
-          res.once('finish', () => req.destroy());
-          reply(413, { ok: false, error: { code: 'bad-input', message: 'The request is too large.' } });
-        } else chunks.push(c);
+        // past the limit, keep reading (and dropping) so the client gets a clean answer
+        if (size > MAX_BODY) aborted = true;
+        else chunks.push(c);
       });
       req.on('end', () => {
-        if (aborted) return;
+        if (aborted) return reply(413, { ok: false, error: { code: 'bad-input', message: 'The request is too large.' } });
         let payload: unknown;
         try {
           payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');

@@ -18,17 +18,18 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
-import { LANE_LEFT, laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
+import { columnAt, LANE_LEFT, laneAt, mapGeometry, stepSize } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
-import { buildEdges, buildNodes, LANE_NODE_PREFIX, type CanvasNode, type StepNodeType } from './nodes';
+import { buildEdges, buildNodes, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
 import { StepNode } from './StepNode';
+import { PhaseNode } from './PhaseNode';
 import { FlowEdge } from './FlowEdge';
 import { openingViewport } from './viewport';
 
-const nodeTypes = { step: StepNode, lane: LaneNode };
+const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -36,7 +37,7 @@ const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 function applyPicks(ids: string[], picks: { id: string; selected: boolean }[]): string[] {
   const out = new Set(ids);
   for (const p of picks) {
-    if (p.id.startsWith(LANE_NODE_PREFIX)) continue;
+    if (isBackdrop(p.id)) continue;
     if (p.selected) out.add(p.id);
     else out.delete(p.id);
   }
@@ -47,8 +48,8 @@ export function MapCanvas() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const selection = useEditor((s) => s.selection);
-  const lanes = useMemo(() => laneBoxes(doc), [doc]);
-  const derived = useMemo(() => buildNodes(doc, lanes, selection), [doc, lanes, selection]);
+  const geometry = useMemo(() => mapGeometry(doc), [doc]);
+  const derived = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection]);
   const edges = useMemo(() => buildEdges(doc, selection), [doc, selection]);
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useZoomShortcuts();
@@ -80,7 +81,12 @@ export function MapCanvas() {
         const { selection } = store.getState();
         store.getState().select({ steps: applyPicks(selection.steps, picks), flows: selection.flows });
       }
-      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns));
+      setNodes((ns) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'select' && c.type !== 'remove'),
+          ns,
+        ),
+      );
     },
     [store],
   );
@@ -99,17 +105,20 @@ export function MapCanvas() {
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const current = store.getState().doc;
       if (!current) return;
-      const currentLanes = laneBoxes(current);
+      const g = mapGeometry(current);
       const moves = dragged
         .filter((n): n is StepNodeType => n.type === 'step' && !!current.steps[n.id])
         .map((n) => {
           const step = current.steps[n.id]!;
-          const h = n.measured?.height ?? stepSize(step).height;
-          const lane = laneAt(currentLanes, n.position.y + h / 2)!;
-          return { stepId: n.id, x: n.position.x, y: n.position.y - lane.top, roleId: lane.role.id };
+          const size = stepSize(step);
+          const h = n.measured?.height ?? size.height;
+          const lane = laneAt(g.lanes, n.position.y + h / 2)!;
+          const column = columnAt(g.columns, n.position.x + size.width / 2);
+          const phase = column ? { phaseId: column.phase?.id ?? null, x: n.position.x - column.left } : { x: n.position.x };
+          return { stepId: n.id, y: n.position.y - lane.top, roleId: lane.role.id, ...phase };
         });
       if (moves.length === 0) return;
-      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes(buildNodes(current, currentLanes, store.getState().selection));
+      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes(buildNodes(current, g, store.getState().selection));
     },
     [store],
   );
@@ -125,7 +134,7 @@ export function MapCanvas() {
     [store],
   );
 
-  const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !c.source.startsWith(LANE_NODE_PREFIX) && !c.target.startsWith(LANE_NODE_PREFIX), []);
+  const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !isBackdrop(c.source) && !isBackdrop(c.target), []);
 
   return (
     <div className="canvas" aria-label="Map canvas" ref={paneRef}>
@@ -151,7 +160,12 @@ export function MapCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'lane' ? 'transparent' : ((n.data as { role?: { color: string } }).role?.color ?? '#999'))} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Mini map"
+          nodeColor={(n) => (n.type !== 'step' ? 'transparent' : ((n.data as { role?: { color: string } }).role?.color ?? '#999'))}
+        />
       </ReactFlow>
     </div>
   );

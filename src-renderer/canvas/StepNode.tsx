@@ -66,14 +66,22 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   }
   if (step.kind === 'start' || step.kind === 'end') {
     return (
-      <div className={`step step-${step.kind}${selected ? ' is-selected' : ''}`} style={{ width: size.width, minHeight: size.height, borderColor: color }} data-step-id={step.id}>
+      <div
+        className={`step step-${step.kind}${selected ? ' is-selected' : ''}`}
+        style={{ width: size.width, minHeight: size.height, borderColor: color }}
+        data-step-id={step.id}
+      >
         <Title text={step.title} />
         {handles}
       </div>
     );
   }
   return (
-    <div className={`step step-task${selected ? ' is-selected' : ''}`} style={{ width: size.width, minHeight: size.height, borderLeftColor: color }} data-step-id={step.id}>
+    <div
+      className={`step step-task${selected ? ' is-selected' : ''}`}
+      style={{ width: size.width, minHeight: size.height, borderLeftColor: color }}
+      data-step-id={step.id}
+    >
       <Title text={step.title} />
       <Chips step={step} />
       {handles}

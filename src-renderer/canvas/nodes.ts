@@ -1,19 +1,27 @@
 /** Turns the document into React Flow nodes and edges (pure; memoised by the canvas). */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { contentRight, LANE_LEFT, stepPositions, type LaneBox } from '../../shared/model/geometry';
-import type { MapDoc, Role, Step } from '../../shared/model/types';
+import { LANE_LEFT, PHASE_HEADER_HEIGHT, type MapGeometry } from '../../shared/model/geometry';
+import type { MapDoc, Phase, Role, Step } from '../../shared/model/types';
 import type { Selection } from '../store/editorStore';
 
 export type StepNodeData = { step: Step; role: Role | undefined };
 export type LaneNodeData = { role: Role; width: number; height: number; stepCount: number };
 export type StepNodeType = Node<StepNodeData, 'step'>;
 export type LaneNodeType = Node<LaneNodeData, 'lane'>;
-export type CanvasNode = StepNodeType | LaneNodeType;
+export type PhaseNodeData = { phase: Phase | null; width: number; height: number; stepCount: number };
+export type PhaseNodeType = Node<PhaseNodeData, 'phase'>;
+export type CanvasNode = StepNodeType | LaneNodeType | PhaseNodeType;
 
 export const LANE_NODE_PREFIX = 'lane:';
+export const PHASE_NODE_PREFIX = 'phase:';
+/** Lanes and phase columns are backdrop, not things to select or connect. */
+export const isBackdrop = (id: string) => id.startsWith(LANE_NODE_PREFIX) || id.startsWith(PHASE_NODE_PREFIX);
 
-export function buildNodes(doc: MapDoc, lanes: LaneBox[], selection: Selection): CanvasNode[] {
-  const width = Math.max(2400, contentRight(doc) + 800) - LANE_LEFT;
+const backdrop = { draggable: false, selectable: false, connectable: false, focusable: false, deletable: false, zIndex: -1 } as const;
+
+export function buildNodes(doc: MapDoc, geometry: MapGeometry, selection: Selection): CanvasNode[] {
+  const { lanes, columns, positions } = geometry;
+  const width = Math.max(2400, geometry.right + 800) - LANE_LEFT;
   const counts = new Map<string, number>();
   for (const s of Object.values(doc.steps)) counts.set(s.roleId, (counts.get(s.roleId) ?? 0) + 1);
   const laneNodes: LaneNodeType[] = lanes.map((l) => ({
@@ -21,15 +29,23 @@ export function buildNodes(doc: MapDoc, lanes: LaneBox[], selection: Selection):
     type: 'lane',
     position: { x: LANE_LEFT, y: l.top },
     data: { role: l.role, width, height: l.height, stepCount: counts.get(l.role.id) ?? 0 },
-    draggable: false,
-    selectable: false,
-    connectable: false,
-    focusable: false,
-    deletable: false,
-    zIndex: -1,
+    ...backdrop,
     style: { width, height: l.height },
   }));
-  const positions = stepPositions(doc, lanes);
+  const phaseCounts = new Map<string | null, number>();
+  for (const s of Object.values(doc.steps)) {
+    const key = s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null;
+    phaseCounts.set(key, (phaseCounts.get(key) ?? 0) + 1);
+  }
+  const height = geometry.bottom + PHASE_HEADER_HEIGHT;
+  const phaseNodes: PhaseNodeType[] = columns.map((c) => ({
+    id: PHASE_NODE_PREFIX + (c.phase?.id ?? 'none'),
+    type: 'phase',
+    position: { x: c.left, y: -PHASE_HEADER_HEIGHT },
+    data: { phase: c.phase, width: c.width, height, stepCount: phaseCounts.get(c.phase?.id ?? null) ?? 0 },
+    ...backdrop,
+    style: { width: c.width, height },
+  }));
   const selected = new Set(selection.steps);
   const stepNodes: StepNodeType[] = Object.values(doc.steps).map((s) => ({
     id: s.id,
@@ -40,7 +56,7 @@ export function buildNodes(doc: MapDoc, lanes: LaneBox[], selection: Selection):
     deletable: false,
     ariaLabel: `${s.kind} step: ${s.title || 'untitled'}`,
   }));
-  return [...laneNodes, ...stepNodes];
+  return [...laneNodes, ...phaseNodes, ...stepNodes];
 }
 
 export function buildEdges(doc: MapDoc, selection: Selection): Edge[] {

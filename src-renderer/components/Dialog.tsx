@@ -31,7 +31,15 @@ export function Dialog({ title, children, onCancel }: { title: string; children:
 }
 
 /** Asks for a line of text (a title, a name). */
-export function PromptDialog(props: { title: string; label: string; initial: string; maxLength: number; confirm: string; onConfirm(value: string): void; onCancel(): void }) {
+export function PromptDialog(props: {
+  title: string;
+  label: string;
+  initial: string;
+  maxLength: number;
+  confirm: string;
+  onConfirm(value: string): void;
+  onCancel(): void;
+}) {
   return (
     <Dialog title={props.title} onCancel={props.onCancel}>
       <form

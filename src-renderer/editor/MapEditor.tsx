@@ -1,5 +1,4 @@
 /** One open map: toolbar, lanes panel, canvas, inspector. */
-import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { Inspector } from '../panels/Inspector';
@@ -34,30 +33,24 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   useEditorShortcuts({ onHelp: openHelp });
 
   if (!hasDoc) {
-    return (
-      <div className="editor-empty">
-        {loading ? <p className="muted">Opening the map…</p> : <button onClick={onClose}>Back to the library</button>}
-      </div>
-    );
+    return <div className="editor-empty">{loading ? <p className="muted">Opening the map…</p> : <button onClick={onClose}>Back to the library</button>}</div>;
   }
   return (
-    <ReactFlowProvider>
-      <div className="editor">
-        <Toolbar
-          onClose={onClose}
-          onHelp={openHelp}
-          showRoles={showRoles}
-          onToggleRoles={() => setShowRoles((v) => !v)}
-          showInspector={showInspector}
-          onToggleInspector={() => setShowInspector((v) => !v)}
-        />
-        <div className="editor-body">
-          {showRoles && <RolesPanel />}
-          <MapCanvas />
-          {showInspector && <Inspector />}
-        </div>
-        {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+    <div className="editor">
+      <Toolbar
+        onClose={onClose}
+        onHelp={openHelp}
+        showRoles={showRoles}
+        onToggleRoles={() => setShowRoles((v) => !v)}
+        showInspector={showInspector}
+        onToggleInspector={() => setShowInspector((v) => !v)}
+      />
+      <div className="editor-body">
+        {showRoles && <RolesPanel />}
+        <MapCanvas />
+        {showInspector && <Inspector />}
       </div>
-    </ReactFlowProvider>
+      {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+    </div>
   );
 }

@@ -10,9 +10,30 @@ import { addNextStep, addStep, fitMap } from './actions';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: { label: string; shortcut?: string; onClick(): void; disabled?: boolean; children: ReactNode; pressed?: boolean }) {
+function ToolButton({
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  children,
+  pressed,
+}: {
+  label: string;
+  shortcut?: string;
+  onClick(): void;
+  disabled?: boolean;
+  children: ReactNode;
+  pressed?: boolean;
+}) {
   return (
-    <button className="tool-button" aria-label={label} title={shortcut ? `${label} (${shortcut})` : label} onClick={onClick} disabled={disabled} aria-pressed={pressed}>
+    <button
+      className="tool-button"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onClick={onClick}
+      disabled={disabled}
+      aria-pressed={pressed}
+    >
       {children}
     </button>
   );
@@ -68,7 +89,7 @@ export function Toolbar(p: Props) {
             {icon}
           </ToolButton>
         ))}
-        <ToolButton label="Add next step" shortcut={`${mod}+Enter`} disabled={!oneSelected} onClick={() => addNextStep(store)}>
+        <ToolButton label="Add next step" shortcut={`${mod}+Enter`} disabled={!oneSelected} onClick={() => addNextStep(store, flow)}>
           <Plus size={17} />
         </ToolButton>
       </div>

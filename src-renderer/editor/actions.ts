@@ -1,10 +1,11 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
-import { laneAt, laneBoxes, stepSize } from '../../shared/model/geometry';
+import { columnAt, laneAt, mapGeometry, stepSize } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
+import { revealStep } from '../canvas/viewport';
 
 const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', decision: '', end: 'End' };
 
@@ -28,10 +29,11 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const { doc, selection } = store.getState();
   if (!doc) return;
   if (selection.steps.length === 1) {
-    addNextStep(store, kind);
+    addNextStep(store, flow, kind);
     return;
   }
-  const lanes = laneBoxes(doc);
+  const g = mapGeometry(doc);
+  const lanes = g.lanes;
   if (lanes.length === 0) {
     store.getState().run(cmd('addRole', { id: newId(), name: 'Role', color: '#2f80ed' }));
     return addStep(store, flow, kind);
@@ -40,10 +42,12 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const center = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
   const lane = laneAt(lanes, center.y)!;
   const size = stepSize({ kind, title: '', inputs: [], outputs: [], resources: [] });
-  const x0 = Math.max(0, Math.round(center.x - size.width / 2));
+  const column = columnAt(g.columns, center.x);
+  const phaseId = column ? (column.phase?.id ?? null) : null;
+  const x0 = Math.max(column ? 20 : 0, Math.round(center.x - size.width / 2 - (column?.left ?? 0)));
   const y0 = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
   // the nearest free spot around the middle of the view, rather than on top of another step
-  const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id);
+  const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id && (s.phaseId ?? null) === phaseId);
   const free = (x: number, y: number) => !inLane.some((s) => Math.abs(s.x - x) < 220 && Math.abs(s.y - y) < 100);
   const spots = [0, 120, 240, 360]
     .flatMap((dy) => [0, 240, -240, 480, -480].map((dx) => ({ x: x0 + dx, y: y0 + dy, cost: Math.abs(dx) + dy * 1.5 })))
@@ -54,20 +58,22 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const y = spot.y;
   while (!free(x, y)) x += 240;
   const id = newId();
-  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, x, y, title: DEFAULT_TITLES[kind] }))) {
+  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: DEFAULT_TITLES[kind] }))) {
     store.getState().select({ steps: [id], flows: [] });
+    if (flow) revealStep(flow, store.getState().doc!, id);
     focusStepTitle();
   }
 }
 
 /** Adds a step right after the selected one, connected to it, and selects it. */
-export function addNextStep(store: EditorStore, kind: StepKind = 'task') {
+export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, kind: StepKind = 'task') {
   const { selection } = store.getState();
   if (selection.steps.length !== 1) return false;
   const id = newId();
   const ok = store.getState().run(cmd('addStepAfter', { afterStepId: selection.steps[0]!, id, flowId: newId(), kind, title: DEFAULT_TITLES[kind] }));
   if (ok) {
     store.getState().select({ steps: [id], flows: [] });
+    if (flow) revealStep(flow, store.getState().doc!, id);
     focusStepTitle();
   }
   return ok;

@@ -14,6 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
   const store = useEditorStore();
+  const flow = useReactFlow();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
@@ -34,7 +35,7 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
         // captured before React Flow's own Enter handling, which would toggle the selection
         e.preventDefault();
         e.stopPropagation();
-        addNextStep(store, 'task');
+        addNextStep(store, flow, 'task');
         return;
       }
       if (isTyping(e.target)) {
@@ -59,7 +60,7 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [store, onHelp]);
+  }, [store, flow, onHelp]);
 }
 
 /** Zoom shortcuts need the React Flow instance, so they live with the canvas. */

@@ -76,7 +76,12 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                   <button className="icon-button" aria-label={`Rename ${m.title}`} title="Rename" onClick={() => setPending({ kind: 'rename', map: m })}>
                     <Pencil size={15} />
                   </button>
-                  <button className="icon-button" aria-label={`Duplicate ${m.title}`} title="Duplicate" onClick={() => void attempt('Could not duplicate the map', () => api['maps:duplicate']({ id: m.id }))}>
+                  <button
+                    className="icon-button"
+                    aria-label={`Duplicate ${m.title}`}
+                    title="Duplicate"
+                    onClick={() => void attempt('Could not duplicate the map', () => api['maps:duplicate']({ id: m.id }))}
+                  >
                     <Copy size={15} />
                   </button>
                   <button className="icon-button" aria-label={`Delete ${m.title}`} title="Delete" onClick={() => setPending({ kind: 'delete', map: m })}>

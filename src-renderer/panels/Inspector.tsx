@@ -2,7 +2,7 @@
 import { Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { cmd } from '../../shared/model/commands';
-import { orderedRoles } from '../../shared/model/geometry';
+import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
 import { DURATION_UNITS, LIMITS, STEP_KINDS, type Duration, type MapDoc, type Step } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { deleteSelection } from '../editor/actions';
@@ -23,6 +23,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
   const run = store.getState().run;
   const suggestions = useMemo(() => allItems(doc), [doc]);
   const roles = orderedRoles(doc);
+  const phases = orderedPhases(doc);
   return (
     <div className="inspector-body" key={step.id}>
       <label className="field">
@@ -48,9 +49,30 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           ))}
         </select>
       </label>
+      {phases.length > 0 && (
+        <label className="field">
+          <span>Phase</span>
+          <select
+            aria-label="Phase"
+            value={step.phaseId && doc.phases[step.phaseId] ? step.phaseId : ''}
+            onChange={(e) => run(cmd('setStepPhase', { stepId: step.id, phaseId: e.target.value || null }))}
+          >
+            {phases.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            <option value="">No phase</option>
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>Kind</span>
-        <select aria-label="Step kind" value={step.kind} onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { kind: e.target.value as Step['kind'] } }))}>
+        <select
+          aria-label="Step kind"
+          value={step.kind}
+          onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { kind: e.target.value as Step['kind'] } }))}
+        >
           {STEP_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABEL[k]}
@@ -69,9 +91,27 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
         />
       </label>
       <DurationField step={step} />
-      <ItemListEditor title="Inputs" noun="input" items={step.inputs} suggestions={suggestions} onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'inputs', items }))} />
-      <ItemListEditor title="Outputs" noun="output" items={step.outputs} suggestions={suggestions} onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'outputs', items }))} />
-      <ItemListEditor title="Resources and tools" noun="resource" items={step.resources} suggestions={suggestions} onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'resources', items }))} />
+      <ItemListEditor
+        title="Inputs"
+        noun="input"
+        items={step.inputs}
+        suggestions={suggestions}
+        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'inputs', items }))}
+      />
+      <ItemListEditor
+        title="Outputs"
+        noun="output"
+        items={step.outputs}
+        suggestions={suggestions}
+        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'outputs', items }))}
+      />
+      <ItemListEditor
+        title="Resources and tools"
+        noun="resource"
+        items={step.resources}
+        suggestions={suggestions}
+        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'resources', items }))}
+      />
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
         <Trash2 size={14} aria-hidden /> Delete step
       </button>
@@ -100,7 +140,11 @@ function DurationField({ step }: { step: Step }) {
             else if (Number.isFinite(v) && v >= 0 && v <= 1_000_000) set({ value: v, unit: step.duration?.unit ?? 'h' });
           }}
         />
-        <select aria-label="Duration unit" value={step.duration?.unit ?? 'h'} onChange={(e) => set({ value: step.duration?.value ?? 1, unit: e.target.value as Duration['unit'] })}>
+        <select
+          aria-label="Duration unit"
+          value={step.duration?.unit ?? 'h'}
+          onChange={(e) => set({ value: step.duration?.value ?? 1, unit: e.target.value as Duration['unit'] })}
+        >
           {DURATION_UNITS.map((u) => (
             <option key={u} value={u}>
               {UNIT_LABEL[u]}

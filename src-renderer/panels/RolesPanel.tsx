@@ -8,6 +8,7 @@ import { LIMITS, type Role } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { Dialog } from '../components/Dialog';
 import { useEditor, useEditorStore } from '../store/context';
+import { PhasesPanel } from './PhasesPanel';
 
 const PALETTE = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
@@ -26,48 +27,68 @@ export function RolesPanel() {
   };
 
   return (
-    <aside className="roles-panel" aria-label="Lanes">
-      <h2 className="panel-title">Lanes (roles)</h2>
-      <ul className="role-list">
-        {roles.map((r, i) => (
-          <li key={r.id} className="role-row">
-            <input
-              type="color"
-              aria-label={`Colour of lane ${r.name}`}
-              value={r.color}
-              onChange={(e) => run(cmd('updateRole', { roleId: r.id, color: e.target.value }), { coalesceKey: `role-color:${r.id}` })}
-            />
-            <CommitField
-              label={`Name of lane ${r.name}`}
-              value={r.name}
-              required
-              maxLength={LIMITS.roleName}
-              onCommit={(name) => run(cmd('updateRole', { roleId: r.id, name: name.trim() }), { coalesceKey: `role-name:${r.id}` })}
-            />
-            <span className="muted role-count" title="Steps in this lane">
-              {counts.get(r.id) ?? 0}
-            </span>
-            <div className="role-actions">
-              <button className="icon-button" aria-label={`Move lane ${r.name} up`} disabled={i === 0} onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i - 1 }))}>
-                <ArrowUp size={13} />
-              </button>
-              <button className="icon-button" aria-label={`Move lane ${r.name} down`} disabled={i === roles.length - 1} onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i + 1 }))}>
-                <ArrowDown size={13} />
-              </button>
-              <button className="icon-button" aria-label={`Remove lane ${r.name}`} onClick={() => remove(r)}>
-                <Trash2 size={13} />
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <button
-        className="add-role"
-        onClick={() => run(cmd('addRole', { id: newId(), name: `Role ${roles.length + 1}`, color: PALETTE[roles.length % PALETTE.length]! }))}
-      >
-        <Plus size={14} aria-hidden /> Add lane
-      </button>
-      {removing && <RemoveRoleDialog role={removing} others={roles.filter((r) => r.id !== removing.id)} count={counts.get(removing.id) ?? 0} onDone={() => setRemoving(null)} />}
+    <aside className="roles-panel" aria-label="Lanes and phases">
+      <section aria-label="Lanes">
+        <h2 className="panel-title">Lanes (roles)</h2>
+        <ul className="role-list">
+          {roles.map((r, i) => (
+            <li key={r.id} className="role-row">
+              <input
+                type="color"
+                aria-label={`Colour of lane ${r.name}`}
+                value={r.color}
+                onChange={(e) => run(cmd('updateRole', { roleId: r.id, color: e.target.value }), { coalesceKey: `role-color:${r.id}` })}
+              />
+              <CommitField
+                label={`Name of lane ${r.name}`}
+                value={r.name}
+                required
+                maxLength={LIMITS.roleName}
+                onCommit={(name) => run(cmd('updateRole', { roleId: r.id, name: name.trim() }), { coalesceKey: `role-name:${r.id}` })}
+              />
+              <span className="muted role-count" title="Steps in this lane">
+                {counts.get(r.id) ?? 0}
+              </span>
+              <div className="role-actions">
+                <button
+                  className="icon-button"
+                  aria-label={`Move lane ${r.name} up`}
+                  disabled={i === 0}
+                  onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i - 1 }))}
+                >
+                  <ArrowUp size={13} />
+                </button>
+                <button
+                  className="icon-button"
+                  aria-label={`Move lane ${r.name} down`}
+                  disabled={i === roles.length - 1}
+                  onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i + 1 }))}
+                >
+                  <ArrowDown size={13} />
+                </button>
+                <button className="icon-button" aria-label={`Remove lane ${r.name}`} onClick={() => remove(r)}>
+                  <Trash2 size={13} />
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <button
+          className="add-role"
+          onClick={() => run(cmd('addRole', { id: newId(), name: `Role ${roles.length + 1}`, color: PALETTE[roles.length % PALETTE.length]! }))}
+        >
+          <Plus size={14} aria-hidden /> Add lane
+        </button>
+      </section>
+      <PhasesPanel />
+      {removing && (
+        <RemoveRoleDialog
+          role={removing}
+          others={roles.filter((r) => r.id !== removing.id)}
+          count={counts.get(removing.id) ?? 0}
+          onDone={() => setRemoving(null)}
+        />
+      )}
     </aside>
   );
 }

@@ -45,7 +45,12 @@ const HISTORY_LIMIT = 500;
 const EMPTY: Selection = { steps: [], flows: [] };
 
 function sameSelection(a: Selection, b: Selection) {
-  return a.steps.length === b.steps.length && a.flows.length === b.flows.length && a.steps.every((s, i) => s === b.steps[i]) && a.flows.every((f, i) => f === b.flows[i]);
+  return (
+    a.steps.length === b.steps.length &&
+    a.flows.length === b.flows.length &&
+    a.steps.every((s, i) => s === b.steps[i]) &&
+    a.flows.every((f, i) => f === b.flows[i])
+  );
 }
 
 /** Keeps only selected ids that still exist in `doc`. */

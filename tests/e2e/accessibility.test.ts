@@ -24,8 +24,13 @@ function unnamedControls(p: Page) {
     const controls = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="button"], a[href]')];
     const nameOf = (el: HTMLElement) => {
       const labelled = el.getAttribute('aria-labelledby');
-      const byId = labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-      const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent ?? '' : '';
+      const byId = labelled
+        ? labelled
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : '';
+      const label = el.id ? (document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent ?? '') : '';
       const wrapping = el.closest('label')?.textContent ?? '';
       return [el.getAttribute('aria-label'), byId, label, wrapping, el.textContent, el.getAttribute('title')].some((n) => n && n.trim());
     };

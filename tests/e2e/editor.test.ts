@@ -84,7 +84,13 @@ describe('drawing a sales map', () => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await typeTitle('Подписание договора');
     await ui.count(page.locator('.react-flow__node-step'), 3);
-    await ui.eventually(() => Object.values(storedMap(MAP).steps).map((s) => s.title).sort()).toEqual(['Квалификация лида', 'Подготовка КП', 'Подписание договора'].sort());
+    await ui
+      .eventually(() =>
+        Object.values(storedMap(MAP).steps)
+          .map((s) => s.title)
+          .sort(),
+      )
+      .toEqual(['Квалификация лида', 'Подготовка КП', 'Подписание договора'].sort());
   });
 
   test('dragging a step into another lane changes its role', async () => {

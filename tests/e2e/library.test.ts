@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const cards = () => page.getByRole('list', { name: 'Maps' }).locator('.map-card-title');
-const storedTitles = () => createMapRepository(app.db).list().map((m) => m.title).sort();
+const storedTitles = () =>
+  createMapRepository(app.db)
+    .list()
+    .map((m) => m.title)
+    .sort();
 const SAMPLE = 'Sample: from lead to closed deal';
 
 describe('the map library', () => {
@@ -45,7 +49,9 @@ describe('the map library', () => {
     await page.getByRole('button', { name: 'Duplicate Пример: от лида до сделки' }).click();
     await ui.count(cards(), 2);
     expect(storedTitles()).toEqual(['Пример: от лида до сделки', 'Пример: от лида до сделки (copy)']);
-    const copy = createMapRepository(app.db).list().find((m) => m.title.endsWith('(copy)'))!;
+    const copy = createMapRepository(app.db)
+      .list()
+      .find((m) => m.title.endsWith('(copy)'))!;
     expect(copy.stepCount).toBe(13);
   });
 

@@ -111,43 +111,120 @@ const cases: Case[] = [
   ['maps:applyChanges', 'a step id with ../', () => apply(change({ upsert: { steps: [newStep({ id: '../steps' })] } })), 'bad-input'],
   ['maps:applyChanges', 'a 10,000-character step title', () => apply(change({ upsert: { steps: [newStep({ title: HUGE })] } })), 'bad-input'],
   ['maps:applyChanges', 'a blank input label', () => apply(change({ upsert: { steps: [newStep({ inputs: ['Бриф', '  '] })] } })), 'bad-input'],
-  ['maps:applyChanges', '201 resources', () => apply(change({ upsert: { steps: [newStep({ resources: Array.from({ length: 201 }, (_, i) => `Ресурс ${i}`) })] } })), 'bad-input'],
+  [
+    'maps:applyChanges',
+    '201 resources',
+    () => apply(change({ upsert: { steps: [newStep({ resources: Array.from({ length: 201 }, (_, i) => `Ресурс ${i}`) })] } })),
+    'bad-input',
+  ],
   ['maps:applyChanges', 'a negative duration', () => apply(change({ upsert: { steps: [newStep({ duration: { value: -1, unit: 'h' } })] } })), 'bad-input'],
   ['maps:applyChanges', 'a duration in weeks', () => apply(change({ upsert: { steps: [newStep({ duration: { value: 1, unit: 'w' } })] } })), 'bad-input'],
   ['maps:applyChanges', 'an extra step field', () => apply(change({ upsert: { steps: [newStep({ color: '#ff0000' })] } })), 'bad-input'],
   ['maps:applyChanges', 'a step in a lane of another map', () => apply(change({ upsert: { steps: [newStep({ roleId: 'b-client' })] } })), 'bad-input'],
   ['maps:applyChanges', 'a step in a lane that does not exist', () => apply(change({ upsert: { steps: [newStep({ roleId: 'ghost' })] } })), 'bad-input'],
   ['maps:applyChanges', 'a step in a phase that does not exist', () => apply(change({ upsert: { steps: [newStep({ phaseId: 'ghost' })] } })), 'bad-input'],
-  ['maps:applyChanges', 'a step id of another map', () => apply(change({ upsert: { steps: [{ ...stepOf(b, 'b-qualify'), roleId: 'a-manager', title: 'Захват' }] } })), 'conflict'],
+  [
+    'maps:applyChanges',
+    'a step id of another map',
+    () => apply(change({ upsert: { steps: [{ ...stepOf(b, 'b-qualify'), roleId: 'a-manager', title: 'Захват' }] } })),
+    'conflict',
+  ],
   // flows
-  ['maps:applyChanges', 'a flow between steps of two maps', () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'a-won', toStepId: 'b-lead', label: '' }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a flow from a step of another map', () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'b-won', toStepId: 'a-lead', label: '' }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a flow into itself', () => apply(change({ upsert: { flows: [{ id: 'a-loop', fromStepId: 'a-won', toStepId: 'a-won', label: '' }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a flow to a missing step', () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'ghost', label: '' }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a flow label of 10,000 characters', () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'a-lead', label: HUGE }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a flow id of another map', () => apply(change({ upsert: { flows: [{ id: 'b-f1', fromStepId: 'a-won', toStepId: 'a-lead', label: '' }] } })), 'conflict'],
+  [
+    'maps:applyChanges',
+    'a flow between steps of two maps',
+    () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'a-won', toStepId: 'b-lead', label: '' }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a flow from a step of another map',
+    () => apply(change({ upsert: { flows: [{ id: 'a-cross', fromStepId: 'b-won', toStepId: 'a-lead', label: '' }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a flow into itself',
+    () => apply(change({ upsert: { flows: [{ id: 'a-loop', fromStepId: 'a-won', toStepId: 'a-won', label: '' }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a flow to a missing step',
+    () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'ghost', label: '' }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a flow label of 10,000 characters',
+    () => apply(change({ upsert: { flows: [{ id: 'a-f9', fromStepId: 'a-won', toStepId: 'a-lead', label: HUGE }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a flow id of another map',
+    () => apply(change({ upsert: { flows: [{ id: 'b-f1', fromStepId: 'a-won', toStepId: 'a-lead', label: '' }] } })),
+    'conflict',
+  ],
   // roles
-  ['maps:applyChanges', 'a lane colour by name', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: 'red', order: 3 }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a negative lane order', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: '#112233', order: -1 }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a lane without a name', () => apply(change({ upsert: { roles: [{ id: 'a-x', name: '', color: '#112233', order: 3 }] } })), 'bad-input'],
-  ['maps:applyChanges', 'a lane id of another map', () => apply(change({ upsert: { roles: [{ id: 'b-head', name: 'Захват', color: '#112233', order: 2 }] } })), 'conflict'],
+  [
+    'maps:applyChanges',
+    'a lane colour by name',
+    () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: 'red', order: 3 }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a negative lane order',
+    () => apply(change({ upsert: { roles: [{ id: 'a-x', name: 'Юрист', color: '#112233', order: -1 }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a lane without a name',
+    () => apply(change({ upsert: { roles: [{ id: 'a-x', name: '', color: '#112233', order: 3 }] } })),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a lane id of another map',
+    () => apply(change({ upsert: { roles: [{ id: 'b-head', name: 'Захват', color: '#112233', order: 2 }] } })),
+    'conflict',
+  ],
   ['maps:applyChanges', 'removing a lane that still has steps', () => apply(change({ remove: { roles: ['a-manager'] } })), 'bad-input'],
   ['maps:applyChanges', 'removing an id with ../', () => apply(change({ remove: { steps: ['../a-lead'] } })), 'bad-input'],
   // a change that is half fine: nothing of it may be stored
   [
     'maps:applyChanges',
     'a good new lane and title with a step in another map’s lane',
-    () => apply(change({ map: { title: 'Изменено' }, upsert: { roles: [{ id: 'a-lawyer', name: 'Юрист', color: '#112233', order: 3 }], steps: [newStep({ roleId: 'b-manager' })] } })),
+    () =>
+      apply(
+        change({
+          map: { title: 'Изменено' },
+          upsert: { roles: [{ id: 'a-lawyer', name: 'Юрист', color: '#112233', order: 3 }], steps: [newStep({ roleId: 'b-manager' })] },
+        }),
+      ),
     'bad-input',
   ],
   [
     'maps:applyChanges',
     'a good step edit followed by a conflicting flow',
-    () => apply(change({ upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Изменено' }], flows: [{ id: 'b-f2', fromStepId: 'a-lead', toStepId: 'a-won', label: '' }] }, remove: { flows: ['a-f1'] } })),
+    () =>
+      apply(
+        change({
+          upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Изменено' }], flows: [{ id: 'b-f2', fromStepId: 'a-lead', toStepId: 'a-won', label: '' }] },
+          remove: { flows: ['a-f1'] },
+        }),
+      ),
     'conflict',
   ],
   // names that are not calls
-  ...['maps:explode', '', 'MAPS:LIST', 'maps:list ', '__proto__', 'constructor', 'toString', '../maps:list'].map((name): Case => [name, 'any payload', () => ({}), 'bad-input']),
+  ...['maps:explode', '', 'MAPS:LIST', 'maps:list ', '__proto__', 'constructor', 'toString', '../maps:list'].map((name): Case => [
+    name,
+    'any payload',
+    () => ({}),
+    'bad-input',
+  ]),
 ];
 
 const replies: { name: string; label: string; message: string }[] = [];

@@ -67,7 +67,11 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
   });
 }
 
-const jsonHeaders = (extra: Record<string, string> = {}): Record<string, string> => ({ 'content-type': 'application/json', [TOKEN_HEADER]: bridge.token, ...extra });
+const jsonHeaders = (extra: Record<string, string> = {}): Record<string, string> => ({
+  'content-type': 'application/json',
+  [TOKEN_HEADER]: bridge.token,
+  ...extra,
+});
 const post = (name: string, payload: unknown, headers = jsonHeaders()) =>
   request({ method: 'POST', path: `/api/${name}`, headers, body: JSON.stringify(payload) });
 const parse = (a: Answer) => JSON.parse(a.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
@@ -206,7 +210,13 @@ describe('the bridge survives hostile input', () => {
   });
 
   test('a token with a non-ASCII character is refused with 403, and the bridge keeps serving', async () => {
-    const a = await request({ method: 'POST', path: '/api/maps:list', headers: jsonHeaders({ [TOKEN_HEADER]: `é${'a'.repeat(63)}` }), body: '{}', timeout: 3000 });
+    const a = await request({
+      method: 'POST',
+      path: '/api/maps:list',
+      headers: jsonHeaders({ [TOKEN_HEADER]: `é${'a'.repeat(63)}` }),
+      body: '{}',
+      timeout: 3000,
+    });
     expect(a.status).toBe(403);
     expect((await post('maps:list', {})).status).toBe(200);
   });

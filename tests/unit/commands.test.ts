@@ -10,8 +10,14 @@ const step = (doc: MapDoc, id: string): Step => {
   if (!s) throw new Error(`no step ${id} in the map`);
   return s;
 };
-const laneOrder = (doc: MapDoc) => Object.values(doc.roles).sort((a, b) => a.order - b.order).map((r) => r.name);
-const orders = (doc: MapDoc) => Object.values(doc.roles).map((r) => r.order).sort((a, b) => a - b);
+const laneOrder = (doc: MapDoc) =>
+  Object.values(doc.roles)
+    .sort((a, b) => a.order - b.order)
+    .map((r) => r.name);
+const orders = (doc: MapDoc) =>
+  Object.values(doc.roles)
+    .map((r) => r.order)
+    .sort((a, b) => a - b);
 const overlaps = (a: Step, b: Step) => {
   const sa = stepSize(a);
   const sb = stepSize(b);
@@ -25,7 +31,10 @@ const expectRefused = (doc: MapDoc, command: Command, message: RegExp) => {
 /** Two lanes, one step «Квалификация лида» in the first. */
 const twoLanes = () =>
   buildMap({
-    roles: [{ id: 'manager', name: 'Менеджер по продажам' }, { id: 'client', name: 'Клиент' }],
+    roles: [
+      { id: 'manager', name: 'Менеджер по продажам' },
+      { id: 'client', name: 'Клиент' },
+    ],
     steps: [{ id: 'qualify', role: 'manager', title: 'Квалификация лида', x: 100, y: 40 }],
   });
 
@@ -43,8 +52,18 @@ describe('addStep', () => {
   test('given a lane, when a step is added, then it stands there with empty lists and rounded coordinates', () => {
     const next = applyCommand(twoLanes(), cmd('addStep', { id: 'call', kind: 'task', roleId: 'client', x: 300.6, y: 50.4, title: 'Звонок клиенту' }));
     expect(step(next, 'call')).toEqual({
-      id: 'call', kind: 'task', title: 'Звонок клиенту', description: '', roleId: 'client', phaseId: null,
-      x: 301, y: 50, duration: null, inputs: [], outputs: [], resources: [],
+      id: 'call',
+      kind: 'task',
+      title: 'Звонок клиенту',
+      description: '',
+      roleId: 'client',
+      phaseId: null,
+      x: 301,
+      y: 50,
+      duration: null,
+      inputs: [],
+      outputs: [],
+      resources: [],
     });
   });
 
@@ -81,7 +100,11 @@ describe('addStepAfter', () => {
     const added = ['a', 'b', 'c'].map((id) => step(doc, id));
     for (const s of added) expect(s.roleId).toBe('manager');
     for (const [i, s] of added.entries()) for (const other of added.slice(i + 1)) expect(overlaps(s, other)).toBe(false);
-    expect(Object.values(doc.flows).map((f) => `${f.fromStepId}->${f.toStepId}`).sort()).toEqual(['qualify->a', 'qualify->b', 'qualify->c']);
+    expect(
+      Object.values(doc.flows)
+        .map((f) => `${f.fromStepId}->${f.toStepId}`)
+        .sort(),
+    ).toEqual(['qualify->a', 'qualify->b', 'qualify->c']);
   });
 
   test('a step in another lane at the same spot does not push the new step down', () => {
@@ -97,7 +120,8 @@ describe('addStepAfter', () => {
   });
 
   test('keeps clear of a tall step (long title) standing a little higher in the next column', () => {
-    const longTitle = 'Подготовить коммерческое предложение с учётом скидок, согласовать его с руководителем отдела продаж и юристом, затем отправить клиенту вместе с проектом договора и графиком поставок';
+    const longTitle =
+      'Подготовить коммерческое предложение с учётом скидок, согласовать его с руководителем отдела продаж и юристом, затем отправить клиенту вместе с проектом договора и графиком поставок';
     const doc = buildMap({
       roles: [{ id: 'manager' }],
       steps: [
@@ -117,13 +141,24 @@ describe('addStepAfter', () => {
 describe('editing a step', () => {
   test('updateStep changes title, description, kind and duration and nothing else', () => {
     const doc = salesMap();
-    const next = applyCommand(doc, cmd('updateStep', {
-      stepId: 's-qualify',
-      patch: { title: 'Квалификация лида по BANT', description: 'Бюджет, полномочия, потребность, сроки', kind: 'decision', duration: { value: 2, unit: 'h' } },
-    }));
+    const next = applyCommand(
+      doc,
+      cmd('updateStep', {
+        stepId: 's-qualify',
+        patch: {
+          title: 'Квалификация лида по BANT',
+          description: 'Бюджет, полномочия, потребность, сроки',
+          kind: 'decision',
+          duration: { value: 2, unit: 'h' },
+        },
+      }),
+    );
     expect(step(next, 's-qualify')).toEqual({
       ...step(doc, 's-qualify'),
-      title: 'Квалификация лида по BANT', description: 'Бюджет, полномочия, потребность, сроки', kind: 'decision', duration: { value: 2, unit: 'h' },
+      title: 'Квалификация лида по BANT',
+      description: 'Бюджет, полномочия, потребность, сроки',
+      kind: 'decision',
+      duration: { value: 2, unit: 'h' },
     });
     expect(applyCommand(next, cmd('updateStep', { stepId: 's-qualify', patch: { duration: null } })).steps['s-qualify']?.duration).toBeNull();
   });
@@ -136,22 +171,37 @@ describe('editing a step', () => {
   });
 
   test('moveSteps sets position and lane of every moved step, keeping y inside the lane', () => {
-    const next = applyCommand(salesMap(), cmd('moveSteps', {
-      moves: [
-        { stepId: 's-lead', x: 10.4, y: 3, roleId: 's-client' },
-        { stepId: 's-qualify', x: 300, y: 140.6, roleId: 's-manager' },
-      ],
-    }));
+    const next = applyCommand(
+      salesMap(),
+      cmd('moveSteps', {
+        moves: [
+          { stepId: 's-lead', x: 10.4, y: 3, roleId: 's-client' },
+          { stepId: 's-qualify', x: 300, y: 140.6, roleId: 's-manager' },
+        ],
+      }),
+    );
     expect(step(next, 's-lead')).toMatchObject({ x: 10, y: LANE_PADDING, roleId: 's-client' });
     expect(step(next, 's-qualify')).toMatchObject({ x: 300, y: 141, roleId: 's-manager' });
   });
 
   test('moveSteps into a lane that does not exist is refused as a whole', () => {
-    expectRefused(salesMap(), cmd('moveSteps', { moves: [{ stepId: 's-lead', x: 0, y: 40, roleId: 's-client' }, { stepId: 's-qualify', x: 0, y: 40, roleId: 'ghost' }] }), /no role ghost/);
+    expectRefused(
+      salesMap(),
+      cmd('moveSteps', {
+        moves: [
+          { stepId: 's-lead', x: 0, y: 40, roleId: 's-client' },
+          { stepId: 's-qualify', x: 0, y: 40, roleId: 'ghost' },
+        ],
+      }),
+      /no role ghost/,
+    );
   });
 
   test('setStepItems trims labels, drops empty ones and keeps the order', () => {
-    const next = applyCommand(salesMap(), cmd('setStepItems', { stepId: 's-qualify', kind: 'resources', items: ['  CRM ', '', '   ', 'Телефония', 'Скрипт звонка'] }));
+    const next = applyCommand(
+      salesMap(),
+      cmd('setStepItems', { stepId: 's-qualify', kind: 'resources', items: ['  CRM ', '', '   ', 'Телефония', 'Скрипт звонка'] }),
+    );
     expect(step(next, 's-qualify').resources).toEqual(['CRM', 'Телефония', 'Скрипт звонка']);
     expect(step(next, 's-qualify').inputs).toEqual(['Заявка с сайта', 'Карточка лида']);
   });

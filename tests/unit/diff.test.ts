@@ -84,15 +84,30 @@ describe('diffMaps', () => {
 describe('a diff written to storage gives the stored map the content of `after`', () => {
   const edits: [string, Command[]][] = [
     ['a step edited', [cmd('updateStep', { stepId: 's-qualify', patch: { title: 'Звонок-квалификация', duration: { value: 45, unit: 'min' } } })]],
-    ['items reordered and shortened', [cmd('setStepItems', { stepId: 's-qualify', kind: 'inputs', items: ['Карточка лида'] }), cmd('setStepItems', { stepId: 's-won', kind: 'outputs', items: ['Счёт', 'Договор', 'Акт'] })]],
+    [
+      'items reordered and shortened',
+      [
+        cmd('setStepItems', { stepId: 's-qualify', kind: 'inputs', items: ['Карточка лида'] }),
+        cmd('setStepItems', { stepId: 's-won', kind: 'outputs', items: ['Счёт', 'Договор', 'Акт'] }),
+      ],
+    ],
     ['a step deleted with its flows', [cmd('deleteElements', { stepIds: ['s-decide'], flowIds: [] })]],
-    ['a flow deleted and a new one labelled', [cmd('deleteElements', { stepIds: [], flowIds: ['s-f5'] }), cmd('connect', { id: 'x-f', fromStepId: 's-decide', toStepId: 's-lead', label: 'позже' })]],
+    [
+      'a flow deleted and a new one labelled',
+      [cmd('deleteElements', { stepIds: [], flowIds: ['s-f5'] }), cmd('connect', { id: 'x-f', fromStepId: 's-decide', toStepId: 's-lead', label: 'позже' })],
+    ],
     ['a lane removed, its steps moved', [cmd('removeRole', { roleId: 's-manager', moveStepsTo: 's-head' })]],
     ['a lane removed with its steps', [cmd('removeRole', { roleId: 's-client', deleteSteps: true })]],
     ['lanes added and reordered', [cmd('addRole', { id: 'x-lawyer', name: 'Юрист', color: '#445566' }), cmd('moveRole', { roleId: 'x-lawyer', toIndex: 0 })]],
     ['steps dragged to another lane', [cmd('moveSteps', { moves: [{ stepId: 's-offer', x: 600, y: 200, roleId: 's-client' }] })]],
     ['the map renamed and described', [cmd('renameMap', { title: 'Продажи «под ключ»' }), cmd('setMapDescription', { description: 'Версия 2' })]],
-    ['a chain of new steps', [cmd('addStepAfter', { afterStepId: 's-won', id: 'x-1', flowId: 'x-f1', kind: 'task', title: 'Выставить счёт' }), cmd('addStepAfter', { afterStepId: 'x-1', id: 'x-2', flowId: 'x-f2', kind: 'end' })]],
+    [
+      'a chain of new steps',
+      [
+        cmd('addStepAfter', { afterStepId: 's-won', id: 'x-1', flowId: 'x-f1', kind: 'task', title: 'Выставить счёт' }),
+        cmd('addStepAfter', { afterStepId: 'x-1', id: 'x-2', flowId: 'x-f2', kind: 'end' }),
+      ],
+    ],
   ];
 
   test.each(edits)('%s', (_name, commands) => {

@@ -26,7 +26,10 @@ describe('migration 2: flow routes and pinned steps', () => {
   test('given a version-1 library with a map, when opened by this version, then the map reads back unchanged with no routes and nothing pinned', () => {
     const file = libraryFile();
     // given: a library exactly as version 1 wrote it
-    const v1 = openLibrary(file, MIGRATIONS.filter((m) => m.version === 1)).db;
+    const v1 = openLibrary(
+      file,
+      MIGRATIONS.filter((m) => m.version === 1),
+    ).db;
     v1.exec(`
       INSERT INTO maps VALUES ('m', 'Продажи', '', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
       INSERT INTO roles VALUES ('r', 'm', 'Менеджер', '#2f80ed', 0);

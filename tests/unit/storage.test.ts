@@ -98,8 +98,20 @@ describe('a library that cannot be opened is let go', () => {
       : [];
   const cases: [string, (file: string) => void, Parameters<typeof open>[1]][] = [
     ['a file that is not a database', (file) => fs.writeFileSync(file, crypto.randomBytes(8192)), MIGRATIONS],
-    ['a library from a newer Lanemap', (file) => { const raw = new Database(file); raw.pragma('user_version = 99'); raw.close(); }, MIGRATIONS],
-    ['a library whose migration fails', (file) => openLibrary(file).db.close(), [...MIGRATIONS, { version: LATEST + 1, description: 'broken', sql: 'CREATE TABLE maps(y);' }]],
+    [
+      'a library from a newer Lanemap',
+      (file) => {
+        const raw = new Database(file);
+        raw.pragma('user_version = 99');
+        raw.close();
+      },
+      MIGRATIONS,
+    ],
+    [
+      'a library whose migration fails',
+      (file) => openLibrary(file).db.close(),
+      [...MIGRATIONS, { version: LATEST + 1, description: 'broken', sql: 'CREATE TABLE maps(y);' }],
+    ],
   ];
   test.each(cases)('%s: the open fails and no file handle stays open', (_name, prepare, migrations) => {
     const dir = tempDir();
@@ -155,7 +167,11 @@ describe('what is stored survives closing and reopening the file', () => {
   test('a map created and edited through the services reads back exactly', () => {
     const lib = openTempLibrary();
     const created = call(lib.services, 'maps:create', { title: 'Воронка продаж' });
-    expect(Object.values(created.roles).map((r) => r.order).sort()).toEqual([0, 1]);
+    expect(
+      Object.values(created.roles)
+        .map((r) => r.order)
+        .sort(),
+    ).toEqual([0, 1]);
     // the user builds the sales process on the new map
     const model = salesMap('e');
     const edited: MapDoc = { ...model, id: created.id, createdAt: created.createdAt, updatedAt: created.updatedAt };
@@ -214,10 +230,21 @@ describe('the sample map', () => {
     const seeded = call(lib.services, 'maps:get', { id: list[0]?.id ?? '' });
     expect(seeded.id).not.toBe(sample.id);
     expect(seeded.title).toBe(sample.title);
-    const titles = (d: MapDoc) => Object.values(d.steps).map((s) => s.title).sort();
+    const titles = (d: MapDoc) =>
+      Object.values(d.steps)
+        .map((s) => s.title)
+        .sort();
     expect(titles(seeded)).toEqual(titles(sample));
     expect(Object.keys(seeded.flows)).toHaveLength(Object.keys(sample.flows).length);
-    expect(Object.values(seeded.roles).map((r) => r.name).sort()).toEqual(Object.values(sample.roles).map((r) => r.name).sort());
+    expect(
+      Object.values(seeded.roles)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(
+      Object.values(sample.roles)
+        .map((r) => r.name)
+        .sort(),
+    );
   });
 
   test('after the user deletes it, it does not come back on the next start', () => {
@@ -248,9 +275,15 @@ describe('duplicate and delete', () => {
     const stepTitle = (d: MapDoc, id: string) => d.steps[id]?.title;
     const roleName = (d: MapDoc, id: string) => d.roles[id]?.name;
     const shape = (d: MapDoc) => ({
-      roles: Object.values(d.roles).map((r) => ({ ...r, id: '' })).sort((a, b) => a.order - b.order),
-      steps: Object.values(d.steps).map((s) => ({ ...s, id: '', roleId: roleName(d, s.roleId) })).sort((a, b) => a.title.localeCompare(b.title)),
-      flows: Object.values(d.flows).map((f) => `${stepTitle(d, f.fromStepId)} -> ${stepTitle(d, f.toStepId)} [${f.label}]`).sort(),
+      roles: Object.values(d.roles)
+        .map((r) => ({ ...r, id: '' }))
+        .sort((a, b) => a.order - b.order),
+      steps: Object.values(d.steps)
+        .map((s) => ({ ...s, id: '', roleId: roleName(d, s.roleId) }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+      flows: Object.values(d.flows)
+        .map((f) => `${stepTitle(d, f.fromStepId)} -> ${stepTitle(d, f.toStepId)} [${f.label}]`)
+        .sort(),
     });
     expect(shape(copy)).toEqual(shape(original));
     // the original is untouched
@@ -272,7 +305,9 @@ describe('duplicate and delete', () => {
     }
     expect(count(lib.db, 'SELECT COUNT(*) AS n FROM step_items WHERE step_id NOT IN (SELECT id FROM steps)')).toBe(0);
     expect(count(lib.db, 'SELECT COUNT(*) AS n FROM step_items')).toBe(0);
-    expect(count(lib.db, 'SELECT COUNT(*) AS n FROM flows WHERE from_step_id NOT IN (SELECT id FROM steps) OR to_step_id NOT IN (SELECT id FROM steps)')).toBe(0);
+    expect(count(lib.db, 'SELECT COUNT(*) AS n FROM flows WHERE from_step_id NOT IN (SELECT id FROM steps) OR to_step_id NOT IN (SELECT id FROM steps)')).toBe(
+      0,
+    );
     expect(lib.db.pragma('foreign_key_check')).toEqual([]);
     expect(call(lib.services, 'maps:list', {}).map((m) => m.id)).toEqual([keep.id]);
     expect(call(lib.services, 'maps:get', { id: keep.id })).toEqual(keep);

@@ -1,0 +1,88 @@
+/** The phases section of the left panel: the stages of the sales cycle, drawn as columns. */
+import { ArrowDown, ArrowUp, ListPlus, Plus, Trash2 } from 'lucide-react';
+import { cmd } from '../../shared/model/commands';
+import { orderedPhases } from '../../shared/model/geometry';
+import { newId } from '../../shared/model/ids';
+import { LIMITS } from '../../shared/model/types';
+import { CommitField } from '../components/CommitField';
+import { useEditor, useEditorStore } from '../store/context';
+
+/** The seven stages of the sales cycle (see the domain notes), offered in one click. */
+export const SALES_CYCLE = [
+  'Preparation and planning',
+  'Lead generation',
+  'Working with the client',
+  'Negotiation and closing',
+  'Fulfilment and delivery',
+  'After-sales service',
+  'Analysis and repetition',
+];
+
+export function PhasesPanel() {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc)!;
+  const phases = orderedPhases(doc);
+  const counts = new Map<string, number>();
+  for (const s of Object.values(doc.steps)) if (s.phaseId) counts.set(s.phaseId, (counts.get(s.phaseId) ?? 0) + 1);
+  const run = store.getState().run;
+
+  return (
+    <section className="phases-panel" aria-label="Phases">
+      <h2 className="panel-title">Phases (stages)</h2>
+      {phases.length === 0 && <p className="muted hint">Phases are columns across all lanes: the stages of your sales cycle.</p>}
+      <ul className="role-list">
+        {phases.map((p, i) => (
+          <li key={p.id} className="role-row phase-row">
+            <span className="phase-index muted">{i + 1}</span>
+            <CommitField
+              label={`Name of phase ${p.name}`}
+              value={p.name}
+              required
+              maxLength={LIMITS.roleName}
+              onCommit={(name) => run(cmd('renamePhase', { phaseId: p.id, name: name.trim() }), { coalesceKey: `phase-name:${p.id}` })}
+            />
+            <span className="muted role-count" title="Steps in this phase">
+              {counts.get(p.id) ?? 0}
+            </span>
+            <div className="role-actions">
+              <button
+                className="icon-button"
+                aria-label={`Move phase ${p.name} left`}
+                disabled={i === 0}
+                onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i - 1 }))}
+              >
+                <ArrowUp size={13} />
+              </button>
+              <button
+                className="icon-button"
+                aria-label={`Move phase ${p.name} right`}
+                disabled={i === phases.length - 1}
+                onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i + 1 }))}
+              >
+                <ArrowDown size={13} />
+              </button>
+              <button
+                className="icon-button"
+                aria-label={`Remove phase ${p.name}`}
+                title="Remove (its steps keep their place, without a phase)"
+                onClick={() => run(cmd('removePhase', { phaseId: p.id }))}
+              >
+                <Trash2 size={13} />
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="panel-actions">
+        <button className="add-role" onClick={() => run(cmd('addPhase', { id: newId(), name: `Phase ${phases.length + 1}` }))}>
+          <Plus size={14} aria-hidden /> Add phase
+        </button>
+        {phases.length === 0 && (
+          <button className="add-role" onClick={() => run(cmd('addPhases', { phases: SALES_CYCLE.map((name) => ({ id: newId(), name })) }))}>
+            <ListPlus size={14} aria-hidden /> Add the 7 sales-cycle stages
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
