@@ -97,7 +97,7 @@ export function laneAt(lanes: LaneBox[], y: number): LaneBox | undefined {
 }
 
 export interface PhaseBox {
-  /** null: the trailing column of steps that have no phase yet (only in maps with phases). */
+  /** null: the leading column of steps that have no phase yet (only in maps with phases). */
   phase: Phase | null;
   left: number;
   width: number;
@@ -110,7 +110,7 @@ export function orderedPhases(doc: Pick<MapDoc, 'phases'>): Phase[] {
 
 /**
  * Phase columns from left to right, each wide enough for its steps; a map without phases has
- * none (its steps' x is then absolute). Steps whose phase is unset or unknown sit in a last
+ * none (its steps' x is then absolute). Steps whose phase is unset or unknown sit in a first
  * "no phase" column, present only while there are such steps.
  */
 export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>): PhaseBox[] {
@@ -122,7 +122,8 @@ export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>): PhaseBox[] {
     const right = s.x + stepSize(s).width + PHASE_PADDING;
     if (right > (rights.get(key) ?? 0)) rights.set(key, right);
   }
-  const columns: (Phase | null)[] = rights.has(null) ? [...phases, null] : phases;
+  // unphased steps stay in front: adding phases to a drawn map leaves it where it was
+  const columns: (Phase | null)[] = rights.has(null) ? [null, ...phases] : phases;
   let left = 0;
   return columns.map((phase) => {
     const width = Math.max(PHASE_MIN_WIDTH, rights.get(phase ? phase.id : null) ?? 0);

@@ -1,7 +1,7 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, laneAt, mapGeometry, stepSize } from '../../shared/model/geometry';
+import { columnAt, LANE_LEFT, laneAt, mapGeometry, PHASE_HEADER_HEIGHT, stepSize } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
@@ -9,11 +9,13 @@ import { revealStep } from '../canvas/viewport';
 
 const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', decision: '', end: 'End' };
 
-/** Fits the steps (not the long lane bands) into the window. */
+/** Fits the whole map (lane names, every step and phase column, not the long lane bands) into the window. */
 export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
   const doc = store.getState().doc;
-  const nodes = doc ? Object.keys(doc.steps).map((id) => ({ id })) : [];
-  void flow.fitView({ padding: 0.12, maxZoom: 1, duration, nodes: nodes.length ? nodes : undefined });
+  if (!doc) return;
+  const g = mapGeometry(doc);
+  const top = g.columns.length ? -PHASE_HEADER_HEIGHT : 0;
+  void flow.fitBounds({ x: LANE_LEFT, y: top, width: g.right - LANE_LEFT, height: g.bottom - top }, { padding: 0.05, duration });
 }
 
 /** Focuses the inspector's title field so a new step can be named at once. */

@@ -39,13 +39,7 @@ async function typeTitle(title: string) {
   await field.press('Tab');
 }
 
-async function dragBy(from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 10 });
-  await page.mouse.up();
-}
+const dragBy = (from: { x: number; y: number }, to: { x: number; y: number }) => ui.drag(page, from, to);
 
 async function center(locator: ReturnType<Page['locator']>) {
   const box = await locator.boundingBox();

@@ -91,10 +91,7 @@ describe('selecting several steps', () => {
 
     const before = await Promise.all([call.boundingBox(), offer.boundingBox()]);
     const box = before[0]!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 5, { steps: 8 });
-    await page.mouse.up();
+    await ui.drag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { x: box.x + box.width / 2 + 30, y: box.y + box.height / 2 + 5 });
     const after = await Promise.all([call.boundingBox(), offer.boundingBox()]);
     expect(after[0]!.x - before[0]!.x).toBeGreaterThan(10);
     expect(Math.round(after[1]!.x - before[1]!.x)).toBe(Math.round(after[0]!.x - before[0]!.x));

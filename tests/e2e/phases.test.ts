@@ -1,0 +1,78 @@
+/**
+ * Phases as a person meets them: add the sales-cycle stages to the sample map, drag a step
+ * into a stage's column, set another step's stage in the inspector, undo.
+ */
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createMapRepository } from '../../src-main/storage/mapRepository';
+import { launchApp, type App } from './harness';
+import { ui } from './ui';
+
+let app: App;
+let page: Page;
+beforeAll(async () => {
+  app = await launchApp();
+  page = app.page;
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await app.shot(`FAILED ${ctx.task.name}`);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const stored = () => {
+  const repo = createMapRepository(app.db);
+  return repo.read(repo.list()[0]!.id);
+};
+const phaseOf = (title: string) => {
+  const doc = stored();
+  const step = Object.values(doc.steps).find((s) => s.title.startsWith(title))!;
+  return step.phaseId ? doc.phases[step.phaseId]!.name : null;
+};
+
+test('adds the seven stages as columns, in order, with steps still unassigned', async () => {
+  await page.getByRole('button', { name: /^Open / }).click();
+  await ui.count(page.locator('.react-flow__node-step'), 13);
+  await page.getByRole('button', { name: 'Add the 7 sales-cycle stages' }).click();
+  await ui.texts(page.locator('.phase-name'), [
+    'No phase',
+    'Preparation and planning',
+    'Lead generation',
+    'Working with the client',
+    'Negotiation and closing',
+    'Fulfilment and delivery',
+    'After-sales service',
+    'Analysis and repetition',
+  ]);
+  await ui.eventually(() => Object.keys(stored().phases).length).toBe(7);
+});
+
+test('the inspector sets a phase; undo takes it back', async () => {
+  await page.locator('.react-flow__node-step', { hasText: 'Register and enrich' }).click();
+  await page.getByLabel('Phase', { exact: true }).selectOption({ label: 'Lead generation' });
+  await ui.eventually(() => phaseOf('Register and enrich')).toBe('Lead generation');
+  await ui.contains(page.locator('.react-flow__node-phase', { hasText: 'Lead generation' }).locator('.phase-count'), '1');
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await ui.eventually(() => phaseOf('Register and enrich')).toBe(null);
+  await app.shot('phases-inspector');
+});
+
+test('dragging a step into a column puts it in that phase', async () => {
+  // see the whole map, columns included
+  await page.getByRole('button', { name: 'Fit map to window' }).click();
+  await ui.settled(page);
+  const step = page.locator('.react-flow__node-step', { hasText: 'Lead comes in' });
+  const column = page.locator('.react-flow__node-phase', { hasText: 'Lead generation' });
+  const s = (await step.boundingBox())!;
+  const c = (await column.boundingBox())!;
+  await ui.drag(page, { x: s.x + s.width / 2, y: s.y + s.height / 2 }, { x: c.x + c.width / 2, y: s.y + s.height / 2 });
+  await ui.eventually(() => phaseOf('Lead comes in')).toBe('Lead generation');
+  // on screen too: the step is inside the column
+  const after = (await step.boundingBox())!;
+  const col = (await column.boundingBox())!;
+  expect(after.x).toBeGreaterThanOrEqual(col.x);
+  expect(after.x + after.width).toBeLessThanOrEqual(col.x + col.width);
+  await app.shot('phases-drag');
+});
