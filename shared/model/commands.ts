@@ -5,7 +5,7 @@
  */
 import { produce, type Draft } from 'immer';
 import { LANE_PADDING, stepSize } from './geometry';
-import type { Duration, Flow, ItemKind, MapDoc, Step, StepKind } from './types';
+import type { Duration, Flow, ItemKind, MapDoc, Point, Step, StepKind } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -63,7 +63,7 @@ export interface NewStep {
   title?: string;
 }
 
-export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind'>> & { duration?: Duration | null };
+export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'pinned'>> & { duration?: Duration | null };
 
 const handlers = {
   renameMap(doc: D, a: { title: string }) {
@@ -114,6 +114,38 @@ const handlers = {
   updateStep(doc: D, a: { stepId: string; patch: StepPatch }) {
     const s = mustStep(doc, a.stepId);
     Object.assign(s, a.patch);
+    if (s.pinned === false) delete s.pinned;
+  },
+  /**
+   * The result of a tidy-up as one edit: new places for steps (x relative to their phase
+   * column, y to their lane) and the drawn routes of flows (a flow without one is routed by
+   * the canvas). Steps or flows deleted meanwhile are skipped.
+   */
+  tidyUp(
+    doc: D,
+    a: {
+      steps: Record<string, { x: number; y: number; phaseId?: string | null }>;
+      routes: Record<string, Point[] | undefined>;
+      phaseWidths?: Record<string, number>;
+    },
+  ) {
+    for (const [id, p] of Object.entries(a.steps)) {
+      const s = doc.steps[id];
+      if (!s) continue;
+      if (p.phaseId !== undefined && (p.phaseId === null || doc.phases[p.phaseId])) s.phaseId = p.phaseId;
+      s.x = Math.round(p.x);
+      s.y = Math.max(LANE_PADDING, Math.round(p.y));
+    }
+    for (const ph of Object.values(doc.phases)) {
+      const w = a.phaseWidths?.[ph.id];
+      if (w !== undefined) ph.width = Math.round(w);
+      else delete ph.width;
+    }
+    for (const f of Object.values(doc.flows)) {
+      const route = a.routes[f.id];
+      if (route && route.length >= 2) f.route = route.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }));
+      else delete f.route;
+    }
   },
   setStepRole(doc: D, a: { stepId: string; roleId: string }) {
     mustRole(doc, a.roleId);

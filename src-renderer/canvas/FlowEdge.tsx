@@ -1,9 +1,30 @@
 /** A flow: an orthogonal line with an arrowhead; its label sits above the steps so it stays readable. */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { midpoint, roundedPath } from '../../shared/model/routePath';
+import type { Point } from '../../shared/model/types';
 
-function FlowEdgeView(p: EdgeProps) {
-  const [path, labelX, labelY] = getSmoothStepPath({
+export type FlowEdgeType = Edge<{ route?: Point[] }, 'flow'>;
+
+function fromRoute(route: Point[]): [string, number, number] {
+  const mid = midpoint(route);
+  return [roundedPath(route), mid.x, mid.y];
+}
+
+/** How far a stored route's ends may be from the steps' handles and still be drawn. */
+const ROUTE_TOLERANCE = 2;
+
+function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
+  const route = p.data?.route;
+  const fits =
+    route !== undefined &&
+    route.length >= 2 &&
+    Math.abs(route[0]!.x - p.sourceX) <= ROUTE_TOLERANCE &&
+    Math.abs(route[0]!.y - p.sourceY) <= ROUTE_TOLERANCE &&
+    Math.abs(route[route.length - 1]!.x - p.targetX) <= ROUTE_TOLERANCE &&
+    Math.abs(route[route.length - 1]!.y - p.targetY) <= ROUTE_TOLERANCE;
+  // a route from the last tidy-up, while both ends still meet their steps; otherwise our own
+  const [path, labelX, labelY] = fits ? fromRoute(route) : getSmoothStepPath({
     sourceX: p.sourceX,
     sourceY: p.sourceY,
     sourcePosition: p.sourcePosition,
@@ -13,10 +34,11 @@ function FlowEdgeView(p: EdgeProps) {
     borderRadius: 8,
     offset: 24,
   });
+  const routed = fits ? ' is-routed' : '';
   const label = typeof p.label === 'string' ? p.label : '';
   return (
     <>
-      <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} interactionWidth={16} />
+      <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} interactionWidth={16} className={routed} />
       {label && (
         <EdgeLabelRenderer>
           <div

@@ -1,6 +1,6 @@
 /** A step on the canvas, drawn by kind: task card, decision diamond, round start / end. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { ArrowDownToLine, ArrowUpFromLine, Clock, Wrench } from 'lucide-react';
+import { ArrowDownToLine, ArrowUpFromLine, Clock, Pin, Wrench } from 'lucide-react';
 import { memo } from 'react';
 import { stepSize } from '../../shared/model/geometry';
 import type { Duration } from '../../shared/model/types';
@@ -47,6 +47,11 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const color = role?.color ?? '#8a94a6';
   const handles = (
     <>
+      {step.pinned && (
+        <span className="step-pin" title="Kept in place on tidy-up">
+          <Pin size={11} aria-hidden />
+        </span>
+      )}
       <Handle type="target" position={Position.Left} aria-label="Connect into this step" />
       <Handle type="source" position={Position.Right} aria-label="Connect from this step" />
     </>

@@ -1,5 +1,6 @@
 /** Turns the document into React Flow nodes and edges (pure; memoised by the canvas). */
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, type Node } from '@xyflow/react';
+import type { FlowEdgeType } from './FlowEdge';
 import { LANE_LEFT, PHASE_HEADER_HEIGHT, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Phase, Role, Step } from '../../shared/model/types';
 import type { Selection } from '../store/editorStore';
@@ -59,7 +60,7 @@ export function buildNodes(doc: MapDoc, geometry: MapGeometry, selection: Select
   return [...laneNodes, ...phaseNodes, ...stepNodes];
 }
 
-export function buildEdges(doc: MapDoc, selection: Selection): Edge[] {
+export function buildEdges(doc: MapDoc, selection: Selection): FlowEdgeType[] {
   const selected = new Set(selection.flows);
   return Object.values(doc.flows).map((f) => ({
     id: f.id,
@@ -67,6 +68,7 @@ export function buildEdges(doc: MapDoc, selection: Selection): Edge[] {
     target: f.toStepId,
     label: f.label || undefined,
     type: 'flow',
+    data: { route: f.route },
     selected: selected.has(f.id),
     deletable: false,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },

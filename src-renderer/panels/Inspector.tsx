@@ -80,6 +80,10 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           ))}
         </select>
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={!!step.pinned} onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { pinned: e.target.checked } }))} />
+        <span>Keep in place on tidy-up</span>
+      </label>
       <label className="field">
         <span>Description</span>
         <CommitField
