@@ -28,6 +28,7 @@ import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
 import { FlowEdge } from './FlowEdge';
 import { openingViewport } from './viewport';
+import { useTidyState } from '../layout/tidyUp';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
@@ -48,6 +49,7 @@ export function MapCanvas() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const selection = useEditor((s) => s.selection);
+  const tidyVisible = useTidyState((s) => s.visible);
   const geometry = useMemo(() => mapGeometry(doc), [doc]);
   const derived = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection]);
   const edges = useMemo(() => buildEdges(doc, selection), [doc, selection]);
@@ -160,6 +162,11 @@ export function MapCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {tidyVisible && (
+          <div className="busy" role="status">
+            <span className="spinner" aria-hidden /> Tidying up…
+          </div>
+        )}
         <MiniMap
           pannable
           zoomable

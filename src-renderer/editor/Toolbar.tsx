@@ -1,12 +1,13 @@
 /** The slim top bar of an open map. */
 import { useReactFlow } from '@xyflow/react';
-import { ArrowLeft, Circle, CircleDot, Diamond, HelpCircle, Maximize, PanelLeft, PanelRight, Plus, Redo2, Square, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
+import { WandSparkles, ArrowLeft, Circle, CircleDot, Diamond, HelpCircle, Maximize, PanelLeft, PanelRight, Plus, Redo2, Square, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LIMITS, type StepKind } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { useEditor, useEditorStore } from '../store/context';
 import { addNextStep, addStep, fitMap } from './actions';
+import { tidyUp, useTidyState } from '../layout/tidyUp';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -63,6 +64,7 @@ export function Toolbar(p: Props) {
   const canRedo = useEditor((s) => s.future.length > 0);
   const oneSelected = useEditor((s) => s.selection.steps.length === 1);
   const saving = useEditor((s) => s.pendingWrites > 0);
+  const tidying = useTidyState((s) => s.running);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Map tools">
@@ -91,6 +93,11 @@ export function Toolbar(p: Props) {
         ))}
         <ToolButton label="Add next step" shortcut={`${mod}+Enter`} disabled={!oneSelected} onClick={() => addNextStep(store, flow)}>
           <Plus size={17} />
+        </ToolButton>
+      </div>
+      <div className="toolbar-group">
+        <ToolButton label="Tidy up" shortcut={`${mod}+Shift+L`} disabled={tidying} onClick={() => void tidyUp(store)}>
+          <WandSparkles size={17} />
         </ToolButton>
       </div>
       <div className="toolbar-group">

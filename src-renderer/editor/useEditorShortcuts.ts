@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditorStore } from '../store/context';
+import { tidyUp } from '../layout/tidyUp';
 import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -24,6 +25,11 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
         e.preventDefault();
         if (e.shiftKey) store.getState().redo();
         else store.getState().undo();
+        return;
+      }
+      if (mod && e.shiftKey && key === 'l') {
+        e.preventDefault();
+        void tidyUp(store);
         return;
       }
       if (mod && key === 'y' && !isTyping(e.target)) {

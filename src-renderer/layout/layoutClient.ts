@@ -1,0 +1,32 @@
+/** Asks the layout worker for a tidy-up of a map; one worker, started on first use. */
+import type { MapDoc } from '../../shared/model/types';
+import type { LayoutReply } from './protocol';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (reply: LayoutReply) => void>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'lanemap-layout' });
+    worker.onmessage = (e: MessageEvent<LayoutReply>) => {
+      waiting.get(e.data.id)?.(e.data);
+      waiting.delete(e.data.id);
+    };
+    worker.onerror = (e) => {
+      for (const [id, resolve] of waiting) resolve({ id, ok: false, message: e.message || 'the layout worker stopped' });
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+export function requestLayout(doc: MapDoc): Promise<LayoutReply> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    getWorker().postMessage({ id, doc });
+  });
+}

@@ -1,0 +1,12 @@
+/** Messages between the editor and the layout worker. */
+import type { CommandArgs } from '../../shared/model/commands';
+import type { MapDoc } from '../../shared/model/types';
+
+export interface LayoutRequest {
+  id: number;
+  doc: MapDoc;
+}
+
+export type LayoutReply =
+  | { id: number; ok: true; args: CommandArgs<'tidyUp'>; warnings: string[]; ms: number }
+  | { id: number; ok: false; message: string };
