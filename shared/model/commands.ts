@@ -121,29 +121,16 @@ const handlers = {
    * column, y to their lane) and the drawn routes of flows (a flow without one is routed by
    * the canvas). Steps or flows deleted meanwhile are skipped.
    */
-  tidyUp(
-    doc: D,
-    a: {
-      steps: Record<string, { x: number; y: number; phaseId?: string | null }>;
-      routes: Record<string, Point[] | undefined>;
-      phaseWidths?: Record<string, number>;
-    },
-  ) {
+  tidyUp(doc: D, a: { steps: Record<string, { x: number; y: number }>; routes: Record<string, Point[] | undefined> }) {
     for (const [id, p] of Object.entries(a.steps)) {
       const s = doc.steps[id];
       if (!s) continue;
-      if (p.phaseId !== undefined && (p.phaseId === null || doc.phases[p.phaseId])) s.phaseId = p.phaseId;
-      s.x = Math.round(p.x);
-      s.y = Math.max(LANE_PADDING, Math.round(p.y));
-    }
-    for (const ph of Object.values(doc.phases)) {
-      const w = a.phaseWidths?.[ph.id];
-      if (w !== undefined) ph.width = Math.round(w);
-      else delete ph.width;
+      s.x = p.x;
+      s.y = p.y;
     }
     for (const f of Object.values(doc.flows)) {
       const route = a.routes[f.id];
-      if (route && route.length >= 2) f.route = route.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }));
+      if (route && route.length >= 2) f.route = route.map((p) => ({ x: p.x, y: p.y }));
       else delete f.route;
     }
   },

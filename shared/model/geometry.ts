@@ -126,7 +126,7 @@ export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>): PhaseBox[] {
   const columns: (Phase | null)[] = rights.has(null) ? [null, ...phases] : phases;
   let left = 0;
   return columns.map((phase) => {
-    const width = Math.max(phase?.width ?? PHASE_MIN_WIDTH, rights.get(phase ? phase.id : null) ?? 0);
+    const width = Math.max(PHASE_MIN_WIDTH, rights.get(phase ? phase.id : null) ?? 0);
     const box = { phase, left, width };
     left += width;
     return box;

@@ -18,9 +18,7 @@ export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be
 
 export const RoleSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), color: ColorSchema, order: z.number().int().min(0).max(10_000) }).strict();
 
-export const PhaseSchema = z
-  .object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000), width: finite.min(0).max(1e7).optional() })
-  .strict();
+export const PhaseSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000) }).strict();
 
 const ItemListSchema = z.array(nonEmpty(LIMITS.itemLabel)).max(LIMITS.itemsPerList);
 

@@ -36,8 +36,6 @@ export interface Phase {
   id: string;
   name: string;
   order: number;
-  /** Column width set by the last tidy-up; the column is never narrower than its steps need. */
-  width?: number;
 }
 
 export interface Step {

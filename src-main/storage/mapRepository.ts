@@ -55,7 +55,7 @@ export function createMapRepository(db: Db) {
       FROM maps m WHERE m.id = ?`),
     map: db.prepare('SELECT id, title, description, created_at, updated_at FROM maps WHERE id = ?'),
     roles: db.prepare('SELECT id, name, color, position FROM roles WHERE map_id = ?'),
-    phases: db.prepare('SELECT id, name, position, width FROM phases WHERE map_id = ?'),
+    phases: db.prepare('SELECT id, name, position FROM phases WHERE map_id = ?'),
     steps: db.prepare('SELECT * FROM steps WHERE map_id = ?'),
     items: db.prepare(
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
@@ -71,8 +71,8 @@ export function createMapRepository(db: Db) {
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color, position = excluded.position
       WHERE roles.map_id = excluded.map_id`),
     upsertPhase: db.prepare(`
-      INSERT INTO phases (id, map_id, name, position, width) VALUES (@id, @mapId, @name, @order, @width)
-      ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, width = excluded.width
+      INSERT INTO phases (id, map_id, name, position) VALUES (@id, @mapId, @name, @order)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
       INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned)
@@ -103,7 +103,7 @@ export function createMapRepository(db: Db) {
     if (changes.map?.title !== undefined) q.setTitle.run(changes.map.title, mapId);
     if (changes.map?.description !== undefined) q.setDescription.run(changes.map.description, mapId);
     for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...r, mapId }), 'role', r.id);
-    for (const p of changes.upsert.phases) one(q.upsertPhase.run({ id: p.id, name: p.name, order: p.order, width: p.width ?? null, mapId }), 'phase', p.id);
+    for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...p, mapId }), 'phase', p.id);
     for (const s of changes.upsert.steps) {
       one(
         q.upsertStep.run({
@@ -187,8 +187,8 @@ export function createMapRepository(db: Db) {
       for (const r of q.roles.all(id) as { id: string; name: string; color: string; position: number }[]) {
         doc.roles[r.id] = { id: r.id, name: r.name, color: r.color, order: r.position };
       }
-      for (const p of q.phases.all(id) as { id: string; name: string; position: number; width: number | null }[]) {
-        doc.phases[p.id] = { id: p.id, name: p.name, order: p.position, ...(p.width !== null ? { width: p.width } : {}) };
+      for (const p of q.phases.all(id) as { id: string; name: string; position: number }[]) {
+        doc.phases[p.id] = { id: p.id, name: p.name, order: p.position };
       }
       for (const s of q.steps.all(id) as StepRow[]) {
         doc.steps[s.id] = {

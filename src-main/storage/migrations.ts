@@ -80,11 +80,10 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 2,
-    description: 'flow routes and phase widths from tidy-up, pinned steps',
+    description: 'flow routes from tidy-up, pinned steps',
     sql: `
       ALTER TABLE flows ADD COLUMN route TEXT;
       ALTER TABLE steps ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE phases ADD COLUMN width REAL;
     `,
   },
 ];

@@ -1,5 +1,5 @@
 /** A flow: an orthogonal line with an arrowhead; its label sits above the steps so it stays readable. */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
@@ -14,17 +14,24 @@ function fromRoute(route: Point[]): [string, number, number] {
 /** How far a stored route's ends may be from the steps' handles and still be drawn. */
 const ROUTE_TOLERANCE = 2;
 
+/** Where a flow leaves a step (right-middle) or enters it (left-middle), from the step as drawn. */
+function side(node: InternalNode | undefined, which: 'out' | 'in'): Point | null {
+  const w = node?.measured.width;
+  const h = node?.measured.height;
+  if (!node || w === undefined || h === undefined) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  return { x: which === 'out' ? x + w : x, y: y + h / 2 };
+}
+
+const near = (a: Point | null, b: Point) => a !== null && Math.abs(a.x - b.x) <= ROUTE_TOLERANCE && Math.abs(a.y - b.y) <= ROUTE_TOLERANCE;
+
 function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const route = p.data?.route;
-  const fits =
-    route !== undefined &&
-    route.length >= 2 &&
-    Math.abs(route[0]!.x - p.sourceX) <= ROUTE_TOLERANCE &&
-    Math.abs(route[0]!.y - p.sourceY) <= ROUTE_TOLERANCE &&
-    Math.abs(route[route.length - 1]!.x - p.targetX) <= ROUTE_TOLERANCE &&
-    Math.abs(route[route.length - 1]!.y - p.targetY) <= ROUTE_TOLERANCE;
+  const from = useInternalNode(p.source);
+  const to = useInternalNode(p.target);
+  const fits = route !== undefined && route.length >= 2 && near(side(from, 'out'), route[0]!) && near(side(to, 'in'), route[route.length - 1]!);
   // a route from the last tidy-up, while both ends still meet their steps; otherwise our own
-  const [path, labelX, labelY] = fits ? fromRoute(route) : getSmoothStepPath({
+  const [path, labelX, labelY] = fits ? fromRoute(route!) : getSmoothStepPath({
     sourceX: p.sourceX,
     sourceY: p.sourceY,
     sourcePosition: p.sourcePosition,

@@ -7,6 +7,4 @@ export interface LayoutRequest {
   doc: MapDoc;
 }
 
-export type LayoutReply =
-  | { id: number; ok: true; args: CommandArgs<'tidyUp'>; warnings: string[]; ms: number }
-  | { id: number; ok: false; message: string };
+export type LayoutReply = { id: number; ok: true; args: CommandArgs<'tidyUp'>; warnings: string[]; ms: number } | { id: number; ok: false; message: string };

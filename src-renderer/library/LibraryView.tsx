@@ -10,6 +10,11 @@ import { notify } from '../store/notices';
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A stored date for people; a damaged one shows as a dash rather than breaking the page. */
+const formatDate = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : dateFormat.format(d);
+};
 
 export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
@@ -69,7 +74,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                 <button className="map-card-open" aria-label={`Open ${m.title}`} onClick={() => onOpen(m.id)}>
                   <span className="map-card-title">{m.title}</span>
                   <span className="muted">
-                    {m.stepCount} {m.stepCount === 1 ? 'step' : 'steps'} · changed {dateFormat.format(new Date(m.updatedAt))}
+                    {m.stepCount} {m.stepCount === 1 ? 'step' : 'steps'} · changed {formatDate(m.updatedAt)}
                   </span>
                 </button>
                 <div className="map-card-actions">

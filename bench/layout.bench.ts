@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: how long a tidy-up takes, against one plain ELK layered pass over the same
+ * steps and flows. Prints a table, or with `--json` one JSON object of "name": number.
+ *
+ * Runs under Node's own TypeScript type stripping (Node >= 22.18, the `node` devDependency)
+ * with bench/ts-resolve.mjs for extensionless imports: no extra dependency, no build step.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { stepSize } from '../shared/model/geometry';
+import type { MapDoc } from '../shared/model/types';
+import { layoutMap } from '../shared/layout/layoutMap';
+import { randomMap } from '../tests/support/randomMaps';
+
+const SIZES = [50, 200, 500, 1000, 2000];
+const json = process.argv.includes('--json');
+const elk = new ELK();
+
+/** A realistic department map: 6 roles, 7 sales stages, chains with decisions, merges, loops. */
+function benchMap(steps: number): MapDoc {
+  return randomMap({ seed: 7000 + steps, steps, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
+}
+
+/** One plain ELK layered pass (default options, no lanes/phases/ports), same nodes and edges. */
+async function plainElk(doc: MapDoc): Promise<void> {
+  await elk.layout({
+    id: 'root',
+    layoutOptions: { 'elk.algorithm': 'layered' },
+    children: Object.values(doc.steps).map((s) => ({ id: s.id, ...stepSize(s) })),
+    edges: Object.values(doc.flows).map((f) => ({ id: f.id, sources: [f.fromStepId], targets: [f.toStepId] })),
+  });
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await run();
+  return performance.now() - t0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+// Warm up the JIT (ELK is a large GWT-compiled script) so the first size is not penalised.
+const warm = benchMap(300);
+for (let k = 0; k < 3; k++) {
+  await layoutMap(warm, elk);
+  await plainElk(warm);
+}
+
+const results: Record<string, number> = {};
+const rows: string[][] = [];
+for (const n of SIZES) {
+  const doc = benchMap(n);
+  const runs = n >= 1000 ? 3 : 5;
+  const ours: number[] = [];
+  const plain: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    // interleaved, so machine noise hits both alike
+    ours.push(await time(() => layoutMap(doc, elk)));
+    plain.push(await time(() => plainElk(doc)));
+  }
+  const ms = median(ours);
+  const base = median(plain);
+  results[`layout.${n}.ms`] = round(ms, 0);
+  results[`layout.${n}.ratio`] = round(ms / base, 2);
+  results[`elk.${n}.ms`] = round(base, 0);
+  rows.push([String(n), String(Object.keys(doc.flows).length), String(runs), ms.toFixed(0), base.toFixed(0), (ms / base).toFixed(2)]);
+}
+
+if (json) {
+  console.log(JSON.stringify(results));
+} else {
+  const head = ['steps', 'flows', 'runs', 'layout ms (median)', 'plain ELK ms (median)', 'ratio'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
