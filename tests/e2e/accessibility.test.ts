@@ -5,18 +5,10 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type App } from './harness';
+import { appSuite } from './suite';
 import { ui } from './ui';
 
-let app: App;
-let page: Page;
-beforeAll(async () => {
-  app = await launchApp();
-  page = app.page;
-});
-afterAll(async () => {
-  await app?.close();
-});
+const suite = appSuite();
 
 /** Controls on screen that a screen reader could not name. */
 function unnamedControls(p: Page) {
@@ -39,28 +31,28 @@ function unnamedControls(p: Page) {
 }
 
 test('library, editor, inspector and dialogs name every control', async () => {
-  await ui.visible(page.locator('.map-card'));
-  expect(await unnamedControls(page)).toEqual([]);
+  await ui.visible(suite.page.locator('.map-card'));
+  expect(await unnamedControls(suite.page)).toEqual([]);
 
-  await page.getByRole('button', { name: 'New map' }).click();
-  expect(await unnamedControls(page)).toEqual([]);
-  await page.keyboard.press('Escape');
+  await suite.page.getByRole('button', { name: 'New map' }).click();
+  expect(await unnamedControls(suite.page)).toEqual([]);
+  await suite.page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: /^Open / }).click();
-  await ui.visible(page.locator('.react-flow__node-step'));
-  expect(await unnamedControls(page)).toEqual([]);
+  await suite.page.getByRole('button', { name: /^Open / }).click();
+  await ui.visible(suite.page.locator('.react-flow__node-step'));
+  expect(await unnamedControls(suite.page)).toEqual([]);
 
-  await page.locator('.react-flow__node-step', { hasText: 'Qualify the lead' }).click();
-  await ui.visible(page.getByLabel('Step title'));
-  expect(await unnamedControls(page)).toEqual([]);
+  await suite.page.locator('.react-flow__node-step', { hasText: 'Qualify the lead' }).click();
+  await ui.visible(suite.page.getByLabel('Step title'));
+  expect(await unnamedControls(suite.page)).toEqual([]);
 
-  await page.locator('.flow-label', { hasText: 'Yes' }).first().waitFor();
-  await page.keyboard.press('Escape');
-  await page.getByRole('complementary', { name: 'Lanes' }).getByRole('button', { name: 'Remove lane Marketing' }).click();
-  expect(await unnamedControls(page)).toEqual([]);
-  await page.keyboard.press('Escape');
+  await suite.page.locator('.flow-label', { hasText: 'Yes' }).first().waitFor();
+  await suite.page.keyboard.press('Escape');
+  await suite.page.getByRole('complementary', { name: 'Lanes' }).getByRole('button', { name: 'Remove lane Marketing' }).click();
+  expect(await unnamedControls(suite.page)).toEqual([]);
+  await suite.page.keyboard.press('Escape');
 
-  await page.keyboard.press('?');
-  await ui.visible(page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
-  expect(await unnamedControls(page)).toEqual([]);
+  await suite.page.keyboard.press('?');
+  await ui.visible(suite.page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
+  expect(await unnamedControls(suite.page)).toEqual([]);
 });

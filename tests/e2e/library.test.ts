@@ -3,27 +3,15 @@
  * duplicate and delete (which asks first) work and are what the library file holds.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
-import { launchApp, type App } from './harness';
+import { appSuite } from './suite';
 import { ui } from './ui';
 
-let app: App;
-let page: Page;
-beforeAll(async () => {
-  app = await launchApp();
-  page = app.page;
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.shot(`FAILED ${ctx.task.name}`);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const suite = appSuite();
 
-const cards = () => page.getByRole('list', { name: 'Maps' }).locator('.map-card-title');
+const cards = () => suite.page.getByRole('list', { name: 'Maps' }).locator('.map-card-title');
 const storedTitles = () =>
-  createMapRepository(app.db)
+  createMapRepository(suite.app.db)
     .list()
     .map((m) => m.title)
     .sort();
@@ -32,13 +20,13 @@ const SAMPLE = 'Sample: from lead to closed deal';
 describe('the map library', () => {
   test('on first start it holds the sample map, with its step count', async () => {
     await ui.texts(cards(), [SAMPLE]);
-    await ui.contains(page.locator('.map-card'), '13 steps');
-    await app.shot('library-first-start');
+    await ui.contains(suite.page.locator('.map-card'), '13 steps');
+    await suite.app.shot('library-first-start');
   });
 
   test('renames a map to a Cyrillic title', async () => {
-    await page.getByRole('button', { name: `Rename ${SAMPLE}` }).click();
-    const field = page.getByRole('dialog', { name: 'Rename map' }).getByLabel('Map title');
+    await suite.page.getByRole('button', { name: `Rename ${SAMPLE}` }).click();
+    const field = suite.page.getByRole('dialog', { name: 'Rename map' }).getByLabel('Map title');
     await field.fill('Пример: от лида до сделки');
     await field.press('Enter');
     await ui.texts(cards(), ['Пример: от лида до сделки']);
@@ -46,10 +34,10 @@ describe('the map library', () => {
   });
 
   test('duplicates a map with all its steps', async () => {
-    await page.getByRole('button', { name: 'Duplicate Пример: от лида до сделки' }).click();
+    await suite.page.getByRole('button', { name: 'Duplicate Пример: от лида до сделки' }).click();
     await ui.count(cards(), 2);
     expect(storedTitles()).toEqual(['Пример: от лида до сделки', 'Пример: от лида до сделки (copy)']);
-    const copy = createMapRepository(app.db)
+    const copy = createMapRepository(suite.app.db)
       .list()
       .find((m) => m.title.endsWith('(copy)'))!;
     expect(copy.stepCount).toBe(13);
@@ -57,48 +45,48 @@ describe('the map library', () => {
 
   test('delete asks first; cancelling keeps the map, confirming removes it', async () => {
     const name = 'Delete Пример: от лида до сделки (copy)';
-    await page.getByRole('button', { name }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete map?' });
+    await suite.page.getByRole('button', { name }).click();
+    const dialog = suite.page.getByRole('dialog', { name: 'Delete map?' });
     await ui.contains(dialog, 'cannot be undone');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await ui.hidden(dialog);
     expect(storedTitles()).toHaveLength(2);
 
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('dialog', { name: 'Delete map?' }).getByRole('button', { name: 'Delete' }).click();
+    await suite.page.getByRole('button', { name }).click();
+    await suite.page.getByRole('dialog', { name: 'Delete map?' }).getByRole('button', { name: 'Delete' }).click();
     await ui.count(cards(), 1);
     expect(storedTitles()).toEqual(['Пример: от лида до сделки']);
   });
 
   test('opens a map, and the back button returns to the library', async () => {
-    await page.getByRole('button', { name: 'Open Пример: от лида до сделки' }).click();
-    await ui.count(page.locator('.react-flow__node-step'), 13);
-    await ui.texts(page.locator('.lane-name'), ['Marketing', 'Sales manager', 'Head of sales', 'Client', 'Finance']);
-    await app.shot('sample-map');
-    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await suite.page.getByRole('button', { name: 'Open Пример: от лида до сделки' }).click();
+    await ui.count(suite.page.locator('.react-flow__node-step'), 13);
+    await ui.texts(suite.page.locator('.lane-name'), ['Marketing', 'Sales manager', 'Head of sales', 'Client', 'Finance']);
+    await suite.app.shot('sample-map');
+    await suite.page.getByRole('button', { name: 'Back to the library' }).click();
     await ui.texts(cards(), ['Пример: от лида до сделки']);
   });
 });
 
 describe('selecting several steps', () => {
   test('shift-click selects two steps; dragging one moves both; Delete removes both; undo restores them', async () => {
-    await page.getByRole('button', { name: 'Open Пример: от лида до сделки' }).click();
-    const offer = page.locator('.react-flow__node-step', { hasText: 'Prepare the commercial offer' });
-    const call = page.locator('.react-flow__node-step', { hasText: 'First meeting' });
+    await suite.page.getByRole('button', { name: 'Open Пример: от лида до сделки' }).click();
+    const offer = suite.page.locator('.react-flow__node-step', { hasText: 'Prepare the commercial offer' });
+    const call = suite.page.locator('.react-flow__node-step', { hasText: 'First meeting' });
     await call.click();
     await offer.click({ modifiers: ['Shift'] });
-    await ui.contains(page.getByRole('complementary', { name: 'Inspector' }), '2 selected');
+    await ui.contains(suite.page.getByRole('complementary', { name: 'Inspector' }), '2 selected');
 
     const before = await Promise.all([call.boundingBox(), offer.boundingBox()]);
     const box = before[0]!;
-    await ui.drag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { x: box.x + box.width / 2 + 30, y: box.y + box.height / 2 + 5 });
+    await ui.drag(suite.page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { x: box.x + box.width / 2 + 30, y: box.y + box.height / 2 + 5 });
     const after = await Promise.all([call.boundingBox(), offer.boundingBox()]);
     expect(after[0]!.x - before[0]!.x).toBeGreaterThan(10);
     expect(Math.round(after[1]!.x - before[1]!.x)).toBe(Math.round(after[0]!.x - before[0]!.x));
 
-    await page.keyboard.press('Delete');
-    await ui.count(page.locator('.react-flow__node-step'), 11);
-    await page.keyboard.press('Control+z');
-    await ui.count(page.locator('.react-flow__node-step'), 13);
+    await suite.page.keyboard.press('Delete');
+    await ui.count(suite.page.locator('.react-flow__node-step'), 11);
+    await suite.page.keyboard.press('Control+z');
+    await ui.count(suite.page.locator('.react-flow__node-step'), 13);
   });
 });

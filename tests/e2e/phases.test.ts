@@ -3,26 +3,14 @@
  * into a stage's column, set another step's stage in the inspector, undo.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
-import { launchApp, type App } from './harness';
+import { appSuite } from './suite';
 import { ui } from './ui';
 
-let app: App;
-let page: Page;
-beforeAll(async () => {
-  app = await launchApp();
-  page = app.page;
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.shot(`FAILED ${ctx.task.name}`);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const suite = appSuite();
 
 const stored = () => {
-  const repo = createMapRepository(app.db);
+  const repo = createMapRepository(suite.app.db);
   return repo.read(repo.list()[0]!.id);
 };
 const phaseOf = (title: string) => {
@@ -32,10 +20,10 @@ const phaseOf = (title: string) => {
 };
 
 test('adds the seven stages as columns, in order, with steps still unassigned', async () => {
-  await page.getByRole('button', { name: /^Open / }).click();
-  await ui.count(page.locator('.react-flow__node-step'), 13);
-  await page.getByRole('button', { name: 'Add the 7 sales-cycle stages' }).click();
-  await ui.texts(page.locator('.phase-name'), [
+  await suite.page.getByRole('button', { name: /^Open / }).click();
+  await ui.count(suite.page.locator('.react-flow__node-step'), 13);
+  await suite.page.getByRole('button', { name: 'Add the 7 sales-cycle stages' }).click();
+  await ui.texts(suite.page.locator('.phase-name'), [
     'No phase',
     'Preparation and planning',
     'Lead generation',
@@ -49,30 +37,30 @@ test('adds the seven stages as columns, in order, with steps still unassigned', 
 });
 
 test('the inspector sets a phase; undo takes it back', async () => {
-  await page.locator('.react-flow__node-step', { hasText: 'Register and enrich' }).click();
-  await page.getByLabel('Phase', { exact: true }).selectOption({ label: 'Lead generation' });
+  await suite.page.locator('.react-flow__node-step', { hasText: 'Register and enrich' }).click();
+  await suite.page.getByLabel('Phase', { exact: true }).selectOption({ label: 'Lead generation' });
   await ui.eventually(() => phaseOf('Register and enrich')).toBe('Lead generation');
-  await ui.contains(page.locator('.react-flow__node-phase', { hasText: 'Lead generation' }).locator('.phase-count'), '1');
-  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
-  await page.keyboard.press('Control+z');
+  await ui.contains(suite.page.locator('.react-flow__node-phase', { hasText: 'Lead generation' }).locator('.phase-count'), '1');
+  await suite.page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await suite.page.keyboard.press('Control+z');
   await ui.eventually(() => phaseOf('Register and enrich')).toBe(null);
-  await app.shot('phases-inspector');
+  await suite.app.shot('phases-inspector');
 });
 
 test('dragging a step into a column puts it in that phase', async () => {
   // see the whole map, columns included
-  await page.getByRole('button', { name: 'Fit map to window' }).click();
-  await ui.settled(page);
-  const step = page.locator('.react-flow__node-step', { hasText: 'Lead comes in' });
-  const column = page.locator('.react-flow__node-phase', { hasText: 'Lead generation' });
+  await suite.page.getByRole('button', { name: 'Fit map to window' }).click();
+  await ui.settled(suite.page);
+  const step = suite.page.locator('.react-flow__node-step', { hasText: 'Lead comes in' });
+  const column = suite.page.locator('.react-flow__node-phase', { hasText: 'Lead generation' });
   const s = (await step.boundingBox())!;
   const c = (await column.boundingBox())!;
-  await ui.drag(page, { x: s.x + s.width / 2, y: s.y + s.height / 2 }, { x: c.x + c.width / 2, y: s.y + s.height / 2 });
+  await ui.drag(suite.page, { x: s.x + s.width / 2, y: s.y + s.height / 2 }, { x: c.x + c.width / 2, y: s.y + s.height / 2 });
   await ui.eventually(() => phaseOf('Lead comes in')).toBe('Lead generation');
   // on screen too: the step is inside the column
   const after = (await step.boundingBox())!;
   const col = (await column.boundingBox())!;
   expect(after.x).toBeGreaterThanOrEqual(col.x);
   expect(after.x + after.width).toBeLessThanOrEqual(col.x + col.width);
-  await app.shot('phases-drag');
+  await suite.app.shot('phases-drag');
 });

@@ -4,14 +4,11 @@
  * drawn with horizontal and vertical segments only. One undo puts everything back.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
-import { launchApp, type App } from './harness';
+import { appSuite } from './suite';
 import { ui } from './ui';
 
-let app: App;
-let page: Page;
 let mapId: string;
 
 /** A small sales process whose steps were dropped anywhere: on top of each other, far apart. */
@@ -78,18 +75,11 @@ function scrambledMap(): MapDoc {
   return doc;
 }
 
+const suite = appSuite({ seed: false });
 beforeAll(async () => {
-  app = await launchApp({ seed: false });
-  page = app.page;
-  createMapRepository(app.db).insert(scrambledMap());
+  createMapRepository(suite.app.db).insert(scrambledMap());
   mapId = 'scrambled';
-  await page.reload();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await app.shot(`FAILED ${ctx.task.name}`);
-});
-afterAll(async () => {
-  await app?.close();
+  await suite.page.reload();
 });
 
 interface Box {
@@ -104,7 +94,7 @@ const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width &
 
 /** Reads what is on screen: every step with its box, lane and column boxes, every drawn flow path. */
 async function picture() {
-  return page.evaluate(() => {
+  return suite.page.evaluate(() => {
     const box = (el: Element) => {
       const r = el.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
@@ -144,17 +134,17 @@ function straightSegments(d: string): [number, number, number, number][] {
 }
 
 test('one click on Tidy up lays the scrambled map out by the rules', async () => {
-  await page.getByRole('button', { name: 'Open Перепутанная карта' }).click();
-  await ui.count(page.locator('.react-flow__node-step'), 11);
-  await app.shot('tidy-before');
+  await suite.page.getByRole('button', { name: 'Open Перепутанная карта' }).click();
+  await ui.count(suite.page.locator('.react-flow__node-step'), 11);
+  await suite.app.shot('tidy-before');
 
-  await page.getByRole('button', { name: 'Tidy up' }).click();
-  const doc = () => createMapRepository(app.db).read(mapId);
+  await suite.page.getByRole('button', { name: 'Tidy up' }).click();
+  const doc = () => createMapRepository(suite.app.db).read(mapId);
   await ui.eventually(() => Object.values(doc().flows).filter((f) => f.route).length).toBeGreaterThan(8);
-  await page.getByRole('button', { name: 'Fit map to window' }).click();
-  await ui.settled(page);
-  await page.waitForTimeout(500);
-  await app.shot('tidy-after');
+  await suite.page.getByRole('button', { name: 'Fit map to window' }).click();
+  await ui.settled(suite.page);
+  await suite.page.waitForTimeout(500);
+  await suite.app.shot('tidy-after');
 
   const stored = doc();
   const pic = await picture();
@@ -177,12 +167,12 @@ test('one click on Tidy up lays the scrambled map out by the rules', async () =>
 });
 
 test('one undo puts every step back where it was', async () => {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+z');
+  await suite.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await suite.page.keyboard.press('Control+z');
   const original = scrambledMap();
   await ui
     .eventually(() => {
-      const d = createMapRepository(app.db).read(mapId);
+      const d = createMapRepository(suite.app.db).read(mapId);
       return Object.values(d.steps)
         .map((s) => [s.id, s.x, s.y, s.phaseId])
         .sort();
