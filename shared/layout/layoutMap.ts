@@ -2,7 +2,7 @@
  * The tidy-up: one ELK layered pass for layering and in-layer order, then our own phase
  * columns, lane rows, x positions and channel routing. See `layoutMap` for the steps.
  */
-import { laneBoxes, orderedRoles, stepSize } from '../model/geometry';
+import { frameSize, laneBoxes, orderedRoles } from '../model/geometry';
 import type { MapDoc, Point, Step } from '../model/types';
 import { BoxIndex, inHandle, outHandle, routeHit, type Box } from './boxes';
 import { LANE_TOP_PAD, PIN_CLEARANCE, ROW_GAP } from './constants';
@@ -49,7 +49,9 @@ export async function layoutMap(doc: MapDoc, elk: ElkLike, options: LayoutOption
   const nodes = all.filter((s) => laneOf.has(s.roleId)).sort((a, b) => phaseOf.get(a.id)! - phaseOf.get(b.id)! || a.x - b.x || a.y - b.y || cmp(a.id, b.id));
   const n = nodes.length;
   const indexOf = new Map(nodes.map((s, i) => [s.id, i]));
-  const sizes = nodes.map((s) => stepSize(s));
+  // sizes in the map's frame: a top-to-bottom map lays out the cards turned on their side
+  const sizeOf = frameSize(doc.direction);
+  const sizes = nodes.map((s) => sizeOf(s));
   const phase = Int32Array.from(nodes, (s) => phaseOf.get(s.id)!);
   const lane = Int32Array.from(nodes, (s) => laneOf.get(s.roleId)!);
   const pinned = Uint8Array.from(nodes, (s) => (keepPins && s.pinned ? 1 : 0));
@@ -90,7 +92,7 @@ export async function layoutMap(doc: MapDoc, elk: ElkLike, options: LayoutOption
   for (let round = 0; ; round++) {
     const rows = assignRows(graph, cols, elkOut.y, roles.length, blocked);
     for (let i = 0; i < n; i++) y[i] = pinned[i] ? nodes[i]!.y : rows.y[i]!;
-    const lanes = laneBoxes({ roles: doc.roles, steps: withY(nodes, y) });
+    const lanes = laneBoxes({ roles: doc.roles, steps: withY(nodes, y) }, sizeOf);
     const laneTop = lanes.map((l) => l.top);
     const last = lanes[lanes.length - 1];
     const cy = Float64Array.from(nodes, (_, i) => laneTop[lane[i]!]! + y[i]! + sizes[i]!.height / 2);

@@ -3,7 +3,7 @@
  * geometry (`mapGeometry` of the laid-out doc). Used by tests, and by the app to decide whether
  * to accept a layout or fall back.
  */
-import { mapGeometry, stepSize } from '../model/geometry';
+import { frameSize, mapGeometry } from '../model/geometry';
 import type { MapDoc, Point } from '../model/types';
 import { BoxIndex, inHandle, isOrthogonal, outHandle, routeHit, type Box } from './boxes';
 import { STEP_GAP } from './constants';
@@ -26,6 +26,7 @@ const TOLERANCE = 0.01;
 export function validateLayout(doc: MapDoc, result: LayoutResult): string[] {
   const out: string[] = [];
   const laid = applyLayout(doc, result);
+  const sizeOf = frameSize(doc.direction);
   const geo = mapGeometry(laid);
   const lanes = new Map(geo.lanes.map((l) => [l.role.id, l]));
   const slots = phaseSlots(laid);
@@ -43,7 +44,7 @@ export function validateLayout(doc: MapDoc, result: LayoutResult): string[] {
   for (const s of Object.values(laid.steps)) {
     if (!result.steps[s.id]) out.push(`step ${s.id} has no position`);
     const lane = lanes.get(s.roleId);
-    const size = stepSize(s);
+    const size = sizeOf(s);
     if (!lane) {
       out.push(`step ${s.id} belongs to no lane`);
       continue;

@@ -11,6 +11,7 @@ export function cloneWithNewIds(doc: MapDoc, overrides: { title?: string; now: s
     id: newId(),
     title: overrides.title ?? doc.title,
     description: doc.description,
+    ...(doc.direction ? { direction: doc.direction } : {}),
     createdAt: overrides.now,
     updatedAt: overrides.now,
     roles: {},

@@ -4,8 +4,8 @@
  * Undo is the previous document; persistence is `diffMaps(before, after)`. One path for both.
  */
 import { produce, type Draft } from 'immer';
-import { LANE_PADDING, stepSize } from './geometry';
-import type { Duration, Flow, ItemKind, MapDoc, Point, Step, StepKind } from './types';
+import { frameSize, LANE_PADDING } from './geometry';
+import type { Direction, Duration, Flow, ItemKind, MapDoc, Point, Step, StepKind } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -94,19 +94,20 @@ const handlers = {
   /** Adds a step to the right of `afterStepId`, in the same lane, and connects the two. */
   addStepAfter(doc: D, a: { afterStepId: string; id: string; flowId: string; kind: StepKind; title?: string }) {
     const prev = mustStep(doc, a.afterStepId);
-    const x = prev.x + stepSize(prev).width + 60;
+    const sizeOf = frameSize(doc.direction);
+    const x = prev.x + sizeOf(prev).width + 60;
     // keep clear of the steps already standing there in the same lane (real box sizes)
-    const size = stepSize({ kind: a.kind, title: a.title ?? '', inputs: [], outputs: [], resources: [] });
+    const size = sizeOf({ kind: a.kind, title: a.title ?? '', inputs: [], outputs: [], resources: [] });
     const gap = 24;
     let y = prev.y;
     for (let tries = 0; tries < 1000; tries++) {
       const blocker = Object.values(doc.steps).find((s) => {
         if (s.roleId !== prev.roleId || s.phaseId !== prev.phaseId) return false;
-        const b = stepSize(s);
+        const b = sizeOf(s);
         return s.x < x + size.width + gap && x < s.x + b.width + gap && s.y < y + size.height + gap && y < s.y + b.height + gap;
       });
       if (!blocker) break;
-      y = blocker.y + stepSize(blocker).height + gap;
+      y = blocker.y + sizeOf(blocker).height + gap;
     }
     handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, phaseId: prev.phaseId, x, y, title: a.title });
     handlers.connect(doc, { id: a.flowId, fromStepId: prev.id, toStepId: a.id });
@@ -121,7 +122,9 @@ const handlers = {
    * column, y to their lane) and the drawn routes of flows (a flow without one is routed by
    * the canvas). Steps or flows deleted meanwhile are skipped.
    */
-  tidyUp(doc: D, a: { steps: Record<string, { x: number; y: number }>; routes: Record<string, Point[] | undefined> }) {
+  tidyUp(doc: D, a: { steps: Record<string, { x: number; y: number }>; routes: Record<string, Point[] | undefined>; direction?: Direction }) {
+    if (a.direction === 'down') doc.direction = 'down';
+    else if (a.direction === 'right') delete doc.direction;
     for (const [id, p] of Object.entries(a.steps)) {
       const s = doc.steps[id];
       if (!s) continue;

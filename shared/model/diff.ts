@@ -14,10 +14,12 @@ export function diffMaps(before: MapDoc, after: MapDoc): MapChanges {
     upsert: { roles: [], phases: [], steps: [], flows: [] },
     remove: { roles: [], phases: [], steps: [], flows: [] },
   };
-  if (before.title !== after.title || before.description !== after.description) {
+  const direction = (d: MapDoc) => d.direction ?? 'right';
+  if (before.title !== after.title || before.description !== after.description || direction(before) !== direction(after)) {
     changes.map = {};
     if (before.title !== after.title) changes.map.title = after.title;
     if (before.description !== after.description) changes.map.description = after.description;
+    if (direction(before) !== direction(after)) changes.map.direction = direction(after);
   }
   for (const t of TABLES) {
     const a = before[t] as Record<string, unknown>;

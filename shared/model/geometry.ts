@@ -17,6 +17,22 @@ export const PHASE_HEADER_HEIGHT = 44;
 const CHARS_PER_LINE: Record<StepKind, number> = { task: 24, decision: 16, start: 12, end: 12 };
 const LINE_HEIGHT = 18;
 
+/**
+ * A step's extent in the map's own frame: `width` along the flow, `height` across it (along a
+ * lane's thickness). Lanes and columns are computed in this frame; a top-to-bottom map swaps
+ * the card's sides (see `frameSize`) and is drawn transposed.
+ */
+export type SizeFn = (step: Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'>) => { width: number; height: number };
+
+/** The size function of a map's direction: flows left to right, or top to bottom. */
+export function frameSize(direction: MapDoc['direction'] | undefined): SizeFn {
+  if (direction !== 'down') return stepSize;
+  return (s) => {
+    const { width, height } = stepSize(s);
+    return { width: height, height: width };
+  };
+}
+
 /** A generous estimate of the box a step needs, so titles wrap and are never clipped. */
 export function stepSize(step: Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'>): { width: number; height: number } {
   const lines = estimateLines(step.title || ' ', CHARS_PER_LINE[step.kind]);
@@ -74,10 +90,10 @@ export function orderedRoles(doc: Pick<MapDoc, 'roles'>): Role[] {
 }
 
 /** Lane bands from top to bottom; each lane is tall enough for the steps in it. */
-export function laneBoxes(doc: Pick<MapDoc, 'roles' | 'steps'>): LaneBox[] {
+export function laneBoxes(doc: Pick<MapDoc, 'roles' | 'steps'>, size: SizeFn = stepSize): LaneBox[] {
   const bottoms = new Map<string, number>();
   for (const s of Object.values(doc.steps)) {
-    const bottom = s.y + stepSize(s).height + LANE_PADDING;
+    const bottom = s.y + size(s).height + LANE_PADDING;
     if (bottom > (bottoms.get(s.roleId) ?? 0)) bottoms.set(s.roleId, bottom);
   }
   let top = 0;
@@ -113,13 +129,13 @@ export function orderedPhases(doc: Pick<MapDoc, 'phases'>): Phase[] {
  * none (its steps' x is then absolute). Steps whose phase is unset or unknown sit in a first
  * "no phase" column, present only while there are such steps.
  */
-export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>): PhaseBox[] {
+export function phaseBoxes(doc: Pick<MapDoc, 'phases' | 'steps'>, size: SizeFn = stepSize): PhaseBox[] {
   const phases = orderedPhases(doc);
   if (phases.length === 0) return [];
   const rights = new Map<string | null, number>();
   for (const s of Object.values(doc.steps)) {
     const key = s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null;
-    const right = s.x + stepSize(s).width + PHASE_PADDING;
+    const right = s.x + size(s).width + PHASE_PADDING;
     if (right > (rights.get(key) ?? 0)) rights.set(key, right);
   }
   // unphased steps stay in front: adding phases to a drawn map leaves it where it was
@@ -150,8 +166,8 @@ function columnLefts(doc: Pick<MapDoc, 'phases'>, columns: PhaseBox[]) {
 /** Absolute canvas position of every step. */
 export function stepPositions(
   doc: Pick<MapDoc, 'roles' | 'steps' | 'phases'>,
-  lanes = laneBoxes(doc),
-  columns = phaseBoxes(doc),
+  lanes: LaneBox[] = laneBoxes(doc),
+  columns: PhaseBox[] = phaseBoxes(doc),
 ): Map<string, { x: number; y: number }> {
   const tops = new Map(lanes.map((l) => [l.role.id, l.top]));
   const leftOf = columnLefts(doc, columns);
@@ -171,12 +187,16 @@ export interface MapGeometry {
   bottom: number;
 }
 
-export function mapGeometry(doc: Pick<MapDoc, 'roles' | 'steps' | 'phases'>): MapGeometry {
-  const lanes = laneBoxes(doc);
-  const columns = phaseBoxes(doc);
+/**
+ * The map's geometry in its own frame (x along the flow, y across the lanes). For a
+ * left-to-right map that is the canvas; a top-to-bottom map is drawn transposed.
+ */
+export function mapGeometry(doc: Pick<MapDoc, 'roles' | 'steps' | 'phases' | 'direction'>, size: SizeFn = frameSize(doc.direction)): MapGeometry {
+  const lanes = laneBoxes(doc, size);
+  const columns = phaseBoxes(doc, size);
   const positions = stepPositions(doc, lanes, columns);
   let right = columns.length ? columns[columns.length - 1]!.left + columns[columns.length - 1]!.width : 0;
-  for (const s of Object.values(doc.steps)) right = Math.max(right, positions.get(s.id)!.x + stepSize(s).width);
+  for (const s of Object.values(doc.steps)) right = Math.max(right, positions.get(s.id)!.x + size(s).width);
   const last = lanes[lanes.length - 1];
   return { lanes, columns, positions, right, bottom: last ? last.top + last.height : 0 };
 }

@@ -3,7 +3,7 @@
  * Strict objects: unknown keys are rejected rather than silently stored.
  */
 import { z } from 'zod';
-import { DURATION_UNITS, LIMITS, STEP_KINDS } from './types';
+import { DIRECTIONS, DURATION_UNITS, LIMITS, STEP_KINDS } from './types';
 
 export const IdSchema = z
   .string()
@@ -66,7 +66,7 @@ export const MapTitleSchema = nonEmpty(LIMITS.mapTitle);
 export const MapChangesSchema = z
   .object({
     map: z
-      .object({ title: MapTitleSchema.optional(), description: text(LIMITS.description).optional() })
+      .object({ title: MapTitleSchema.optional(), description: text(LIMITS.description).optional(), direction: z.enum(DIRECTIONS).optional() })
       .strict()
       .optional(),
     upsert: z
@@ -96,6 +96,7 @@ export const MapDocSchema = z
     id: IdSchema,
     title: MapTitleSchema,
     description: text(LIMITS.description),
+    direction: z.enum(DIRECTIONS).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     roles: z.record(z.string(), RoleSchema),

@@ -75,10 +75,16 @@ export interface Flow {
   route?: Point[];
 }
 
+export const DIRECTIONS = ['right', 'down'] as const;
+/** Which way a map reads: left to right (lanes are rows) or top to bottom (lanes are columns). */
+export type Direction = (typeof DIRECTIONS)[number];
+
 export interface MapDoc {
   id: string;
   title: string;
   description: string;
+  /** Absent means 'right'. Positions are stored in the map's frame and drawn transposed for 'down'. */
+  direction?: Direction;
   createdAt: string;
   updatedAt: string;
   roles: Record<string, Role>;

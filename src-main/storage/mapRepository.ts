@@ -53,7 +53,7 @@ export function createMapRepository(db: Db) {
       SELECT m.id, m.title, m.created_at AS createdAt, m.updated_at AS updatedAt,
              (SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) AS stepCount
       FROM maps m WHERE m.id = ?`),
-    map: db.prepare('SELECT id, title, description, created_at, updated_at FROM maps WHERE id = ?'),
+    map: db.prepare('SELECT id, title, description, direction, created_at, updated_at FROM maps WHERE id = ?'),
     roles: db.prepare('SELECT id, name, color, position FROM roles WHERE map_id = ?'),
     phases: db.prepare('SELECT id, name, position FROM phases WHERE map_id = ?'),
     steps: db.prepare('SELECT * FROM steps WHERE map_id = ?'),
@@ -61,10 +61,11 @@ export function createMapRepository(db: Db) {
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
     ),
     flows: db.prepare('SELECT id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ?'),
-    insertMap: db.prepare('INSERT INTO maps (id, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    insertMap: db.prepare('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     touch: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     setDescription: db.prepare('UPDATE maps SET description = ? WHERE id = ?'),
+    setDirection: db.prepare('UPDATE maps SET direction = ? WHERE id = ?'),
     deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
     upsertRole: db.prepare(`
       INSERT INTO roles (id, map_id, name, color, position) VALUES (@id, @mapId, @name, @color, @order)
@@ -102,6 +103,7 @@ export function createMapRepository(db: Db) {
   function writeChanges(mapId: string, changes: MapChanges, now: string) {
     if (changes.map?.title !== undefined) q.setTitle.run(changes.map.title, mapId);
     if (changes.map?.description !== undefined) q.setDescription.run(changes.map.description, mapId);
+    if (changes.map?.direction !== undefined) q.setDirection.run(changes.map.direction, mapId);
     for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...r, mapId }), 'role', r.id);
     for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...p, mapId }), 'phase', p.id);
     for (const s of changes.upsert.steps) {
@@ -145,7 +147,7 @@ export function createMapRepository(db: Db) {
   });
 
   const insertTx = db.transaction((doc: MapDoc) => {
-    q.insertMap.run(doc.id, doc.title, doc.description, doc.createdAt, doc.updatedAt);
+    q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
     writeChanges(
       doc.id,
       {
@@ -171,12 +173,13 @@ export function createMapRepository(db: Db) {
       return row;
     },
     read(id: string): MapDoc {
-      const m = q.map.get(id) as { id: string; title: string; description: string; created_at: string; updated_at: string } | undefined;
+      const m = q.map.get(id) as { id: string; title: string; description: string; direction: string; created_at: string; updated_at: string } | undefined;
       if (!m) throw new NotFoundError('This map no longer exists.');
       const doc: MapDoc = {
         id: m.id,
         title: m.title,
         description: m.description,
+        ...(m.direction === 'down' ? { direction: 'down' as const } : {}),
         createdAt: m.created_at,
         updatedAt: m.updated_at,
         roles: {},

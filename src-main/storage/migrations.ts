@@ -80,8 +80,9 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 2,
-    description: 'flow routes from tidy-up, pinned steps',
+    description: 'flow routes from tidy-up, pinned steps, map direction',
     sql: `
+      ALTER TABLE maps ADD COLUMN direction TEXT NOT NULL DEFAULT 'right' CHECK (direction IN ('right', 'down'));
       ALTER TABLE flows ADD COLUMN route TEXT;
       ALTER TABLE steps ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
     `,

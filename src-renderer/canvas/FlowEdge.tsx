@@ -4,7 +4,8 @@ import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
 
-export type FlowEdgeType = Edge<{ route?: Point[] }, 'flow'>;
+/** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
+export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
 
 function fromRoute(route: Point[]): [string, number, number] {
   const mid = midpoint(route);
@@ -15,11 +16,12 @@ function fromRoute(route: Point[]): [string, number, number] {
 const ROUTE_TOLERANCE = 2;
 
 /** Where a flow leaves a step (right-middle) or enters it (left-middle), from the step as drawn. */
-function side(node: InternalNode | undefined, which: 'out' | 'in'): Point | null {
+function side(node: InternalNode | undefined, which: 'out' | 'in', down: boolean): Point | null {
   const w = node?.measured.width;
   const h = node?.measured.height;
   if (!node || w === undefined || h === undefined) return null;
   const { x, y } = node.internals.positionAbsolute;
+  if (down) return { x: x + w / 2, y: which === 'out' ? y + h : y };
   return { x: which === 'out' ? x + w : x, y: y + h / 2 };
 }
 
@@ -29,18 +31,21 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const route = p.data?.route;
   const from = useInternalNode(p.source);
   const to = useInternalNode(p.target);
-  const fits = route !== undefined && route.length >= 2 && near(side(from, 'out'), route[0]!) && near(side(to, 'in'), route[route.length - 1]!);
+  const down = p.data?.down ?? false;
+  const fits = route !== undefined && route.length >= 2 && near(side(from, 'out', down), route[0]!) && near(side(to, 'in', down), route[route.length - 1]!);
   // a route from the last tidy-up, while both ends still meet their steps; otherwise our own
-  const [path, labelX, labelY] = fits ? fromRoute(route!) : getSmoothStepPath({
-    sourceX: p.sourceX,
-    sourceY: p.sourceY,
-    sourcePosition: p.sourcePosition,
-    targetX: p.targetX,
-    targetY: p.targetY,
-    targetPosition: p.targetPosition,
-    borderRadius: 8,
-    offset: 24,
-  });
+  const [path, labelX, labelY] = fits
+    ? fromRoute(route!)
+    : getSmoothStepPath({
+        sourceX: p.sourceX,
+        sourceY: p.sourceY,
+        sourcePosition: p.sourcePosition,
+        targetX: p.targetX,
+        targetY: p.targetY,
+        targetPosition: p.targetPosition,
+        borderRadius: 8,
+        offset: 24,
+      });
   const routed = fits ? ' is-routed' : '';
   const label = typeof p.label === 'string' ? p.label : '';
   return (

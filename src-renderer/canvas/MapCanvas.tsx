@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, LANE_LEFT, laneAt, mapGeometry, stepSize } from '../../shared/model/geometry';
+import { columnAt, frameSize, LANE_LEFT, laneAt, mapGeometry } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
@@ -28,6 +28,7 @@ import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
 import { FlowEdge } from './FlowEdge';
 import { openingViewport } from './viewport';
+import { isDown, toFrame } from './frame';
 import { useTidyState } from '../layout/tidyUp';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
@@ -111,13 +112,13 @@ export function MapCanvas() {
       const moves = dragged
         .filter((n): n is StepNodeType => n.type === 'step' && !!current.steps[n.id])
         .map((n) => {
-          const step = current.steps[n.id]!;
-          const size = stepSize(step);
-          const h = n.measured?.height ?? size.height;
-          const lane = laneAt(g.lanes, n.position.y + h / 2)!;
-          const column = columnAt(g.columns, n.position.x + size.width / 2);
-          const phase = column ? { phaseId: column.phase?.id ?? null, x: n.position.x - column.left } : { x: n.position.x };
-          return { stepId: n.id, y: n.position.y - lane.top, roleId: lane.role.id, ...phase };
+          // back into the map's frame: x along the flow, y across the lanes
+          const at = toFrame(isDown(current), n.position);
+          const size = frameSize(current.direction)(current.steps[n.id]!);
+          const lane = laneAt(g.lanes, at.y + size.height / 2)!;
+          const column = columnAt(g.columns, at.x + size.width / 2);
+          const phase = column ? { phaseId: column.phase?.id ?? null, x: at.x - column.left } : { x: at.x };
+          return { stepId: n.id, y: at.y - lane.top, roleId: lane.role.id, ...phase };
         });
       if (moves.length === 0) return;
       if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes(buildNodes(current, g, store.getState().selection));

@@ -1,18 +1,27 @@
-/** A phase column: a header across the top of all lanes (kept in view when panning down) and a divider. */
+/**
+ * A phase: a column with its header across the top of all lanes (a row with its header on the
+ * left when the map reads top to bottom). The header stays in view when panning across lanes.
+ */
 import { useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { PHASE_HEADER_HEIGHT } from '../../shared/model/geometry';
 import type { PhaseNodeType } from './nodes';
 
-function PhaseNodeView({ data, positionAbsoluteY }: NodeProps<PhaseNodeType>) {
-  const offset = useStore((s) => Math.max(0, Math.min(data.height - PHASE_HEADER_HEIGHT, -s.transform[1] / s.transform[2] - positionAbsoluteY)));
+function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<PhaseNodeType>) {
+  const offset = useStore((s) => {
+    const scrolled = data.down ? -s.transform[0] / s.transform[2] - positionAbsoluteX : -s.transform[1] / s.transform[2] - positionAbsoluteY;
+    return Math.max(0, Math.min(data.thickness - data.header, scrolled));
+  });
+  const [w, h] = data.down ? [data.thickness, data.length] : [data.length, data.thickness];
+  const header = data.down
+    ? { transform: `translateX(${offset}px)`, width: data.header, height: '100%' }
+    : { transform: `translateY(${offset}px)`, height: data.header, width: '100%' };
   return (
     <div
-      className={`phase-column${data.phase ? '' : ' is-unassigned'}`}
-      style={{ width: data.width, height: data.height }}
+      className={`phase-column${data.phase ? '' : ' is-unassigned'}${data.down ? ' is-down' : ''}`}
+      style={{ width: w, height: h }}
       data-phase-id={data.phase?.id ?? ''}
     >
-      <div className="phase-header" style={{ transform: `translateY(${offset}px)`, height: PHASE_HEADER_HEIGHT }}>
+      <div className="phase-header" style={header}>
         <span className="phase-name" title={data.phase?.name}>
           {data.phase ? data.phase.name : 'No phase'}
         </span>

@@ -52,8 +52,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           <Pin size={11} aria-hidden />
         </span>
       )}
-      <Handle type="target" position={Position.Left} aria-label="Connect into this step" />
-      <Handle type="source" position={Position.Right} aria-label="Connect from this step" />
+      <Handle type="target" position={data.down ? Position.Top : Position.Left} aria-label="Connect into this step" />
+      <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label="Connect from this step" />
     </>
   );
   if (step.kind === 'decision') {

@@ -3,25 +3,21 @@
  * lane names and first steps) at the smallest readable zoom. The minimap shows the rest.
  */
 import type { ReactFlowInstance, Viewport } from '@xyflow/react';
-import { LANE_LEFT, mapGeometry, PHASE_HEADER_HEIGHT, stepSize } from '../../shared/model/geometry';
+import { mapGeometry, stepSize } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
+import { isDown, screenBounds, toScreen } from './frame';
 
 export const READABLE_ZOOM = 0.6;
 const MARGIN = 24;
 
 export function openingViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
-  const g = mapGeometry(doc);
-  if (Object.keys(doc.steps).length === 0) return { x: MARGIN - LANE_LEFT, y: MARGIN + (g.columns.length ? PHASE_HEADER_HEIGHT : 0), zoom: 1 };
-  const top = g.columns.length ? PHASE_HEADER_HEIGHT : 0;
-  const right = g.right;
-  const bottom = g.bottom + top;
-  const width = right - LANE_LEFT + 2 * MARGIN;
-  const height = bottom + 2 * MARGIN;
-  const fit = Math.min(1, pane.width / width, pane.height / height);
+  const b = screenBounds(doc, mapGeometry(doc));
+  if (Object.keys(doc.steps).length === 0) return { x: MARGIN - b.x, y: MARGIN - b.y, zoom: 1 };
+  const fit = Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN));
   const zoom = Math.max(READABLE_ZOOM, fit);
-  const x = fit >= READABLE_ZOOM ? (pane.width - (right - LANE_LEFT) * zoom) / 2 - LANE_LEFT * zoom : MARGIN - LANE_LEFT * zoom;
-  const y = (height * zoom <= pane.height ? (pane.height - bottom * zoom) / 2 : MARGIN) + top * zoom;
-  return { x, y, zoom };
+  // per axis: centred when it fits, else from its start (lane names, first phase)
+  const place = (start: number, extent: number, room: number) => (extent * zoom <= room ? (room - extent * zoom) / 2 - start * zoom : MARGIN - start * zoom);
+  return { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
 }
 
 /** Pans (keeping the zoom) so that a step is in view, e.g. one just added off-screen. */
@@ -29,7 +25,7 @@ export function revealStep(flow: ReactFlowInstance, doc: MapDoc, stepId: string)
   const step = doc.steps[stepId];
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   if (!step || !pane) return;
-  const pos = mapGeometry(doc).positions.get(stepId)!;
+  const pos = toScreen(isDown(doc), mapGeometry(doc).positions.get(stepId)!);
   const size = stepSize(step);
   const { x, y, zoom } = flow.getViewport();
   const left = pos.x * zoom + x;

@@ -1,6 +1,24 @@
 /** The slim top bar of an open map. */
 import { useReactFlow } from '@xyflow/react';
-import { WandSparkles, ArrowLeft, Circle, CircleDot, Diamond, HelpCircle, Maximize, PanelLeft, PanelRight, Plus, Redo2, Square, Undo2, ZoomIn, ZoomOut } from 'lucide-react';
+import {
+  WandSparkles,
+  ArrowDownFromLine,
+  ArrowRightFromLine,
+  ArrowLeft,
+  Circle,
+  CircleDot,
+  Diamond,
+  HelpCircle,
+  Maximize,
+  PanelLeft,
+  PanelRight,
+  Plus,
+  Redo2,
+  Square,
+  Undo2,
+  ZoomIn,
+  ZoomOut,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LIMITS, type StepKind } from '../../shared/model/types';
@@ -65,6 +83,7 @@ export function Toolbar(p: Props) {
   const oneSelected = useEditor((s) => s.selection.steps.length === 1);
   const saving = useEditor((s) => s.pendingWrites > 0);
   const tidying = useTidyState((s) => s.running);
+  const down = useEditor((s) => s.doc?.direction === 'down');
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Map tools">
@@ -98,6 +117,13 @@ export function Toolbar(p: Props) {
       <div className="toolbar-group">
         <ToolButton label="Tidy up" shortcut={`${mod}+Shift+L`} disabled={tidying} onClick={() => void tidyUp(store)}>
           <WandSparkles size={17} />
+        </ToolButton>
+        <ToolButton
+          label={down ? 'Lay out left to right' : 'Lay out top to bottom'}
+          disabled={tidying}
+          onClick={() => void tidyUp(store, down ? 'right' : 'down')}
+        >
+          {down ? <ArrowRightFromLine size={17} /> : <ArrowDownFromLine size={17} />}
         </ToolButton>
       </div>
       <div className="toolbar-group">

@@ -1,7 +1,8 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, LANE_LEFT, laneAt, mapGeometry, PHASE_HEADER_HEIGHT, stepSize } from '../../shared/model/geometry';
+import { columnAt, frameSize, laneAt, mapGeometry } from '../../shared/model/geometry';
+import { isDown, screenBounds, toFrame } from '../canvas/frame';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
@@ -13,9 +14,7 @@ const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', dec
 export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
   const doc = store.getState().doc;
   if (!doc) return;
-  const g = mapGeometry(doc);
-  const top = g.columns.length ? -PHASE_HEADER_HEIGHT : 0;
-  void flow.fitBounds({ x: LANE_LEFT, y: top, width: g.right - LANE_LEFT, height: g.bottom - top }, { padding: 0.05, duration });
+  void flow.fitBounds(screenBounds(doc, mapGeometry(doc)), { padding: 0.05, duration });
 }
 
 /** Focuses the inspector's title field so a new step can be named at once. */
@@ -41,24 +40,28 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
     return addStep(store, flow, kind);
   }
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const center = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
+  const screenCenter = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
+  // work in the map's frame: x along the flow, y across the lanes
+  const center = toFrame(isDown(doc), screenCenter);
   const lane = laneAt(lanes, center.y)!;
-  const size = stepSize({ kind, title: '', inputs: [], outputs: [], resources: [] });
+  const size = frameSize(doc.direction)({ kind, title: '', inputs: [], outputs: [], resources: [] });
   const column = columnAt(g.columns, center.x);
   const phaseId = column ? (column.phase?.id ?? null) : null;
   const x0 = Math.max(column ? 20 : 0, Math.round(center.x - size.width / 2 - (column?.left ?? 0)));
   const y0 = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
   // the nearest free spot around the middle of the view, rather than on top of another step
   const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id && (s.phaseId ?? null) === phaseId);
-  const free = (x: number, y: number) => !inLane.some((s) => Math.abs(s.x - x) < 220 && Math.abs(s.y - y) < 100);
-  const spots = [0, 120, 240, 360]
-    .flatMap((dy) => [0, 240, -240, 480, -480].map((dx) => ({ x: x0 + dx, y: y0 + dy, cost: Math.abs(dx) + dy * 1.5 })))
+  const along = size.width + 40;
+  const across = size.height + 30;
+  const free = (x: number, y: number) => !inLane.some((s) => Math.abs(s.x - x) < along - 20 && Math.abs(s.y - y) < across - 20);
+  const spots = [0, 1, 2, 3]
+    .flatMap((j) => [0, 1, -1, 2, -2].map((i) => ({ x: x0 + i * along, y: y0 + j * across, cost: Math.abs(i) * along + j * across * 1.5 })))
     .filter((p) => p.x >= 0)
     .sort((a, b) => a.cost - b.cost);
   const spot = spots.find((p) => free(p.x, p.y)) ?? { x: x0, y: y0 };
   let x = spot.x;
   const y = spot.y;
-  while (!free(x, y)) x += 240;
+  while (!free(x, y)) x += along;
   const id = newId();
   if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: DEFAULT_TITLES[kind] }))) {
     store.getState().select({ steps: [id], flows: [] });
@@ -95,6 +98,10 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number) {
   const moves = selection.steps
     .map((id) => doc.steps[id])
     .filter((s) => s !== undefined)
-    .map((s) => ({ stepId: s.id, x: s.x + dx, y: s.y + dy, roleId: s.roleId }));
+    .map((s) => {
+      // arrow keys move on screen; a top-to-bottom map is drawn transposed
+      const d = toFrame(isDown(doc), { x: dx, y: dy });
+      return { stepId: s.id, x: s.x + d.x, y: s.y + d.y, roleId: s.roleId };
+    });
   if (moves.length) store.getState().run(cmd('moveSteps', { moves }), { coalesceKey: `nudge:${selection.steps.join(',')}` });
 }

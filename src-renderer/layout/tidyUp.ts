@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { cmd } from '../../shared/model/commands';
+import type { Direction, MapDoc } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
 import { notify } from '../store/notices';
 import { requestLayout } from './layoutClient';
@@ -14,13 +15,21 @@ export const useTidyState = create<{ running: boolean; visible: boolean }>(() =>
 const SHOW_PROGRESS_AFTER_MS = 300;
 const GLIDE_MS = 420;
 
-export async function tidyUp(store: EditorStore): Promise<void> {
-  const doc = store.getState().doc;
-  if (!doc || useTidyState.getState().running) return;
-  if (Object.keys(doc.steps).length === 0) {
-    notify.info('There is nothing to tidy up yet.');
+/**
+ * Tidies the open map; with `direction`, also turns it to read left to right or top to
+ * bottom (lanes become columns), as the same single undoable edit.
+ */
+export async function tidyUp(store: EditorStore, direction?: Direction): Promise<void> {
+  const current = store.getState().doc;
+  if (!current || useTidyState.getState().running) return;
+  const turn = direction !== undefined && direction !== (current.direction ?? 'right');
+  if (Object.keys(current.steps).length === 0) {
+    if (turn) store.getState().run(cmd('tidyUp', { steps: {}, routes: {}, direction }));
+    else notify.info('There is nothing to tidy up yet.');
     return;
   }
+  // the layout is computed for the direction the map will have
+  const doc: MapDoc = turn ? { ...current, direction } : current;
   useTidyState.setState({ running: true, visible: false });
   const timer = setTimeout(() => useTidyState.setState({ visible: true }), SHOW_PROGRESS_AFTER_MS);
   try {
@@ -29,13 +38,13 @@ export async function tidyUp(store: EditorStore): Promise<void> {
       notify.error(`Tidy up failed: ${reply.message}. Nothing was moved.`);
       return;
     }
-    if (store.getState().doc !== doc) {
+    if (store.getState().doc !== current) {
       notify.info('The map changed while it was being tidied up. Press Tidy up again.');
       return;
     }
     const canvas = document.querySelector('.react-flow');
     canvas?.classList.add('is-tidying');
-    store.getState().run(cmd('tidyUp', reply.args));
+    store.getState().run(cmd('tidyUp', turn ? { ...reply.args, direction } : reply.args));
     setTimeout(() => canvas?.classList.remove('is-tidying'), GLIDE_MS);
     for (const w of reply.warnings) notify.info(w);
   } finally {

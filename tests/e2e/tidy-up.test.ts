@@ -183,3 +183,35 @@ test('one undo puts every step back where it was', async () => {
         .sort(),
     );
 });
+
+test('top to bottom: lanes become columns, phases rows, and the rules still hold', async () => {
+  await suite.page.getByRole('button', { name: 'Lay out top to bottom' }).click();
+  await ui.eventually(() => createMapRepository(suite.app.db).read(mapId).direction).toBe('down');
+  await suite.page.getByRole('button', { name: 'Fit map to window' }).click();
+  await ui.settled(suite.page);
+  await suite.page.waitForTimeout(500);
+  await suite.app.shot('tidy-top-to-bottom');
+
+  const stored = createMapRepository(suite.app.db).read(mapId);
+  const pic = await picture();
+  const lanes = Object.values(pic.lanes);
+  // lanes side by side: each taller than wide, ordered left to right
+  for (const l of lanes) expect(l.height).toBeGreaterThan(l.width);
+  for (const s of pic.steps) {
+    const step = stored.steps[s.id]!;
+    expect(inside(s.box, pic.lanes[step.roleId]!), `${step.title} inside its lane`).toBe(true);
+    expect(inside(s.box, pic.columns[step.phaseId!]!), `${step.title} inside its phase`).toBe(true);
+  }
+  for (let i = 0; i < pic.steps.length; i++) for (let j = i + 1; j < pic.steps.length; j++) expect(overlap(pic.steps[i]!.box, pic.steps[j]!.box)).toBe(false);
+  const y = (id: string) => pic.steps.find((s) => s.id === id)!.box;
+  expect(y('s1').y).toBeGreaterThan(y('s0').y + y('s0').height);
+  expect(y('s10').y).toBeGreaterThan(y('s9').y + y('s9').height);
+  expect(pic.paths.filter((p) => p.routed).length).toBeGreaterThan(8);
+  for (const p of pic.paths.filter((p) => p.routed))
+    for (const [x1, y1, x2, y2] of straightSegments(p.d)) expect(Math.abs(x1 - x2) < 0.6 || Math.abs(y1 - y2) < 0.6).toBe(true);
+
+  // and back, as one undo step
+  await suite.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await suite.page.keyboard.press('Control+z');
+  await ui.eventually(() => createMapRepository(suite.app.db).read(mapId).direction).toBeUndefined();
+});

@@ -5,7 +5,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, test } from 'vitest';
 import { applyLayout, layoutMap, phaseSlots, validateLayout } from '../../shared/layout';
-import { mapGeometry, stepSize } from '../../shared/model/geometry';
+import { frameSize, mapGeometry } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
 import { randomMap, rng, type RandomMapSpec } from '../support/randomMaps';
 
@@ -37,7 +37,8 @@ function checkLayout(doc: MapDoc, result: Awaited<ReturnType<typeof layoutMap>>,
   const laid = applyLayout(doc, result);
   const geo = mapGeometry(laid);
   const slot = phaseSlots(laid).index;
-  const right = (id: string) => geo.positions.get(id)!.x + stepSize(laid.steps[id]!).width;
+  const size = frameSize(laid.direction);
+  const right = (id: string) => geo.positions.get(id)!.x + size(laid.steps[id]!).width;
   for (const f of Object.values(doc.flows)) {
     // the generator's forward flows (not labelled «нет») read left to right unless they enter an
     // earlier column or touch a step pinned by hand (which stays wherever the user put it)
@@ -59,9 +60,11 @@ function checkLayout(doc: MapDoc, result: Awaited<ReturnType<typeof layoutMap>>,
 
 describe('layoutMap on random maps', () => {
   for (const spec of specs()) {
-    const name = `${spec.steps} steps, ${spec.lanes} lanes, ${spec.phases} phases, seed ${spec.seed}${spec.pinned ? ', pinned' : ''}`;
+    // every fourth map reads top to bottom: the same rules in the turned frame
+    const down = spec.seed % 4 === 1;
+    const name = `${spec.steps} steps, ${spec.lanes} lanes, ${spec.phases} phases, seed ${spec.seed}${spec.pinned ? ', pinned' : ''}${down ? ', top to bottom' : ''}`;
     test(name, async () => {
-      const doc = randomMap(spec);
+      const doc: MapDoc = { ...randomMap(spec), ...(down ? { direction: 'down' as const } : {}) };
       const result = await layoutMap(doc, elk);
       checkLayout(doc, result, true);
       if (spec.pinned) checkLayout(doc, await layoutMap(doc, elk, { pinned: 'ignore' }), false);

@@ -22,7 +22,7 @@ function libraryFile() {
   return path.join(dir, 'lanemap.sqlite');
 }
 
-describe('migration 2: flow routes and pinned steps', () => {
+describe('migration 2: flow routes, pinned steps, map direction', () => {
   test('given a version-1 library with a map, when opened by this version, then the map reads back unchanged with no routes and nothing pinned', () => {
     const file = libraryFile();
     // given: a library exactly as version 1 wrote it
@@ -52,6 +52,8 @@ describe('migration 2: flow routes and pinned steps', () => {
     expect(doc.title).toBe('Продажи');
     expect(doc.steps.a).toMatchObject({ title: 'Квалификация лида', inputs: ['Заявка'], duration: { value: 30, unit: 'min' } });
     expect(doc.steps.a?.pinned).toBeUndefined();
+    expect(doc.direction).toBeUndefined();
+    expect(db.prepare("SELECT direction FROM maps WHERE id = 'm'").get()).toEqual({ direction: 'right' });
     expect(doc.flows.f).toEqual({ id: 'f', fromStepId: 'a', toStepId: 'b', label: 'да' });
   });
 
@@ -60,7 +62,7 @@ describe('migration 2: flow routes and pinned steps', () => {
     const { db } = openLibrary(file);
     dbs.push(db);
     db.exec(`
-      INSERT INTO maps VALUES ('m', 'Map', '', 'x', 'x');
+      INSERT INTO maps (id, title, description, created_at, updated_at) VALUES ('m', 'Map', '', 'x', 'x');
       INSERT INTO roles VALUES ('r', 'm', 'Role', '#2f80ed', 0);
       INSERT INTO steps (id, map_id, role_id, kind, title, x, y) VALUES ('a', 'm', 'r', 'task', 'A', 0, 40), ('b', 'm', 'r', 'task', 'B', 300, 40);
       INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route) VALUES ('f', 'm', 'a', 'b', '', '{not json'), ('g', 'm', 'b', 'a', '', '[{"x":1,"y":2},{"x":1,"y":9}]');
