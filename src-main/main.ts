@@ -21,11 +21,24 @@ const devUrl = process.env.ELECTRON_RENDERER_URL;
 const APP_ORIGIN = 'app://lanemap';
 
 app.enableSandbox();
+// one Lanemap at a time: two processes editing one library would overwrite each other's edits
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function isAppUrl(url: string): boolean {
-  if (devUrl && url.startsWith(devUrl)) return true;
-  return url.startsWith(`${APP_ORIGIN}/`);
+  try {
+    const u = new URL(url);
+    // Node's URL gives custom schemes a "null" origin: compare scheme and host instead
+    if (u.protocol === 'app:') return u.host === 'lanemap';
+    return devUrl !== undefined && u.origin === new URL(devUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Serves files of the built renderer, and nothing outside it. */
@@ -63,6 +76,18 @@ async function createWindow(): Promise<void> {
   });
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url)) e.preventDefault();
+  });
+  // let the editor store what is still on its way before the window goes (at most 3 s)
+  let flushed = false;
+  win.on('close', (e) => {
+    if (flushed) return;
+    e.preventDefault();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+    const flush = win.webContents.executeJavaScript('window.__lanemapFlush ? window.__lanemapFlush() : null', true).catch(() => undefined);
+    void Promise.race([flush, timeout]).then(() => {
+      flushed = true;
+      win.close();
+    });
   });
   await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 }

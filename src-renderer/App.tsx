@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { api } from './api';
+import { useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { MapEditor } from './editor/MapEditor';
 import { LibraryView } from './library/LibraryView';
@@ -15,6 +16,7 @@ function initialMapId(): string | null {
 
 export function App() {
   const store = useMemo(() => createEditorStore(api, notify), []);
+  useSaveOnLeave(store);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
 
   const open = (id: string | null) => {

@@ -48,3 +48,21 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
 }
 
 export const api = Object.fromEntries(CALLS.map((name) => [name, (input: never) => call(name, input)])) as unknown as LanemapApi;
+
+/**
+ * A last call as the page goes away (reload, tab closed): the browser finishes it even after
+ * the page is gone. In Electron the window waits for the editor to flush instead (main.ts).
+ */
+export function callOnLeave<K extends CallName>(name: K, input: CallInput<K>): void {
+  if (window.lanemap) {
+    void window.lanemap.call(name, input);
+    return;
+  }
+  const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')?.content ?? '';
+  void fetch(`/api/${name}`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
+    body: JSON.stringify(input),
+  }).catch(() => undefined);
+}

@@ -61,7 +61,9 @@ export function validateLayout(doc: MapDoc, result: LayoutResult): string[] {
     }
   }
 
-  out.push(...overlaps(boxes));
+  // two steps both pinned by hand stay as the user put them, close or not: not the layout's doing
+  const pinnedBoth = (a: string, b: string) => !!(laid.steps[a]?.pinned && laid.steps[b]?.pinned);
+  out.push(...overlaps(boxes, pinnedBoth, (id) => laid.steps[id]?.title || id));
 
   const ids = [...boxes.keys()];
   const index = new BoxIndex(ids.map((id) => boxes.get(id)!));
@@ -91,14 +93,14 @@ function near(a: Point, b: Point): boolean {
 }
 
 /** Pairs of boxes closer than STEP_GAP, by a sweep over x. */
-function overlaps(boxes: Map<string, Box>): string[] {
+function overlaps(boxes: Map<string, Box>, exempt: (a: string, b: string) => boolean, name: (id: string) => string): string[] {
   const list = [...boxes.entries()].sort((a, b) => a[1].left - b[1].left);
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
     const [idA, a] = list[i]!;
     for (let j = i + 1; j < list.length && list[j]![1].left < a.right + STEP_GAP; j++) {
       const [idB, b] = list[j]!;
-      if (a.top < b.bottom + STEP_GAP && b.top < a.bottom + STEP_GAP) out.push(`steps ${idA} and ${idB} overlap`);
+      if (a.top < b.bottom + STEP_GAP && b.top < a.bottom + STEP_GAP && !exempt(idA, idB)) out.push(`steps “${name(idA)}” and “${name(idB)}” overlap`);
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * Undo is the previous document; persistence is `diffMaps(before, after)`. One path for both.
  */
 import { produce, type Draft } from 'immer';
-import { frameSize, LANE_PADDING } from './geometry';
+import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
 import type { Direction, Duration, Flow, ItemKind, MapDoc, Point, Step, StepKind } from './types';
 
 export class CommandError extends Error {
@@ -48,6 +48,31 @@ function reorder(records: Record<string, { id: string; order: number }>, id: str
   const ids = idsInOrder(records).filter((x) => x !== id);
   ids.splice(Math.max(0, Math.min(ids.length, toIndex)), 0, id);
   renumber(records, ids);
+}
+
+/**
+ * The first y at or below `y` where a box of `size` at `x` stays clear of the other steps of
+ * the same lane and phase column (frame coordinates, real box sizes, a gap between).
+ */
+function clearY(doc: D, at: { x: number; y: number; roleId: string; phaseId: string | null; size: { width: number; height: number }; except?: Set<string> }) {
+  const sizeOf = frameSize(doc.direction);
+  const gap = 24;
+  let y = at.y;
+  for (let tries = 0; tries < 10_000; tries++) {
+    const blocker = Object.values(doc.steps).find((s) => {
+      if (at.except?.has(s.id) || s.roleId !== at.roleId || (s.phaseId ?? null) !== at.phaseId) return false;
+      const b = sizeOf(s);
+      return s.x < at.x + at.size.width + gap && at.x < s.x + b.width + gap && s.y < y + at.size.height + gap && y < s.y + b.height + gap;
+    });
+    if (!blocker) break;
+    y = blocker.y + sizeOf(blocker).height + gap;
+  }
+  return y;
+}
+
+/** Moves a step (already given its new lane / phase) down out of the way of the steps there. */
+function settle(doc: D, step: Draft<Step>) {
+  step.y = clearY(doc, { x: step.x, y: step.y, roleId: step.roleId, phaseId: step.phaseId ?? null, size: frameSize(doc.direction)(step), except: new Set([step.id]) });
 }
 
 /** Nearest a step may stand to the left edge of its phase column. */
@@ -98,17 +123,7 @@ const handlers = {
     const x = prev.x + sizeOf(prev).width + 60;
     // keep clear of the steps already standing there in the same lane (real box sizes)
     const size = sizeOf({ kind: a.kind, title: a.title ?? '', inputs: [], outputs: [], resources: [] });
-    const gap = 24;
-    let y = prev.y;
-    for (let tries = 0; tries < 1000; tries++) {
-      const blocker = Object.values(doc.steps).find((s) => {
-        if (s.roleId !== prev.roleId || s.phaseId !== prev.phaseId) return false;
-        const b = sizeOf(s);
-        return s.x < x + size.width + gap && x < s.x + b.width + gap && s.y < y + size.height + gap && y < s.y + b.height + gap;
-      });
-      if (!blocker) break;
-      y = blocker.y + sizeOf(blocker).height + gap;
-    }
+    const y = clearY(doc, { x, y: prev.y, roleId: prev.roleId, phaseId: prev.phaseId ?? null, size });
     handlers.addStep(doc, { id: a.id, kind: a.kind, roleId: prev.roleId, phaseId: prev.phaseId, x, y, title: a.title });
     handlers.connect(doc, { id: a.flowId, fromStepId: prev.id, toStepId: a.id });
   },
@@ -137,9 +152,13 @@ const handlers = {
       else delete f.route;
     }
   },
+  /** Puts a step in another lane, below the steps already standing there if need be. */
   setStepRole(doc: D, a: { stepId: string; roleId: string }) {
     mustRole(doc, a.roleId);
-    mustStep(doc, a.stepId).roleId = a.roleId;
+    const s = mustStep(doc, a.stepId);
+    if (s.roleId === a.roleId) return;
+    s.roleId = a.roleId;
+    settle(doc, s);
   },
   /**
    * Moves steps (end of a drag): x relative to the phase column, y relative to the lane, and,
@@ -153,7 +172,7 @@ const handlers = {
         if (m.phaseId !== null) mustPhase(doc, m.phaseId);
         s.phaseId = m.phaseId;
       }
-      s.x = Math.round(s.phaseId ? Math.max(MIN_COLUMN_X, m.x) : m.x);
+      s.x = Math.round(Math.max(s.phaseId ? MIN_COLUMN_X : 0, m.x));
       s.y = Math.max(LANE_PADDING, Math.round(m.y));
       s.roleId = m.roleId;
     }
@@ -162,8 +181,10 @@ const handlers = {
   setStepPhase(doc: D, a: { stepId: string; phaseId: string | null }) {
     if (a.phaseId !== null) mustPhase(doc, a.phaseId);
     const s = mustStep(doc, a.stepId);
+    if ((s.phaseId ?? null) === a.phaseId) return;
     s.phaseId = a.phaseId;
     if (s.phaseId) s.x = Math.max(MIN_COLUMN_X, s.x);
+    settle(doc, s);
   },
   setStepItems(doc: D, a: { stepId: string; kind: ItemKind; items: string[] }) {
     const cleaned = a.items.map((i) => i.trim()).filter(Boolean);
@@ -216,12 +237,10 @@ const handlers = {
       if (a.moveStepsTo) {
         if (a.moveStepsTo === a.roleId) throw new CommandError('Choose another lane for the steps.');
         mustRole(doc, a.moveStepsTo);
-        // stack the moved steps below what the target lane already holds
-        const target = Object.values(doc.steps).filter((s) => s.roleId === a.moveStepsTo);
-        const offset = target.length ? Math.max(...target.map((s) => s.y)) + 130 - Math.min(...inLane.map((s) => s.y)) : 0;
-        for (const s of inLane) {
+        // each moved step keeps its place along the flow and goes below what stands there
+        for (const s of inLane.sort((p, q) => p.y - q.y)) {
           s.roleId = a.moveStepsTo;
-          s.y += Math.max(0, offset);
+          settle(doc, s);
         }
       } else if (a.deleteSteps) {
         handlers.deleteElements(doc, { stepIds: inLane.map((s) => s.id), flowIds: [] });
@@ -249,12 +268,22 @@ const handlers = {
     mustPhase(doc, a.phaseId);
     reorder(doc.phases, a.phaseId, a.toIndex);
   },
-  /** Removes a phase; its steps stay where they are in their lanes and have no phase. */
+  /**
+   * Removes a phase. Its steps have no phase then and go to the "no phase" column in front
+   * (or, when no phase is left, stay free), keeping their distance from the map's start.
+   */
   removePhase(doc: D, a: { phaseId: string }) {
     mustPhase(doc, a.phaseId);
-    for (const s of Object.values(doc.steps)) if (s.phaseId === a.phaseId) s.phaseId = null;
+    const before = mapGeometry(doc).positions;
+    const moved = Object.values(doc.steps).filter((s) => s.phaseId === a.phaseId);
+    for (const s of moved) {
+      s.phaseId = null;
+      // the "no phase" column starts at 0, as a map without phases does
+      s.x = before.get(s.id)!.x;
+    }
     delete doc.phases[a.phaseId];
     renumber(doc.phases, idsInOrder(doc.phases));
+    for (const s of moved) settle(doc, s);
   },
 };
 

@@ -14,15 +14,41 @@ export const PHASE_MIN_WIDTH = 300;
 export const PHASE_PADDING = 40;
 export const PHASE_HEADER_HEIGHT = 44;
 
-const CHARS_PER_LINE: Record<StepKind, number> = { task: 24, decision: 16, start: 12, end: 12 };
 const LINE_HEIGHT = 18;
+
+/** Room for the title inside each kind of box, in px (the canvas's CSS: padding and borders). */
+const TEXT_WIDTH: Record<StepKind, number> = { task: 166, decision: 104, start: 82, end: 80 };
+/** Start and end pills widen for titles longer than a few words. */
+const WIDE_PILL = 180;
+
+/**
+ * Approximate advance widths of the bundled Inter at 13 px, a little generous, so the boxes
+ * computed here (for lanes, layout and export) hold the text the canvas draws.
+ */
+function charWidth(c: string): number {
+  if (c === ' ') return 3.6;
+  if (/[il.,:;'!|`ıіїј]/.test(c)) return 3.9;
+  if (/[fjrt()[\]{}\-"/\\]/.test(c)) return 5.2;
+  if (/[mwMWШЩЖЮФшщжюфМмЫы@%]/.test(c)) return 11.6;
+  if (/[A-ZА-ЯЁ0-9]/.test(c)) return 9.2;
+  return 7.9;
+}
+
+/** Width of a run of text at the title size. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += charWidth(c);
+  return w;
+}
+
+type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration'>>;
 
 /**
  * A step's extent in the map's own frame: `width` along the flow, `height` across it (along a
  * lane's thickness). Lanes and columns are computed in this frame; a top-to-bottom map swaps
  * the card's sides (see `frameSize`) and is drawn transposed.
  */
-export type SizeFn = (step: Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'>) => { width: number; height: number };
+export type SizeFn = (step: Sized) => { width: number; height: number };
 
 /** The size function of a map's direction: flows left to right, or top to bottom. */
 export function frameSize(direction: MapDoc['direction'] | undefined): SizeFn {
@@ -33,44 +59,56 @@ export function frameSize(direction: MapDoc['direction'] | undefined): SizeFn {
   };
 }
 
-/** A generous estimate of the box a step needs, so titles wrap and are never clipped. */
-export function stepSize(step: Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'>): { width: number; height: number } {
-  const lines = estimateLines(step.title || ' ', CHARS_PER_LINE[step.kind]);
+/**
+ * A step's box in px: wide enough and tall enough for its title wrapped as the canvas wraps
+ * it. The canvas draws every step at exactly this size, so layout, lanes, routes and export
+ * agree with the screen.
+ */
+export function stepSize(step: Sized): { width: number; height: number } {
+  const title = step.title || ' ';
   switch (step.kind) {
     case 'decision': {
-      const w = 180;
-      return { width: w, height: Math.max(110, Math.min(lines, 12) * LINE_HEIGHT * 2 + 50) };
+      const lines = wrapLines(title, TEXT_WIDTH.decision * 0.94);
+      return { width: 180, height: Math.max(110, Math.min(lines, 14) * LINE_HEIGHT * 2 + 50) };
     }
     case 'start':
-    case 'end':
-      return { width: 120, height: Math.max(56, lines * LINE_HEIGHT + 30) };
+    case 'end': {
+      const narrow = TEXT_WIDTH[step.kind];
+      const wide = wrapLines(title, narrow) > 2;
+      const lines = wrapLines(title, wide ? narrow + WIDE_PILL - 120 : narrow);
+      return { width: wide ? WIDE_PILL : 120, height: Math.max(56, lines * LINE_HEIGHT + 30) };
+    }
     default: {
-      const hasChips = step.inputs.length + step.outputs.length + step.resources.length > 0;
-      return { width: 200, height: 24 + lines * LINE_HEIGHT + 14 + (hasChips ? 26 : 0) };
+      const lines = wrapLines(title, TEXT_WIDTH.task);
+      const hasChips = step.inputs.length + step.outputs.length + step.resources.length > 0 || !!step.duration;
+      return { width: 200, height: 24 + lines * LINE_HEIGHT + 10 + (hasChips ? 28 : 0) };
     }
   }
 }
 
-/** Word-wraps `text` at `perLine` characters and counts the lines (long words break). */
-export function estimateLines(text: string, perLine: number): number {
+/** How many lines `text` takes when word-wrapped into `width` px (long words break). */
+export function wrapLines(text: string, width: number): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let current = 0;
     let count = 1;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const len = word.length;
-      if (len > perLine) {
-        // a long word breaks across lines
-        if (current > 0) count += 1;
-        count += Math.ceil(len / perLine) - 1;
-        current = len % perLine || perLine;
-      } else if (current === 0) {
-        current = len;
-      } else if (current + 1 + len <= perLine) {
-        current += 1 + len;
+      const w = textWidth(word);
+      const space = current > 0 ? textWidth(' ') : 0;
+      if (current + space + w <= width) {
+        current += space + w;
+      } else if (w <= width) {
+        count += current > 0 ? 1 : 0;
+        current = w;
       } else {
-        count += 1;
-        current = len;
+        // a word longer than the line breaks anywhere
+        if (current > 0) count += 1;
+        let rest = w;
+        while (rest > width) {
+          count += 1;
+          rest -= width;
+        }
+        current = rest;
       }
     }
     lines += count;

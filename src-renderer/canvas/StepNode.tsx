@@ -73,7 +73,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     return (
       <div
         className={`step step-${step.kind}${selected ? ' is-selected' : ''}`}
-        style={{ width: size.width, minHeight: size.height, borderColor: color }}
+        style={{ width: size.width, height: size.height, borderColor: color }}
         data-step-id={step.id}
       >
         <Title text={step.title} />
@@ -84,7 +84,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   return (
     <div
       className={`step step-task${selected ? ' is-selected' : ''}`}
-      style={{ width: size.width, minHeight: size.height, borderLeftColor: color }}
+      style={{ width: size.width, height: size.height, borderLeftColor: color }}
       data-step-id={step.id}
     >
       <Title text={step.title} />

@@ -20,6 +20,13 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   return { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
 }
 
+/** The whole map centred in the pane, never magnified past 100% (an empty map shows its lanes). */
+export function fitViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
+  const b = screenBounds(doc, mapGeometry(doc));
+  const zoom = Math.max(0.05, Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN)));
+  return { x: (pane.width - b.width * zoom) / 2 - b.x * zoom, y: (pane.height - b.height * zoom) / 2 - b.y * zoom, zoom };
+}
+
 /** Pans (keeping the zoom) so that a step is in view, e.g. one just added off-screen. */
 export function revealStep(flow: ReactFlowInstance, doc: MapDoc, stepId: string) {
   const step = doc.steps[stepId];

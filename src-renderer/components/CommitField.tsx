@@ -32,15 +32,19 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
     if (!dirty.current) setDraft(value);
   }, [value]);
 
-  const commit = () => {
+  /** `final`: the user left the field (blur, Enter, unmount), not just paused typing. */
+  const commit = (final = true) => {
     clearTimeout(timer.current);
     if (!dirty.current) return;
-    dirty.current = false;
     const { draft: d, value: v, onCommit: fn } = latest.current;
     if (required && !d.trim()) {
+      // an emptied name is still being retyped: only give the old one back when the user leaves
+      if (!final) return;
+      dirty.current = false;
       setDraft(v);
       return;
     }
+    dirty.current = false;
     if (d !== v) fn(d);
   };
 
@@ -58,9 +62,9 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
       dirty.current = true;
       setDraft(e.target.value);
       clearTimeout(timer.current);
-      timer.current = setTimeout(commit, PAUSE_MS);
+      timer.current = setTimeout(() => commit(false), PAUSE_MS);
     },
-    onBlur: commit,
+    onBlur: () => commit(),
   };
   return multiline ? (
     <textarea {...common} rows={rows ?? 3} />

@@ -2,19 +2,20 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
 import { columnAt, frameSize, laneAt, mapGeometry } from '../../shared/model/geometry';
-import { isDown, screenBounds, toFrame } from '../canvas/frame';
+import { isDown, toFrame } from '../canvas/frame';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
-import { revealStep } from '../canvas/viewport';
+import { fitViewport, revealStep } from '../canvas/viewport';
 
 const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', decision: '', end: 'End' };
 
 /** Fits the whole map (lane names, every step and phase column, not the long lane bands) into the window. */
 export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
   const doc = store.getState().doc;
-  if (!doc) return;
-  void flow.fitBounds(screenBounds(doc, mapGeometry(doc)), { padding: 0.05, duration });
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  if (!doc || !pane) return;
+  void flow.setViewport(fitViewport(doc, pane), { duration });
 }
 
 /** Focuses the inspector's title field so a new step can be named at once. */

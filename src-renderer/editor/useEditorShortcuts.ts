@@ -7,10 +7,14 @@ import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions'
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
+const TEXT_INPUTS = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
+
+/** True where keys edit text (so Delete, Ctrl+Z... belong to the field); lists, boxes and pickers don't. */
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+  if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
+  return el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type);
 }
 
 export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {

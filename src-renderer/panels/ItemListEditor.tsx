@@ -1,6 +1,6 @@
 /** Edits one ordered list of a step: inputs, outputs or resources. */
 import { ArrowDown, ArrowUp, X } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/model/types';
 
 interface Props {
@@ -10,7 +10,8 @@ interface Props {
   noun: string;
   items: string[];
   suggestions: string[];
-  onChange(items: string[]): void;
+  /** Returns whether the change was made (a refused one keeps what was typed). */
+  onChange(items: string[]): boolean;
 }
 
 export function ItemListEditor({ title, noun, items, suggestions, onChange }: Props) {
@@ -22,16 +23,20 @@ export function ItemListEditor({ title, noun, items, suggestions, onChange }: Pr
     next.splice(i + by, 0, it!);
     onChange(next);
   };
+  const cancelled = useRef(false);
   const add = () => {
-    const label = draft.trim();
-    if (!label) return;
-    if (items.includes(label)) {
-      setDraft('');
+    if (cancelled.current) {
+      cancelled.current = false;
       return;
     }
-    onChange([...items, label]);
-    setDraft('');
+    const label = draft.trim();
+    if (!label) return;
+    if (items.includes(label) || onChange([...items, label])) setDraft('');
   };
+  // something typed but not yet added is added when the field is left or goes away
+  const pending = useRef({ add, draft });
+  pending.current = { add, draft };
+  useEffect(() => () => pending.current.add(), []);
   const offered = suggestions.filter((s) => !items.includes(s));
   return (
     <section className="item-list" aria-label={title}>
@@ -64,10 +69,15 @@ export function ItemListEditor({ title, noun, items, suggestions, onChange }: Pr
           value={draft}
           maxLength={LIMITS.itemLabel}
           onChange={(e) => setDraft(e.target.value)}
+          onBlur={add}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
               add();
+            } else if (e.key === 'Escape') {
+              // Escape drops what was typed instead of adding it
+              cancelled.current = true;
+              setDraft('');
             }
           }}
         />

@@ -47,7 +47,7 @@ export function PhasesPanel() {
             <div className="role-actions">
               <button
                 className="icon-button"
-                aria-label={`Move phase ${p.name} left`}
+                aria-label={`Move phase ${p.name} earlier`}
                 disabled={i === 0}
                 onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i - 1 }))}
               >
@@ -55,7 +55,7 @@ export function PhasesPanel() {
               </button>
               <button
                 className="icon-button"
-                aria-label={`Move phase ${p.name} right`}
+                aria-label={`Move phase ${p.name} later`}
                 disabled={i === phases.length - 1}
                 onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i + 1 }))}
               >

@@ -29,6 +29,7 @@ export interface EditorState {
   future: MapDoc[];
   lastKey?: string;
   selection: Selection;
+  /** 1 while what is on screen is not yet all stored, else 0. */
   pendingWrites: number;
   load(mapId: string): Promise<void>;
   close(): void;
@@ -37,8 +38,10 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   select(selection: Selection): void;
-  /** Resolves when every edit so far is stored. */
+  /** Resolves when every edit so far is stored (also after the map was closed). */
   flush(): Promise<void>;
+  /** What is not stored yet, for a last write as the window goes away. */
+  unsaved(): { id: string; changes: MapChanges } | null;
 }
 
 const HISTORY_LIMIT = 500;
@@ -61,41 +64,69 @@ function prune(sel: Selection, doc: MapDoc): Selection {
 }
 
 export function createEditorStore(api: LanemapApi, notify: { error(text: string): void }) {
-  let queue: Promise<void> = Promise.resolve();
-  // bumped when a write fails and the map is reloaded: writes queued before that are dropped
-  let generation = 0;
   // only the latest load may set the document (opening maps quickly one after another)
   let loadSeq = 0;
+  /** What the library holds for the open map, as far as this window knows. */
+  let stored: MapDoc | null = null;
+  /** The newest document to store: the screen's, kept after the map is closed until it is written. */
+  let latest: MapDoc | null = null;
+  let writing: Promise<void> | null = null;
 
   return createStore<EditorState>((set, get) => {
-    /** Writes `changes` after the writes before it; on failure reloads what is stored. */
-    function persist(mapId: string, changes: MapChanges) {
-      if (isEmptyChange(changes)) return;
-      const gen = generation;
-      set({ pendingWrites: get().pendingWrites + 1 });
-      queue = queue
-        .then(() => (gen === generation ? api['maps:applyChanges']({ id: mapId, changes }) : undefined))
-        .then(
-          () => set({ pendingWrites: get().pendingWrites - 1 }),
-          async (e: Error) => {
-            generation += 1;
-            set({ pendingWrites: get().pendingWrites - 1 });
-            notify.error(`Could not save the last change: ${e.message}. The map was reloaded as stored.`);
-            try {
-              const stored = await api['maps:get']({ id: mapId });
-              if (get().doc?.id === stored.id) set({ doc: stored, past: [], future: [], lastKey: undefined, selection: prune(get().selection, stored) });
-            } catch (e2) {
-              notify.error(`The map could not be reloaded: ${(e2 as Error).message}`);
-            }
-          },
-        );
+    /**
+     * Brings the library up to date with `latest`: one request at a time, each carrying
+     * everything changed since the last stored state, so a burst of edits (a held arrow key)
+     * costs a few writes, and nothing waits in a queue to be lost.
+     */
+    function persist() {
+      if (latest !== stored) set({ pendingWrites: 1 });
+      if (!writing) writing = writeLoop().finally(() => (writing = null));
+    }
+
+    async function writeLoop() {
+      while (latest && stored && latest !== stored && latest.id === stored.id) {
+        const target = latest;
+        const changes = diffMaps(stored, target);
+        if (!isEmptyChange(changes)) {
+          try {
+            await api['maps:applyChanges']({ id: target.id, changes });
+          } catch (e) {
+            await reloadAfterFailure(target.id, e as Error);
+            break;
+          }
+        }
+        stored = target;
+      }
+      set({ pendingWrites: latest === stored ? 0 : 1 });
+    }
+
+    async function reloadAfterFailure(mapId: string, e: Error) {
+      notify.error(`Could not save the last change: ${e.message}. The map was reloaded as stored.`);
+      try {
+        const fresh = await api['maps:get']({ id: mapId });
+        stored = fresh;
+        latest = fresh;
+        if (get().doc?.id === fresh.id) set({ doc: fresh, past: [], future: [], lastKey: undefined, selection: prune(get().selection, fresh) });
+      } catch (e2) {
+        notify.error(`The map could not be reloaded: ${(e2 as Error).message}`);
+        stored = latest;
+      }
+    }
+
+    /** Shows `doc` and stores it. */
+    function show(doc: MapDoc, patch: Partial<EditorState>) {
+      latest = doc;
+      set({ doc, ...patch, selection: prune(patch.selection ?? get().selection, doc) });
+      persist();
     }
 
     function moveTo(target: MapDoc, past: HistoryEntry[], future: MapDoc[]) {
-      const current = get().doc;
-      if (!current) return;
-      set({ doc: target, past, future, lastKey: undefined, selection: prune(get().selection, target) });
-      persist(target.id, diffMaps(current, target));
+      if (!get().doc) return;
+      show(target, { past, future, lastKey: undefined });
+    }
+
+    async function flushAll() {
+      while (writing) await writing;
     }
 
     return {
@@ -109,8 +140,13 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         const seq = ++loadSeq;
         set({ loading: true, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
         try {
+          // the map closed before must be stored first: it may be the one being opened
+          await flushAll();
           const doc = await api['maps:get']({ id: mapId });
-          if (seq === loadSeq) set({ doc, loading: false });
+          if (seq !== loadSeq) return;
+          stored = doc;
+          latest = doc;
+          set({ doc, loading: false, pendingWrites: 0 });
         } catch (e) {
           if (seq !== loadSeq) return;
           set({ loading: false });
@@ -146,8 +182,7 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         const key = opts?.coalesceKey;
         const merge = key !== undefined && key === get().lastKey && get().past.length > 0;
         const past = merge ? get().past : [...get().past, { doc, key }].slice(-HISTORY_LIMIT);
-        set({ doc: next, past, future: [], lastKey: key, selection: prune(get().selection, next) });
-        persist(next.id, changes);
+        show(next, { past, future: [], lastKey: key });
         return true;
       },
       undo() {
@@ -165,8 +200,11 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
       select(selection) {
         if (!sameSelection(selection, get().selection)) set({ selection });
       },
-      flush() {
-        return queue;
+      flush: flushAll,
+      unsaved() {
+        if (!latest || !stored || latest === stored || latest.id !== stored.id) return null;
+        const changes = diffMaps(stored, latest);
+        return isEmptyChange(changes) ? null : { id: latest.id, changes };
       },
     };
   });

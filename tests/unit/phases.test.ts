@@ -110,6 +110,38 @@ describe('phase commands', () => {
     expect(g.positions.get('plan')!.x).toBe(deal.left + 40);
   });
 
+  test('removePhase leaves its steps where they were on the canvas, clear of the others', () => {
+    const doc = phasedMap();
+    const before = mapGeometry(doc).positions;
+    const next = applyCommand(doc, cmd('removePhase', { phaseId: 'deal' }));
+    const after = mapGeometry(next).positions;
+    expect(next.steps.sign!.phaseId).toBeNull();
+    // the "no phase" column comes first now, so the others shift; the moved step keeps its x from the start
+    expect(after.get('sign')!.x).toBe(before.get('sign')!.x);
+  });
+
+  test('a step put in another lane or phase lands clear of the steps standing there', () => {
+    const doc = buildMap({
+      roles: [{ id: 'a' }, { id: 'b' }],
+      phases: stages.slice(0, 2),
+      steps: [
+        { id: 'one', role: 'a', phaseId: 'prep', x: 40, y: 40, title: 'Первый' },
+        { id: 'two', role: 'b', phaseId: 'prep', x: 40, y: 40, title: 'Второй' },
+        { id: 'three', role: 'b', phaseId: 'leads', x: 40, y: 40, title: 'Третий' },
+      ],
+    });
+    const clear = (d: MapDoc, x: string, y: string) => {
+      const g = mapGeometry(d);
+      const [p, q] = [g.positions.get(x)!, g.positions.get(y)!];
+      const [sp, sq] = [stepSize(d.steps[x]!), stepSize(d.steps[y]!)];
+      return p.x + sp.width <= q.x || q.x + sq.width <= p.x || p.y + sp.height <= q.y || q.y + sq.height <= p.y;
+    };
+    const byRole = applyCommand(doc, cmd('setStepRole', { stepId: 'one', roleId: 'b' }));
+    expect(clear(byRole, 'one', 'two')).toBe(true);
+    const byPhase = applyCommand(doc, cmd('setStepPhase', { stepId: 'two', phaseId: 'leads' }));
+    expect(clear(byPhase, 'two', 'three')).toBe(true);
+  });
+
   test('removePhase keeps its steps, now without a phase, and renumbers the others', () => {
     const doc = applyCommand(phasedMap(), cmd('removePhase', { phaseId: 'leads' }));
     expect(doc.steps.call!.phaseId).toBeNull();

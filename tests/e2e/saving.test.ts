@@ -1,0 +1,39 @@
+/**
+ * Nothing on screen is lost when the page goes away a moment after an edit: a burst of moves,
+ * or a title still being typed, is in the library after an immediate reload.
+ */
+import { expect, test } from 'vitest';
+import { createMapRepository } from '../../src-main/storage/mapRepository';
+import { appSuite } from './suite';
+import { ui } from './ui';
+
+const suite = appSuite();
+const stored = () => {
+  const repo = createMapRepository(suite.app.db);
+  return repo.read(repo.list()[0]!.id);
+};
+const byTitle = (title: string) => Object.values(stored().steps).find((s) => s.title.startsWith(title))!;
+
+test('forty arrow-key moves and an immediate reload: the step is stored where it was shown', async () => {
+  const { page } = suite;
+  await page.getByRole('button', { name: /^Open / }).click();
+  await page.locator('.react-flow__node-step', { hasText: 'Receive the payment' }).click();
+  const before = byTitle('Receive the payment').x;
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+  await page.reload();
+  await ui.count(page.locator('.react-flow__node-step'), 13);
+  await ui.eventually(() => byTitle('Receive the payment').x).toBe(before + 400);
+});
+
+test('a title typed and reloaded within a moment is kept', async () => {
+  const { page } = suite;
+  await page.locator('.react-flow__node-step', { hasText: 'Deal closed' }).click();
+  const field = page.getByLabel('Step title');
+  await field.fill('Сделка закрыта и оплачена');
+  // no pause, no blur: the page goes away at once
+  await page.reload();
+  await ui.count(page.locator('.react-flow__node-step'), 13);
+  await ui.eventually(() => Object.values(stored().steps).some((s) => s.title === 'Сделка закрыта и оплачена')).toBe(true);
+  await ui.visible(page.locator('.react-flow__node-step', { hasText: 'Сделка закрыта и оплачена' }));
+  expect(Object.values(stored().steps).some((s) => s.title === 'Deal closed')).toBe(false);
+});
