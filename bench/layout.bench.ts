@@ -10,6 +10,7 @@ import { stepSize } from '../shared/model/geometry';
 import type { MapDoc } from '../shared/model/types';
 import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
+import { exportFigures } from './export.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
 const json = process.argv.includes('--json');
@@ -68,13 +69,26 @@ for (const n of SIZES) {
   results[`layout.${n}.ms`] = round(ms, 0);
   results[`layout.${n}.ratio`] = round(ms / base, 2);
   results[`elk.${n}.ms`] = round(base, 0);
-  rows.push([String(n), String(Object.keys(doc.flows).length), String(runs), ms.toFixed(0), base.toFixed(0), (ms / base).toFixed(2)]);
+  rows.push([String(n), String(Object.keys(doc.flows).length), String(runs), ms.toFixed(0), base.toFixed(0), (ms / base).toFixed(2), '', '', '']);
 }
+
+// exports of the same kind of map, tidied up first (bench/export.bench.ts)
+for (const e of await exportFigures(elk)) {
+  results[`export.svg.${e.steps}.ms`] = round(e.svgMs, 1);
+  results[`export.svg.${e.steps}.bytes`] = e.svgBytes;
+  results[`export.png2x.${e.steps}.ms`] = round(e.png2xMs, 0);
+  results[`export.png2x.${e.steps}.scale`] = round(e.pngScale, 3);
+  const cells = [e.svgMs.toFixed(1), (e.svgBytes / 1024).toFixed(0), `${e.png2xMs.toFixed(0)} (${e.pngWidth}x${e.pngHeight})`];
+  const row = rows.find((r) => r[0] === String(e.steps));
+  if (row) row.splice(6, 3, ...cells);
+  else rows.push([String(e.steps), '', '', '', '', '', ...cells]);
+}
+rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 
 if (json) {
   console.log(JSON.stringify(results));
 } else {
-  const head = ['steps', 'flows', 'runs', 'layout ms (median)', 'plain ELK ms (median)', 'ratio'];
+  const head = ['steps', 'flows', 'runs', 'layout ms (median)', 'plain ELK ms (median)', 'ratio', 'svg ms', 'svg KB', 'png 2x ms (px)'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]): string => cells.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
   console.log(line(head));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CallName } from './calls';
+import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
 import { IdSchema, MapChangesSchema, MapTitleSchema } from './model/schema';
 import type { MapDoc, MapSummary } from './model/types';
 
@@ -19,6 +20,8 @@ export const inputSchemas = {
   'maps:duplicate': byId,
   'maps:delete': byId,
   'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
+  /** A `.lanemap.json` file's text; stored as a new map with new ids. */
+  'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
 } satisfies Record<CallName, z.ZodType>;
 
 export interface AppInfo {
@@ -37,6 +40,7 @@ export interface CallResults {
   'maps:duplicate': MapSummary;
   'maps:delete': { deleted: true };
   'maps:applyChanges': { updatedAt: string };
+  'maps:import': MapSummary;
 }
 
 export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;

@@ -6,7 +6,7 @@ import { isCallName } from '../../shared/calls';
 import { inputSchemas, type CallReply, type ErrorCode } from '../../shared/contract';
 import { describeIssues } from '../../shared/model/schema';
 import { ConflictError, NotFoundError } from '../storage/mapRepository';
-import type { Services } from './library';
+import { BadInputError, type Services } from './library';
 
 function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
@@ -33,6 +33,7 @@ export function dispatch(services: Services, name: unknown, payload: unknown): C
 function toReply(e: unknown): CallReply {
   if (e instanceof NotFoundError) return fail('not-found', e.message);
   if (e instanceof ConflictError) return fail('conflict', e.message);
+  if (e instanceof BadInputError) return fail('bad-input', e.message);
   const err = e as { code?: string; message?: string };
   if (typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {

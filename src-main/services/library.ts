@@ -4,6 +4,7 @@
  */
 import type { AppInfo, CallInput, CallResults } from '../../shared/contract';
 import type { CallName } from '../../shared/calls';
+import { mapForImport, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { cloneWithNewIds } from '../../shared/model/clone';
 import { newId } from '../../shared/model/ids';
 import { MapDocSchema, describeIssues } from '../../shared/model/schema';
@@ -11,6 +12,9 @@ import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
 import { createMapRepository } from '../storage/mapRepository';
+
+/** The request is well-formed but its content is refused (e.g. a damaged file to import). */
+export class BadInputError extends Error {}
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => CallResults[K] };
 
@@ -60,6 +64,13 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       const now = clock();
       maps.apply(id, changes, now);
       return { updatedAt: now };
+    },
+    'maps:import': ({ text }) => {
+      const parsed = parseLanemapJson(text);
+      if (!parsed.ok) throw new BadInputError(parsed.message);
+      const doc = mapForImport(parsed.doc, clock());
+      maps.insert(doc); // one transaction: all of the map or nothing
+      return maps.summary(doc.id);
     },
   };
 }

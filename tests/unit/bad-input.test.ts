@@ -225,6 +225,12 @@ const cases: Case[] = [
     () => ({}),
     'bad-input',
   ]),
+  // maps:import: the envelope of the call (the file's own checks: tests/unit/export-json.test.ts)
+  ['maps:import', 'no text', () => ({}), 'bad-input'],
+  ['maps:import', 'a numeric text', () => ({ text: 5 }), 'bad-input'],
+  ['maps:import', 'an extra field', () => ({ text: '{}', id: 'mine' }), 'bad-input'],
+  ['maps:import', 'a damaged file', () => ({ text: '{"format":"lanemap","schemaVersion":1,"map":{' }), 'bad-input'],
+  ['maps:import', 'null', () => null, 'bad-input'],
 ];
 
 const replies: { name: string; label: string; message: string }[] = [];

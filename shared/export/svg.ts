@@ -1,0 +1,560 @@
+/**
+ * The map as a standalone SVG, built from the model (not from the DOM): lanes, phase columns,
+ * steps by kind, flows with arrowheads and labels. Real <text>/<tspan>, no foreignObject, every
+ * piece of user text escaped. Uses the canvas's own geometry (`mapGeometry`, `stepSize`), so
+ * the export shows the map where the canvas shows it. Pure string building: same input, same
+ * bytes.
+ */
+import {
+  LANE_HEADER_WIDTH,
+  LANE_LEFT,
+  LANE_MIN_HEIGHT,
+  LANE_PADDING,
+  PHASE_HEADER_HEIGHT,
+  orderedRoles,
+  phaseBoxes,
+  stepPositions,
+  stepSize,
+  type LaneBox,
+  type PhaseBox,
+} from '../model/geometry';
+import { midpoint, roundedPath } from '../model/routePath';
+import type { Flow, MapDoc, Point, Role, Step } from '../model/types';
+import { escapeXml, fitText, num, textBlock, wrapText } from './text';
+import { textWidth } from './textMetrics';
+
+export interface SvgExportOptions {
+  /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */
+  details?: boolean;
+  /** Export only these steps and the flows between them (unknown ids are ignored; empty = all). */
+  stepIds?: string[];
+  /** Default white. */
+  background?: 'white' | 'transparent';
+  /** A heading above the map: its title, and e.g. status, version and date. */
+  titleBlock?: { title: string; subtitle?: string };
+  /** A key of the role colours under the map. */
+  legend?: boolean;
+  /** `@font-face` rules (e.g. Inter as data URLs) embedded in a <style>, so the file looks the same everywhere. */
+  fontCss?: string;
+  /** Words used in the drawing (for a translated export). */
+  labels?: Partial<SvgLabels>;
+}
+
+export interface SvgLabels {
+  inputs: string;
+  outputs: string;
+  resources: string;
+  untitled: string;
+  noPhase: string;
+  roles: string;
+}
+
+const DEFAULT_LABELS: SvgLabels = {
+  inputs: 'Inputs',
+  outputs: 'Outputs',
+  resources: 'Resources',
+  untitled: 'Untitled step',
+  noPhase: 'No phase',
+  roles: 'Roles',
+};
+
+export interface SvgExport {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+// colours of src-renderer/styles.css
+const TEXT = '#1c2430';
+const MUTED = '#6b7483';
+const LINE = '#e3e6eb';
+const CARD_BORDER = '#d5d9e0';
+const EDGE = '#7d8797';
+const LABEL_TEXT = '#3a4452';
+const CHIP_BG = '#f1f3f6';
+const CHIP_TEXT = '#4a5463';
+const NO_ROLE = '#8a94a6';
+
+const MARGIN = 24;
+const FONT_FAMILY = "Inter, 'Inter Variable', Arial, Helvetica, sans-serif";
+/** How far a stored route's ends may be from the steps' sides and still be drawn (as the canvas). */
+const ROUTE_TOLERANCE = 2;
+
+/** lucide icons (ISC), as drawn in the step chips on the canvas. */
+const ICONS = {
+  in: '<path d="M12 17V3"/><path d="m6 11 6 6 6-6"/><path d="M19 21H5"/>',
+  out: '<path d="m18 9-6-6-6 6"/><path d="M12 3v14"/><path d="M5 21h14"/>',
+  res: '<path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.106-3.105c.32-.322.863-.22.983.218a6 6 0 0 1-8.259 7.057l-7.91 7.91a1 1 0 0 1-2.999-3l7.91-7.91a6 6 0 0 1 7.057-8.259c.438.12.54.662.219.984z"/>',
+  time: '<circle cx="12" cy="12" r="10"/><path d="M12 6v6l4 2"/>',
+} as const;
+
+const DURATION_UNIT = { min: 'min', h: 'h', d: 'd' } as const;
+
+/** Duration as the canvas shows it, e.g. "30 min", "1.5 h". */
+export function formatDuration(d: Step['duration']): string {
+  return d ? `${d.value} ${DURATION_UNIT[d.unit]}` : '';
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Lines of the details block of a step (details option), wrapped to `width`. */
+function detailLines(step: Step, width: number, labels: SvgLabels): { label: string; lines: string[] }[] {
+  const out: { label: string; lines: string[] }[] = [];
+  for (const kind of ['inputs', 'outputs', 'resources'] as const) {
+    if (step[kind].length === 0) continue;
+    out.push({ label: labels[kind], lines: wrapText(step[kind].join('; '), width, DETAIL_SIZE) });
+  }
+  return out;
+}
+const DETAIL_SIZE = 11;
+const DETAIL_LINE = 15;
+const DETAIL_LABEL_LINE = 14;
+
+function detailsHeight(blocks: { lines: string[] }[]): number {
+  if (blocks.length === 0) return 0;
+  return 8 + blocks.reduce((h, b) => h + DETAIL_LABEL_LINE + b.lines.length * DETAIL_LINE + 4, 0);
+}
+
+/** Width of the text column of a step's details. */
+function detailsWidth(step: Step): number {
+  return step.kind === 'task' ? 172 : stepSize(step).width - 12;
+}
+
+/**
+ * Lane boxes and step positions; with details, each step is drawn taller, so steps under a
+ * taller one in the same lane move down by as much and the lanes grow to hold them.
+ */
+function geometryFor(doc: MapDoc, extra: Map<string, number>) {
+  const columns = phaseBoxes(doc);
+  if (extra.size === 0) {
+    const lanes = lanesFor(doc, new Map());
+    return { lanes, columns, positions: stepPositions(doc, lanes, columns), shifts: new Map<string, number>() };
+  }
+  // x of each step in its column is fixed; only y moves, per lane, keeping every vertical gap
+  const base = stepPositions(doc, lanesFor(doc, new Map()), columns);
+  const shifts = new Map<string, number>();
+  const byLane = new Map<string, Step[]>();
+  for (const s of Object.values(doc.steps)) byLane.set(s.roleId, [...(byLane.get(s.roleId) ?? []), s]);
+  for (const steps of byLane.values()) {
+    steps.sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
+    steps.forEach((s, i) => {
+      const p = base.get(s.id)!;
+      const w = stepSize(s).width;
+      let shift = 0;
+      for (let k = 0; k < i; k++) {
+        const t = steps[k]!;
+        const q = base.get(t.id)!;
+        const overlapsX = q.x < p.x + w && p.x < q.x + stepSize(t).width;
+        if (overlapsX && t.y < s.y) shift = Math.max(shift, (shifts.get(t.id) ?? 0) + (extra.get(t.id) ?? 0));
+      }
+      if (shift > 0) shifts.set(s.id, shift);
+    });
+  }
+  const lanes = lanesFor(doc, extra, shifts);
+  const tops = new Map(lanes.map((l) => [l.role.id, l.top]));
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const s of Object.values(doc.steps)) {
+    const p = base.get(s.id)!;
+    positions.set(s.id, { x: p.x, y: (tops.get(s.roleId) ?? 0) + s.y + (shifts.get(s.id) ?? 0) });
+  }
+  return { lanes, columns, positions, shifts };
+}
+
+/** `laneBoxes` of the model, with each step `extra` px taller and `shifts` px lower. */
+function lanesFor(doc: MapDoc, extra: Map<string, number>, shifts = new Map<string, number>()): LaneBox[] {
+  const bottoms = new Map<string, number>();
+  for (const s of Object.values(doc.steps)) {
+    const bottom = s.y + (shifts.get(s.id) ?? 0) + stepSize(s).height + (extra.get(s.id) ?? 0) + LANE_PADDING;
+    if (bottom > (bottoms.get(s.roleId) ?? 0)) bottoms.set(s.roleId, bottom);
+  }
+  let top = 0;
+  return orderedRoles(doc).map((role) => {
+    const height = Math.max(LANE_MIN_HEIGHT, bottoms.get(role.id) ?? 0);
+    const box = { role, top, height };
+    top += height;
+    return box;
+  });
+}
+
+/** A flow's points: its stored route while both ends still meet their steps, else out right, across, in left. */
+export function flowPoints(flow: Flow, from: Box, to: Box): Point[] {
+  const start = { x: from.x + from.width, y: from.y + from.height / 2 };
+  const end = { x: to.x, y: to.y + to.height / 2 };
+  const r = flow.route;
+  const near = (a: Point, b: Point) => Math.abs(a.x - b.x) <= ROUTE_TOLERANCE && Math.abs(a.y - b.y) <= ROUTE_TOLERANCE;
+  if (r && r.length >= 2 && near(r[0]!, start) && near(r[r.length - 1]!, end)) return r;
+  const gap = 24;
+  if (end.x - start.x >= 2 * gap || (end.x > start.x && Math.abs(end.y - start.y) < 0.5)) {
+    if (Math.abs(end.y - start.y) < 0.5) return [start, end];
+    const mx = (start.x + end.x) / 2;
+    return [start, { x: mx, y: start.y }, { x: mx, y: end.y }, end];
+  }
+  // backwards (a loop back) or too close: out right, around, in from the left
+  const ox = start.x + gap;
+  const ix = end.x - gap;
+  const between = (from.y + from.height < to.y || to.y + to.height < from.y) && Math.abs(start.y - end.y) > 1;
+  const my = between ? (Math.max(from.y, to.y) + Math.min(from.y + from.height, to.y + to.height)) / 2 : Math.max(from.y + from.height, to.y + to.height) + gap;
+  return [start, { x: ox, y: start.y }, { x: ox, y: my }, { x: ix, y: my }, { x: ix, y: end.y }, end];
+}
+
+/** Steps in reading order: phase column, then lane, then x, then y. */
+export function readingOrder(doc: MapDoc): Step[] {
+  const laneIndex = new Map(orderedRoles(doc).map((r, i) => [r.id, i]));
+  const columns = phaseBoxes(doc);
+  const colIndex = new Map(columns.map((c, i) => [c.phase ? c.phase.id : null, i]));
+  const col = (s: Step) => colIndex.get(s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null) ?? 0;
+  return Object.values(doc.steps).sort(
+    (a, b) => col(a) - col(b) || (laneIndex.get(a.roleId) ?? 0) - (laneIndex.get(b.roleId) ?? 0) || a.x - b.x || a.y - b.y || a.id.localeCompare(b.id),
+  );
+}
+
+export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgExport {
+  const labels = { ...DEFAULT_LABELS, ...options.labels };
+  const details = options.details === true;
+
+  // details blocks first: they make steps taller, and so lanes
+  const detailBlocks = new Map<string, { label: string; lines: string[] }[]>();
+  const extra = new Map<string, number>();
+  if (details) {
+    for (const s of Object.values(doc.steps)) {
+      const blocks = detailLines(s, detailsWidth(s), labels);
+      if (blocks.length) {
+        detailBlocks.set(s.id, blocks);
+        extra.set(s.id, detailsHeight(blocks));
+      }
+    }
+  }
+  const { lanes, columns, positions } = geometryFor(doc, extra);
+  const boxOf = (s: Step): Box => {
+    const p = positions.get(s.id)!;
+    const size = stepSize(s);
+    return { x: p.x, y: p.y, width: size.width, height: size.height };
+  };
+
+  // what is exported
+  const wanted = options.stepIds?.filter((id) => doc.steps[id]) ?? [];
+  const selection = wanted.length ? new Set(wanted) : null;
+  const steps = Object.values(doc.steps)
+    .filter((s) => !selection || selection.has(s.id))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const flows = Object.values(doc.flows)
+    .filter((f) => doc.steps[f.fromStepId] && doc.steps[f.toStepId] && (!selection || (selection.has(f.fromStepId) && selection.has(f.toStepId))))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const flowPts = new Map(flows.map((f) => [f.id, flowPoints(f, boxOf(doc.steps[f.fromStepId]!), boxOf(doc.steps[f.toStepId]!))]));
+
+  // the drawn region, in canvas coordinates
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let minY = Infinity;
+  for (const s of steps) {
+    const b = boxOf(s);
+    minX = Math.min(minX, b.x);
+    maxX = Math.max(maxX, b.x + b.width);
+    minY = Math.min(minY, b.y);
+    maxY = Math.max(maxY, b.y + b.height + (extra.get(s.id) ?? 0));
+  }
+  for (const pts of flowPts.values()) {
+    for (const p of pts) {
+      minX = Math.min(minX, p.x);
+      maxX = Math.max(maxX, p.x);
+      maxY = Math.max(maxY, p.y);
+    }
+  }
+  let contentLeft: number;
+  let contentRight: number;
+  let shownLanes: LaneBox[];
+  if (!selection) {
+    contentLeft = LANE_LEFT + LANE_HEADER_WIDTH;
+    const lastCol = columns[columns.length - 1];
+    contentRight = Math.max(lastCol ? lastCol.left + lastCol.width : 0, Number.isFinite(maxX) ? maxX + 40 : 0, contentLeft + 360);
+    shownLanes = lanes;
+  } else {
+    contentLeft = minX - 40;
+    contentRight = maxX + 40;
+    const used = new Set(steps.map((s) => s.roleId));
+    const idx = lanes.map((l, i) => (used.has(l.role.id) ? i : -1)).filter((i) => i >= 0);
+    shownLanes = lanes.slice(Math.min(...idx), Math.max(...idx) + 1);
+  }
+  const regionLeft = contentLeft - LANE_HEADER_WIDTH;
+  const shownColumns = columns.filter((c) => c.left < contentRight && c.left + c.width > contentLeft);
+  const hasHeader = shownColumns.length > 0;
+  const lanesTop = shownLanes[0]?.top ?? 0;
+  const lastLane = shownLanes[shownLanes.length - 1];
+  const lanesBottom = lastLane ? lastLane.top + lastLane.height : Number.isFinite(maxY) ? maxY + 40 : 200;
+  const regionTop = lanesTop - (hasHeader ? PHASE_HEADER_HEIGHT : 0);
+  const regionBottom = Math.max(lanesBottom, Number.isFinite(maxY) ? maxY + 20 : lanesBottom);
+  const regionWidth = contentRight - regionLeft;
+  const regionHeight = regionBottom - regionTop;
+
+  const width = Math.ceil(regionWidth + 2 * MARGIN);
+  const innerWidth = width - 2 * MARGIN;
+
+  // title block
+  const head: string[] = [];
+  let y = MARGIN;
+  if (options.titleBlock) {
+    const title = fitText(options.titleBlock.title, innerWidth, 3 * 28, 22, 600, 28 / 22);
+    head.push(textBlock(title, MARGIN, y, { weight: 600 }));
+    y += title.lines.length * title.lineHeight + 4;
+    if (options.titleBlock.subtitle) {
+      const sub = fitText(options.titleBlock.subtitle, innerWidth, 3 * 18, 13, 400);
+      head.push(textBlock(sub, MARGIN, y, { fill: MUTED }));
+      y += sub.lines.length * sub.lineHeight;
+    }
+    y += 16;
+  }
+  const mapTop = y;
+  y += regionHeight;
+
+  // legend
+  const legend: string[] = [];
+  if (options.legend) {
+    const roles = selection ? orderedRoles(doc).filter((r) => steps.some((s) => s.roleId === r.id)) : orderedRoles(doc);
+    y += 16;
+    legend.push(textBlock({ lines: [labels.roles], size: 12, lineHeight: 18 }, MARGIN, y, { weight: 600, fill: MUTED }));
+    y += 22;
+    let x = MARGIN;
+    let rowHeight = 18;
+    for (const role of roles) {
+      const name = fitText(role.name, Math.max(60, innerWidth - 20), 200, 12, 400, 1.5);
+      const nameW = Math.max(...name.lines.map((l) => textWidth(l, name.size)));
+      const itemW = 12 + 6 + nameW + 20;
+      if (x > MARGIN && x + itemW > MARGIN + innerWidth) {
+        x = MARGIN;
+        y += rowHeight + 6;
+        rowHeight = 18;
+      }
+      legend.push(`<rect x="${num(x)}" y="${num(y + 3)}" width="12" height="12" rx="3" fill="${colour(role.color)}"/>`);
+      legend.push(textBlock(name, x + 18, y, { fill: TEXT }));
+      rowHeight = Math.max(rowHeight, name.lines.length * name.lineHeight);
+      x += itemW;
+    }
+    y += rowHeight;
+  }
+  const height = Math.ceil(y + MARGIN);
+
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">`,
+  );
+  out.push(`<title>${escapeXml(options.titleBlock?.title ?? doc.title)}</title>`);
+  if (options.fontCss) out.push(`<style><![CDATA[\n${options.fontCss.replace(/]]>/g, ']]]]><![CDATA[>')}\n]]></style>`);
+  out.push('<defs>');
+  out.push(
+    `<marker id="lm-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" fill="${EDGE}"/></marker>`,
+  );
+  for (const [id, body] of Object.entries(ICONS)) {
+    out.push(
+      `<symbol id="lm-${id}" viewBox="0 0 24 24" fill="none" stroke="${CHIP_TEXT}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round">${body}</symbol>`,
+    );
+  }
+  out.push('</defs>');
+  if (options.background !== 'transparent') out.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
+  out.push(...head);
+  out.push(`<g transform="translate(${num(MARGIN - regionLeft)} ${num(mapTop - regionTop)})">`);
+
+  // lanes: a band in a tint of the role colour, its name in the header column on the left
+  out.push('<g>');
+  for (const lane of shownLanes) out.push(laneSvg(lane, regionLeft, contentRight));
+  out.push('</g>');
+
+  // phase columns: a header across the top, a dashed divider on the right
+  if (hasHeader) {
+    out.push('<g>');
+    for (const c of shownColumns) out.push(columnSvg(c, contentLeft, contentRight, lanesTop, lanesBottom, labels));
+    out.push('</g>');
+  }
+
+  // flows under the steps
+  out.push(`<g fill="none" stroke="${EDGE}" stroke-width="1.5">`);
+  for (const f of flows) out.push(`<path d="${roundedPath(flowPts.get(f.id)!)}" marker-end="url(#lm-arrow)"/>`);
+  out.push('</g>');
+
+  out.push(`<g fill="${TEXT}">`);
+  for (const s of steps) out.push(stepSvg(s, boxOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0));
+  out.push('</g>');
+
+  // flow labels above the steps, as on the canvas
+  const chips = flows.filter((f) => f.label.trim());
+  if (chips.length) {
+    out.push(`<g fill="${LABEL_TEXT}">`);
+    for (const f of chips) out.push(flowLabelSvg(f.label, midpoint(flowPts.get(f.id)!)));
+    out.push('</g>');
+  }
+  out.push('</g>');
+  out.push(...legend);
+  out.push('</svg>');
+  return { svg: out.join('\n'), width, height };
+}
+
+/** A colour from the model (validated as #rrggbb), else the neutral one: never user text in an attribute unchecked. */
+function colour(c: string | undefined): string {
+  return c && /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : NO_ROLE;
+}
+
+function laneSvg(lane: LaneBox, left: number, right: number): string {
+  const c = colour(lane.role.color);
+  const { top, height } = lane;
+  const w = right - left;
+  const name = fitText(lane.role.name, LANE_HEADER_WIDTH - 24, height - 36, 14, 600, 18 / 14);
+  return [
+    `<rect x="${num(left)}" y="${num(top)}" width="${num(w)}" height="${num(height)}" fill="${c}" fill-opacity="0.07"/>`,
+    `<path d="M${num(left)} ${num(top + 0.5)}H${num(right)}M${num(left)} ${num(top + height - 0.5)}H${num(right)}" stroke="${c}" stroke-opacity="0.25"/>`,
+    `<rect x="${num(left)}" y="${num(top)}" width="${LANE_HEADER_WIDTH}" height="${num(height)}" fill="${c}" fill-opacity="0.11"/>`,
+    `<path d="M${num(left + LANE_HEADER_WIDTH - 0.5)} ${num(top)}V${num(top + height)}" stroke="${c}" stroke-opacity="0.33"/>`,
+    `<rect x="${num(left + 12)}" y="${num(top + 12)}" width="18" height="4" rx="2" fill="${c}"/>`,
+    textBlock(name, left + 12, top + 22, { weight: 600, fill: TEXT }),
+  ].join('');
+}
+
+function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: number, bottom: number, labels: SvgLabels): string {
+  const left = Math.max(c.left, contentLeft);
+  const right = Math.min(c.left + c.width, contentRight);
+  const w = right - left;
+  const headTop = top - PHASE_HEADER_HEIGHT;
+  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
+  const parts = [
+    `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="${PHASE_HEADER_HEIGHT}" fill="#fff"/>`,
+    `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="3" fill="${c.phase ? '#8a94a6' : '#d0d4db'}"/>`,
+    `<path d="M${num(left)} ${num(top - 0.5)}H${num(right)}" stroke="${LINE}"/>`,
+  ];
+  if (right === c.left + c.width) parts.push(`<path d="M${num(right - 0.5)} ${num(headTop)}V${num(bottom)}" stroke="#b9c0cc" stroke-dasharray="4 4"/>`);
+  const textTop = headTop + 3 + (PHASE_HEADER_HEIGHT - 3 - name.lines.length * name.lineHeight) / 2;
+  parts.push(textBlock(name, left + 14, textTop, { weight: 600, fill: TEXT, italic: !c.phase }));
+  return parts.join('');
+}
+
+function stepSvg(
+  step: Step,
+  b: Box,
+  role: Role | undefined,
+  labels: SvgLabels,
+  blocks: { label: string; lines: string[] }[] | undefined,
+  extra: number,
+): string {
+  const c = colour(role?.color);
+  const title = step.title.trim() ? step.title : labels.untitled;
+  const placeholder = !step.title.trim();
+  const { x, y, width: w, height: h } = b;
+  const parts: string[] = [];
+  const titleStyle = placeholder ? { fill: MUTED, italic: true } : {};
+  if (step.kind === 'task') {
+    const total = h + extra;
+    parts.push(`<rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(w - 1)}" height="${num(total - 1)}" rx="8" fill="#fff" stroke="${CARD_BORDER}"/>`);
+    parts.push(
+      `<path d="M${num(x + 4)} ${num(y + 1.1)}A8 8 0 0 0 ${num(x)} ${num(y + 8)}V${num(y + total - 8)}A8 8 0 0 0 ${num(x + 4)} ${num(y + total - 1.1)}Z" fill="${c}"/>`,
+    );
+    const chips = chipList(step);
+    const textW = w - 4 - 24;
+    const chipRows = chipsRows(chips, textW);
+    const chipsH = chipRows ? chipRows * 22 - 4 : 0;
+    // the canvas's paddings; where the box is short (a duration chip is not in stepSize), tighter ones
+    let pad = { top: 12, gap: 8, bottom: 10 };
+    let fitted = fitText(title, textW, h - pad.top - pad.bottom - (chipsH ? chipsH + pad.gap : 0), 13, 400);
+    if (fitted.size < 13) {
+      pad = { top: 7, gap: 4, bottom: 5 };
+      fitted = fitText(title, textW, h - pad.top - pad.bottom - (chipsH ? chipsH + pad.gap : 0), 13, 400);
+    }
+    parts.push(textBlock(fitted, x + 16, y + pad.top, titleStyle));
+    if (chips.length) parts.push(chipsSvg(chips, x + 16, y + pad.top + fitted.lines.length * fitted.lineHeight + pad.gap, textW));
+    if (blocks) parts.push(detailsSvg(blocks, x + 16, y + h, textW, false));
+  } else if (step.kind === 'decision') {
+    parts.push(
+      `<polygon points="${num(x + w / 2)},${num(y + 1)} ${num(x + w - 1)},${num(y + h / 2)} ${num(x + w / 2)},${num(y + h - 1)} ${num(x + 1)},${num(y + h / 2)}" fill="#fff" stroke="${c}" stroke-width="2"/>`,
+    );
+    const fitted = fitText(title, w * 0.62, h - 40, 13, 600);
+    parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, weight: 600, anchor: 'middle' }));
+    if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
+  } else {
+    const sw = step.kind === 'end' ? 4 : 2;
+    parts.push(
+      `<rect x="${num(x + sw / 2)}" y="${num(y + sw / 2)}" width="${num(w - sw)}" height="${num(h - sw)}" rx="${num((h - sw) / 2)}" fill="#fff" stroke="${c}" stroke-width="${sw}"/>`,
+    );
+    const fitted = fitText(title, w - 2 * sw - 24, h - 2 * sw - 6, 13, 400);
+    parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, anchor: 'middle' }));
+    if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
+  }
+  return parts.join('');
+}
+
+interface Chip {
+  icon: keyof typeof ICONS;
+  text: string;
+}
+
+function chipList(step: Step): Chip[] {
+  const out: Chip[] = [];
+  if (step.inputs.length) out.push({ icon: 'in', text: String(step.inputs.length) });
+  if (step.outputs.length) out.push({ icon: 'out', text: String(step.outputs.length) });
+  if (step.resources.length) out.push({ icon: 'res', text: String(step.resources.length) });
+  if (step.duration) out.push({ icon: 'time', text: formatDuration(step.duration) });
+  return out;
+}
+
+const chipWidth = (chip: Chip) => 6 + 11 + 3 + textWidth(chip.text, 11) + 6;
+
+/** How many rows the chips take in `width` (0 without chips). */
+function chipsRows(chips: Chip[], width: number): number {
+  let rows = chips.length ? 1 : 0;
+  let x = 0;
+  for (const chip of chips) {
+    const w = chipWidth(chip);
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w + 4;
+  }
+  return rows;
+}
+
+function chipsSvg(chips: Chip[], left: number, top: number, width: number): string {
+  const parts: string[] = [];
+  let x = left;
+  let y = top;
+  for (const chip of chips) {
+    const w = chipWidth(chip);
+    if (x > left && x + w > left + width) {
+      x = left;
+      y += 22;
+    }
+    parts.push(`<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="18" rx="9" fill="${CHIP_BG}"/>`);
+    parts.push(`<use xlink:href="#lm-${chip.icon}" x="${num(x + 6)}" y="${num(y + 3.5)}" width="11" height="11"/>`);
+    parts.push(textBlock({ lines: [chip.text], size: 11, lineHeight: 18 }, x + 20, y, { fill: CHIP_TEXT }));
+    x += w + 4;
+  }
+  return parts.join('');
+}
+
+function detailsSvg(blocks: { label: string; lines: string[] }[], left: number, top: number, width: number, boxed: boolean): string {
+  const parts: string[] = [];
+  const h = detailsHeight(blocks);
+  if (boxed)
+    parts.push(`<rect x="${num(left - 6)}" y="${num(top + 2)}" width="${num(width + 12)}" height="${num(h - 2)}" rx="6" fill="#fff" stroke="${CARD_BORDER}"/>`);
+  else parts.push(`<path d="M${num(left)} ${num(top)}H${num(left + width)}" stroke="${LINE}"/>`);
+  let y = top + 6;
+  for (const b of blocks) {
+    parts.push(textBlock({ lines: [b.label], size: 10, lineHeight: DETAIL_LABEL_LINE }, left, y, { weight: 600, fill: MUTED }));
+    y += DETAIL_LABEL_LINE;
+    parts.push(textBlock({ lines: b.lines, size: DETAIL_SIZE, lineHeight: DETAIL_LINE }, left, y, { fill: TEXT }));
+    y += b.lines.length * DETAIL_LINE + 4;
+  }
+  return parts.join('');
+}
+
+function flowLabelSvg(label: string, at: Point): string {
+  const fitted = fitText(label, 168, 16 * 4, 12, 600, 16 / 12);
+  const textW = Math.max(...fitted.lines.map((l) => textWidth(l, fitted.size, 600)));
+  const w = textW + 12;
+  const h = fitted.lines.length * fitted.lineHeight + 4;
+  return (
+    `<rect x="${num(at.x - w / 2)}" y="${num(at.y - h / 2)}" width="${num(w)}" height="${num(h)}" rx="4" fill="#fff" stroke="${CARD_BORDER}"/>` +
+    textBlock(fitted, at.x, at.y - h / 2 + 2, { weight: 600, anchor: 'middle' })
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The command line behind `npx lanemap` (bin/lanemap.mjs):
+ *
+ *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE
+ *                  [--scale 1|2|3] [--details] [--transparent]
+ *   lanemap templates
+ *
+ * Errors are one readable line on stderr and exit code 1; never a stack trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderStepsCsv } from '../../shared/export/csv';
+import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
+import { renderMapSvg } from '../../shared/export/svg';
+import { MapDocSchema, describeIssues } from '../../shared/model/schema';
+import type { MapDoc } from '../../shared/model/types';
+import { interFontCss } from '../export/fonts';
+import { svgToPng } from '../export/png';
+
+export class CliError extends Error {}
+
+const FORMATS = ['svg', 'png', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEMPLATES_DIR = path.join(ROOT, 'templates');
+
+const USAGE = `Usage:
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE [--scale 1|2|3] [--details] [--transparent]
+  lanemap templates`;
+
+interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleOutput: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+/** Runs one command; returns the exit code. */
+export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'templates') {
+      if (rest.length) throw new CliError(`"templates" takes no arguments.\n${USAGE}`);
+      for (const t of listTemplates()) io.out(`template:${t.id}\t${t.title}`);
+      return 0;
+    }
+    if (command === 'export') {
+      const written = exportCommand(parseExportArgs(rest));
+      io.out(`Wrote ${written}`);
+      return 0;
+    }
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return command === undefined ? 1 : 0;
+    }
+    throw new CliError(`Unknown command "${command}".\n${USAGE}`);
+  } catch (e) {
+    if (e instanceof CliError) io.err(`lanemap: ${e.message}`);
+    else io.err(`lanemap: something went wrong: ${(e as Error)?.message ?? String(e)}`);
+    return 1;
+  }
+}
+
+interface ExportArgs {
+  source: string;
+  format: Format;
+  out: string;
+  scale: number;
+  details: boolean;
+  transparent: boolean;
+}
+
+export function parseExportArgs(args: string[]): ExportArgs {
+  let source: string | undefined;
+  let format: string | undefined;
+  let out: string | undefined;
+  let scale = 2;
+  let details = false;
+  let transparent = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new CliError(`${a} needs a value.`);
+      return v;
+    };
+    if (a === '--format') format = value().toLowerCase();
+    else if (a === '--out' || a === '-o') out = value();
+    else if (a === '--scale') {
+      const v = value();
+      scale = Number(v);
+      if (![1, 2, 3].includes(scale)) throw new CliError(`--scale must be 1, 2 or 3 (got "${v}").`);
+    } else if (a === '--details') details = true;
+    else if (a === '--transparent') transparent = true;
+    else if (a.startsWith('-')) throw new CliError(`Unknown option ${a}.\n${USAGE}`);
+    else if (source === undefined) source = a;
+    else throw new CliError(`Only one map can be exported at a time (got "${source}" and "${a}").`);
+  }
+  if (!source) throw new CliError(`Which map? Give a .lanemap.json file or template:ID.\n${USAGE}`);
+  if (!out) throw new CliError('--out FILE is missing: where should the export be written?');
+  if (!format) format = path.extname(out).slice(1).toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(`Unknown format "${format}": use --format svg, png, csv or json.`);
+  }
+  return { source, format: format as Format, out, scale, details, transparent };
+}
+
+function exportCommand(args: ExportArgs): string {
+  const doc = loadMap(args.source);
+  let data: string | Buffer;
+  switch (args.format) {
+    case 'json':
+      data = toLanemapJson(doc, { exportedAt: new Date().toISOString(), app: 'Lanemap CLI' });
+      break;
+    case 'csv':
+      data = renderStepsCsv(doc);
+      break;
+    case 'svg':
+    case 'png': {
+      const svg = renderMapSvg(doc, {
+        details: args.details,
+        background: args.transparent ? 'transparent' : 'white',
+        titleBlock: { title: doc.title, subtitle: `Updated ${doc.updatedAt.slice(0, 10)}` },
+        legend: true,
+        // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
+        ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
+      });
+      data = args.format === 'svg' ? svg.svg : svgToPng(svg.svg, svg, { scale: args.scale, transparent: args.transparent }).png;
+      break;
+    }
+  }
+  const out = path.resolve(args.out);
+  try {
+    fs.writeFileSync(out, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'the folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : String(code ?? e);
+    throw new CliError(`Cannot write ${args.out}: ${why}.`);
+  }
+  return args.out;
+}
+
+/** A map from `template:ID` or a .lanemap.json file, validated like an import. */
+export function loadMap(source: string): MapDoc {
+  if (source.startsWith('template:')) return loadTemplate(source.slice('template:'.length));
+  let text: string;
+  try {
+    const stat = fs.statSync(source);
+    if (stat.isDirectory()) throw new CliError(`${source} is a folder, not a map file.`);
+    text = fs.readFileSync(source, 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `No such file: ${source}` : `Cannot read ${source}: ${String(code ?? e)}.`);
+  }
+  const parsed = parseLanemapJson(text);
+  if (!parsed.ok) throw new CliError(`${source}: ${parsed.message}`);
+  return parsed.doc;
+}
+
+/** Every `templates/*.json`, its id being the file name without `.json`. */
+export function listTemplates(): { id: string; title: string }[] {
+  return fs
+    .readdirSync(TEMPLATES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const id = f.slice(0, -'.json'.length);
+      let title = '';
+      try {
+        title = loadTemplate(id).title;
+      } catch {
+        title = '(invalid template)';
+      }
+      return { id, title };
+    });
+}
+
+function loadTemplate(id: string): MapDoc {
+  const ids = fs
+    .readdirSync(TEMPLATES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+  // only names that are in the folder: "template:../../etc/passwd" is just unknown
+  if (!ids.includes(id)) throw new CliError(`Unknown template "${id}". Templates: ${ids.sort().join(', ') || 'none'} (see: lanemap templates).`);
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, `${id}.json`), 'utf8'));
+  const parsed = MapDocSchema.safeParse(raw);
+  if (!parsed.success) throw new CliError(`The template ${id} is invalid: ${describeIssues(parsed.error)}`);
+  return parsed.data as MapDoc;
+}
