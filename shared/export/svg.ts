@@ -21,7 +21,7 @@ import {
 import { midpoint, roundedPath } from '../model/routePath';
 import type { Flow, MapDoc, Point, Role, Step } from '../model/types';
 import { escapeXml, fitText, num, textBlock, wrapText } from './text';
-import { textWidth } from './textMetrics';
+import { textWidth } from '../model/textMetrics';
 
 export interface SvgExportOptions {
   /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */

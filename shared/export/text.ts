@@ -2,7 +2,7 @@
  * Text for the exports: XML escaping and word wrapping with Inter's real advance widths.
  * Text is wrapped to its box and, if it still does not fit, set smaller: never clipped.
  */
-import { textWidth } from './textMetrics';
+import { textWidth } from '../model/textMetrics';
 
 /**
  * Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF):

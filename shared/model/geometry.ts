@@ -2,6 +2,7 @@
  * Sizes and lane geometry derived from the document. Shared by the canvas, layout and export
  * so that what the user sees is what is laid out and exported.
  */
+import { textWidth as fontTextWidth } from './textMetrics';
 import type { MapDoc, Phase, Role, Step, StepKind } from './types';
 
 export const LANE_MIN_HEIGHT = 160;
@@ -22,23 +23,11 @@ const TEXT_WIDTH: Record<StepKind, number> = { task: 166, decision: 104, start: 
 const WIDE_PILL = 180;
 
 /**
- * Approximate advance widths of the bundled Inter at 13 px, a little generous, so the boxes
- * computed here (for lanes, layout and export) hold the text the canvas draws.
+ * Width of a run of title text (Inter 13 px, regular; decisions are semibold) from the font's
+ * own advance widths, with a little to spare for the browser's rounding.
  */
-function charWidth(c: string): number {
-  if (c === ' ') return 3.6;
-  if (/[il.,:;'!|`ıіїј]/.test(c)) return 3.9;
-  if (/[fjrt()[\]{}\-"/\\]/.test(c)) return 5.2;
-  if (/[mwMWШЩЖЮФшщжюфМмЫы@%]/.test(c)) return 11.6;
-  if (/[A-ZА-ЯЁ0-9]/.test(c)) return 9.2;
-  return 7.9;
-}
-
-/** Width of a run of text at the title size. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const c of text) w += charWidth(c);
-  return w;
+export function textWidth(text: string, weight: 400 | 600 = 400): number {
+  return fontTextWidth(text, 13, weight) * 1.04;
 }
 
 type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration'>>;
@@ -68,7 +57,7 @@ export function stepSize(step: Sized): { width: number; height: number } {
   const title = step.title || ' ';
   switch (step.kind) {
     case 'decision': {
-      const lines = wrapLines(title, TEXT_WIDTH.decision * 0.94);
+      const lines = wrapLines(title, TEXT_WIDTH.decision, 600);
       return { width: 180, height: Math.max(110, Math.min(lines, 14) * LINE_HEIGHT * 2 + 50) };
     }
     case 'start':
@@ -87,14 +76,14 @@ export function stepSize(step: Sized): { width: number; height: number } {
 }
 
 /** How many lines `text` takes when word-wrapped into `width` px (long words break). */
-export function wrapLines(text: string, width: number): number {
+export function wrapLines(text: string, width: number, weight: 400 | 600 = 400): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let current = 0;
     let count = 1;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const w = textWidth(word);
-      const space = current > 0 ? textWidth(' ') : 0;
+      const w = textWidth(word, weight);
+      const space = current > 0 ? textWidth(' ', weight) : 0;
       if (current + space + w <= width) {
         current += space + w;
       } else if (w <= width) {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { WIDTH_RANGES, charWidthEm } from '../../shared/export/textMetrics';
+import { WIDTH_RANGES, charWidthEm } from '../../shared/model/textMetrics';
 import { advanceWidths } from '../../src-main/export/fontMetrics';
 import { fontFaces, fontFilesDir, interFontCss, interTtfBuffers, woffToSfnt } from '../../src-main/export/fonts';
 
