@@ -22,6 +22,13 @@ export const inputSchemas = {
   'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */
   'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
+  'file:save': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      content: z.string().max(200 * 1024 * 1024, 'the file is larger than 150 MB'),
+      encoding: z.enum(['utf8', 'base64']),
+    })
+    .strict(),
 } satisfies Record<CallName, z.ZodType>;
 
 export interface AppInfo {
@@ -41,6 +48,8 @@ export interface CallResults {
   'maps:delete': { deleted: true };
   'maps:applyChanges': { updatedAt: string };
   'maps:import': MapSummary;
+  /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
+  'file:save': { path: string | null };
 }
 
 export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;

@@ -3,16 +3,28 @@
  * every payload validated by `dispatch` against the contract's schemas.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CALLS } from '../shared/calls';
-import type { CallReply } from '../shared/contract';
+import { CALLS, type CallName } from '../shared/calls';
+import { inputSchemas, type CallInput, type CallReply, type CallResults } from '../shared/contract';
+import { describeIssues } from '../shared/model/schema';
 import { dispatch } from './services/dispatch';
 import type { Services } from './services/library';
 
-export function registerIpc(services: Services, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+/** Calls only the desktop app can answer (native dialogs), validated like every other. */
+export type DesktopCalls = Partial<{ [K in CallName]: (input: CallInput<K>, event: IpcMainInvokeEvent) => Promise<CallResults[K]> }>;
+
+export function registerIpc(services: Services, isTrustedSender: (e: IpcMainInvokeEvent) => boolean, desktop: DesktopCalls = {}): void {
   for (const name of CALLS) {
-    ipcMain.handle(name, (event, payload: unknown): CallReply => {
+    ipcMain.handle(name, async (event, payload: unknown): Promise<CallReply> => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
-      return dispatch(services, name, payload);
+      const own = desktop[name] as ((input: unknown, e: IpcMainInvokeEvent) => Promise<unknown>) | undefined;
+      if (!own) return dispatch(services, name, payload);
+      const parsed = inputSchemas[name].safeParse(payload);
+      if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: `Invalid ${name} request: ${describeIssues(parsed.error)}` } };
+      try {
+        return { ok: true, value: await own(parsed.data, event) };
+      } catch (e) {
+        return { ok: false, error: { code: 'internal', message: (e as Error).message } };
+      }
     });
   }
 }

@@ -3,6 +3,7 @@
  * Kept thin: everything testable lives in services/ and storage/.
  */
 import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { registerIpc } from './ipc';
@@ -110,7 +111,17 @@ void app.whenReady().then(async () => {
   const { db } = opened;
   seedLibrary(db);
   const services = createServices(db, { dataFile, transport: 'electron', version: app.getVersion() });
-  registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''));
+  registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''), {
+    // exports are saved where the user chooses, through the native dialog
+    'file:save': async ({ fileName, content, encoding }, event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const options = { defaultPath: path.join(app.getPath('documents'), path.basename(fileName)) };
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { path: null };
+      await fs.promises.writeFile(choice.filePath, Buffer.from(content, encoding));
+      return { path: choice.filePath };
+    },
+  });
   app.on('will-quit', () => db.close());
   await createWindow();
   app.on('activate', () => {

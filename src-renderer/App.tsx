@@ -1,11 +1,12 @@
 /** Top level: the map library, or one open map. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { api } from './api';
 import { useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { MapEditor } from './editor/MapEditor';
 import { LibraryView } from './library/LibraryView';
+import { useDropToImport } from './library/importMap';
 import { createEditorStore } from './store/editorStore';
 import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
@@ -19,11 +20,12 @@ export function App() {
   useSaveOnLeave(store);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
 
-  const open = (id: string | null) => {
+  const open = useCallback((id: string | null) => {
     // the map id in the URL hash lets a reload come back to the same map
     window.history.replaceState(null, '', id ? `#map=${encodeURIComponent(id)}` : '#');
     setMapId(id);
-  };
+  }, []);
+  useDropToImport(open);
 
   return (
     <EditorProvider store={store}>

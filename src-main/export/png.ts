@@ -3,6 +3,7 @@
  * loaded from TTF files (see fonts.ts), system fonts are not, so every machine draws the same.
  */
 import { createRequire } from 'node:module';
+import { fittingScale } from '../../shared/export/bitmap';
 import { interTtfFiles } from './fonts';
 
 export interface PngOptions {
@@ -20,13 +21,7 @@ export interface PngResult {
   scale: number;
 }
 
-/**
- * Limits of one PNG: a side of 16,384 px (what image viewers and browsers handle) and 40
- * megapixels (160 MB of RGBA while drawing). Past them the scale is lowered to fit: a huge map
- * still gives a file, at a smaller scale (`scale` in the result says which).
- */
-export const MAX_PNG_SIDE = 16_384;
-export const MAX_PNG_PIXELS = 40_000_000;
+export { MAX_PNG_PIXELS, MAX_PNG_SIDE } from '../../shared/export/bitmap';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 let resvg: ResvgModule | undefined;
@@ -37,10 +32,7 @@ function loadResvg(): ResvgModule {
 
 export function svgToPng(svg: string, size: { width: number; height: number }, options: PngOptions = {}): PngResult {
   const { Resvg } = loadResvg();
-  let scale = options.scale ?? 2;
-  const longest = Math.max(size.width, size.height);
-  if (longest * scale > MAX_PNG_SIDE) scale = MAX_PNG_SIDE / longest;
-  if (size.width * size.height * scale * scale > MAX_PNG_PIXELS) scale = Math.sqrt(MAX_PNG_PIXELS / (size.width * size.height));
+  const scale = fittingScale(size, options.scale ?? 2);
   const r = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: interTtfFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
     fitTo: { mode: 'zoom', value: scale },

@@ -65,6 +65,10 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       maps.apply(id, changes, now);
       return { updatedAt: now };
     },
+    // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
+    'file:save': () => {
+      throw new BadInputError('Files are saved by the browser here: use its download.');
+    },
     'maps:import': ({ text }) => {
       const parsed = parseLanemapJson(text);
       if (!parsed.ok) throw new BadInputError(parsed.message);

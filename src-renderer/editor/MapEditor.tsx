@@ -5,6 +5,7 @@ import { Inspector } from '../panels/Inspector';
 import { RolesPanel } from '../panels/RolesPanel';
 import { useEditor, useEditorStore } from '../store/context';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { ExportDialog } from '../export/ExportDialog';
 import { Toolbar } from './Toolbar';
 import { useEditorShortcuts } from './useEditorShortcuts';
 
@@ -15,6 +16,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const [showRoles, setShowRoles] = useState(true);
   const [showInspector, setShowInspector] = useState(true);
   const [showHelp, setShowHelp] = useState(false);
+  const [showExport, setShowExport] = useState(false);
 
   useEffect(() => {
     void store.getState().load(mapId);
@@ -30,7 +32,8 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   }, [title]);
 
   const openHelp = useCallback(() => setShowHelp(true), []);
-  useEditorShortcuts({ onHelp: openHelp });
+  const openExport = useCallback(() => setShowExport(true), []);
+  useEditorShortcuts({ onHelp: openHelp, onExport: openExport });
 
   if (!hasDoc) {
     return <div className="editor-empty">{loading ? <p className="muted">Opening the map…</p> : <button onClick={onClose}>Back to the library</button>}</div>;
@@ -40,6 +43,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
       <Toolbar
         onClose={onClose}
         onHelp={openHelp}
+        onExport={openExport}
         showRoles={showRoles}
         onToggleRoles={() => setShowRoles((v) => !v)}
         showInspector={showInspector}
@@ -51,6 +55,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         {showInspector && <Inspector />}
       </div>
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+      {showExport && <ExportDialog onClose={() => setShowExport(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 export const SHORTCUTS: [string, string][] = [
   [`${mod}+Enter`, 'Add the next step after the selected one'],
   [`${mod}+Shift+L`, 'Tidy up: lay out the whole map'],
+  [`${mod}+E`, 'Export (SVG, PNG, CSV, Lanemap file)'],
   ['Arrow keys, Shift+arrows', 'Move the selected steps by 10 / 50 px'],
   ['Delete / Backspace', 'Delete the selection'],
   ['Escape', 'Clear the selection, leave a text field'],

@@ -1,6 +1,7 @@
 /** The slim top bar of an open map. */
 import { useReactFlow } from '@xyflow/react';
 import {
+  Download,
   WandSparkles,
   ArrowDownFromLine,
   ArrowRightFromLine,
@@ -68,6 +69,7 @@ const KINDS: [StepKind, string, ReactNode][] = [
 interface Props {
   onClose(): void;
   onHelp(): void;
+  onExport(): void;
   showRoles: boolean;
   onToggleRoles(): void;
   showInspector: boolean;
@@ -143,6 +145,11 @@ export function Toolbar(p: Props) {
         </ToolButton>
         <ToolButton label="Fit map to window" shortcut="0" onClick={() => fitMap(flow, store)}>
           <Maximize size={17} />
+        </ToolButton>
+      </div>
+      <div className="toolbar-group">
+        <ToolButton label="Export" shortcut={`${mod}+E`} onClick={p.onExport}>
+          <Download size={17} />
         </ToolButton>
       </div>
       <div className="toolbar-group toolbar-end">

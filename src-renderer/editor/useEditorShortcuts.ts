@@ -17,7 +17,7 @@ function isTyping(target: EventTarget | null): boolean {
   return el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type);
 }
 
-export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
+export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExport(): void }) {
   const store = useEditorStore();
   const flow = useReactFlow();
   useEffect(() => {
@@ -29,6 +29,11 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
         e.preventDefault();
         if (e.shiftKey) store.getState().redo();
         else store.getState().undo();
+        return;
+      }
+      if (mod && !e.shiftKey && key === 'e') {
+        e.preventDefault();
+        onExport();
         return;
       }
       if (mod && e.shiftKey && key === 'l') {
@@ -70,7 +75,7 @@ export function useEditorShortcuts({ onHelp }: { onHelp(): void }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [store, flow, onHelp]);
+  }, [store, flow, onHelp, onExport]);
 }
 
 /** Zoom shortcuts need the React Flow instance, so they live with the canvas. */

@@ -1,11 +1,12 @@
 /** The map library: every map as a card; create, open, rename, duplicate, delete. */
-import { Copy, FilePlus2, Pencil, Trash2, Waypoints } from 'lucide-react';
+import { Copy, FilePlus2, Pencil, Trash2, Upload, Waypoints } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
 import { LIMITS, type MapSummary } from '../../shared/model/types';
 import { api } from '../api';
 import { ConfirmDialog, PromptDialog } from '../components/Dialog';
 import { notify } from '../store/notices';
+import { importMapFile } from './importMap';
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
@@ -52,9 +53,25 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           <Waypoints size={22} aria-hidden />
           <h1>Lanemap</h1>
         </div>
-        <button className="primary" onClick={() => setPending({ kind: 'create' })}>
-          <FilePlus2 size={16} aria-hidden /> New map
-        </button>
+        <div className="library-actions">
+          <label className="button-like">
+            <Upload size={16} aria-hidden /> Import map…
+            <input
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              aria-label="Import a Lanemap file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importMapFile(file).then((s) => s && onOpen(s.id));
+              }}
+            />
+          </label>
+          <button className="primary" onClick={() => setPending({ kind: 'create' })}>
+            <FilePlus2 size={16} aria-hidden /> New map
+          </button>
+        </div>
       </header>
       <main>
         <h2 className="section-title">Your maps</h2>

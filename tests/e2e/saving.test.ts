@@ -17,17 +17,17 @@ const byTitle = (title: string) => Object.values(stored().steps).find((s) => s.t
 test('forty arrow-key moves and an immediate reload: the step is stored where it was shown', async () => {
   const { page } = suite;
   await page.getByRole('button', { name: /^Open / }).click();
-  await page.locator('.react-flow__node-step', { hasText: 'Receive the payment' }).click();
-  const before = byTitle('Receive the payment').x;
+  await page.locator('.react-flow__node-step', { hasText: 'Qualify the lead' }).click();
+  const before = byTitle('Qualify the lead').x;
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
   await page.reload();
   await ui.count(page.locator('.react-flow__node-step'), 13);
-  await ui.eventually(() => byTitle('Receive the payment').x).toBe(before + 400);
+  await ui.eventually(() => byTitle('Qualify the lead').x).toBe(before + 400);
 });
 
 test('a title typed and reloaded within a moment is kept', async () => {
   const { page } = suite;
-  await page.locator('.react-flow__node-step', { hasText: 'Deal closed' }).click();
+  await page.locator('.react-flow__node-step', { hasText: 'Lead comes in' }).click();
   const field = page.getByLabel('Step title');
   await field.fill('Сделка закрыта и оплачена');
   // no pause, no blur: the page goes away at once
@@ -35,5 +35,5 @@ test('a title typed and reloaded within a moment is kept', async () => {
   await ui.count(page.locator('.react-flow__node-step'), 13);
   await ui.eventually(() => Object.values(stored().steps).some((s) => s.title === 'Сделка закрыта и оплачена')).toBe(true);
   await ui.visible(page.locator('.react-flow__node-step', { hasText: 'Сделка закрыта и оплачена' }));
-  expect(Object.values(stored().steps).some((s) => s.title === 'Deal closed')).toBe(false);
+  expect(Object.values(stored().steps).some((s) => s.title === 'Lead comes in')).toBe(false);
 });

@@ -231,6 +231,12 @@ const cases: Case[] = [
   ['maps:import', 'an extra field', () => ({ text: '{}', id: 'mine' }), 'bad-input'],
   ['maps:import', 'a damaged file', () => ({ text: '{"format":"lanemap","schemaVersion":1,"map":{' }), 'bad-input'],
   ['maps:import', 'null', () => null, 'bad-input'],
+  // file:save: only the desktop app saves files; over the bridge it is refused like bad input
+  ['file:save', 'no file name', () => ({ content: 'x', encoding: 'utf8' }), 'bad-input'],
+  ['file:save', 'an unknown encoding', () => ({ fileName: 'a.svg', content: 'x', encoding: 'latin1' }), 'bad-input'],
+  ['file:save', 'an extra field', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8', path: '/etc/passwd' }), 'bad-input'],
+  ['file:save', 'null', () => null, 'bad-input'],
+  ['file:save', 'a valid request in the browser build', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8' }), 'bad-input'],
 ];
 
 const replies: { name: string; label: string; message: string }[] = [];

@@ -1,0 +1,105 @@
+/**
+ * Builds the files a map is exported as, in the browser: SVG from the model (the one renderer,
+ * shared/export), PNG by drawing that SVG on a canvas, CSV, and the .lanemap.json sharing file.
+ */
+import { fittingScale, safeFileName } from '../../shared/export/bitmap';
+import { renderStepsCsv } from '../../shared/export/csv';
+import { toLanemapJson } from '../../shared/export/lanemapJson';
+import { renderMapSvg } from '../../shared/export/svg';
+import { applyCommand, cmd } from '../../shared/model/commands';
+import type { MapDoc } from '../../shared/model/types';
+import { requestLayout } from '../layout/layoutClient';
+import { exportFontCss } from './fontCss';
+
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  scale: 1 | 2 | 3;
+  background: 'white' | 'transparent';
+  details: boolean;
+  /** Only these steps (and the flows between them); empty = the whole map. */
+  stepIds: string[];
+}
+
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  /** Something the user should know (e.g. a huge PNG drawn at a smaller scale). */
+  notice?: string;
+}
+
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+
+/**
+ * The drawing reads left to right: a top-to-bottom map is laid out left to right for it (the
+ * map itself is not changed).
+ */
+async function drawable(doc: MapDoc): Promise<{ doc: MapDoc; notice?: string }> {
+  if (doc.direction !== 'down' || Object.keys(doc.steps).length === 0) return { doc };
+  const turned: MapDoc = { ...doc, direction: 'right' };
+  const reply = await requestLayout(turned);
+  if (!reply.ok) throw new Error(`the map could not be laid out left to right for the drawing (${reply.message})`);
+  return { doc: applyCommand(turned, cmd('tidyUp', reply.args)), notice: 'This map reads top to bottom; the drawing shows it left to right.' };
+}
+
+/** The SVG of a map as exported (also what the dialog previews). */
+export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds'>, embedFont = true) {
+  const { doc: d, notice } = await drawable(doc);
+  const updated = new Date(doc.updatedAt);
+  const subtitle = Number.isNaN(updated.getTime()) ? undefined : `Updated ${updated.toLocaleDateString()}`;
+  const svg = renderMapSvg(d, {
+    details: o.details,
+    stepIds: o.stepIds,
+    background: o.background,
+    titleBlock: { title: doc.title, subtitle },
+    legend: true,
+    fontCss: embedFont ? await exportFontCss() : undefined,
+  });
+  return { ...svg, notice };
+}
+
+async function svgToPng(svg: string, size: { width: number; height: number }, wanted: number): Promise<{ blob: Blob; scale: number }> {
+  const scale = fittingScale(size, wanted);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(size.width * scale));
+    canvas.height = Math.max(1, Math.round(size.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('this browser could not make a canvas that large');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the picture could not be encoded as PNG');
+    return { blob, scale };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportResult> {
+  const fileName = safeFileName(doc.title, EXTENSION[o.format]);
+  switch (o.format) {
+    case 'csv':
+      return { blob: new Blob([renderStepsCsv(doc, { stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
+    case 'json':
+      return { blob: new Blob([toLanemapJson(doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' })], { type: 'application/json' }), fileName };
+    case 'svg': {
+      const { svg, notice } = await exportSvg(doc, o);
+      return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName, notice };
+    }
+    case 'png': {
+      const { svg, width, height, notice } = await exportSvg(doc, o);
+      const { blob, scale } = await svgToPng(svg, { width, height }, o.scale);
+      const smaller =
+        scale < o.scale - 1e-6
+          ? `The map is too large for a ${o.scale}× picture, so it was drawn whole at ${Math.round(scale * 100)}% (${Math.round(width * scale)} × ${Math.round(height * scale)} px).`
+          : undefined;
+      return { blob, fileName, notice: [notice, smaller].filter(Boolean).join(' ') || undefined };
+    }
+  }
+}
