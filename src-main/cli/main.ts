@@ -17,6 +17,9 @@ import { MapDocSchema, describeIssues } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
 import { svgToPng } from '../export/png';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layoutMap } from '../../shared/layout/layoutMap';
+import { applyCommand, cmd } from '../../shared/model/commands';
 
 export class CliError extends Error {}
 
@@ -47,7 +50,8 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
       return 0;
     }
     if (command === 'export') {
-      const written = exportCommand(parseExportArgs(rest));
+      const { written, notes } = await exportCommand(parseExportArgs(rest));
+      for (const n of notes) io.err(`lanemap: note: ${n}`);
       io.out(`Wrote ${written}`);
       return 0;
     }
@@ -107,8 +111,19 @@ export function parseExportArgs(args: string[]): ExportArgs {
   return { source, format: format as Format, out, scale, details, transparent };
 }
 
-function exportCommand(args: ExportArgs): string {
-  const doc = loadMap(args.source);
+/** The map as the drawing shows it: left to right (a top-to-bottom map is laid out that way for it). */
+async function drawable(doc: MapDoc, notes: string[]): Promise<MapDoc> {
+  if (doc.direction !== 'down' || Object.keys(doc.steps).length === 0) return doc;
+  const turned: MapDoc = { ...doc, direction: 'right' };
+  const result = await layoutMap(turned, new ELK());
+  notes.push('this map reads top to bottom; the drawing shows it left to right');
+  return applyCommand(turned, cmd('tidyUp', { steps: result.steps, routes: result.routes }));
+}
+
+async function exportCommand(args: ExportArgs): Promise<{ written: string; notes: string[] }> {
+  const notes: string[] = [];
+  const loaded = loadMap(args.source);
+  const doc = args.format === 'svg' || args.format === 'png' ? await drawable(loaded, notes) : loaded;
   let data: string | Buffer;
   switch (args.format) {
     case 'json':
@@ -127,7 +142,15 @@ function exportCommand(args: ExportArgs): string {
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });
-      data = args.format === 'svg' ? svg.svg : svgToPng(svg.svg, svg, { scale: args.scale, transparent: args.transparent }).png;
+      if (args.format === 'svg') data = svg.svg;
+      else {
+        const png = svgToPng(svg.svg, svg, { scale: args.scale, transparent: args.transparent });
+        if (png.scale < args.scale - 1e-6)
+          notes.push(
+            `the map is too large for a ${args.scale}x picture; it was drawn whole at ${Math.round(png.scale * 100)}% (${png.width} x ${png.height} px)`,
+          );
+        data = png.png;
+      }
       break;
     }
   }
@@ -146,7 +169,7 @@ function exportCommand(args: ExportArgs): string {
             : String(code ?? e);
     throw new CliError(`Cannot write ${args.out}: ${why}.`);
   }
-  return args.out;
+  return { written: args.out, notes };
 }
 
 /** A map from `template:ID` or a .lanemap.json file, validated like an import. */

@@ -140,7 +140,7 @@ export function MapCanvas() {
   const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !isBackdrop(c.source) && !isBackdrop(c.target), []);
 
   return (
-    <div className="canvas" aria-label="Map canvas" ref={paneRef}>
+    <div className="canvas" role="region" aria-label="Map canvas" ref={paneRef}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}

@@ -23,10 +23,22 @@ function getWorker(): Worker {
   return worker;
 }
 
+/** A layout that takes longer than this is given up (the worker is restarted). */
+const TIMEOUT_MS = 60_000;
+
 export function requestLayout(doc: MapDoc): Promise<LayoutReply> {
   const id = nextId++;
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      worker?.terminate();
+      worker = null;
+      resolve({ id, ok: false, message: 'it took longer than a minute' });
+    }, TIMEOUT_MS);
+    waiting.set(id, (reply) => {
+      clearTimeout(timer);
+      resolve(reply);
+    });
     getWorker().postMessage({ id, doc });
   });
 }

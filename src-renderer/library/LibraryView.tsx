@@ -6,6 +6,7 @@ import { LIMITS, type MapSummary } from '../../shared/model/types';
 import { api } from '../api';
 import { ConfirmDialog, PromptDialog } from '../components/Dialog';
 import { notify } from '../store/notices';
+import { useEditorStore } from '../store/context';
 import { importMapFile } from './importMap';
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
@@ -22,14 +23,17 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [pending, setPending] = useState<Pending>(null);
 
+  const store = useEditorStore();
   const refresh = useCallback(async () => {
     try {
+      // a map just closed may still be writing its last edits: list what is stored after them
+      await store.getState().flush();
       setMaps(await api['maps:list']({}));
     } catch (e) {
       notify.error(`Could not read the map library: ${(e as Error).message}`);
       setMaps([]);
     }
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     void refresh();

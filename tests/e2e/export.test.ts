@@ -103,3 +103,16 @@ test('the Lanemap file goes out and comes back in as a new map; a broken file ch
   await suite.app.shot('import-broken-file');
   expect(repo.list()).toHaveLength(2);
 });
+
+test('dropping a Lanemap file on the window imports it and opens it', async () => {
+  const { page } = suite;
+  const text = fs.readFileSync(path.join(OUT, 'Продажи_ от лида до сделки.lanemap.json'), 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'Продажи.lanemap.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+  }, text);
+  await ui.count(page.locator('.react-flow__node-step'), 13);
+  expect(createMapRepository(suite.app.db).list()).toHaveLength(3);
+});

@@ -22,6 +22,16 @@ const mapFile = path.join(dir, 'Воронка.lanemap.json');
 fs.writeFileSync(mapFile, toLanemapJson(salesMap('c'), { exportedAt: '2026-03-05T12:00:00.000Z' }));
 
 describe('lanemap CLI', () => {
+  test('given a map that reads top to bottom, the drawing is laid out left to right and says so', () => {
+    const down = path.join(dir, 'Сверху вниз.lanemap.json');
+    fs.writeFileSync(down, toLanemapJson({ ...salesMap('d'), direction: 'down' }, { exportedAt: '2026-03-05T12:00:00.000Z' }));
+    const out = path.join(dir, 'down.svg');
+    const r = lanemap('export', down, '--format', 'svg', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('top to bottom');
+    expect(xmlError(fs.readFileSync(out, 'utf8'))).toBeNull();
+  });
+
   test('given "templates", then it lists template:sample-sales-map', () => {
     const r = lanemap('templates');
     expect(r.code).toBe(0);
