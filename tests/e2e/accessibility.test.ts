@@ -3,7 +3,7 @@
  * tests find it by role and name: the library, the editor with nothing, a step and a flow
  * selected, and the dialogs.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appSuite } from './suite';
 import { ui } from './ui';

@@ -2,7 +2,7 @@
  * A person's first session: create a map, add steps in two lanes with Cyrillic titles,
  * connect and label them, detail a step, reload, undo / redo, move a step to another lane.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import type { Page } from 'playwright-core';
 import { appSuite } from './suite';

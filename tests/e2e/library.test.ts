@@ -2,7 +2,7 @@
  * The map library as a person uses it: the sample map is there on first start; rename,
  * duplicate and delete (which asks first) work and are what the library file holds.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -71,8 +71,8 @@ describe('the map library', () => {
 describe('selecting several steps', () => {
   test('shift-click selects two steps; dragging one moves both; Delete removes both; undo restores them', async () => {
     await suite.page.getByRole('button', { name: 'Open Пример: от лида до сделки' }).click();
-    const offer = suite.page.locator('.react-flow__node-step', { hasText: 'Prepare the commercial offer' });
-    const call = suite.page.locator('.react-flow__node-step', { hasText: 'First meeting' });
+    const offer = suite.page.locator('.react-flow__node-step', { hasText: 'Qualify the lead' });
+    const call = suite.page.locator('.react-flow__node-step', { hasText: 'Register and enrich' });
     await call.click();
     await offer.click({ modifiers: ['Shift'] });
     await ui.contains(suite.page.getByRole('complementary', { name: 'Inspector' }), '2 selected');

@@ -2,12 +2,22 @@
  * Phases as a person meets them: add the sales-cycle stages to the sample map, drag a step
  * into a stage's column, set another step's stage in the inspector, undo.
  */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { applyCommand, cmd } from '../../shared/model/commands';
+import { sampleMapDoc } from '../../src-main/services/library';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
 
-const suite = appSuite();
+const suite = appSuite({ seed: false });
+
+/** The sample map without its phases (each removed as a user would: steps keep their places). */
+beforeAll(async () => {
+  let doc = { ...sampleMapDoc(), title: 'Без этапов' };
+  for (const id of Object.keys(doc.phases)) doc = applyCommand(doc, cmd('removePhase', { phaseId: id }));
+  createMapRepository(suite.app.db).insert(doc);
+  await suite.page.reload();
+});
 
 const stored = () => {
   const repo = createMapRepository(suite.app.db);

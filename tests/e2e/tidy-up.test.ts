@@ -3,7 +3,7 @@
  * the rules (read from the DOM): steps inside their lane and phase column, no overlaps, flows
  * drawn with horizontal and vertical segments only. One undo puts everything back.
  */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
