@@ -31,7 +31,6 @@ export function fontFaces(): FontFace[] {
   );
 }
 
-
 /** `@font-face` rules for family 'Inter', each face inlined as a woff2 data URL. */
 export function fontFaceCss(faces: { face: FontFace; base64: string }[]): string {
   return faces

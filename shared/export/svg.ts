@@ -8,9 +8,8 @@
 import {
   LANE_HEADER_WIDTH,
   LANE_LEFT,
-  LANE_MIN_HEIGHT,
-  LANE_PADDING,
   PHASE_HEADER_HEIGHT,
+  laneBoxes,
   orderedRoles,
   phaseBoxes,
   stepPositions,
@@ -167,17 +166,11 @@ function geometryFor(doc: MapDoc, extra: Map<string, number>) {
 
 /** `laneBoxes` of the model, with each step `extra` px taller and `shifts` px lower. */
 function lanesFor(doc: MapDoc, extra: Map<string, number>, shifts = new Map<string, number>()): LaneBox[] {
-  const bottoms = new Map<string, number>();
-  for (const s of Object.values(doc.steps)) {
-    const bottom = s.y + (shifts.get(s.id) ?? 0) + stepSize(s).height + (extra.get(s.id) ?? 0) + LANE_PADDING;
-    if (bottom > (bottoms.get(s.roleId) ?? 0)) bottoms.set(s.roleId, bottom);
-  }
-  let top = 0;
-  return orderedRoles(doc).map((role) => {
-    const height = Math.max(LANE_MIN_HEIGHT, bottoms.get(role.id) ?? 0);
-    const box = { role, top, height };
-    top += height;
-    return box;
+  const steps: MapDoc['steps'] = {};
+  for (const s of Object.values(doc.steps)) steps[s.id] = shifts.has(s.id) ? { ...s, y: s.y + shifts.get(s.id)! } : s;
+  return laneBoxes({ roles: doc.roles, steps }, (s) => {
+    const size = stepSize(s);
+    return { width: size.width, height: size.height + (extra.get((s as Step).id) ?? 0) };
   });
 }
 

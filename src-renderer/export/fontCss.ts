@@ -8,6 +8,7 @@ import latinExt600 from '@fontsource/inter/files/inter-latin-ext-600-normal.woff
 import cyrillic600 from '@fontsource/inter/files/inter-cyrillic-600-normal.woff2?url';
 import cyrillicExt600 from '@fontsource/inter/files/inter-cyrillic-ext-600-normal.woff2?url';
 import { fontFaceCss, fontFaces } from '../../shared/export/fontFaces';
+import { toBase64 } from './base64';
 
 const URLS: Record<string, string> = {
   'inter-latin-400-normal': latin400,
@@ -19,13 +20,6 @@ const URLS: Record<string, string> = {
   'inter-cyrillic-600-normal': cyrillic600,
   'inter-cyrillic-ext-600-normal': cyrillicExt600,
 };
-
-function toBase64(bytes: ArrayBuffer): string {
-  let binary = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 let cached: Promise<string> | null = null;
 
