@@ -2,7 +2,18 @@
  * The names of every call the renderer can make, and nothing else. Kept free of schemas so
  * the sandboxed preload can allow-list channels without bundling validation code.
  */
-export const CALLS = ['app:info', 'maps:list', 'maps:get', 'maps:create', 'maps:rename', 'maps:duplicate', 'maps:delete', 'maps:applyChanges', 'maps:import', 'file:save'] as const;
+export const CALLS = [
+  'app:info',
+  'maps:list',
+  'maps:get',
+  'maps:create',
+  'maps:rename',
+  'maps:duplicate',
+  'maps:delete',
+  'maps:applyChanges',
+  'maps:import',
+  'file:save',
+] as const;
 
 export type CallName = (typeof CALLS)[number];
 

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { api } from './api';
-import { useSaveOnLeave } from './store/saveOnLeave';
+import { localStash, useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { MapEditor } from './editor/MapEditor';
 import { LibraryView } from './library/LibraryView';
@@ -16,7 +16,7 @@ function initialMapId(): string | null {
 }
 
 export function App() {
-  const store = useMemo(() => createEditorStore(api, notify), []);
+  const store = useMemo(() => createEditorStore(api, notify, localStash), []);
   useSaveOnLeave(store);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
 

@@ -21,8 +21,16 @@ export function safeFileName(title: string, extension: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  const base = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || !cleaned ? 'map' : cleaned;
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  // file systems allow 255 bytes: keep whole characters within 200 bytes of UTF-8
+  let kept = '';
+  let bytes = 0;
+  for (const ch of cleaned) {
+    const n = ch.codePointAt(0)! < 0x80 ? 1 : ch.codePointAt(0)! < 0x800 ? 2 : ch.codePointAt(0)! < 0x10000 ? 3 : 4;
+    if (bytes + n > 200) break;
+    kept += ch;
+    bytes += n;
+  }
+  const base = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(kept) || !kept.trim() ? 'map' : kept.trim();
   return `${base}.${extension}`;
 }

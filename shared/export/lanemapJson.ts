@@ -56,7 +56,7 @@ export function parseLanemapJson(text: string): ParseResult {
     return fail(
       truncated
         ? 'This file is cut off (it ends in the middle of the map): it may not have been copied or downloaded completely.'
-        : `This file is not valid JSON, so it is not a Lanemap map (${String((e as Error).message).slice(0, 160)}).`,
+        : 'This file is not valid JSON, so it is not a Lanemap map.',
     );
   }
   if (!isObject(data) || data.format !== LANEMAP_FORMAT) {

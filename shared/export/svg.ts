@@ -10,6 +10,7 @@ import {
   LANE_LEFT,
   PHASE_HEADER_HEIGHT,
   laneBoxes,
+  titleWidth,
   orderedRoles,
   phaseBoxes,
   stepPositions,
@@ -337,7 +338,9 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">`,
   );
   out.push(`<title>${escapeXml(options.titleBlock?.title ?? doc.title)}</title>`);
-  if (options.fontCss) out.push(`<style><![CDATA[\n${options.fontCss.replace(/]]>/g, ']]]]><![CDATA[>')}\n]]></style>`);
+  // text stays literal (no "->" turned into an arrow), as on the canvas
+  const css = `${options.fontCss ?? ''}\ntext{font-feature-settings:'calt' 0;}`;
+  out.push(`<style><![CDATA[\n${css.replace(/]]>/g, ']]]]><![CDATA[>')}\n]]></style>`);
   out.push('<defs>');
   out.push(
     `<marker id="lm-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" fill="${EDGE}"/></marker>`,
@@ -419,7 +422,8 @@ function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: 
   ];
   if (right === c.left + c.width) parts.push(`<path d="M${num(right - 0.5)} ${num(headTop)}V${num(bottom)}" stroke="#b9c0cc" stroke-dasharray="4 4"/>`);
   const textTop = headTop + 3 + (PHASE_HEADER_HEIGHT - 3 - name.lines.length * name.lineHeight) / 2;
-  parts.push(textBlock(name, left + 14, textTop, { weight: 600, fill: TEXT, italic: !c.phase }));
+  // a column cut to a sliver (a selection's edge) keeps its band but not an unreadable name
+  if (w >= 80) parts.push(textBlock(name, left + 14, textTop, { weight: 600, fill: TEXT, italic: !c.phase }));
   return parts.join('');
 }
 
@@ -461,7 +465,7 @@ function stepSvg(
     parts.push(
       `<polygon points="${num(x + w / 2)},${num(y + 1)} ${num(x + w - 1)},${num(y + h / 2)} ${num(x + w / 2)},${num(y + h - 1)} ${num(x + 1)},${num(y + h / 2)}" fill="#fff" stroke="${c}" stroke-width="2"/>`,
     );
-    const fitted = fitText(title, w * 0.62, h - 40, 13, 600);
+    const fitted = fitText(title, titleWidth(step), h - 40, 13, 600);
     parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, weight: 600, anchor: 'middle' }));
     if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
   } else {
@@ -469,7 +473,8 @@ function stepSvg(
     parts.push(
       `<rect x="${num(x + sw / 2)}" y="${num(y + sw / 2)}" width="${num(w - sw)}" height="${num(h - sw)}" rx="${num((h - sw) / 2)}" fill="#fff" stroke="${c}" stroke-width="${sw}"/>`,
     );
-    const fitted = fitText(title, w - 2 * sw - 24, h - 2 * sw - 6, 13, 400);
+    // the same wrapping width as the canvas, so lines break at the same words
+    const fitted = fitText(title, titleWidth(step), h - 2 * sw - 6, 13, 400);
     parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, anchor: 'middle' }));
     if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
   }

@@ -72,7 +72,14 @@ function clearY(doc: D, at: { x: number; y: number; roleId: string; phaseId: str
 
 /** Moves a step (already given its new lane / phase) down out of the way of the steps there. */
 function settle(doc: D, step: Draft<Step>) {
-  step.y = clearY(doc, { x: step.x, y: step.y, roleId: step.roleId, phaseId: step.phaseId ?? null, size: frameSize(doc.direction)(step), except: new Set([step.id]) });
+  step.y = clearY(doc, {
+    x: step.x,
+    y: step.y,
+    roleId: step.roleId,
+    phaseId: step.phaseId ?? null,
+    size: frameSize(doc.direction)(step),
+    except: new Set([step.id]),
+  });
 }
 
 /** Nearest a step may stand to the left edge of its phase column. */

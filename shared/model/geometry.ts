@@ -30,6 +30,15 @@ export function textWidth(text: string, weight: 400 | 600 = 400): number {
   return fontTextWidth(text, 13, weight) * 1.04;
 }
 
+/** The width a step's title wraps in on the canvas (and so in exports). */
+export function titleWidth(step: Pick<Step, 'kind' | 'title'>): number {
+  if (step.kind === 'start' || step.kind === 'end') {
+    const narrow = TEXT_WIDTH[step.kind];
+    return wrapLines(step.title || ' ', narrow) > 2 ? narrow + WIDE_PILL - 120 : narrow;
+  }
+  return TEXT_WIDTH[step.kind];
+}
+
 type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration'>>;
 
 /**
@@ -62,10 +71,9 @@ export function stepSize(step: Sized): { width: number; height: number } {
     }
     case 'start':
     case 'end': {
-      const narrow = TEXT_WIDTH[step.kind];
-      const wide = wrapLines(title, narrow) > 2;
-      const lines = wrapLines(title, wide ? narrow + WIDE_PILL - 120 : narrow);
-      return { width: wide ? WIDE_PILL : 120, height: Math.max(56, lines * LINE_HEIGHT + 30) };
+      const width = titleWidth(step);
+      const lines = wrapLines(title, width);
+      return { width: width > TEXT_WIDTH[step.kind] ? WIDE_PILL : 120, height: Math.max(56, lines * LINE_HEIGHT + 30) };
     }
     default: {
       const lines = wrapLines(title, TEXT_WIDTH.task);

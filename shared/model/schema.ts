@@ -9,7 +9,9 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _')
+  // these would be dropped by object records (and are never our own ids)
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved');
 const finite = z.number().finite();
 const coord = finite.min(-1e7).max(1e7);
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);

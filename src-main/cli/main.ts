@@ -104,9 +104,15 @@ export function parseExportArgs(args: string[]): ExportArgs {
   }
   if (!source) throw new CliError(`Which map? Give a .lanemap.json file or template:ID.\n${USAGE}`);
   if (!out) throw new CliError('--out FILE is missing: where should the export be written?');
-  if (!format) format = path.extname(out).slice(1).toLowerCase();
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError(`--out ${out} is a folder: give a file name in it.`);
+  const ext = path.extname(out).slice(1).toLowerCase();
+  if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new CliError(`Unknown format "${format}": use --format svg, png, csv or json.`);
+  }
+  // a PNG written as x.svg would open as nothing anywhere
+  if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
+    throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
   return { source, format: format as Format, out, scale, details, transparent };
 }

@@ -15,7 +15,8 @@ import { dispatch } from '../services/dispatch';
 import type { Services } from '../services/library';
 
 export const TOKEN_HEADER = 'x-lanemap-token';
-const MAX_BODY = 20 * 1024 * 1024;
+/** Room for a 20-million-character map file once JSON-escaped in a request (Cyrillic: 2 bytes each). */
+const MAX_BODY = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

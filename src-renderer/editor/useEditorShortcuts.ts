@@ -33,6 +33,8 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
       }
       if (mod && !e.shiftKey && key === 'e') {
         e.preventDefault();
+        // a field being typed in (the map title) is saved first, so the export sees it
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         onExport();
         return;
       }

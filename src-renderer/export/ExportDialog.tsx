@@ -25,6 +25,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [onlySelection, setOnlySelection] = useState(false);
   const [name, setName] = useState(() => safeFileName(doc.title, 'svg').replace(/\.svg$/, ''));
   const [preview, setPreview] = useState<string | null>(null);
+  const [previewNote, setPreviewNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
@@ -38,10 +39,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     let url: string | null = null;
     let live = true;
     exportSvg(doc, options).then(
-      ({ svg }) => {
+      ({ svg, notice }) => {
         if (!live) return;
         url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
         setPreview(url);
+        setPreviewNote(notice);
       },
       () => live && setPreview(null),
     );
@@ -119,16 +121,19 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </div>
           </label>
         </div>
-        <div className="export-preview" aria-label="Preview">
-          {drawing ? (
-            preview ? (
-              <img src={preview} alt="Preview of the exported map" />
+        <div className="export-side">
+          <div className="export-preview" aria-label="Preview">
+            {drawing ? (
+              preview ? (
+                <img src={preview} alt="Preview of the exported map" />
+              ) : (
+                <p className="muted">Drawing the preview…</p>
+              )
             ) : (
-              <p className="muted">Drawing the preview…</p>
-            )
-          ) : (
-            <p className="muted">No preview for this format.</p>
-          )}
+              <p className="muted">No preview for this format.</p>
+            )}
+          </div>
+          {drawing && previewNote && <p className="muted export-note">{previewNote}</p>}
         </div>
       </div>
       <div className="dialog-actions">

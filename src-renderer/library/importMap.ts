@@ -4,18 +4,23 @@
  */
 import { useEffect } from 'react';
 import type { MapSummary } from '../../shared/model/types';
+import { MAX_LANEMAP_TEXT } from '../../shared/export/lanemapJson';
 import { api } from '../api';
 import { notify } from '../store/notices';
 
-const MAX_BYTES = 20 * 1024 * 1024;
-
 export async function importMapFile(file: File): Promise<MapSummary | null> {
-  if (file.size > MAX_BYTES) {
-    notify.error(`“${file.name}” is larger than 20 MB: it cannot be a Lanemap map.`);
+  // the limit is on the text (as the backend counts it); 4 bytes a character at most
+  if (file.size > MAX_LANEMAP_TEXT * 4) {
+    notify.error(`“${file.name}” is larger than Lanemap accepts.`);
     return null;
   }
   try {
-    const summary = await api['maps:import']({ text: await file.text() });
+    const text = await file.text();
+    if (text.length > MAX_LANEMAP_TEXT) {
+      notify.error(`“${file.name}” is larger than Lanemap accepts (20 million characters).`);
+      return null;
+    }
+    const summary = await api['maps:import']({ text });
     notify.info(`Imported “${summary.title}” (${summary.stepCount} steps).`);
     return summary;
   } catch (e) {

@@ -63,7 +63,12 @@ function prune(sel: Selection, doc: MapDoc): Selection {
   return steps.length === sel.steps.length && flows.length === sel.flows.length ? sel : { steps, flows };
 }
 
-export function createEditorStore(api: LanemapApi, notify: { error(text: string): void }) {
+/** Edits kept from a window that went away before it could send them (see saveOnLeave.ts). */
+export interface UnsavedStash {
+  take(mapId: string): MapChanges | null;
+}
+
+export function createEditorStore(api: LanemapApi, notify: { error(text: string): void }, stash?: UnsavedStash) {
   // only the latest load may set the document (opening maps quickly one after another)
   let loadSeq = 0;
   /** What the library holds for the open map, as far as this window knows. */
@@ -108,8 +113,8 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         latest = fresh;
         if (get().doc?.id === fresh.id) set({ doc: fresh, past: [], future: [], lastKey: undefined, selection: prune(get().selection, fresh) });
       } catch (e2) {
+        // stays "Saving…": the next edit tries again with everything not yet stored
         notify.error(`The map could not be reloaded: ${(e2 as Error).message}`);
-        stored = latest;
       }
     }
 
@@ -142,6 +147,14 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         try {
           // the map closed before must be stored first: it may be the one being opened
           await flushAll();
+          const leftOver = stash?.take(mapId);
+          if (leftOver) {
+            try {
+              await api['maps:applyChanges']({ id: mapId, changes: leftOver });
+            } catch (e) {
+              notify.error(`Edits from the last session could not be stored: ${(e as Error).message}`);
+            }
+          }
           const doc = await api['maps:get']({ id: mapId });
           if (seq !== loadSeq) return;
           stored = doc;

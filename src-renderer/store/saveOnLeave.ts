@@ -5,7 +5,27 @@
  */
 import { useEffect } from 'react';
 import { callOnLeave } from '../api';
-import type { EditorStore } from './editorStore';
+import { MapChangesSchema } from '../../shared/model/schema';
+import type { EditorStore, UnsavedStash } from './editorStore';
+
+/** Browsers send at most 64 KiB in requests made as a page goes away; larger edits wait here. */
+const KEEPALIVE_LIMIT = 60_000;
+const KEY = (mapId: string) => `lanemap:unsaved:${mapId}`;
+
+/** What a window could not send as it went away, for the next time the map opens. */
+export const localStash: UnsavedStash = {
+  take(mapId) {
+    try {
+      const raw = localStorage.getItem(KEY(mapId));
+      if (!raw) return null;
+      localStorage.removeItem(KEY(mapId));
+      const parsed = MapChangesSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  },
+};
 
 declare global {
   interface Window {
@@ -24,7 +44,16 @@ export function useSaveOnLeave(store: EditorStore) {
     const onLeave = () => {
       commitFocusedField();
       const unsaved = store.getState().unsaved();
-      if (unsaved) callOnLeave('maps:applyChanges', unsaved);
+      if (!unsaved) return;
+      const body = JSON.stringify(unsaved);
+      if (body.length < KEEPALIVE_LIMIT) callOnLeave('maps:applyChanges', unsaved);
+      else {
+        try {
+          localStorage.setItem(KEY(unsaved.id), JSON.stringify(unsaved.changes));
+        } catch {
+          // storage full or unavailable: nothing more can be done as the page goes
+        }
+      }
     };
     window.__lanemapFlush = async () => {
       commitFocusedField();

@@ -4,6 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
+import { randomMap } from '../support/randomMaps';
 import { appSuite } from './suite';
 import { ui } from './ui';
 
@@ -36,4 +37,22 @@ test('a title typed and reloaded within a moment is kept', async () => {
   await ui.eventually(() => Object.values(stored().steps).some((s) => s.title === 'Сделка закрыта и оплачена')).toBe(true);
   await ui.visible(page.locator('.react-flow__node-step', { hasText: 'Сделка закрыта и оплачена' }));
   expect(Object.values(stored().steps).some((s) => s.title === 'Lead comes in')).toBe(false);
+});
+
+test('a tidy-up of a big map and an immediate reload: the tidied map is what is stored', async () => {
+  const { page } = suite;
+  // a long process (its tidy-up is one large write, more than a closing page may send at once)
+  const doc = randomMap({ seed: 5, steps: 160, lanes: 5, phases: 0, loops: 0.05 });
+  createMapRepository(suite.app.db).insert({ ...doc, title: 'Большая карта', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
+  await page.goto(suite.app.bridge.url);
+  await page.getByRole('button', { name: 'Open Большая карта' }).click();
+  await ui.count(page.locator('.react-flow__node-step'), 160);
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  // the moment the tidied map is on screen, the window goes away
+  await ui.count(page.locator('.react-flow__edge-path.is-routed'), Object.keys(doc.flows).length);
+  await page.reload();
+  await ui.count(page.locator('.react-flow__node-step'), 160);
+  const repo = createMapRepository(suite.app.db);
+  const id = repo.list().find((m) => m.title === 'Большая карта')!.id;
+  await ui.eventually(() => Object.values(repo.read(id).flows).filter((f) => f.route).length).toBe(Object.keys(doc.flows).length);
 });

@@ -171,8 +171,8 @@ describe('requests the bridge refuses', () => {
     expect(parse(a)).toEqual({ ok: false, error: { code: 'bad-input', message: 'The request is not valid JSON.' } });
   });
 
-  test('a body over 20 MB → 413, and the map is not created', async () => {
-    const body = `{"title":"${'я'.repeat(11 * 1024 * 1024)}"}`; // 22 MB of UTF-8
+  test('a body over 64 MB → 413, and the map is not created', async () => {
+    const body = `{"title":"${'я'.repeat(33 * 1024 * 1024)}"}`; // 66 MB of UTF-8
     const a = await expectNothingChanges(() => request({ method: 'POST', path: '/api/maps:create', headers: jsonHeaders(), body, timeout: 20_000 }));
     expect(a.status).toBe(413);
     expect(parse(a).error?.message).toBe('The request is too large.');
