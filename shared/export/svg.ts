@@ -38,6 +38,12 @@ export interface SvgExportOptions {
   fontCss?: string;
   /** Words used in the drawing (for a translated export). */
   labels?: Partial<SvgLabels>;
+  /**
+   * With `details`: the map was laid out with each card as tall as its lists (see
+   * `detailHeights`), so cards grow in place and flows attach to the middle of the taller card.
+   * Without it, cards grow downwards and push the steps under them down.
+   */
+  laidOutForDetails?: boolean;
 }
 
 export interface SvgLabels {
@@ -165,6 +171,13 @@ function geometryFor(doc: MapDoc, extra: Map<string, number>) {
   return { lanes, columns, positions, shifts };
 }
 
+/** Geometry of a map laid out with its detail-height cards: nothing moves, lanes are as tall as needed. */
+function geometryInPlace(doc: MapDoc, extra: Map<string, number>) {
+  const columns = phaseBoxes(doc);
+  const lanes = lanesFor(doc, extra);
+  return { lanes, columns, positions: stepPositions(doc, lanes, columns) };
+}
+
 /** `laneBoxes` of the model, with each step `extra` px taller and `shifts` px lower. */
 function lanesFor(doc: MapDoc, extra: Map<string, number>, shifts = new Map<string, number>()): LaneBox[] {
   const steps: MapDoc['steps'] = {};
@@ -207,27 +220,45 @@ export function readingOrder(doc: MapDoc): Step[] {
   );
 }
 
+/** Each step's lists (inputs, outputs, resources) as drawn with details, and the height they add. */
+function detailsOf(doc: MapDoc, labels: SvgLabels) {
+  const blocks = new Map<string, { label: string; lines: string[] }[]>();
+  const extra = new Map<string, number>();
+  for (const s of Object.values(doc.steps)) {
+    const b = detailLines(s, detailsWidth(s), labels);
+    if (b.length) {
+      blocks.set(s.id, b);
+      extra.set(s.id, detailsHeight(b));
+    }
+  }
+  return { blocks, extra };
+}
+
+/** How much taller each step's card is drawn with details: for laying a map out to be exported with them. */
+export function detailHeights(doc: MapDoc, labels: Partial<SvgLabels> = {}): Map<string, number> {
+  return detailsOf(doc, { ...DEFAULT_LABELS, ...labels }).extra;
+}
+
 export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgExport {
   const labels = { ...DEFAULT_LABELS, ...options.labels };
   const details = options.details === true;
 
   // details blocks first: they make steps taller, and so lanes
-  const detailBlocks = new Map<string, { label: string; lines: string[] }[]>();
-  const extra = new Map<string, number>();
-  if (details) {
-    for (const s of Object.values(doc.steps)) {
-      const blocks = detailLines(s, detailsWidth(s), labels);
-      if (blocks.length) {
-        detailBlocks.set(s.id, blocks);
-        extra.set(s.id, detailsHeight(blocks));
-      }
-    }
-  }
-  const { lanes, columns, positions } = geometryFor(doc, extra);
-  const boxOf = (s: Step): Box => {
+  const { blocks: detailBlocks, extra } = details
+    ? detailsOf(doc, labels)
+    : { blocks: new Map<string, { label: string; lines: string[] }[]>(), extra: new Map<string, number>() };
+  const inPlace = details && options.laidOutForDetails === true;
+  const { lanes, columns, positions } = inPlace ? geometryInPlace(doc, extra) : geometryFor(doc, extra);
+  /** The card's own box; with details it is drawn `extra` taller. */
+  const cardOf = (s: Step): Box => {
     const p = positions.get(s.id)!;
     const size = stepSize(s);
     return { x: p.x, y: p.y, width: size.width, height: size.height };
+  };
+  /** Where flows meet it: laid out for details, the middle of the full, taller card. */
+  const boxOf = (s: Step): Box => {
+    const b = cardOf(s);
+    return inPlace ? { ...b, height: b.height + (extra.get(s.id) ?? 0) } : b;
   };
 
   // what is exported
@@ -251,7 +282,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     minX = Math.min(minX, b.x);
     maxX = Math.max(maxX, b.x + b.width);
     minY = Math.min(minY, b.y);
-    maxY = Math.max(maxY, b.y + b.height + (extra.get(s.id) ?? 0));
+    maxY = Math.max(maxY, b.y + cardOf(s).height + (extra.get(s.id) ?? 0));
   }
   for (const pts of flowPts.values()) {
     for (const p of pts) {
@@ -373,7 +404,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   out.push('</g>');
 
   out.push(`<g fill="${TEXT}">`);
-  for (const s of steps) out.push(stepSvg(s, boxOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0));
+  for (const s of steps) out.push(stepSvg(s, cardOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0));
   out.push('</g>');
 
   // flow labels above the steps, as on the canvas

@@ -50,7 +50,7 @@ export async function layoutMap(doc: MapDoc, elk: ElkLike, options: LayoutOption
   const n = nodes.length;
   const indexOf = new Map(nodes.map((s, i) => [s.id, i]));
   // sizes in the map's frame: a top-to-bottom map lays out the cards turned on their side
-  const sizeOf = frameSize(doc.direction);
+  const sizeOf = options.size ?? frameSize(doc.direction);
   const sizes = nodes.map((s) => sizeOf(s));
   const phase = Int32Array.from(nodes, (s) => phaseOf.get(s.id)!);
   const lane = Int32Array.from(nodes, (s) => laneOf.get(s.roleId)!);

@@ -3,6 +3,7 @@
  * bench can import them without pulling in any code.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { SizeFn } from '../model/geometry';
 import type { Point } from '../model/types';
 
 export type { ElkNode };
@@ -11,6 +12,8 @@ export type { ElkNode };
 export interface LayoutOptions {
   /** `'keep'` (default): pinned steps keep x and y exactly; `'ignore'`: laid out like the rest. */
   pinned?: 'keep' | 'ignore';
+  /** Box sizes to lay out with (default: the map's own, `frameSize(doc.direction)`), e.g. taller cards for an export with details. */
+  size?: SizeFn;
 }
 
 /**

@@ -9,7 +9,7 @@ import { BoxIndex, inHandle, isOrthogonal, outHandle, routeHit, type Box } from 
 import { STEP_GAP } from './constants';
 import { applyLayout } from './layoutMap';
 import { phaseSlots } from './phases';
-import type { LayoutResult } from './types';
+import type { LayoutOptions, LayoutResult } from './types';
 
 /** How far a route's end or a column edge may be off (floating point noise, not pixels). */
 const TOLERANCE = 0.01;
@@ -23,11 +23,11 @@ const TOLERANCE = 0.01;
  * crosses no step box (its own included). Whether pinned steps stayed put is not checked
  * here: that depends on the options.
  */
-export function validateLayout(doc: MapDoc, result: LayoutResult): string[] {
+export function validateLayout(doc: MapDoc, result: LayoutResult, options: Pick<LayoutOptions, 'size'> = {}): string[] {
   const out: string[] = [];
   const laid = applyLayout(doc, result);
-  const sizeOf = frameSize(doc.direction);
-  const geo = mapGeometry(laid);
+  const sizeOf = options.size ?? frameSize(doc.direction);
+  const geo = mapGeometry(laid, sizeOf);
   const lanes = new Map(geo.lanes.map((l) => [l.role.id, l]));
   const slots = phaseSlots(laid);
   const boxes = new Map<string, Box>();

@@ -12,13 +12,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderStepsCsv } from '../../shared/export/csv';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
-import { renderMapSvg } from '../../shared/export/svg';
+import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { MapDocSchema, describeIssues } from '../../shared/model/schema';
-import type { MapDoc } from '../../shared/model/types';
+import type { MapDoc, Step } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
 import { svgToPng } from '../export/png';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutMap } from '../../shared/layout/layoutMap';
+import { validateLayout } from '../../shared/layout/validate';
+import { stepSize, type SizeFn } from '../../shared/model/geometry';
 import { applyCommand, cmd } from '../../shared/model/commands';
 
 export class CliError extends Error {}
@@ -117,19 +119,33 @@ export function parseExportArgs(args: string[]): ExportArgs {
   return { source, format: format as Format, out, scale, details, transparent };
 }
 
-/** The map as the drawing shows it: left to right (a top-to-bottom map is laid out that way for it). */
-async function drawable(doc: MapDoc, notes: string[]): Promise<MapDoc> {
-  if (doc.direction !== 'down' || Object.keys(doc.steps).length === 0) return doc;
-  const turned: MapDoc = { ...doc, direction: 'right' };
-  const result = await layoutMap(turned, new ELK());
-  notes.push('this map reads top to bottom; the drawing shows it left to right');
-  return applyCommand(turned, cmd('tidyUp', { steps: result.steps, routes: result.routes }));
+/**
+ * The map as the drawing shows it: left to right (a top-to-bottom map is laid out that way for
+ * it) and, with details, laid out with each card as tall as its lists.
+ */
+async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise<{ doc: MapDoc; laidOutForDetails: boolean }> {
+  const turn = doc.direction === 'down';
+  if ((!turn && !details) || Object.keys(doc.steps).length === 0) return { doc, laidOutForDetails: false };
+  const target: MapDoc = turn ? { ...doc, direction: 'right' } : doc;
+  const extra = details ? detailHeights(target) : new Map<string, number>();
+  const size: SizeFn = (s) => {
+    const z = stepSize(s);
+    return { width: z.width, height: z.height + (extra.get((s as Step).id) ?? 0) };
+  };
+  const result = await layoutMap(target, new ELK(), { size });
+  if (turn) notes.push('this map reads top to bottom; the drawing shows it left to right');
+  if (validateLayout(target, result, { size }).length > 0) {
+    if (turn) notes.push('the left-to-right layout is not clean; some steps may touch');
+    else return { doc, laidOutForDetails: false };
+  }
+  return { doc: applyCommand(target, cmd('tidyUp', { steps: result.steps, routes: result.routes })), laidOutForDetails: details };
 }
 
 async function exportCommand(args: ExportArgs): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
   const loaded = loadMap(args.source);
-  const doc = args.format === 'svg' || args.format === 'png' ? await drawable(loaded, notes) : loaded;
+  const drawing = args.format === 'svg' || args.format === 'png';
+  const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   let data: string | Buffer;
   switch (args.format) {
     case 'json':
@@ -142,6 +158,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
     case 'png': {
       const svg = renderMapSvg(doc, {
         details: args.details,
+        laidOutForDetails,
         background: args.transparent ? 'transparent' : 'white',
         titleBlock: { title: doc.title, subtitle: `Updated ${doc.updatedAt.slice(0, 10)}` },
         legend: true,

@@ -5,7 +5,7 @@
 import { fittingScale, safeFileName } from '../../shared/export/bitmap';
 import { renderStepsCsv } from '../../shared/export/csv';
 import { toLanemapJson } from '../../shared/export/lanemapJson';
-import { renderMapSvg } from '../../shared/export/svg';
+import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc } from '../../shared/model/types';
 import { requestLayout } from '../layout/layoutClient';
@@ -32,24 +32,31 @@ export interface ExportResult {
 const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
 
 /**
- * The drawing reads left to right: a top-to-bottom map is laid out left to right for it (the
- * map itself is not changed).
+ * The map as the drawing shows it. It reads left to right: a top-to-bottom map is laid out
+ * left to right for it. With details, it is laid out with each card as tall as its lists, so
+ * flows keep clear of them. The map itself is not changed.
  */
-async function drawable(doc: MapDoc): Promise<{ doc: MapDoc; notice?: string }> {
-  if (doc.direction !== 'down' || Object.keys(doc.steps).length === 0) return { doc };
-  const turned: MapDoc = { ...doc, direction: 'right' };
-  const reply = await requestLayout(turned);
-  if (!reply.ok) throw new Error(`the map could not be laid out left to right for the drawing (${reply.message})`);
-  return { doc: applyCommand(turned, cmd('tidyUp', reply.args)), notice: 'This map reads top to bottom; the drawing shows it left to right.' };
+async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; laidOutForDetails: boolean; notice?: string }> {
+  const turn = doc.direction === 'down';
+  if ((!turn && !details) || Object.keys(doc.steps).length === 0) return { doc, laidOutForDetails: false };
+  const target: MapDoc = turn ? { ...doc, direction: 'right' } : doc;
+  const extra = details ? Object.fromEntries(detailHeights(target)) : undefined;
+  const reply = await requestLayout(target, extra);
+  const notice = turn ? 'This map reads top to bottom; the drawing shows it left to right.' : undefined;
+  if (reply.ok) return { doc: applyCommand(target, cmd('tidyUp', reply.args)), laidOutForDetails: details, notice };
+  if (turn) throw new Error(`the map could not be laid out left to right for the drawing (${reply.message})`);
+  // details as drawn in place: the cards push the steps under them down
+  return { doc, laidOutForDetails: false };
 }
 
 /** The SVG of a map as exported (also what the dialog previews). */
 export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds'>, embedFont = true) {
-  const { doc: d, notice } = await drawable(doc);
+  const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
   const updated = new Date(doc.updatedAt);
   const subtitle = Number.isNaN(updated.getTime()) ? undefined : `Updated ${updated.toLocaleDateString()}`;
   const svg = renderMapSvg(d, {
     details: o.details,
+    laidOutForDetails,
     stepIds: o.stepIds,
     background: o.background,
     titleBlock: { title: doc.title, subtitle },

@@ -26,7 +26,7 @@ function getWorker(): Worker {
 /** A layout that takes longer than this is given up (the worker is restarted). */
 const TIMEOUT_MS = 60_000;
 
-export function requestLayout(doc: MapDoc): Promise<LayoutReply> {
+export function requestLayout(doc: MapDoc, extraHeights?: Record<string, number>): Promise<LayoutReply> {
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -39,6 +39,6 @@ export function requestLayout(doc: MapDoc): Promise<LayoutReply> {
       clearTimeout(timer);
       resolve(reply);
     });
-    getWorker().postMessage({ id, doc });
+    getWorker().postMessage({ id, doc, extraHeights });
   });
 }
