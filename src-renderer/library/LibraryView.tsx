@@ -8,6 +8,7 @@ import { ConfirmDialog, PromptDialog } from '../components/Dialog';
 import { notify } from '../store/notices';
 import { useEditorStore } from '../store/context';
 import { importMapFile } from './importMap';
+import { MapThumbnail } from './MapThumbnail';
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
@@ -93,6 +94,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
             {maps.map((m) => (
               <li key={m.id} className="map-card">
                 <button className="map-card-open" aria-label={`Open ${m.title}`} onClick={() => onOpen(m.id)}>
+                  <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
                   <span className="map-card-title">{m.title}</span>
                   <span className="muted">
                     {m.stepCount} {m.stepCount === 1 ? 'step' : 'steps'} · changed {formatDate(m.updatedAt)}

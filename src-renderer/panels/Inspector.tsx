@@ -3,13 +3,19 @@ import { Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
-import { DURATION_UNITS, LIMITS, STEP_KINDS, type Duration, type MapDoc, type Step } from '../../shared/model/types';
+import { DURATION_UNITS, LIMITS, STEP_KINDS, type Duration, type ItemKind, type MapDoc, type Step } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { deleteSelection } from '../editor/actions';
 import { useEditor, useEditorStore } from '../store/context';
 import { ItemListEditor } from './ItemListEditor';
 
 const KIND_LABEL: Record<Step['kind'], string> = { start: 'Start', task: 'Task', decision: 'Decision', end: 'End' };
+/** The three lists a step carries, as the inspector shows them. */
+const ITEM_LISTS: [ItemKind, string, string][] = [
+  ['inputs', 'Inputs', 'input'],
+  ['outputs', 'Outputs', 'output'],
+  ['resources', 'Resources and tools', 'resource'],
+];
 const UNIT_LABEL: Record<Duration['unit'], string> = { min: 'minutes', h: 'hours', d: 'days' };
 
 function allItems(doc: MapDoc): string[] {
@@ -95,27 +101,16 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
         />
       </label>
       <DurationField step={step} />
-      <ItemListEditor
-        title="Inputs"
-        noun="input"
-        items={step.inputs}
-        suggestions={suggestions}
-        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'inputs', items }))}
-      />
-      <ItemListEditor
-        title="Outputs"
-        noun="output"
-        items={step.outputs}
-        suggestions={suggestions}
-        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'outputs', items }))}
-      />
-      <ItemListEditor
-        title="Resources and tools"
-        noun="resource"
-        items={step.resources}
-        suggestions={suggestions}
-        onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind: 'resources', items }))}
-      />
+      {ITEM_LISTS.map(([kind, title, noun]) => (
+        <ItemListEditor
+          key={kind}
+          title={title}
+          noun={noun}
+          items={step[kind]}
+          suggestions={suggestions}
+          onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind, items }))}
+        />
+      ))}
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
         <Trash2 size={14} aria-hidden /> Delete step
       </button>
