@@ -23,7 +23,8 @@ const APP_ORIGIN = 'app://lanemap';
 
 app.enableSandbox();
 // one Lanemap at a time: two processes editing one library would overwrite each other's edits
-if (!app.requestSingleInstanceLock()) app.quit();
+const isPrimary = app.requestSingleInstanceLock();
+if (!isPrimary) app.quit();
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0];
   if (win?.isMinimized()) win.restore();
@@ -94,6 +95,7 @@ async function createWindow(): Promise<void> {
 }
 
 void app.whenReady().then(async () => {
+  if (!isPrimary) return;
   protocol.handle('app', serveRenderer);
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
