@@ -13,6 +13,8 @@ export const CALLS = [
   'maps:applyChanges',
   'maps:import',
   'file:save',
+  'templates:list',
+  'maps:createFromTemplate',
 ] as const;
 
 export type CallName = (typeof CALLS)[number];

@@ -22,6 +22,17 @@ export const inputSchemas = {
   'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */
   'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
+  'templates:list': empty,
+  'maps:createFromTemplate': z
+    .object({
+      templateId: z
+        .string()
+        .min(1)
+        .max(100)
+        .regex(/^[a-z0-9][a-z0-9.-]*$/, 'unknown template'),
+      title: MapTitleSchema.optional(),
+    })
+    .strict(),
   'file:save': z
     .object({
       fileName: z.string().min(1).max(255),
@@ -48,6 +59,8 @@ export interface CallResults {
   'maps:delete': { deleted: true };
   'maps:applyChanges': { updatedAt: string };
   'maps:import': MapSummary;
+  'templates:list': { id: string; language: string | null; doc: MapDoc }[];
+  'maps:createFromTemplate': MapDoc;
   /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
   'file:save': { path: string | null };
 }

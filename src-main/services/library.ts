@@ -11,7 +11,8 @@ import { MapDocSchema, describeIssues } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
-import { createMapRepository } from '../storage/mapRepository';
+import { createMapRepository, NotFoundError } from '../storage/mapRepository';
+import { bundledTemplates } from './templates';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
 export class BadInputError extends Error {}
@@ -64,6 +65,14 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       const now = clock();
       maps.apply(id, changes, now);
       return { updatedAt: now };
+    },
+    'templates:list': () => bundledTemplates(),
+    'maps:createFromTemplate': ({ templateId, title }) => {
+      const template = bundledTemplates().find((t) => t.id === templateId);
+      if (!template) throw new NotFoundError(`There is no template “${templateId}”.`);
+      const doc = cloneWithNewIds(template.doc, { title: title ?? template.doc.title, now: clock() });
+      maps.insert(doc);
+      return maps.read(doc.id);
     },
     // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
     'file:save': () => {

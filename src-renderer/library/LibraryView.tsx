@@ -9,6 +9,7 @@ import { notify } from '../store/notices';
 import { useEditorStore } from '../store/context';
 import { importMapFile } from './importMap';
 import { MapThumbnail } from './MapThumbnail';
+import { NewMapDialog } from './NewMapDialog';
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
@@ -126,27 +127,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           Library file: <code>{info.dataFile}</code> · saved automatically after every edit
         </footer>
       )}
-      {pending?.kind === 'create' && (
-        <PromptDialog
-          title="New map"
-          label="Map title"
-          initial="New sales process"
-          maxLength={LIMITS.mapTitle}
-          confirm="Create"
-          onCancel={() => setPending(null)}
-          onConfirm={(title) =>
-            void (async () => {
-              try {
-                const doc = await api['maps:create']({ title });
-                onOpen(doc.id);
-              } catch (e) {
-                notify.error(`Could not create the map: ${(e as Error).message}`);
-                setPending(null);
-              }
-            })()
-          }
-        />
-      )}
+      {pending?.kind === 'create' && <NewMapDialog onCreated={onOpen} onCancel={() => setPending(null)} />}
       {pending?.kind === 'rename' && (
         <PromptDialog
           title="Rename map"

@@ -90,3 +90,24 @@ describe('selecting several steps', () => {
     await ui.count(suite.page.locator('.react-flow__node-step'), 13);
   });
 });
+
+describe('a new map from a template', () => {
+  test('picking the Russian full sales cycle opens it with its stages, lanes and steps', async () => {
+    const { page } = suite;
+    await page.goto(suite.app.bridge.url);
+    await page.getByRole('button', { name: 'New map' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New map' });
+    await dialog.locator('.template-card', { hasText: 'Отдел продаж: полный цикл' }).click();
+    await ui.value(dialog.getByLabel('Map title'), 'Отдел продаж: полный цикл');
+    await ui.visible(dialog.locator('.template-thumb img').first());
+    await suite.app.shot('new-map-templates');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await ui.count(page.locator('.react-flow__node-phase'), 7);
+    await ui.visible(page.locator('.lane-name', { hasText: 'Руководитель отдела продаж' }));
+    const made = createMapRepository(suite.app.db)
+      .list()
+      .find((m) => m.title === 'Отдел продаж: полный цикл')!;
+    expect(made.stepCount).toBeGreaterThanOrEqual(25);
+    await suite.app.shot('new-map-from-template');
+  });
+});

@@ -231,6 +231,17 @@ const cases: Case[] = [
   ['maps:import', 'an extra field', () => ({ text: '{}', id: 'mine' }), 'bad-input'],
   ['maps:import', 'a damaged file', () => ({ text: '{"format":"lanemap","schemaVersion":1,"map":{' }), 'bad-input'],
   ['maps:import', 'null', () => null, 'bad-input'],
+  // templates: listing takes nothing; creating takes a known template id
+  ['templates:list', 'an extra field', () => ({ language: 'ru' }), 'bad-input'],
+  ['templates:list', 'null', () => null, 'bad-input'],
+  ['templates:list', 'an array', () => [], 'bad-input'],
+  ['templates:list', 'a string', () => 'all', 'bad-input'],
+  ['templates:list', 'undefined', () => undefined, 'bad-input'],
+  ['maps:createFromTemplate', 'no template', () => ({}), 'bad-input'],
+  ['maps:createFromTemplate', 'an unknown template', () => ({ templateId: 'no-such-template' }), 'not-found'],
+  ['maps:createFromTemplate', 'a path as template', () => ({ templateId: '../package' }), 'bad-input'],
+  ['maps:createFromTemplate', 'an empty title', () => ({ templateId: 'full-cycle.ru', title: '  ' }), 'bad-input'],
+  ['maps:createFromTemplate', 'an extra field', () => ({ templateId: 'full-cycle.ru', into: 'x' }), 'bad-input'],
   // file:save: only the desktop app saves files; over the bridge it is refused like bad input
   ['file:save', 'no file name', () => ({ content: 'x', encoding: 'utf8' }), 'bad-input'],
   ['file:save', 'an unknown encoding', () => ({ fileName: 'a.svg', content: 'x', encoding: 'latin1' }), 'bad-input'],

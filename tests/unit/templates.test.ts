@@ -160,3 +160,28 @@ describe('templates', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('a new map from a bundled template', () => {
+  test('given the Russian full cycle, when a map is made from it, then it is stored with new ids and the same content', async () => {
+    const { openTempLibrary, call, removeTempDirs } = await import('../support/library');
+    const lib = openTempLibrary();
+    const listed = call(lib.services, 'templates:list', {});
+    expect(listed.map((t) => t.id)).toContain('full-cycle.ru');
+    const made = call(lib.services, 'maps:createFromTemplate', { templateId: 'full-cycle.ru', title: 'Наш отдел продаж' });
+    const template = listed.find((t) => t.id === 'full-cycle.ru')!.doc;
+    expect(made.title).toBe('Наш отдел продаж');
+    expect(Object.keys(made.steps)).toHaveLength(Object.keys(template.steps).length);
+    expect(Object.keys(made.steps).some((id) => template.steps[id])).toBe(false);
+    expect(
+      Object.values(made.steps)
+        .map((s) => s.title)
+        .sort(),
+    ).toEqual(
+      Object.values(template.steps)
+        .map((s) => s.title)
+        .sort(),
+    );
+    lib.close();
+    removeTempDirs();
+  });
+});

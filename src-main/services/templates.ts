@@ -1,0 +1,32 @@
+/**
+ * The map templates bundled with the app (`templates/*.json`), validated like any file from
+ * outside. Bundled by Vite into the main process, so the packaged app needs no file access.
+ */
+/// <reference types="vite/client" />
+import { MapDocSchema, describeIssues } from '../../shared/model/schema';
+import type { MapDoc } from '../../shared/model/types';
+
+export interface Template {
+  /** The file name without `.json`, e.g. `full-cycle.ru`. */
+  id: string;
+  /** 'ru' or 'en' from the file name, or null for a template in one language only. */
+  language: string | null;
+  doc: MapDoc;
+}
+
+const files = import.meta.glob<unknown>('../../templates/*.json', { eager: true, import: 'default' });
+
+let cache: Template[] | undefined;
+
+export function bundledTemplates(): Template[] {
+  cache ??= Object.entries(files)
+    .map(([file, data]) => {
+      const id = file.replace(/^.*\//, '').replace(/\.json$/, '');
+      const parsed = MapDocSchema.safeParse(data);
+      if (!parsed.success) throw new Error(`The bundled template ${id} is invalid: ${describeIssues(parsed.error)}`);
+      const language = /\.(ru|en)$/.exec(id)?.[1] ?? null;
+      return { id, language, doc: parsed.data };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return cache;
+}
