@@ -1,20 +1,14 @@
 /** "New map": a title, and a blank map or one of the bundled templates, each with a picture. */
 import { FileText } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallResults } from '../../shared/contract';
-import { renderMapSvg } from '../../shared/export/svg';
 import { LIMITS } from '../../shared/model/types';
 import { api } from '../api';
 import { Dialog } from '../components/Dialog';
 import { notify } from '../store/notices';
+import { MapPicture } from './MapPicture';
 
 type Template = CallResults['templates:list'][number];
-
-function Preview({ template }: { template: Template }) {
-  const url = useMemo(() => URL.createObjectURL(new Blob([renderMapSvg(template.doc).svg], { type: 'image/svg+xml' })), [template]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return <img src={url} alt="" />;
-}
 
 export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): void; onCancel(): void }) {
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -91,7 +85,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
             <label key={t.id} className={`template-card${choice === t.id ? ' is-chosen' : ''}`}>
               <input type="radio" name="template" className="visually-hidden" checked={choice === t.id} onChange={() => pick(t.id)} aria-label={t.doc.title} />
               <div className="template-thumb">
-                <Preview template={t} />
+                <MapPicture doc={t.doc} />
               </div>
               <span className="template-title">
                 {t.doc.title} {t.language && <span className="badge">{t.language.toUpperCase()}</span>}
