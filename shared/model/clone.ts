@@ -1,33 +1,74 @@
-/** Copies a map with new ids everywhere (duplicate, instantiate a template). */
+/** Copies a map with new ids everywhere (duplicate, instantiate a template, import). */
 import { newId } from './ids';
 import type { MapDoc } from './types';
 
-export function cloneWithNewIds(doc: MapDoc, overrides: { title?: string; now: string }): MapDoc {
-  const roleIds = new Map(Object.keys(doc.roles).map((id) => [id, newId()]));
-  const phaseIds = new Map(Object.keys(doc.phases).map((id) => [id, newId()]));
-  const stepIds = new Map(Object.keys(doc.steps).map((id) => [id, newId()]));
-  const pick = (m: Map<string, string>, id: string) => m.get(id) ?? id;
+/**
+ * Old id -> new id, by kind. Pass the same one when copying several documents that must keep
+ * matching each other (a map and its saved versions: a step keeps one id across all of them,
+ * so versions still compare step by step with the copied map).
+ */
+export type IdMap = Map<string, string>;
+
+export function newIdMap(): IdMap {
+  return new Map();
+}
+
+type Kind = 'map' | 'role' | 'phase' | 'step' | 'flow' | 'comment' | 'painPoint';
+
+export function cloneWithNewIds(
+  doc: MapDoc,
+  overrides: {
+    title?: string;
+    now: string;
+    /** A saved version: keeps its status, approval and dates, as it was then. */
+    asSnapshot?: boolean;
+  },
+  ids: IdMap = newIdMap(),
+): MapDoc {
+  /** The new id of something this document holds (made on first sight). */
+  const own = (kind: Kind, id: string) => {
+    const key = `${kind}:${id}`;
+    let next = ids.get(key);
+    if (next === undefined) ids.set(key, (next = newId()));
+    return next;
+  };
+  // every part this document holds gets its id first, so references between parts resolve
+  for (const id of Object.keys(doc.roles)) own('role', id);
+  for (const id of Object.keys(doc.phases)) own('phase', id);
+  for (const id of Object.keys(doc.steps)) own('step', id);
+  for (const id of Object.keys(doc.flows)) own('flow', id);
+  for (const id of Object.keys(doc.comments ?? {})) own('comment', id);
+  /** A reference: its new id, or the old one if it points at nothing copied (kept as it was). */
+  const ref = (kind: Kind, id: string) => ids.get(`${kind}:${id}`) ?? id;
+
+  const snapshot = overrides.asSnapshot === true;
   const out: MapDoc = {
-    id: newId(),
+    id: own('map', doc.id),
     title: overrides.title ?? doc.title,
     description: doc.description,
     ...(doc.direction ? { direction: doc.direction } : {}),
-    createdAt: overrides.now,
-    updatedAt: overrides.now,
+    ...(doc.purpose ? { purpose: doc.purpose } : {}),
+    ...(doc.owner ? { owner: doc.owner } : {}),
+    ...(snapshot && doc.status ? { status: doc.status } : {}),
+    ...(snapshot && doc.approval ? { approval: { ...doc.approval } } : {}),
+    createdAt: snapshot ? doc.createdAt : overrides.now,
+    updatedAt: snapshot ? doc.updatedAt : overrides.now,
     roles: {},
     phases: {},
     steps: {},
     flows: {},
+    comments: {},
+    painPoints: {},
   };
-  for (const r of Object.values(doc.roles)) out.roles[pick(roleIds, r.id)] = { ...r, id: pick(roleIds, r.id) };
-  for (const p of Object.values(doc.phases)) out.phases[pick(phaseIds, p.id)] = { ...p, id: pick(phaseIds, p.id) };
+  for (const r of Object.values(doc.roles)) out.roles[ref('role', r.id)] = { ...r, id: ref('role', r.id) };
+  for (const p of Object.values(doc.phases)) out.phases[ref('phase', p.id)] = { ...p, id: ref('phase', p.id) };
   for (const s of Object.values(doc.steps)) {
-    const id = pick(stepIds, s.id);
+    const id = ref('step', s.id);
     out.steps[id] = {
       ...s,
       id,
-      roleId: pick(roleIds, s.roleId),
-      phaseId: s.phaseId ? pick(phaseIds, s.phaseId) : null,
+      roleId: ref('role', s.roleId),
+      phaseId: s.phaseId ? ref('phase', s.phaseId) : null,
       inputs: [...s.inputs],
       outputs: [...s.outputs],
       resources: [...s.resources],
@@ -35,14 +76,24 @@ export function cloneWithNewIds(doc: MapDoc, overrides: { title?: string; now: s
     };
   }
   for (const f of Object.values(doc.flows)) {
-    const id = newId();
+    const id = ref('flow', f.id);
     out.flows[id] = {
       ...f,
       id,
-      fromStepId: pick(stepIds, f.fromStepId),
-      toStepId: pick(stepIds, f.toStepId),
+      fromStepId: ref('step', f.fromStepId),
+      toStepId: ref('step', f.toStepId),
       ...(f.route ? { route: f.route.map((p) => ({ ...p })) } : {}),
     };
+  }
+  // the review travels with the copy; its status starts again as a draft (a snapshot keeps its own)
+  for (const c of Object.values(doc.comments ?? {})) {
+    const id = ref('comment', c.id);
+    const targetId = c.targetId === null ? null : ref(c.targetKind === 'step' ? 'step' : 'flow', c.targetId);
+    out.comments[id] = { ...c, id, targetId, parentId: c.parentId ? ref('comment', c.parentId) : null };
+  }
+  for (const p of Object.values(doc.painPoints ?? {})) {
+    const id = own('painPoint', p.id);
+    out.painPoints[id] = { ...p, id, stepId: ref('step', p.stepId) };
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { produce, type Draft } from 'immer';
 import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
-import type { Direction, Duration, Flow, ItemKind, MapDoc, Point, Step, StepKind } from './types';
+import type { CommentTarget, Direction, Duration, Flow, ItemKind, MapDoc, MapStatus, PainKind, Point, Purpose, Step, StepKind } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -210,13 +210,137 @@ const handlers = {
     if (!f) throw new CommandError('This flow no longer exists.');
     f.label = a.label;
   },
-  /** Deletes steps (with the flows touching them) and flows. */
+  /** Deletes steps (with the flows touching them, and the comments and pain points on them) and flows. */
   deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
     const steps = new Set(a.stepIds);
+    const flows = new Set<string>();
     for (const f of Object.values(doc.flows) as Flow[]) {
-      if (a.flowIds.includes(f.id) || steps.has(f.fromStepId) || steps.has(f.toStepId)) delete doc.flows[f.id];
+      if (a.flowIds.includes(f.id) || steps.has(f.fromStepId) || steps.has(f.toStepId)) {
+        flows.add(f.id);
+        delete doc.flows[f.id];
+      }
     }
     for (const id of steps) delete doc.steps[id];
+    dropOrphanReview(doc);
+  },
+  /** The map's properties, as the article's first step asks: why it is made and who owns it. */
+  setMapProperties(doc: D, a: { purpose?: Purpose | null; owner?: string }) {
+    if (a.purpose === null) delete doc.purpose;
+    else if (a.purpose !== undefined) doc.purpose = a.purpose;
+    if (a.owner !== undefined) {
+      if (a.owner.trim()) doc.owner = a.owner;
+      else delete doc.owner;
+    }
+  },
+  /** draft -> in review -> approved (who and when); back to draft or review at any time. */
+  setStatus(doc: D, a: { status: MapStatus; by?: string; at?: string }) {
+    if (a.status === 'approved') {
+      if (!a.by?.trim() || !a.at) throw new CommandError('Say who approves the map.');
+      doc.approval = { by: a.by.trim(), at: a.at };
+    }
+    if (a.status === 'draft') delete doc.status;
+    else doc.status = a.status;
+  },
+  /** Links a sub-process step to the map that details it (null: unlinks). */
+  setStepLink(doc: D, a: { stepId: string; mapId: string | null }) {
+    const s = mustStep(doc, a.stepId);
+    if (a.mapId === doc.id) throw new CommandError('A map cannot be its own sub-process.');
+    if (a.mapId) {
+      s.linkedMapId = a.mapId;
+      s.kind = 'subprocess';
+    } else delete s.linkedMapId;
+  },
+  addComment(
+    doc: D,
+    a: { id: string; targetKind: CommentTarget; targetId: string | null; parentId?: string | null; author: string; text: string; at: string },
+  ) {
+    if (doc.comments[a.id]) throw new CommandError('A comment with this id already exists.');
+    if (!a.text.trim()) throw new CommandError('Write something first.');
+    let { targetKind, targetId } = a;
+    let parentId: string | null = null;
+    if (a.parentId) {
+      // a reply joins its thread: same target, and always points to the thread's first comment
+      const parent = doc.comments[a.parentId];
+      if (!parent) throw new CommandError('This comment no longer exists.');
+      parentId = parent.parentId ?? parent.id;
+      targetKind = parent.targetKind;
+      targetId = parent.targetId;
+    } else if (targetKind === 'map') targetId = null;
+    else if (!targetId || !(targetKind === 'step' ? doc.steps[targetId] : doc.flows[targetId])) {
+      throw new CommandError(`This ${targetKind} no longer exists.`);
+    }
+    doc.comments[a.id] = {
+      id: a.id,
+      targetKind,
+      targetId,
+      parentId,
+      author: a.author.trim(),
+      text: a.text.trim(),
+      createdAt: a.at,
+      resolvedAt: null,
+      resolvedBy: null,
+    };
+    // a new remark in a resolved thread opens it again
+    const root = parentId ? doc.comments[parentId] : undefined;
+    if (root?.resolvedAt) {
+      root.resolvedAt = null;
+      root.resolvedBy = null;
+    }
+  },
+  editComment(doc: D, a: { id: string; text: string }) {
+    const c = doc.comments[a.id];
+    if (!c) throw new CommandError('This comment no longer exists.');
+    if (!a.text.trim()) throw new CommandError('Write something first.');
+    c.text = a.text.trim();
+  },
+  /** Deletes a comment; the first comment of a thread takes its replies with it. */
+  deleteComment(doc: D, a: { id: string }) {
+    if (!doc.comments[a.id]) return;
+    for (const c of Object.values(doc.comments)) if (c.parentId === a.id) delete doc.comments[c.id];
+    delete doc.comments[a.id];
+  },
+  resolveComment(doc: D, a: { id: string; resolved: boolean; by?: string; at?: string }) {
+    const c = doc.comments[a.id];
+    if (!c) throw new CommandError('This comment no longer exists.');
+    const root = c.parentId ? doc.comments[c.parentId] : c;
+    if (!root) throw new CommandError('This comment no longer exists.');
+    root.resolvedAt = a.resolved ? (a.at ?? new Date().toISOString()) : null;
+    root.resolvedBy = a.resolved ? (a.by ?? '') : null;
+  },
+  /** Marks a step as a pain point of `kind`, or adds a vote when it is already marked so (dot voting). */
+  markPainPoint(doc: D, a: { id: string; stepId: string; kind: PainKind; at: string }) {
+    mustStep(doc, a.stepId);
+    const existing = Object.values(doc.painPoints).find((p) => p.stepId === a.stepId && p.kind === a.kind);
+    if (existing) existing.votes += 1;
+    else doc.painPoints[a.id] = { id: a.id, stepId: a.stepId, kind: a.kind, votes: 1, createdAt: a.at };
+  },
+  /** Takes one vote back; the mark goes with its last vote. */
+  unvotePainPoint(doc: D, a: { id: string }) {
+    const p = doc.painPoints[a.id];
+    if (!p) return;
+    if (p.votes > 1) p.votes -= 1;
+    else delete doc.painPoints[a.id];
+  },
+  removePainPoint(doc: D, a: { id: string }) {
+    delete doc.painPoints[a.id];
+  },
+  /**
+   * Makes a saved version the current state of the map: its title, description, lanes,
+   * phases, steps and flows. Comments and pain points stay where their step or flow still
+   * exists. One undo brings the state before back.
+   */
+  restoreVersion(doc: D, a: { version: MapDoc }) {
+    const v = a.version;
+    doc.title = v.title;
+    doc.description = v.description;
+    if (v.direction === 'down') doc.direction = 'down';
+    else delete doc.direction;
+    doc.roles = JSON.parse(JSON.stringify(v.roles));
+    doc.phases = JSON.parse(JSON.stringify(v.phases));
+    doc.steps = JSON.parse(JSON.stringify(v.steps));
+    doc.flows = JSON.parse(JSON.stringify(v.flows));
+    for (const s of Object.values(doc.steps)) if (s.linkedMapId === doc.id) delete s.linkedMapId;
+    dropOrphanReview(doc);
   },
   addRole(doc: D, a: { id: string; name: string; color: string }) {
     if (doc.roles[a.id]) throw new CommandError('A role with this id already exists.');
@@ -294,6 +418,33 @@ const handlers = {
   },
 };
 
+/** Comments and pain points whose step or flow is gone go with it (an undo brings them back together). */
+function dropOrphanReview(doc: D) {
+  for (const c of Object.values(doc.comments)) {
+    const gone = (c.targetKind === 'step' && !doc.steps[c.targetId ?? '']) || (c.targetKind === 'flow' && !doc.flows[c.targetId ?? '']);
+    if (gone) delete doc.comments[c.id];
+  }
+  for (const c of Object.values(doc.comments)) if (c.parentId && !doc.comments[c.parentId]) delete doc.comments[c.id];
+  for (const p of Object.values(doc.painPoints)) if (!doc.steps[p.stepId]) delete doc.painPoints[p.id];
+}
+
+/** Edits that review a map rather than change it: they leave an approved map approved. */
+const REVIEW_COMMANDS = new Set<string>([
+  'setStatus',
+  'setMapProperties',
+  'addComment',
+  'editComment',
+  'deleteComment',
+  'resolveComment',
+  'markPainPoint',
+  'unvotePainPoint',
+  'removePainPoint',
+]);
+
+/** True when `command` changes what the map says, so an approved map becomes a draft again. */
+export function changesContent(command: Command): boolean {
+  return !REVIEW_COMMANDS.has(command.type);
+}
 type Handlers = typeof handlers;
 export type CommandType = keyof Handlers;
 export type CommandArgs<T extends CommandType> = Parameters<Handlers[T]>[1];
@@ -304,6 +455,8 @@ export type Command = { [T in CommandType]: { type: T; args: CommandArgs<T> } }[
 export function applyCommand(doc: MapDoc, command: Command): MapDoc {
   return produce(doc, (draft) => {
     (handlers[command.type] as (d: D, a: unknown) => void)(draft, command.args);
+    // the approved state is kept in its version; editing starts a new draft
+    if (draft.status === 'approved' && changesContent(command)) delete draft.status;
   });
 }
 

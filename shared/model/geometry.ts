@@ -18,7 +18,7 @@ export const PHASE_HEADER_HEIGHT = 44;
 const LINE_HEIGHT = 18;
 
 /** Room for the title inside each kind of box, in px (the canvas's CSS: padding and borders). */
-const TEXT_WIDTH: Record<StepKind, number> = { task: 166, decision: 104, start: 82, end: 80 };
+const TEXT_WIDTH: Record<StepKind, number> = { task: 166, subprocess: 166, decision: 104, start: 82, end: 80 };
 /** Start and end pills widen for titles longer than a few words. */
 const WIDE_PILL = 180;
 

@@ -3,7 +3,7 @@
  * Strict objects: unknown keys are rejected rather than silently stored.
  */
 import { z } from 'zod';
-import { DIRECTIONS, DURATION_UNITS, LIMITS, STEP_KINDS } from './types';
+import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, STEP_KINDS } from './types';
 
 export const IdSchema = z
   .string()
@@ -39,6 +39,7 @@ export const StepSchema = z
       .strict()
       .nullable(),
     pinned: z.boolean().optional(),
+    linkedMapId: IdSchema.optional(),
     inputs: ItemListSchema,
     outputs: ItemListSchema,
     resources: ItemListSchema,
@@ -61,22 +62,58 @@ export const FlowSchema = z
 
 export const MapTitleSchema = nonEmpty(LIMITS.mapTitle);
 
+const timestamp = z.string().max(40);
+export const AuthorSchema = text(LIMITS.author);
+export const VersionNameSchema = nonEmpty(LIMITS.versionName);
+export const ApprovalSchema = z.object({ by: AuthorSchema, at: timestamp }).strict();
+
+export const CommentSchema = z
+  .object({
+    id: IdSchema,
+    targetKind: z.enum(COMMENT_TARGETS),
+    targetId: IdSchema.nullable(),
+    parentId: IdSchema.nullable(),
+    author: AuthorSchema,
+    text: nonEmpty(LIMITS.comment),
+    createdAt: timestamp,
+    resolvedAt: timestamp.nullable(),
+    resolvedBy: AuthorSchema.nullable(),
+  })
+  .strict()
+  .refine((c) => (c.targetKind === 'map') === (c.targetId === null), 'a comment on the map has no target id; one on a step or flow has one');
+
+export const PainPointSchema = z
+  .object({ id: IdSchema, stepId: IdSchema, kind: z.enum(PAIN_KINDS), votes: z.number().int().min(1).max(1_000_000), createdAt: timestamp })
+  .strict();
+
+/** The map's own fields an edit may change (null clears an optional one). */
+const MapFieldsSchema = z
+  .object({
+    title: MapTitleSchema.optional(),
+    description: text(LIMITS.description).optional(),
+    direction: z.enum(DIRECTIONS).optional(),
+    purpose: z.enum(PURPOSES).nullable().optional(),
+    owner: text(LIMITS.owner).optional(),
+    status: z.enum(MAP_STATUSES).optional(),
+    approval: ApprovalSchema.nullable().optional(),
+  })
+  .strict();
+
 /**
  * The rows an edit changed: what to write (insert or replace) and what to delete.
  * Produced by `diffMaps`, applied by the storage in one transaction.
  */
 export const MapChangesSchema = z
   .object({
-    map: z
-      .object({ title: MapTitleSchema.optional(), description: text(LIMITS.description).optional(), direction: z.enum(DIRECTIONS).optional() })
-      .strict()
-      .optional(),
+    map: MapFieldsSchema.optional(),
     upsert: z
       .object({
         roles: z.array(RoleSchema).max(10_000),
         phases: z.array(PhaseSchema).max(10_000),
         steps: z.array(StepSchema).max(100_000),
         flows: z.array(FlowSchema).max(200_000),
+        comments: z.array(CommentSchema).max(100_000).default([]),
+        painPoints: z.array(PainPointSchema).max(100_000).default([]),
       })
       .strict(),
     remove: z
@@ -85,6 +122,8 @@ export const MapChangesSchema = z
         phases: z.array(IdSchema).max(10_000),
         steps: z.array(IdSchema).max(100_000),
         flows: z.array(IdSchema).max(200_000),
+        comments: z.array(IdSchema).max(100_000).default([]),
+        painPoints: z.array(IdSchema).max(100_000).default([]),
       })
       .strict(),
   })
@@ -99,16 +138,23 @@ export const MapDocSchema = z
     title: MapTitleSchema,
     description: text(LIMITS.description),
     direction: z.enum(DIRECTIONS).optional(),
+    purpose: z.enum(PURPOSES).optional(),
+    owner: text(LIMITS.owner).optional(),
+    status: z.enum(MAP_STATUSES).optional(),
+    approval: ApprovalSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     roles: z.record(z.string(), RoleSchema),
     phases: z.record(z.string(), PhaseSchema),
     steps: z.record(z.string(), StepSchema),
     flows: z.record(z.string(), FlowSchema),
+    comments: z.record(z.string(), CommentSchema).default({}),
+    painPoints: z.record(z.string(), PainPointSchema).default({}),
   })
   .strict()
   .superRefine((doc, ctx) => {
-    for (const [key, rec] of [...Object.entries(doc.roles), ...Object.entries(doc.phases), ...Object.entries(doc.steps), ...Object.entries(doc.flows)]) {
+    const records = [doc.roles, doc.phases, doc.steps, doc.flows, doc.comments, doc.painPoints].flatMap((r) => Object.entries(r) as [string, { id: string }][]);
+    for (const [key, rec] of records) {
       if (key !== rec.id) ctx.addIssue({ code: 'custom', message: `record key ${key} differs from its id ${rec.id}` });
     }
     for (const s of Object.values(doc.steps)) {
@@ -119,6 +165,16 @@ export const MapDocSchema = z
       if (!doc.steps[f.fromStepId] || !doc.steps[f.toStepId]) {
         ctx.addIssue({ code: 'custom', message: `flow ${f.id} connects a missing step` });
       }
+    }
+    for (const c of Object.values(doc.comments)) {
+      const target = c.targetKind === 'step' ? doc.steps : c.targetKind === 'flow' ? doc.flows : null;
+      if (target && !target[c.targetId ?? '']) ctx.addIssue({ code: 'custom', message: `comment ${c.id} is on a missing ${c.targetKind}` });
+      if (c.parentId !== null && doc.comments[c.parentId]?.parentId !== null) {
+        ctx.addIssue({ code: 'custom', message: `comment ${c.id} replies to a missing thread` });
+      }
+    }
+    for (const p of Object.values(doc.painPoints)) {
+      if (!doc.steps[p.stepId]) ctx.addIssue({ code: 'custom', message: `pain point ${p.id} is on a missing step` });
     }
   });
 

@@ -6,7 +6,8 @@
  * never be "between" lanes.
  */
 
-export const STEP_KINDS = ['start', 'task', 'decision', 'end'] as const;
+/** `subprocess` is a step that stands for a whole map of its own (`Step.linkedMapId`). */
+export const STEP_KINDS = ['start', 'task', 'subprocess', 'decision', 'end'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const ITEM_KINDS = ['inputs', 'outputs', 'resources'] as const;
@@ -51,6 +52,8 @@ export interface Step {
   duration: Duration | null;
   /** Kept where the user put it by later tidy-ups. */
   pinned?: boolean;
+  /** For a sub-process: the map that details it (absent: not linked yet). */
+  linkedMapId?: string;
   inputs: string[];
   outputs: string[];
   resources: string[];
@@ -79,18 +82,71 @@ export const DIRECTIONS = ['right', 'down'] as const;
 /** Which way a map reads: left to right (lanes are rows) or top to bottom (lanes are columns). */
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** Why the map is made (the article's first question). */
+export const PURPOSES = ['training', 'optimisation', 'monitoring', 'other'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** draft -> in review -> approved; an edit of an approved map makes it a draft again. */
+export const MAP_STATUSES = ['draft', 'in_review', 'approved'] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+
+export interface Approval {
+  by: string;
+  at: string;
+}
+
+export const COMMENT_TARGETS = ['map', 'step', 'flow'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/** A remark made while reviewing: on the whole map, a step or a flow; replies point to the first comment of their thread. */
+export interface MapComment {
+  id: string;
+  targetKind: CommentTarget;
+  /** The step or flow id; null for a comment on the map. */
+  targetId: string | null;
+  /** The thread's first comment, for a reply; null for the first comment of a thread. */
+  parentId: string | null;
+  author: string;
+  text: string;
+  createdAt: string;
+  /** Set on a thread's first comment when the thread is resolved. */
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export const PAIN_KINDS = ['bottleneck', 'redundant', 'idea'] as const;
+/** What is wrong with a step (or could be better), as the analysis of the map finds it. */
+export type PainKind = (typeof PAIN_KINDS)[number];
+
+/** A pain point on a step; one per step and kind, with dot votes (each click adds one). */
+export interface PainPoint {
+  id: string;
+  stepId: string;
+  kind: PainKind;
+  votes: number;
+  createdAt: string;
+}
+
 export interface MapDoc {
   id: string;
   title: string;
   description: string;
   /** Absent means 'right'. Positions are stored in the map's frame and drawn transposed for 'down'. */
   direction?: Direction;
+  /** Map properties; absent purpose means not said yet, absent status means draft. */
+  purpose?: Purpose;
+  owner?: string;
+  status?: MapStatus;
+  /** Who approved the map last, and when (kept when a later edit makes it a draft again). */
+  approval?: Approval;
   createdAt: string;
   updatedAt: string;
   roles: Record<string, Role>;
   phases: Record<string, Phase>;
   steps: Record<string, Step>;
   flows: Record<string, Flow>;
+  comments: Record<string, MapComment>;
+  painPoints: Record<string, PainPoint>;
 }
 
 /** One row of the map library. */
@@ -100,6 +156,22 @@ export interface MapSummary {
   stepCount: number;
   createdAt: string;
   updatedAt: string;
+  status: MapStatus;
+  /** Maps with a sub-process step that opens this one. */
+  partOf: { id: string; title: string }[];
+}
+
+/** A named snapshot of a map ("As-is, agreed 30 Nov"); the map itself is kept as it was then. */
+export interface VersionSummary {
+  id: string;
+  mapId: string;
+  name: string;
+  note: string;
+  author: string;
+  createdAt: string;
+  /** 'approved' for the snapshot taken when the map was approved. */
+  kind: 'manual' | 'approved';
+  stepCount: number;
 }
 
 /** Limits shared by the editor (input maxLength) and the schemas (rejection). */
@@ -111,4 +183,9 @@ export const LIMITS = {
   itemLabel: 300,
   itemsPerList: 200,
   flowLabel: 120,
+  owner: 120,
+  author: 120,
+  comment: 5_000,
+  versionName: 200,
+  versionNote: 2_000,
 } as const;

@@ -47,10 +47,17 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   const open = db;
   try {
     for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
-      open.transaction(() => {
-        open.exec(m.sql);
-        open.pragma(`user_version = ${m.version}`);
-      })();
+      if (m.rebuildsTables) open.pragma('foreign_keys = OFF');
+      try {
+        open.transaction(() => {
+          open.exec(m.sql);
+          const broken = open.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`${broken.length} row(s) would refer to missing rows`);
+          open.pragma(`user_version = ${m.version}`);
+        })();
+      } finally {
+        if (m.rebuildsTables) open.pragma('foreign_keys = ON');
+      }
     }
   } catch (e) {
     open.close();

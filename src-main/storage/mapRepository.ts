@@ -3,7 +3,8 @@
  * rows of an edit are stored, or none are.
  */
 import type { MapChanges } from '../../shared/model/schema';
-import type { ItemKind, MapDoc, MapSummary, Point, Step } from '../../shared/model/types';
+import { emptyChanges } from '../../shared/model/diff';
+import type { ItemKind, MapComment, MapDoc, MapStatus, MapSummary, PainPoint, Point, Purpose, Step, VersionSummary } from '../../shared/model/types';
 import type { Db } from './database';
 
 export class NotFoundError extends Error {}
@@ -27,6 +28,33 @@ interface StepRow {
   duration_value: number | null;
   duration_unit: 'min' | 'h' | 'd' | null;
   pinned: number;
+  linked_map_id: string | null;
+}
+
+interface MapRow {
+  id: string;
+  title: string;
+  description: string;
+  direction: string;
+  purpose: Purpose | null;
+  owner: string;
+  status: MapStatus;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface CommentRow {
+  id: string;
+  target_kind: MapComment['targetKind'];
+  target_id: string | null;
+  parent_id: string | null;
+  author: string;
+  text: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
 }
 
 /** A stored route, or nothing if the column holds anything but a list of points. */
@@ -46,14 +74,49 @@ function parseRoute(json: string | null): Point[] | undefined {
 export function createMapRepository(db: Db) {
   const q = {
     list: db.prepare(`
-      SELECT m.id, m.title, m.created_at AS createdAt, m.updated_at AS updatedAt,
+      SELECT m.id, m.title, m.status, m.created_at AS createdAt, m.updated_at AS updatedAt,
              (SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) AS stepCount
       FROM maps m ORDER BY m.updated_at DESC, m.title`),
     summary: db.prepare(`
-      SELECT m.id, m.title, m.created_at AS createdAt, m.updated_at AS updatedAt,
+      SELECT m.id, m.title, m.status, m.created_at AS createdAt, m.updated_at AS updatedAt,
              (SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) AS stepCount
       FROM maps m WHERE m.id = ?`),
-    map: db.prepare('SELECT id, title, description, direction, created_at, updated_at FROM maps WHERE id = ?'),
+    /** Which maps open which: (child, parent) pairs through sub-process steps. */
+    links: db.prepare(`
+      SELECT DISTINCT s.linked_map_id AS child, p.id AS id, p.title AS title
+      FROM steps s JOIN maps p ON p.id = s.map_id
+      WHERE s.linked_map_id IS NOT NULL AND s.linked_map_id <> s.map_id ORDER BY p.title`),
+    linksTo: db.prepare(`
+      SELECT DISTINCT p.id AS id, p.title AS title
+      FROM steps s JOIN maps p ON p.id = s.map_id
+      WHERE s.linked_map_id = ? AND s.map_id <> ? ORDER BY p.title`),
+    mapExists: db.prepare('SELECT 1 FROM maps WHERE id = ?'),
+    map: db.prepare('SELECT * FROM maps WHERE id = ?'),
+    comments: db.prepare('SELECT * FROM comments WHERE map_id = ? ORDER BY created_at, id'),
+    painPoints: db.prepare('SELECT id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ?'),
+    setFields: db.prepare(`
+      UPDATE maps SET purpose = @purpose, owner = @owner, status = @status, approved_by = @approvedBy, approved_at = @approvedAt
+      WHERE id = @id`),
+    upsertComment: db.prepare(`
+      INSERT INTO comments (id, map_id, target_kind, target_id, parent_id, author, text, created_at, resolved_at, resolved_by)
+      VALUES (@id, @mapId, @targetKind, @targetId, @parentId, @author, @text, @createdAt, @resolvedAt, @resolvedBy)
+      ON CONFLICT (id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id, parent_id = excluded.parent_id,
+        author = excluded.author, text = excluded.text, created_at = excluded.created_at, resolved_at = excluded.resolved_at,
+        resolved_by = excluded.resolved_by
+      WHERE comments.map_id = excluded.map_id`),
+    removeComment: db.prepare('DELETE FROM comments WHERE id = ? AND map_id = ?'),
+    upsertPain: db.prepare(`
+      INSERT INTO pain_points (id, map_id, step_id, kind, votes, created_at) VALUES (@id, @mapId, @stepId, @kind, @votes, @createdAt)
+      ON CONFLICT (id) DO UPDATE SET step_id = excluded.step_id, kind = excluded.kind, votes = excluded.votes, created_at = excluded.created_at
+      WHERE pain_points.map_id = excluded.map_id`),
+    removePain: db.prepare('DELETE FROM pain_points WHERE id = ? AND map_id = ?'),
+    versions: db.prepare(`
+      SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount
+      FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
+    version: db.prepare('SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount, doc FROM versions WHERE id = ? AND map_id = ?'),
+    insertVersion: db.prepare(`
+      INSERT INTO versions (id, map_id, name, note, author, kind, created_at, step_count, doc)
+      VALUES (@id, @mapId, @name, @note, @author, @kind, @createdAt, @stepCount, @doc)`),
     roles: db.prepare('SELECT id, name, color, position FROM roles WHERE map_id = ?'),
     phases: db.prepare('SELECT id, name, position FROM phases WHERE map_id = ?'),
     steps: db.prepare('SELECT * FROM steps WHERE map_id = ?'),
@@ -76,11 +139,12 @@ export function createMapRepository(db: Db) {
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
-      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned)
-      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned)
+      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id)
+      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
-        duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned
+        duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned,
+        linked_map_id = excluded.linked_map_id
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
@@ -101,9 +165,22 @@ export function createMapRepository(db: Db) {
 
   /** Writes `changes` to map `mapId` (which must exist). Not transactional on its own. */
   function writeChanges(mapId: string, changes: MapChanges, now: string) {
-    if (changes.map?.title !== undefined) q.setTitle.run(changes.map.title, mapId);
-    if (changes.map?.description !== undefined) q.setDescription.run(changes.map.description, mapId);
-    if (changes.map?.direction !== undefined) q.setDirection.run(changes.map.direction, mapId);
+    const m = changes.map;
+    if (m?.title !== undefined) q.setTitle.run(m.title, mapId);
+    if (m?.description !== undefined) q.setDescription.run(m.description, mapId);
+    if (m?.direction !== undefined) q.setDirection.run(m.direction, mapId);
+    if (m && (m.purpose !== undefined || m.owner !== undefined || m.status !== undefined || m.approval !== undefined)) {
+      const row = q.map.get(mapId) as MapRow;
+      const approval = m.approval === undefined ? (row.approved_by !== null ? { by: row.approved_by, at: row.approved_at } : null) : m.approval;
+      q.setFields.run({
+        id: mapId,
+        purpose: m.purpose === undefined ? row.purpose : m.purpose,
+        owner: m.owner ?? row.owner,
+        status: m.status ?? row.status,
+        approvedBy: approval?.by ?? null,
+        approvedAt: approval?.at ?? null,
+      });
+    }
     for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...r, mapId }), 'role', r.id);
     for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...p, mapId }), 'phase', p.id);
     for (const s of changes.upsert.steps) {
@@ -121,6 +198,8 @@ export function createMapRepository(db: Db) {
           durationValue: s.duration?.value ?? null,
           durationUnit: s.duration?.unit ?? null,
           pinned: s.pinned ? 1 : 0,
+          // a link to a map that is not in this library (e.g. from an imported file) is dropped
+          linkedMapId: s.linkedMapId && q.mapExists.get(s.linkedMapId) ? s.linkedMapId : null,
         }),
         'step',
         s.id,
@@ -135,9 +214,13 @@ export function createMapRepository(db: Db) {
       const row = { id: f.id, mapId, fromStepId: f.fromStepId, toStepId: f.toStepId, label: f.label, route: f.route ? JSON.stringify(f.route) : null };
       one(q.upsertFlow.run(row), 'flow', f.id);
     }
+    for (const id of changes.remove.painPoints) q.removePain.run(id, mapId);
+    for (const id of changes.remove.comments) q.removeComment.run(id, mapId);
     for (const id of changes.remove.steps) q.removeStep.run(id, mapId);
     for (const id of changes.remove.phases) q.removePhase.run(id, mapId);
     for (const id of changes.remove.roles) q.removeRole.run(id, mapId);
+    for (const c of changes.upsert.comments) one(q.upsertComment.run({ ...c, mapId }), 'comment', c.id);
+    for (const p of changes.upsert.painPoints) one(q.upsertPain.run({ ...p, mapId }), 'pain point', p.id);
     q.touch.run(now, mapId);
   }
 
@@ -148,44 +231,74 @@ export function createMapRepository(db: Db) {
 
   const insertTx = db.transaction((doc: MapDoc) => {
     q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
-    writeChanges(
-      doc.id,
-      {
-        upsert: {
-          roles: Object.values(doc.roles),
-          phases: Object.values(doc.phases),
-          steps: Object.values(doc.steps),
-          flows: Object.values(doc.flows),
-        },
-        remove: { roles: [], phases: [], steps: [], flows: [] },
-      },
-      doc.updatedAt,
-    );
+    const changes = emptyChanges();
+    changes.map = { purpose: doc.purpose ?? null, owner: doc.owner ?? '', status: doc.status ?? 'draft', approval: doc.approval ?? null };
+    changes.upsert = {
+      roles: Object.values(doc.roles),
+      phases: Object.values(doc.phases),
+      steps: Object.values(doc.steps),
+      flows: Object.values(doc.flows),
+      comments: Object.values(doc.comments ?? {}),
+      painPoints: Object.values(doc.painPoints ?? {}),
+    };
+    writeChanges(doc.id, changes, doc.updatedAt);
   });
 
-  return {
+  type SummaryRow = Omit<MapSummary, 'partOf'>;
+
+  const repo = {
     list(): MapSummary[] {
-      return q.list.all() as MapSummary[];
+      const parents = new Map<string, { id: string; title: string }[]>();
+      for (const l of q.links.all() as { child: string; id: string; title: string }[]) {
+        const list = parents.get(l.child) ?? [];
+        list.push({ id: l.id, title: l.title });
+        parents.set(l.child, list);
+      }
+      return (q.list.all() as SummaryRow[]).map((r) => ({ ...r, partOf: parents.get(r.id) ?? [] }));
     },
     summary(id: string): MapSummary {
-      const row = q.summary.get(id) as MapSummary | undefined;
+      const row = q.summary.get(id) as SummaryRow | undefined;
       if (!row) throw new NotFoundError('This map no longer exists.');
-      return row;
+      return { ...row, partOf: q.linksTo.all(id, id) as { id: string; title: string }[] };
+    },
+    /**
+     * The chain of maps above `id` through sub-process steps, outermost first (the first
+     * parent at each level; stops at a cycle).
+     */
+    parents(id: string): { id: string; title: string }[] {
+      if (!q.mapExists.get(id)) throw new NotFoundError('This map no longer exists.');
+      const chain: { id: string; title: string }[] = [];
+      const seen = new Set([id]);
+      let at = id;
+      for (;;) {
+        const up = (q.linksTo.all(at, at) as { id: string; title: string }[]).find((p) => !seen.has(p.id));
+        if (!up) break;
+        chain.unshift(up);
+        seen.add(up.id);
+        at = up.id;
+      }
+      return chain;
     },
     read(id: string): MapDoc {
-      const m = q.map.get(id) as { id: string; title: string; description: string; direction: string; created_at: string; updated_at: string } | undefined;
+      const m = q.map.get(id) as MapRow | undefined;
       if (!m) throw new NotFoundError('This map no longer exists.');
       const doc: MapDoc = {
         id: m.id,
         title: m.title,
         description: m.description,
         ...(m.direction === 'down' ? { direction: 'down' as const } : {}),
+        ...(m.purpose ? { purpose: m.purpose } : {}),
+        ...(m.owner ? { owner: m.owner } : {}),
+        ...(m.status !== 'draft' ? { status: m.status } : {}),
+        ...(m.approved_by !== null && m.approved_at !== null ? { approval: { by: m.approved_by, at: m.approved_at } } : {}),
         createdAt: m.created_at,
         updatedAt: m.updated_at,
         roles: {},
         phases: {},
         steps: {},
         flows: {},
+        comments: {},
+        painPoints: {},
       };
       for (const r of q.roles.all(id) as { id: string; name: string; color: string; position: number }[]) {
         doc.roles[r.id] = { id: r.id, name: r.name, color: r.color, order: r.position };
@@ -205,6 +318,7 @@ export function createMapRepository(db: Db) {
           y: s.y,
           duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
           ...(s.pinned ? { pinned: true } : {}),
+          ...(s.linked_map_id ? { linkedMapId: s.linked_map_id } : {}),
           inputs: [],
           outputs: [],
           resources: [],
@@ -218,7 +332,50 @@ export function createMapRepository(db: Db) {
         const route = parseRoute(f.route);
         doc.flows[f.id] = { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label, ...(route ? { route } : {}) };
       }
+      for (const c of q.comments.all(id) as CommentRow[]) {
+        doc.comments[c.id] = {
+          id: c.id,
+          targetKind: c.target_kind,
+          targetId: c.target_id,
+          parentId: c.parent_id,
+          author: c.author,
+          text: c.text,
+          createdAt: c.created_at,
+          resolvedAt: c.resolved_at,
+          resolvedBy: c.resolved_by,
+        };
+      }
+      for (const p of q.painPoints.all(id) as { id: string; step_id: string; kind: PainPoint['kind']; votes: number; created_at: string }[]) {
+        doc.painPoints[p.id] = { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
+      }
       return doc;
+    },
+    versions(mapId: string): VersionSummary[] {
+      if (!q.mapExists.get(mapId)) throw new NotFoundError('This map no longer exists.');
+      return q.versions.all(mapId) as VersionSummary[];
+    },
+    /** A saved version with the map as it was; the JSON is the one this repository wrote. */
+    version(mapId: string, versionId: string): { version: VersionSummary; doc: MapDoc } {
+      const row = q.version.get(versionId, mapId) as (VersionSummary & { doc: string }) | undefined;
+      if (!row) throw new NotFoundError('This version no longer exists.');
+      const { doc, ...version } = row;
+      return { version, doc: JSON.parse(doc) as MapDoc };
+    },
+    /** Keeps the map as it is stored now under a name. */
+    saveVersion(mapId: string, v: { id: string; name: string; note: string; author: string; kind: VersionSummary['kind']; createdAt: string }): VersionSummary {
+      return db.transaction(() => {
+        const doc = repo.read(mapId);
+        q.insertVersion.run({ ...v, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
+        return { ...v, mapId, stepCount: Object.keys(doc.steps).length };
+      })();
+    },
+    /** Stores versions brought in with an imported map (their documents already checked). */
+    insertVersions(mapId: string, list: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[]): void {
+      db.transaction(() => {
+        for (const { version, doc } of list) {
+          q.insertVersion.run({ ...version, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
+        }
+      })();
     },
     /** Inserts a whole new map (ids must be new). */
     insert(doc: MapDoc): void {
@@ -237,6 +394,7 @@ export function createMapRepository(db: Db) {
       if (q.deleteMap.run(id).changes !== 1) throw new NotFoundError('This map no longer exists.');
     },
   };
+  return repo;
 }
 
 export type MapRepository = ReturnType<typeof createMapRepository>;

@@ -6,6 +6,12 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * Rebuilds a table (SQLite cannot change a CHECK constraint in place): foreign keys are
+   * switched off around the transaction, as SQLite's documented procedure says, and checked
+   * before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -85,6 +91,86 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE maps ADD COLUMN direction TEXT NOT NULL DEFAULT 'right' CHECK (direction IN ('right', 'down'));
       ALTER TABLE flows ADD COLUMN route TEXT;
       ALTER TABLE steps ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 3,
+    description: 'sub-process steps linked to maps, map properties and status, comments, pain points, versions',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE steps_v3 (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        role_id TEXT NOT NULL,
+        phase_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('start', 'task', 'subprocess', 'decision', 'end')),
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        duration_value REAL,
+        duration_unit TEXT CHECK (duration_unit IN ('min', 'h', 'd')),
+        pinned INTEGER NOT NULL DEFAULT 0,
+        -- the map a sub-process step opens; deleting that map leaves the step unlinked
+        linked_map_id TEXT REFERENCES maps(id) ON DELETE SET NULL,
+        UNIQUE (map_id, id),
+        FOREIGN KEY (map_id, role_id) REFERENCES roles (map_id, id),
+        FOREIGN KEY (map_id, phase_id) REFERENCES phases (map_id, id)
+      );
+      INSERT INTO steps_v3 (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned)
+        SELECT id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned FROM steps;
+      DROP TABLE steps;
+      ALTER TABLE steps_v3 RENAME TO steps;
+      CREATE INDEX steps_role ON steps (map_id, role_id);
+      CREATE INDEX steps_phase ON steps (map_id, phase_id);
+      CREATE INDEX steps_linked ON steps (linked_map_id) WHERE linked_map_id IS NOT NULL;
+
+      ALTER TABLE maps ADD COLUMN purpose TEXT CHECK (purpose IN ('training', 'optimisation', 'monitoring', 'other'));
+      ALTER TABLE maps ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+      ALTER TABLE maps ADD COLUMN status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'in_review', 'approved'));
+      ALTER TABLE maps ADD COLUMN approved_by TEXT;
+      ALTER TABLE maps ADD COLUMN approved_at TEXT;
+
+      -- a comment's target (map, step or flow) is kept by the editor's commands, which delete
+      -- the comments of a deleted step or flow in the same edit (so undo brings them back)
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('map', 'step', 'flow')),
+        target_id TEXT,
+        parent_id TEXT,
+        author TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT,
+        UNIQUE (map_id, id)
+      );
+      CREATE INDEX comments_map ON comments (map_id);
+      CREATE TABLE pain_points (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('bottleneck', 'redundant', 'idea')),
+        votes INTEGER NOT NULL CHECK (votes >= 1),
+        created_at TEXT NOT NULL,
+        UNIQUE (map_id, id),
+        FOREIGN KEY (map_id, step_id) REFERENCES steps (map_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX pain_points_map ON pain_points (map_id);
+      -- a version keeps the whole map as it was (JSON of the document), never changed afterwards
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'manual' CHECK (kind IN ('manual', 'approved')),
+        created_at TEXT NOT NULL,
+        step_count INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX versions_map ON versions (map_id, created_at);
     `,
   },
 ];

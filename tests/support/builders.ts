@@ -87,6 +87,8 @@ export function buildMap(spec: MapSpec = {}): MapDoc {
     phases,
     steps,
     flows,
+    comments: {},
+    painPoints: {},
   };
 }
 

@@ -9,7 +9,7 @@ afterEach(removeTempDirs);
 
 const run = (doc: MapDoc, ...commands: Command[]) => commands.reduce(applyCommand, doc);
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
-const nothing = { roles: [], phases: [], steps: [], flows: [] };
+const nothing = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] };
 
 describe('diffMaps', () => {
   test('identical documents give an empty change, also when they are separate copies', () => {
@@ -36,7 +36,7 @@ describe('diffMaps', () => {
     const before = salesMap();
     const after = applyCommand(before, cmd('deleteElements', { stepIds: ['s-offer'], flowIds: [] }));
     const changes = diffMaps(before, after);
-    expect(changes.remove).toEqual({ roles: [], phases: [], steps: ['s-offer'], flows: ['s-f2', 's-f3'] });
+    expect(changes.remove).toEqual({ ...nothing, steps: ['s-offer'], flows: ['s-f2', 's-f3'] });
     expect(changes.upsert).toEqual(nothing);
     expect(changes.map).toBeUndefined();
   });

@@ -46,7 +46,7 @@ describe('migration 2: flow routes, pinned steps, map direction', () => {
     dbs.push(db);
 
     // then
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     expect(backupPath && fs.existsSync(backupPath)).toBeTruthy();
     const doc = createMapRepository(db).read('m');
     expect(doc.title).toBe('Продажи');

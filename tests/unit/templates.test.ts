@@ -18,8 +18,14 @@ const files = fs
   .filter((f) => f.endsWith('.json'))
   .sort();
 
+/** The map of a template file (without the `links` a landscape carries for its sub-process maps). */
+function raw(file: string): unknown {
+  const { links: _links, ...map } = JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as Record<string, unknown>;
+  return map;
+}
+
 function load(file: string): MapDoc {
-  const parsed = MapDocSchema.safeParse(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
+  const parsed = MapDocSchema.safeParse(raw(file));
   if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
@@ -63,12 +69,12 @@ const elk = new ELK();
 
 describe('templates', () => {
   test('given the templates folder, then it holds the four bilingual templates and the sample', () => {
-    expect(pairs.sort()).toEqual(['claims-and-returns', 'full-cycle', 'lead-qualification', 'order-fulfilment']);
+    expect(pairs.sort()).toEqual(['claims-and-returns', 'full-cycle', 'lead-qualification', 'order-fulfilment', 'process-landscape']);
     expect(files).toContain('sample-sales-map.json');
   });
 
   test.each(files)('given %s, when parsed with MapDocSchema, then it is a valid map', (file) => {
-    const parsed = MapDocSchema.safeParse(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
+    const parsed = MapDocSchema.safeParse(raw(file));
     expect(parsed.success ? '' : describeIssues(parsed.error)).toBe('');
     const doc = parsed.data!;
     expect(Number.isNaN(Date.parse(doc.createdAt))).toBe(false);
@@ -78,6 +84,16 @@ describe('templates', () => {
   test.each(files)('given %s, then it starts and ends, every task is detailed and every decision branches with labels', (file) => {
     const doc = load(file);
     const steps = Object.values(doc.steps);
+    if (file.startsWith('process-landscape.')) {
+      // the landscape is a map of whole processes: every box a detailed sub-process, no start or end
+      for (const s of steps) {
+        expect(s.kind, s.id).toBe('subprocess');
+        expect(s.description.trim(), `${s.id} is described`).not.toBe('');
+        expect(s.outputs.length, `${s.id} has outputs`).toBeGreaterThan(0);
+      }
+      expect(new Set(steps.map((s) => s.roleId)).size).toBe(3);
+      return;
+    }
     expect(steps.some((s) => s.kind === 'start')).toBe(true);
     expect(steps.some((s) => s.kind === 'end')).toBe(true);
     for (const s of steps.filter((x) => x.kind === 'task')) {
@@ -106,6 +122,17 @@ describe('templates', () => {
           Object.values(doc.flows).some((f) => f.fromStepId === s.id),
           `${s.id} leads on`,
         ).toBe(true);
+    }
+  });
+
+  test.each(['en', 'ru'])('given process-landscape.%s.json, then its links name sub-process steps and templates that exist in the same language', (lang) => {
+    const file = `process-landscape.${lang}.json`;
+    const links = (JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { links: Record<string, string> }).links;
+    const doc = load(file);
+    expect(Object.keys(links).length).toBeGreaterThanOrEqual(3);
+    for (const [stepId, base] of Object.entries(links)) {
+      expect(doc.steps[stepId]?.kind, stepId).toBe('subprocess');
+      expect(files, base).toContain(`${base}.${lang}.json`);
     }
   });
 
