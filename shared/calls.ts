@@ -15,6 +15,12 @@ export const CALLS = [
   'file:save',
   'templates:list',
   'maps:createFromTemplate',
+  'maps:parents',
+  'versions:list',
+  'versions:get',
+  'versions:save',
+  'settings:get',
+  'settings:set',
 ] as const;
 
 export type CallName = (typeof CALLS)[number];

@@ -5,20 +5,42 @@
 import { z } from 'zod';
 import type { CallName } from './calls';
 import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
-import { IdSchema, MapChangesSchema, MapTitleSchema } from './model/schema';
-import type { MapDoc, MapSummary } from './model/types';
+import { AuthorSchema, IdSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
+import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: IdSchema }).strict();
+
+/** Interface languages; 'auto' follows the operating system's. */
+export const LANGUAGE_SETTINGS = ['auto', 'ru', 'en'] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+/** The same limit as a comment's author, which is taken from this setting. */
+export const AUTHOR_NAME_MAX = 120;
 
 export const inputSchemas = {
   'app:info': empty,
   'maps:list': empty,
   'maps:get': byId,
-  'maps:create': z.object({ title: MapTitleSchema }).strict(),
+  /** `roleNames`: the lanes of the new map, in the interface's language (default: two English ones). */
+  'maps:create': z.object({ title: MapTitleSchema, roleNames: z.array(RoleSchema.shape.name).min(1).max(20).optional() }).strict(),
   'maps:rename': z.object({ id: IdSchema, title: MapTitleSchema }).strict(),
-  'maps:duplicate': byId,
+  /** `title`: the copy's title, in the interface's language (default: "<title> (copy)"). */
+  'maps:duplicate': z.object({ id: IdSchema, title: MapTitleSchema.optional() }).strict(),
   'maps:delete': byId,
+  /** The maps above this one through sub-process steps, outermost first (for the breadcrumb). */
+  'maps:parents': byId,
+  'versions:list': z.object({ mapId: IdSchema }).strict(),
+  'versions:get': z.object({ mapId: IdSchema, id: IdSchema }).strict(),
+  /** Keeps the map as it is stored now under a name (the editor sends pending edits first). */
+  'versions:save': z
+    .object({
+      mapId: IdSchema,
+      name: VersionNameSchema,
+      note: z.string().max(LIMITS.versionNote, `must be at most ${LIMITS.versionNote} characters`),
+      author: AuthorSchema,
+      kind: z.enum(['manual', 'approved']),
+    })
+    .strict(),
   'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */
   'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
@@ -40,7 +62,27 @@ export const inputSchemas = {
       encoding: z.enum(['utf8', 'base64']),
     })
     .strict(),
+  'settings:get': empty,
+  /** Changes only the settings given; at least one. */
+  'settings:set': z
+    .object({
+      language: z.enum(LANGUAGE_SETTINGS).optional(),
+      authorName: z
+        .string()
+        .max(AUTHOR_NAME_MAX, `must be at most ${AUTHOR_NAME_MAX} characters`)
+        .regex(/^[^\p{Cc}]*$/u, 'must be one line of text')
+        .optional(),
+    })
+    .strict()
+    .refine((s) => s.language !== undefined || s.authorName !== undefined, 'names no setting to change'),
 } satisfies Record<CallName, z.ZodType>;
+
+/** The user's preferences, kept in the library file. */
+export interface Settings {
+  language: LanguageSetting;
+  /** Put on the comments this user writes; '' until set. */
+  authorName: string;
+}
 
 export interface AppInfo {
   /** Where the library file lives, shown in the app so users can back it up. */
@@ -57,12 +99,19 @@ export interface CallResults {
   'maps:rename': MapSummary;
   'maps:duplicate': MapSummary;
   'maps:delete': { deleted: true };
+  'maps:parents': { id: string; title: string }[];
+  'versions:list': VersionSummary[];
+  'versions:get': { version: VersionSummary; doc: MapDoc };
+  'versions:save': VersionSummary;
   'maps:applyChanges': { updatedAt: string };
   'maps:import': MapSummary;
   'templates:list': { id: string; language: string | null; doc: MapDoc }[];
   'maps:createFromTemplate': MapDoc;
   /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
   'file:save': { path: string | null };
+  'settings:get': Settings;
+  /** All settings after the change. */
+  'settings:set': Settings;
 }
 
 export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { registerIpc } from './ipc';
 import { LIBRARY_FILE_NAME } from './paths';
-import { createServices, seedLibrary } from './services/library';
+import { createServices, languageOfLocale, seedLibrary } from './services/library';
 import { openLibrary } from './storage/database';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
@@ -111,7 +111,7 @@ void app.whenReady().then(async () => {
     return;
   }
   const { db } = opened;
-  seedLibrary(db);
+  seedLibrary(db, undefined, languageOfLocale(app.getLocale()));
   const services = createServices(db, { dataFile, transport: 'electron', version: app.getVersion() });
   registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''), {
     // exports are saved where the user chooses, through the native dialog

@@ -5,14 +5,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, LIBRARY_FILE_NAME } from './paths';
-import { createServices, seedLibrary } from './services/library';
+import { createServices, seedLibrary, systemLanguage } from './services/library';
 import { openLibrary } from './storage/database';
 import { startWebBridge } from './web/server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataFile = path.join(defaultDataDir(), LIBRARY_FILE_NAME);
 const { db, backupPath } = openLibrary(dataFile);
-seedLibrary(db);
+// the sample map in the language of the system the bridge runs on
+seedLibrary(db, undefined, systemLanguage());
 if (backupPath) console.log(`Backed up the library before migrating: ${backupPath}`);
 const services = createServices(db, { dataFile, transport: 'http' });
 const bridge = await startWebBridge({ services, rendererDir: path.join(here, '../renderer'), port: Number(process.env.PORT ?? 5717) });

@@ -10,6 +10,9 @@ import { useDropToImport } from './library/importMap';
 import { createEditorStore } from './store/editorStore';
 import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { useSettings } from './settings/settingsStore';
+import { NavigationContext } from './hierarchy/navigation';
 
 function initialMapId(): string | null {
   return new URLSearchParams(window.location.hash.slice(1)).get('map');
@@ -26,16 +29,33 @@ export function App() {
     setMapId(id);
   }, []);
   useDropToImport(open);
+  // another map opens only once the edits of this one are stored (its links feed the breadcrumb)
+  const navigation = useMemo(
+    () => ({
+      openMap(id: string | null) {
+        void store
+          .getState()
+          .flush()
+          .catch(() => undefined)
+          .then(() => open(id));
+      },
+    }),
+    [store, open],
+  );
+  const settingsOpen = useSettings((s) => s.dialogOpen);
 
   return (
     <EditorProvider store={store}>
-      {mapId ? (
-        <ReactFlowProvider>
-          <MapEditor mapId={mapId} onClose={() => open(null)} />
-        </ReactFlowProvider>
-      ) : (
-        <LibraryView onOpen={open} />
-      )}
+      <NavigationContext.Provider value={navigation}>
+        {mapId ? (
+          <ReactFlowProvider key={mapId}>
+            <MapEditor mapId={mapId} onClose={() => open(null)} />
+          </ReactFlowProvider>
+        ) : (
+          <LibraryView onOpen={open} />
+        )}
+      </NavigationContext.Provider>
+      {settingsOpen && <SettingsDialog />}
       <Notices />
     </EditorProvider>
   );

@@ -3,7 +3,7 @@
  * a byte order mark so Excel shows Cyrillic, RFC 4180 quoting (CRLF line ends), and cells that
  * a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with an apostrophe.
  */
-import type { MapDoc } from '../model/types';
+import type { Duration, MapDoc, StepKind } from '../model/types';
 import { formatDuration, readingOrder } from './svg';
 
 export interface CsvLabels {
@@ -38,7 +38,16 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function renderStepsCsv(doc: MapDoc, options: { header?: Partial<CsvLabels>; stepIds?: string[] } = {}): string {
+export interface CsvOptions {
+  header?: Partial<CsvLabels>;
+  /** The words for the step kinds (default: the kind's id, e.g. "task"). */
+  kinds?: Partial<Record<StepKind, string>>;
+  /** A duration as a cell (default "1.5 h"). */
+  formatDuration?: (d: Duration) => string;
+  stepIds?: string[];
+}
+
+export function renderStepsCsv(doc: MapDoc, options: CsvOptions = {}): string {
   const h = { ...DEFAULT_HEADER, ...options.header };
   const only = options.stepIds?.length ? new Set(options.stepIds) : null;
   const rows: string[][] = [[h.phase, h.role, h.kind, h.title, h.description, h.inputs, h.outputs, h.resources, h.duration]];
@@ -48,13 +57,13 @@ export function renderStepsCsv(doc: MapDoc, options: { header?: Partial<CsvLabel
     rows.push([
       phase,
       doc.roles[s.roleId]?.name ?? '',
-      s.kind,
+      options.kinds?.[s.kind] ?? s.kind,
       s.title,
       s.description,
       s.inputs.join('; '),
       s.outputs.join('; '),
       s.resources.join('; '),
-      formatDuration(s.duration),
+      s.duration && options.formatDuration ? options.formatDuration(s.duration) : formatDuration(s.duration),
     ]);
   }
   return CSV_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -22,6 +22,7 @@ import { midpoint, roundedPath } from '../model/routePath';
 import type { Flow, MapDoc, Point, Role, Step } from '../model/types';
 import { escapeXml, fitText, num, textBlock, wrapText } from './text';
 import { textWidth } from '../model/textMetrics';
+import { commentListSvg, commentMarkerSvg, commentNotes, isoDay } from './svgComments';
 
 export interface SvgExportOptions {
   /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */
@@ -38,12 +39,18 @@ export interface SvgExportOptions {
   fontCss?: string;
   /** Words used in the drawing (for a translated export). */
   labels?: Partial<SvgLabels>;
+  /** A step's duration as its chip shows it (for a translated export; default "1.5 h"). */
+  formatDuration?: (d: NonNullable<Step['duration']>) => string;
   /**
    * With `details`: the map was laid out with each card as tall as its lists (see
    * `detailHeights`), so cards grow in place and flows attach to the middle of the taller card.
    * Without it, cards grow downwards and push the steps under them down.
    */
   laidOutForDetails?: boolean;
+  /** Numbered markers on steps and flows with open comments, and those threads listed under the map. */
+  comments?: boolean;
+  /** A comment's date in the list (default the ISO day, "2026-03-14"). */
+  formatDate?: (iso: string) => string;
 }
 
 export interface SvgLabels {
@@ -53,6 +60,10 @@ export interface SvgLabels {
   untitled: string;
   noPhase: string;
   roles: string;
+  /** The heading of the comment list, what comments on the whole map are listed under, a comment without author. */
+  comments: string;
+  commentsOnMap: string;
+  anonymous: string;
 }
 
 const DEFAULT_LABELS: SvgLabels = {
@@ -62,6 +73,9 @@ const DEFAULT_LABELS: SvgLabels = {
   untitled: 'Untitled step',
   noPhase: 'No phase',
   roles: 'Roles',
+  comments: 'Comments',
+  commentsOnMap: 'The map',
+  anonymous: 'Anonymous',
 };
 
 export interface SvgExport {
@@ -362,6 +376,21 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     }
     y += rowHeight;
   }
+
+  // comments: numbered like the markers drawn on their steps and flows
+  const notes = options.comments
+    ? commentNotes(
+        doc,
+        { steps: readingOrder(doc).filter((s) => !selection || selection.has(s.id)), flows, wholeMap: !selection },
+        { untitled: labels.untitled, onMap: labels.commentsOnMap },
+      )
+    : [];
+  let commentList = '';
+  if (notes.length) {
+    const list = commentListSvg(notes, MARGIN, y + 20, innerWidth, { heading: labels.comments, anonymous: labels.anonymous }, options.formatDate ?? isoDay);
+    commentList = list.svg;
+    y += 20 + list.height;
+  }
   const height = Math.ceil(y + MARGIN);
 
   const out: string[] = [];
@@ -404,7 +433,8 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   out.push('</g>');
 
   out.push(`<g fill="${TEXT}">`);
-  for (const s of steps) out.push(stepSvg(s, cardOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0));
+  const duration = options.formatDuration ?? formatDuration;
+  for (const s of steps) out.push(stepSvg(s, cardOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0, duration));
   out.push('</g>');
 
   // flow labels above the steps, as on the canvas
@@ -414,8 +444,18 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     for (const f of chips) out.push(flowLabelSvg(f.label, midpoint(flowPts.get(f.id)!)));
     out.push('</g>');
   }
+  for (const n of notes) {
+    if (n.targetKind === 'step' && n.targetId) {
+      const b = cardOf(doc.steps[n.targetId]!);
+      out.push(commentMarkerSvg(n.number, { x: b.x + b.width - 2, y: b.y + 2 }));
+    } else if (n.targetKind === 'flow' && n.targetId) {
+      const mid = midpoint(flowPts.get(n.targetId)!);
+      out.push(commentMarkerSvg(n.number, { x: mid.x + 14, y: mid.y - 16 }));
+    }
+  }
   out.push('</g>');
   out.push(...legend);
+  if (commentList) out.push(commentList);
   out.push('</svg>');
   return { svg: out.join('\n'), width, height };
 }
@@ -465,6 +505,7 @@ function stepSvg(
   labels: SvgLabels,
   blocks: { label: string; lines: string[] }[] | undefined,
   extra: number,
+  duration: (d: NonNullable<Step['duration']>) => string,
 ): string {
   const c = colour(role?.color);
   const title = step.title.trim() ? step.title : labels.untitled;
@@ -478,7 +519,7 @@ function stepSvg(
     parts.push(
       `<path d="M${num(x + 4)} ${num(y + 1.1)}A8 8 0 0 0 ${num(x)} ${num(y + 8)}V${num(y + total - 8)}A8 8 0 0 0 ${num(x + 4)} ${num(y + total - 1.1)}Z" fill="${c}"/>`,
     );
-    const chips = chipList(step);
+    const chips = chipList(step, duration);
     const textW = w - 4 - 24;
     const chipRows = chipsRows(chips, textW);
     const chipsH = chipRows ? chipRows * 22 - 4 : 0;
@@ -517,12 +558,12 @@ interface Chip {
   text: string;
 }
 
-function chipList(step: Step): Chip[] {
+function chipList(step: Step, duration: (d: NonNullable<Step['duration']>) => string): Chip[] {
   const out: Chip[] = [];
   if (step.inputs.length) out.push({ icon: 'in', text: String(step.inputs.length) });
   if (step.outputs.length) out.push({ icon: 'out', text: String(step.outputs.length) });
   if (step.resources.length) out.push({ icon: 'res', text: String(step.resources.length) });
-  if (step.duration) out.push({ icon: 'time', text: formatDuration(step.duration) });
+  if (step.duration) out.push({ icon: 'time', text: duration(step.duration) });
   return out;
 }
 

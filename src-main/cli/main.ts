@@ -2,7 +2,7 @@
  * The command line behind `npx lanemap` (bin/lanemap.mjs):
  *
  *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE
- *                  [--scale 1|2|3] [--details] [--transparent]
+ *                  [--scale 1|2|3] [--details] [--transparent] [--comments]
  *   lanemap templates
  *
  * Errors are one readable line on stderr and exit code 1; never a stack trace.
@@ -32,7 +32,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE [--scale 1|2|3] [--details] [--transparent]
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE [--scale 1|2|3] [--details] [--transparent] [--comments]
   lanemap templates`;
 
 interface Output {
@@ -76,6 +76,8 @@ interface ExportArgs {
   scale: number;
   details: boolean;
   transparent: boolean;
+  /** Drawings: open review comments as numbered markers and a list under the map. */
+  comments: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -85,6 +87,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let scale = 2;
   let details = false;
   let transparent = false;
+  let comments = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -100,6 +103,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
       if (![1, 2, 3].includes(scale)) throw new CliError(`--scale must be 1, 2 or 3 (got "${v}").`);
     } else if (a === '--details') details = true;
     else if (a === '--transparent') transparent = true;
+    else if (a === '--comments') comments = true;
     else if (a.startsWith('-')) throw new CliError(`Unknown option ${a}.\n${USAGE}`);
     else if (source === undefined) source = a;
     else throw new CliError(`Only one map can be exported at a time (got "${source}" and "${a}").`);
@@ -116,7 +120,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
     throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
-  return { source, format: format as Format, out, scale, details, transparent };
+  return { source, format: format as Format, out, scale, details, transparent, comments };
 }
 
 /**
@@ -162,6 +166,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
         background: args.transparent ? 'transparent' : 'white',
         titleBlock: { title: doc.title, subtitle: `Updated ${doc.updatedAt.slice(0, 10)}` },
         legend: true,
+        comments: args.comments,
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });

@@ -4,7 +4,7 @@
  */
 import type { AppInfo, CallInput, CallResults } from '../../shared/contract';
 import type { CallName } from '../../shared/calls';
-import { mapForImport, parseLanemapJson } from '../../shared/export/lanemapJson';
+import { mapWithVersionsForImport, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { cloneWithNewIds } from '../../shared/model/clone';
 import { newId } from '../../shared/model/ids';
 import { MapDocSchema, describeIssues } from '../../shared/model/schema';
@@ -12,6 +12,7 @@ import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
 import { createMapRepository, NotFoundError } from '../storage/mapRepository';
+import { createSettingsServices } from './settings';
 import { bundledTemplates } from './templates';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
@@ -19,10 +20,9 @@ export class BadInputError extends Error {}
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => CallResults[K] };
 
-const DEFAULT_ROLES: [string, string][] = [
-  ['Sales manager', '#2f80ed'],
-  ['Client', '#27ae60'],
-];
+/** The lanes of a new blank map when the renderer names none (it sends them in the interface's language). */
+const DEFAULT_ROLE_NAMES = ['Sales manager', 'Client'];
+const ROLE_COLOURS = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
 /** The sample map shown on first start, validated like any file from outside. */
 export function sampleMapDoc(): MapDoc {
@@ -34,15 +34,28 @@ export function sampleMapDoc(): MapDoc {
 export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock = () => new Date().toISOString()): Services {
   const maps = createMapRepository(db);
   return {
+    ...createSettingsServices(db),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),
-    'maps:create': ({ title }) => {
+    'maps:create': ({ title, roleNames }) => {
       const now = clock();
-      const doc: MapDoc = { id: newId(), title, description: '', createdAt: now, updatedAt: now, roles: {}, phases: {}, steps: {}, flows: {} };
-      DEFAULT_ROLES.forEach(([name, color], order) => {
+      const doc: MapDoc = {
+        id: newId(),
+        title,
+        description: '',
+        createdAt: now,
+        updatedAt: now,
+        roles: {},
+        phases: {},
+        steps: {},
+        flows: {},
+        comments: {},
+        painPoints: {},
+      };
+      (roleNames ?? DEFAULT_ROLE_NAMES).forEach((name, order) => {
         const id = newId();
-        doc.roles[id] = { id, name, color, order };
+        doc.roles[id] = { id, name, color: ROLE_COLOURS[order % ROLE_COLOURS.length]!, order };
       });
       maps.insert(doc);
       return maps.read(doc.id);
@@ -51,9 +64,9 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       maps.rename(id, title, clock());
       return maps.summary(id);
     },
-    'maps:duplicate': ({ id }) => {
+    'maps:duplicate': ({ id, title }) => {
       const source = maps.read(id);
-      const copy = cloneWithNewIds(source, { title: `${source.title} (copy)`.slice(0, 200), now: clock() });
+      const copy = cloneWithNewIds(source, { title: title ?? `${source.title} (copy)`.slice(0, 200), now: clock() });
       maps.insert(copy);
       return maps.summary(copy.id);
     },
@@ -61,6 +74,11 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       maps.remove(id);
       return { deleted: true };
     },
+    'maps:parents': ({ id }) => maps.parents(id),
+    'versions:list': ({ mapId }) => maps.versions(mapId),
+    'versions:get': ({ mapId, id }) => maps.version(mapId, id),
+    'versions:save': ({ mapId, name, note, author, kind }) =>
+      maps.saveVersion(mapId, { id: newId(), name: name.trim(), note: note.trim(), author: author.trim(), kind, createdAt: clock() }),
     'maps:applyChanges': ({ id, changes }) => {
       const now = clock();
       maps.apply(id, changes, now);
@@ -68,11 +86,25 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
     },
     'templates:list': () => bundledTemplates(),
     'maps:createFromTemplate': ({ templateId, title }) => {
-      const template = bundledTemplates().find((t) => t.id === templateId);
+      const all = bundledTemplates();
+      const template = all.find((t) => t.id === templateId);
       if (!template) throw new NotFoundError(`There is no template “${templateId}”.`);
-      const doc = cloneWithNewIds(template.doc, { title: title ?? template.doc.title, now: clock() });
-      maps.insert(doc);
-      return maps.read(doc.id);
+      const now = clock();
+      return db.transaction(() => {
+        // a landscape's sub-processes get their own maps, made from their templates in the same language
+        const source = structuredClone(template.doc);
+        for (const [stepId, base] of Object.entries(template.links)) {
+          const child = all.find((t) => t.id === (template.language ? `${base}.${template.language}` : base));
+          const step = source.steps[stepId];
+          if (!child || !step) continue;
+          const childDoc = cloneWithNewIds(child.doc, { now });
+          maps.insert(childDoc);
+          step.linkedMapId = childDoc.id;
+        }
+        const doc = cloneWithNewIds(source, { title: title ?? template.doc.title, now });
+        maps.insert(doc);
+        return maps.read(doc.id);
+      })();
     },
     // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
     'file:save': () => {
@@ -81,19 +113,42 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
     'maps:import': ({ text }) => {
       const parsed = parseLanemapJson(text);
       if (!parsed.ok) throw new BadInputError(parsed.message);
-      const doc = mapForImport(parsed.doc, clock());
-      maps.insert(doc); // one transaction: all of the map or nothing
+      // the map and its saved versions share their new ids, so the versions still compare with the map
+      const { doc, versions } = mapWithVersionsForImport(parsed.doc, parsed.versions, clock());
+      // one transaction: all of the map and its versions, or nothing
+      db.transaction(() => {
+        maps.insert(doc);
+        maps.insertVersions(
+          doc.id,
+          // oldest first, so versions saved in the same second still list newest first
+          [...versions].reverse().map(({ doc: versionDoc, ...version }) => ({ version, doc: versionDoc })),
+        );
+      })();
       return maps.summary(doc.id);
     },
   };
 }
 
-/** First start: put the sample map in an empty, new library so nobody lands on a blank screen. */
-export function seedLibrary(db: Db, clock = () => new Date().toISOString()): void {
+/** 'ru' for a Russian locale tag (ru, ru-RU, ru_RU.UTF-8), else 'en'. */
+export function languageOfLocale(tag: string | undefined): 'ru' | 'en' {
+  return /^ru(?:[-_.]|$)/i.test(tag ?? '') ? 'ru' : 'en';
+}
+
+/** The language of the system this process runs on, from the usual environment variables. */
+export function systemLanguage(env: NodeJS.ProcessEnv = process.env): 'ru' | 'en' {
+  return languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale);
+}
+
+/**
+ * First start: put a sample map in an empty, new library so nobody lands on a blank screen —
+ * in the system's language (a Russian system gets the full sales cycle in Russian).
+ */
+export function seedLibrary(db: Db, clock = () => new Date().toISOString(), language: 'ru' | 'en' = 'en'): void {
   const seeded = db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get();
   if (seeded) return;
+  const sample = (language === 'ru' ? bundledTemplates().find((t) => t.id === 'full-cycle.ru')?.doc : undefined) ?? sampleMapDoc();
   db.transaction(() => {
-    createMapRepository(db).insert(cloneWithNewIds(sampleMapDoc(), { now: clock() }));
+    createMapRepository(db).insert(cloneWithNewIds(sample, { now: clock() }));
     db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
   })();
 }

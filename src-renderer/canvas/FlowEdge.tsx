@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type E
 import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
+import { FlowCommentBadge } from '../review/StepMarks';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -57,11 +58,13 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
             className={`flow-label${p.selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-flow-id={p.id}
+            translate="no"
           >
             {label}
           </div>
         </EdgeLabelRenderer>
       )}
+      <FlowCommentBadge flowId={p.id} x={labelX} y={label ? labelY - 8 : labelY} />
     </>
   );
 }

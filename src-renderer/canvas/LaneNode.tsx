@@ -24,7 +24,9 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
     >
       <div className="lane-header" style={{ ...header, borderColor: `${data.role.color}55`, background: `${data.role.color}1c` }}>
         <span className="lane-swatch" style={{ background: data.role.color }} />
-        <span className="lane-name">{data.role.name}</span>
+        <span className="lane-name" translate="no">
+          {data.role.name}
+        </span>
         <span className="lane-count muted">{data.stepCount}</span>
       </div>
     </div>

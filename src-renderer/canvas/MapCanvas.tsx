@@ -28,8 +28,15 @@ import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
 import { FlowEdge } from './FlowEdge';
 import { openingViewport } from './viewport';
+import { useNavigation } from '../hierarchy/navigation';
+import { t as translate } from '../i18n';
+import { notify } from '../store/notices';
 import { isDown, toFrame } from './frame';
 import { useTidyState } from '../layout/tidyUp';
+import { PainOverlayLegend } from '../review/PainPointsPanel';
+import { useCompareEdges, useCompareNodes } from '../review/compareOverlay';
+import { VersionBanner } from '../review/VersionBanner';
+import { useLanguage, useT } from '../i18n';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
@@ -51,9 +58,29 @@ export function MapCanvas() {
   const doc = useEditor((s) => s.doc)!;
   const selection = useEditor((s) => s.selection);
   const tidyVisible = useTidyState((s) => s.visible);
+  const t = useT();
+  // the steps' and flows' accessible names are in the interface's language
+  const language = useLanguage();
   const geometry = useMemo(() => mapGeometry(doc), [doc]);
-  const derived = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection]);
-  const edges = useMemo(() => buildEdges(doc, selection), [doc, selection]);
+  // a comparison of versions colours the steps and draws removed ones (review/compareOverlay.ts)
+  const built = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const builtEdges = useMemo(() => buildEdges(doc, selection), [doc, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const derived = useCompareNodes(doc, built);
+  const edges = useCompareEdges(doc, builtEdges);
+  // a saved version on screen: nothing to drag or connect (the store refuses edits too)
+  const readOnly = useEditor((s) => s.viewing !== null);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('editor.a11y.nodeDefault'),
+      'node.a11yDescription.keyboardDisabled': t('editor.a11y.nodeKeyboardDisabled'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('editor.a11y.nodeMoved', { direction: t(`editor.a11y.directions.${direction as 'up' | 'down' | 'left' | 'right'}`), x, y }),
+      'edge.a11yDescription.default': t('editor.a11y.edgeDefault'),
+      'minimap.ariaLabel': t('editor.miniMap'),
+      'handle.ariaLabel': t('editor.a11y.handle'),
+    }),
+    [t],
+  );
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useZoomShortcuts();
 
@@ -104,6 +131,21 @@ export function MapCanvas() {
     [store],
   );
 
+  // a sub-process opens its map; one without a map yet is selected so the inspector offers to make one
+  const { openMap } = useNavigation();
+  const onNodeDoubleClick = useCallback(
+    (_e: unknown, node: Node) => {
+      const step = store.getState().doc?.steps[node.id];
+      if (step?.kind !== 'subprocess') return;
+      if (step.linkedMapId) openMap(step.linkedMapId);
+      else {
+        store.getState().select({ steps: [step.id], flows: [] });
+        notify.info(translate('hierarchy.notLinkedNotice'));
+      }
+    },
+    [store, openMap],
+  );
+
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const current = store.getState().doc;
@@ -140,7 +182,7 @@ export function MapCanvas() {
   const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !isBackdrop(c.source) && !isBackdrop(c.target), []);
 
   return (
-    <div className="canvas" role="region" aria-label="Map canvas" ref={paneRef}>
+    <div className="canvas" role="region" aria-label={t('editor.canvasLabel')} ref={paneRef}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -150,8 +192,11 @@ export function MapCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_KEYS}
         selectionKeyCode="Shift"
@@ -161,17 +206,20 @@ export function MapCanvas() {
         snapGrid={[10, 10]}
         elevateEdgesOnSelect
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <PainOverlayLegend />
+        <VersionBanner />
         {tidyVisible && (
           <div className="busy" role="status">
-            <span className="spinner" aria-hidden /> Tidying up…
+            <span className="spinner" aria-hidden /> {t('editor.tidying')}
           </div>
         )}
         <MiniMap
           pannable
           zoomable
-          ariaLabel="Mini map"
+          ariaLabel={t('editor.miniMap')}
           nodeColor={(n) => (n.type !== 'step' ? 'transparent' : ((n.data as { role?: { color: string } }).role?.color ?? '#999'))}
         />
       </ReactFlow>

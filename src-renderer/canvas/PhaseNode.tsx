@@ -4,9 +4,11 @@
  */
 import { useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useT } from '../i18n';
 import type { PhaseNodeType } from './nodes';
 
 function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<PhaseNodeType>) {
+  const t = useT();
   const offset = useStore((s) => {
     const scrolled = data.down ? -s.transform[0] / s.transform[2] - positionAbsoluteX : -s.transform[1] / s.transform[2] - positionAbsoluteY;
     return Math.max(0, Math.min(data.thickness - data.header, scrolled));
@@ -22,9 +24,13 @@ function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps
       data-phase-id={data.phase?.id ?? ''}
     >
       <div className="phase-header" style={header}>
-        <span className="phase-name" title={data.phase?.name}>
-          {data.phase ? data.phase.name : 'No phase'}
-        </span>
+        {data.phase ? (
+          <span className="phase-name" title={data.phase.name} translate="no">
+            {data.phase.name}
+          </span>
+        ) : (
+          <span className="phase-name">{t('common.noPhase')}</span>
+        )}
         <span className="phase-count muted">{data.stepCount}</span>
       </div>
     </div>

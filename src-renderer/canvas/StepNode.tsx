@@ -1,64 +1,85 @@
 /** A step on the canvas, drawn by kind: task card, decision diamond, round start / end. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { ArrowDownToLine, ArrowUpFromLine, Clock, Pin, Wrench } from 'lucide-react';
+import { ArrowDownToLine, ArrowUpFromLine, Clock, Pin, SquarePlus, Wrench } from 'lucide-react';
 import { memo } from 'react';
 import { stepSize } from '../../shared/model/geometry';
-import type { Duration } from '../../shared/model/types';
+import { formatDuration, useT } from '../i18n';
 import type { StepNodeType } from './nodes';
-
-const UNIT: Record<Duration['unit'], string> = { min: 'min', h: 'h', d: 'd' };
+import { StepReviewMarks, useStepHeat } from '../review/StepMarks';
 
 function Title({ text }: { text: string }) {
-  return text ? <span className="step-title">{text}</span> : <span className="step-title placeholder">Untitled step</span>;
+  const t = useT();
+  return text ? (
+    <span className="step-title" translate="no">
+      {text}
+    </span>
+  ) : (
+    <span className="step-title placeholder">{t('common.untitledStep')}</span>
+  );
 }
 
 function Chips({ step }: { step: StepNodeType['data']['step'] }) {
+  const t = useT();
   const { inputs, outputs, resources, duration } = step;
   if (!inputs.length && !outputs.length && !resources.length && !duration) return null;
   return (
     <div className="step-chips">
       {inputs.length > 0 && (
-        <span className="chip" title={`Inputs: ${inputs.join(', ')}`}>
+        <span className="chip" title={t('editor.chipInputs', { items: inputs.join(', ') })}>
           <ArrowDownToLine size={11} aria-hidden /> {inputs.length}
         </span>
       )}
       {outputs.length > 0 && (
-        <span className="chip" title={`Outputs: ${outputs.join(', ')}`}>
+        <span className="chip" title={t('editor.chipOutputs', { items: outputs.join(', ') })}>
           <ArrowUpFromLine size={11} aria-hidden /> {outputs.length}
         </span>
       )}
       {resources.length > 0 && (
-        <span className="chip" title={`Resources: ${resources.join(', ')}`}>
+        <span className="chip" title={t('editor.chipResources', { items: resources.join(', ') })}>
           <Wrench size={11} aria-hidden /> {resources.length}
         </span>
       )}
       {duration && (
-        <span className="chip" title="Duration">
-          <Clock size={11} aria-hidden /> {duration.value} {UNIT[duration.unit]}
+        <span className="chip" title={t('editor.chipDuration')}>
+          <Clock size={11} aria-hidden /> {formatDuration(duration)}
         </span>
       )}
     </div>
   );
 }
 
+/** The sub-process marker (as BPMN's call activity): a small plus at the card's corner. */
+function SubprocessMark({ linked }: { linked: boolean }) {
+  const t = useT();
+  return (
+    <span className="step-subprocess-mark" title={linked ? t('hierarchy.doubleClickHint') : t('hierarchy.notLinked')}>
+      <SquarePlus size={13} aria-hidden />
+    </span>
+  );
+}
+
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
+  const t = useT();
   const { step, role } = data;
   const size = stepSize(step);
   const color = role?.color ?? '#8a94a6';
+  // review marks sit outside the box; the pain point overlay only recolours it
+  const heat = useStepHeat(step.id);
   const handles = (
     <>
       {step.pinned && (
-        <span className="step-pin" title="Kept in place on tidy-up">
+        <span className="step-pin" title={t('editor.pinned')}>
           <Pin size={11} aria-hidden />
         </span>
       )}
-      <Handle type="target" position={data.down ? Position.Top : Position.Left} aria-label="Connect into this step" />
-      <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label="Connect from this step" />
+      <StepReviewMarks stepId={step.id} pinned={step.pinned} />
+      <Handle type="target" position={data.down ? Position.Top : Position.Left} aria-label={t('editor.connectInto')} />
+      <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label={t('editor.connectFrom')} />
     </>
   );
   if (step.kind === 'decision') {
     return (
-      <div className={`step step-decision${selected ? ' is-selected' : ''}`} style={{ width: size.width, height: size.height }} data-step-id={step.id}>
+      <div className={`step step-decision${selected ? ' is-selected' : ''}${heat}`} style={{ width: size.width, height: size.height }} data-step-id={step.id}>
         <svg className="diamond" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden>
           <polygon points="50,1 99,50 50,99 1,50" style={{ stroke: color }} />
         </svg>
@@ -72,7 +93,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   if (step.kind === 'start' || step.kind === 'end') {
     return (
       <div
-        className={`step step-${step.kind}${selected ? ' is-selected' : ''}`}
+        className={`step step-${step.kind}${selected ? ' is-selected' : ''}${heat}`}
         style={{ width: size.width, height: size.height, borderColor: color }}
         data-step-id={step.id}
       >
@@ -81,14 +102,16 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       </div>
     );
   }
+  const sub = step.kind === 'subprocess';
   return (
     <div
-      className={`step step-task${selected ? ' is-selected' : ''}`}
+      className={`step step-task${sub ? ' step-subprocess' : ''}${sub && !step.linkedMapId ? ' is-unlinked' : ''}${selected ? ' is-selected' : ''}${heat}`}
       style={{ width: size.width, height: size.height, borderLeftColor: color }}
       data-step-id={step.id}
     >
       <Title text={step.title} />
       <Chips step={step} />
+      {sub && <SubprocessMark linked={!!step.linkedMapId} />}
       {handles}
     </div>
   );

@@ -5,6 +5,7 @@ import { LANE_LEFT, type MapGeometry } from '../../shared/model/geometry';
 import { isDown, phaseHeaderSize, toScreen } from './frame';
 import type { MapDoc, Phase, Role, Step } from '../../shared/model/types';
 import type { Selection } from '../store/editorStore';
+import { t } from '../i18n';
 
 export type StepNodeData = { step: Step; role: Role | undefined; down: boolean };
 /** `length` runs along the flow, `thickness` across it (a row's height, or a column's width when down). */
@@ -17,8 +18,10 @@ export type CanvasNode = StepNodeType | LaneNodeType | PhaseNodeType;
 
 export const LANE_NODE_PREFIX = 'lane:';
 export const PHASE_NODE_PREFIX = 'phase:';
-/** Lanes and phase columns are backdrop, not things to select or connect. */
-export const isBackdrop = (id: string) => id.startsWith(LANE_NODE_PREFIX) || id.startsWith(PHASE_NODE_PREFIX);
+/** Removed steps drawn from an older version while comparing (review/compareOverlay.ts). */
+export const REMOVED_NODE_PREFIX = 'removed:';
+/** Lanes, phase columns and removed steps are backdrop, not things to select or connect. */
+export const isBackdrop = (id: string) => id.startsWith(LANE_NODE_PREFIX) || id.startsWith(PHASE_NODE_PREFIX) || id.startsWith(REMOVED_NODE_PREFIX);
 
 const backdrop = { draggable: false, selectable: false, connectable: false, focusable: false, deletable: false, zIndex: -1 } as const;
 
@@ -39,6 +42,7 @@ export function buildNodes(doc: MapDoc, geometry: MapGeometry, selection: Select
     type: 'lane',
     ...placed(down, { x: LANE_LEFT, y: l.top, along: length, across: l.height }),
     data: { role: l.role, length, thickness: l.height, stepCount: counts.get(l.role.id) ?? 0, down },
+    domAttributes: { 'aria-roledescription': t('editor.roles.lane') },
     ...backdrop,
   }));
   const phaseCounts = new Map<string | null, number>();
@@ -53,6 +57,7 @@ export function buildNodes(doc: MapDoc, geometry: MapGeometry, selection: Select
     type: 'phase',
     ...placed(down, { x: c.left, y: -header, along: c.width, across }),
     data: { phase: c.phase, length: c.width, thickness: across, header, stepCount: phaseCounts.get(c.phase?.id ?? null) ?? 0, down },
+    domAttributes: { 'aria-roledescription': t('editor.roles.phase') },
     ...backdrop,
   }));
   const selected = new Set(selection.steps);
@@ -63,7 +68,8 @@ export function buildNodes(doc: MapDoc, geometry: MapGeometry, selection: Select
     data: { step: s, role: doc.roles[s.roleId], down },
     selected: selected.has(s.id),
     deletable: false,
-    ariaLabel: `${s.kind} step: ${s.title || 'untitled'}`,
+    domAttributes: { 'aria-roledescription': t('editor.roles.step') },
+    ariaLabel: t('editor.stepLabel', { kind: t(`common.kinds.${s.kind}`), title: s.title || t('editor.untitled') }),
   }));
   return [...laneNodes, ...phaseNodes, ...stepNodes];
 }
@@ -80,6 +86,11 @@ export function buildEdges(doc: MapDoc, selection: Selection): FlowEdgeType[] {
     selected: selected.has(f.id),
     deletable: false,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    ariaLabel: `Flow from ${doc.steps[f.fromStepId]?.title || 'step'} to ${doc.steps[f.toStepId]?.title || 'step'}${f.label ? `: ${f.label}` : ''}`,
+    domAttributes: { 'aria-roledescription': t('editor.roles.flow') },
+    ariaLabel: t(f.label ? 'editor.flowLabelWithText' : 'editor.flowLabel', {
+      from: doc.steps[f.fromStepId]?.title || t('editor.flowEndFallback'),
+      to: doc.steps[f.toStepId]?.title || t('editor.flowEndFallback'),
+      label: f.label,
+    }),
   }));
 }

@@ -1,5 +1,6 @@
 /** A small modal dialog: Escape cancels, the first field or button takes focus. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export function Dialog({ title, children, onCancel }: { title: string; children: ReactNode; onCancel(): void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -40,6 +41,7 @@ export function PromptDialog(props: {
   onConfirm(value: string): void;
   onCancel(): void;
 }) {
+  const t = useT();
   return (
     <Dialog title={props.title} onCancel={props.onCancel}>
       <form
@@ -55,7 +57,7 @@ export function PromptDialog(props: {
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary">
             {props.confirm}
@@ -68,12 +70,13 @@ export function PromptDialog(props: {
 
 /** Asks before something that cannot be taken back. */
 export function ConfirmDialog(props: { title: string; message: ReactNode; confirm: string; danger?: boolean; onConfirm(): void; onCancel(): void }) {
+  const t = useT();
   return (
     <Dialog title={props.title} onCancel={props.onCancel}>
       <p>{props.message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" data-autofocus className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
           {props.confirm}

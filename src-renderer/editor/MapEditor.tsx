@@ -7,7 +7,17 @@ import { useEditor, useEditorStore } from '../store/context';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { ExportDialog } from '../export/ExportDialog';
 import { Toolbar } from './Toolbar';
+import { SideTabs, type SidePanelId } from './SidePanel';
+import { CommentsPanel } from '../review/CommentsPanel';
+import { PainPointsPanel } from '../review/PainPointsPanel';
+import { VersionsPanel } from '../review/VersionsPanel';
+import { ReadOnlyFence } from '../review/ReadOnlyFence';
+import { useT } from '../i18n';
+import { Breadcrumb } from '../hierarchy/Breadcrumb';
+import { FindBar, useFindShortcut } from './FindBar';
 import { useEditorShortcuts } from './useEditorShortcuts';
+import { PresentationHost } from '../presentation/PresentationHost';
+import { useReviewShortcuts, useReviewTabRequests } from '../review/useReviewShortcuts';
 
 export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }) {
   const store = useEditorStore();
@@ -17,26 +27,42 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const [showInspector, setShowInspector] = useState(true);
   const [showHelp, setShowHelp] = useState(false);
   const [showExport, setShowExport] = useState(false);
+  const [side, setSide] = useState<SidePanelId>('inspector');
+  // the find bar: open, and a counter that refocuses its field when Ctrl+F is pressed again
+  const [find, setFind] = useState(0);
+  const openFind = useCallback(() => setFind((n) => n + 1), []);
+  useFindShortcut(openFind);
+  const sideLabels = useSideLabels();
 
   useEffect(() => {
     void store.getState().load(mapId);
     return () => store.getState().close();
   }, [mapId, store]);
 
+  const t = useT();
   const title = useEditor((s) => s.doc?.title);
   useEffect(() => {
-    document.title = title ? `${title} — Lanemap` : 'Lanemap';
+    document.title = title ? t('editor.windowTitle', { title }) : 'Lanemap';
     return () => {
       document.title = 'Lanemap';
     };
-  }, [title]);
+  }, [title, t]);
 
   const openHelp = useCallback(() => setShowHelp(true), []);
   const openExport = useCallback(() => setShowExport(true), []);
   useEditorShortcuts({ onHelp: openHelp, onExport: openExport });
+  useReviewShortcuts();
+  useReviewTabRequests((tab) => {
+    setShowInspector(true);
+    setSide(tab);
+  });
 
   if (!hasDoc) {
-    return <div className="editor-empty">{loading ? <p className="muted">Opening the map…</p> : <button onClick={onClose}>Back to the library</button>}</div>;
+    return (
+      <div className="editor-empty">
+        {loading ? <p className="muted">{t('editor.opening')}</p> : <button onClick={onClose}>{t('editor.backToLibrary')}</button>}
+      </div>
+    );
   }
   return (
     <div className="editor">
@@ -49,13 +75,37 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         showInspector={showInspector}
         onToggleInspector={() => setShowInspector((v) => !v)}
       />
+      <Breadcrumb />
       <div className="editor-body">
-        {showRoles && <RolesPanel />}
-        <MapCanvas />
-        {showInspector && <Inspector />}
+        {showRoles && (
+          <ReadOnlyFence>
+            <RolesPanel />
+          </ReadOnlyFence>
+        )}
+        <div className="canvas-area">
+          <MapCanvas />
+          {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
+        </div>
+        {showInspector && (
+          <aside className="side">
+            <SideTabs value={side} onChange={setSide} labels={sideLabels} />
+            <ReadOnlyFence>
+              {side === 'inspector' && <Inspector />}
+              {side === 'comments' && <CommentsPanel />}
+              {side === 'painPoints' && <PainPointsPanel />}
+            </ReadOnlyFence>
+            {side === 'versions' && <VersionsPanel />}
+          </aside>
+        )}
       </div>
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {showExport && <ExportDialog onClose={() => setShowExport(false)} />}
+      <PresentationHost />
     </div>
   );
+}
+
+function useSideLabels(): Record<SidePanelId, string> {
+  const t = useT();
+  return { inspector: t('side.inspector'), comments: t('side.comments'), painPoints: t('side.painPoints'), versions: t('side.versions') };
 }

@@ -1,30 +1,40 @@
+import type { TFunction } from 'i18next';
 import { Dialog } from '../components/Dialog';
+import { useT } from '../i18n';
+import { presentationShortcuts } from '../presentation/shortcuts';
+import { reviewShortcuts } from '../review/useReviewShortcuts';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-export const SHORTCUTS: [string, string][] = [
-  [`${mod}+Enter`, 'Add the next step after the selected one'],
-  [`${mod}+Shift+L`, 'Tidy up: lay out the whole map'],
-  [`${mod}+E`, 'Export (SVG, PNG, CSV, Lanemap file)'],
-  ['Arrow keys, Shift+arrows', 'Move the selected steps by 10 / 50 px'],
-  ['Delete / Backspace', 'Delete the selection'],
-  ['Escape', 'Clear the selection, leave a text field'],
-  [`${mod}+Z`, 'Undo'],
-  [`${mod}+Shift+Z, ${mod}+Y`, 'Redo'],
-  ['Shift+drag', 'Select several steps with a box'],
-  [`Shift+click, ${mod}+click`, 'Add to the selection'],
-  ['+ / -', 'Zoom in / out'],
-  ['0', 'Fit the map to the window'],
-  ['?', 'This list'],
-];
+/** Every shortcut as [keys, what it does], in the interface's language. */
+export function shortcuts(t: TFunction): [string, string][] {
+  return [
+    [`${mod}+Enter`, t('shortcuts.addNext')],
+    [`${mod}+Shift+L`, t('shortcuts.tidyUp')],
+    [`${mod}+E`, t('shortcuts.export')],
+    [t('shortcuts.arrowKeys'), t('shortcuts.move')],
+    [t('shortcuts.deleteKeys'), t('shortcuts.deleteSelection')],
+    [t('shortcuts.escape'), t('shortcuts.clear')],
+    [`${mod}+Z`, t('shortcuts.undo')],
+    [`${mod}+Shift+Z, ${mod}+Y`, t('shortcuts.redo')],
+    [t('shortcuts.shiftDrag'), t('shortcuts.boxSelect')],
+    [t('shortcuts.shiftClick', { mod }), t('shortcuts.addToSelection')],
+    [t('shortcuts.zoomKeys'), t('shortcuts.zoom')],
+    ['0', t('shortcuts.fit')],
+    ...reviewShortcuts(t, mod),
+    ...presentationShortcuts(t),
+    ['?', t('shortcuts.help')],
+  ];
+}
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  const t = useT();
   return (
-    <Dialog title="Keyboard shortcuts" onCancel={onClose}>
+    <Dialog title={t('shortcuts.title')} onCancel={onClose}>
       <table className="shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
+          {shortcuts(t).map(([keys, what]) => (
+            <tr key={`${keys} ${what}`}>
               <td>
                 <kbd>{keys}</kbd>
               </td>
@@ -35,7 +45,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
       </table>
       <div className="dialog-actions">
         <button type="button" data-autofocus className="primary" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </Dialog>

@@ -16,6 +16,7 @@ import {
   Plus,
   Redo2,
   Square,
+  SquarePlus,
   Undo2,
   ZoomIn,
   ZoomOut,
@@ -24,9 +25,13 @@ import type { ReactNode } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LIMITS, type StepKind } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
+import { t as translate, useT } from '../i18n';
+import { SettingsButton } from '../settings/SettingsDialog';
 import { useEditor, useEditorStore } from '../store/context';
 import { addNextStep, addStep, fitMap } from './actions';
 import { tidyUp, useTidyState } from '../layout/tidyUp';
+import { StatusChip } from '../review/StatusChip';
+import { PresentButton } from '../presentation/PresentButton';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -49,7 +54,7 @@ function ToolButton({
     <button
       className="tool-button"
       aria-label={label}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={shortcut ? translate('toolbar.withShortcut', { label, shortcut }) : label}
       onClick={onClick}
       disabled={disabled}
       aria-pressed={pressed}
@@ -59,11 +64,12 @@ function ToolButton({
   );
 }
 
-const KINDS: [StepKind, string, ReactNode][] = [
-  ['start', 'Add start', <Circle size={17} key="s" />],
-  ['task', 'Add task', <Square size={17} key="t" />],
-  ['decision', 'Add decision', <Diamond size={17} key="d" />],
-  ['end', 'Add end', <CircleDot size={17} key="e" />],
+const KINDS: [StepKind, 'toolbar.addStart' | 'toolbar.addTask' | 'hierarchy.addSubprocess' | 'toolbar.addDecision' | 'toolbar.addEnd', ReactNode][] = [
+  ['start', 'toolbar.addStart', <Circle size={17} key="s" />],
+  ['task', 'toolbar.addTask', <Square size={17} key="t" />],
+  ['subprocess', 'hierarchy.addSubprocess', <SquarePlus size={17} key="p" />],
+  ['decision', 'toolbar.addDecision', <Diamond size={17} key="d" />],
+  ['end', 'toolbar.addEnd', <CircleDot size={17} key="e" />],
 ];
 
 interface Props {
@@ -77,6 +83,7 @@ interface Props {
 }
 
 export function Toolbar(p: Props) {
+  const t = useT();
   const store = useEditorStore();
   const flow = useReactFlow();
   const title = useEditor((s) => s.doc?.title ?? '');
@@ -86,77 +93,86 @@ export function Toolbar(p: Props) {
   const saving = useEditor((s) => s.pendingWrites > 0);
   const tidying = useTidyState((s) => s.running);
   const down = useEditor((s) => s.doc?.direction === 'down');
+  // a saved version on screen (review/VersionsPanel.tsx): nothing here may change it
+  const readOnly = useEditor((s) => s.viewing !== null);
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Map tools">
-      <ToolButton label="Back to the library" onClick={p.onClose}>
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <ToolButton label={t('editor.backToLibrary')} onClick={p.onClose}>
         <ArrowLeft size={17} />
       </ToolButton>
-      <CommitField
-        className="map-title-input"
-        label="Map title"
-        value={title}
-        required
-        maxLength={LIMITS.mapTitle}
-        onCommit={(t) => store.getState().run(cmd('renameMap', { title: t.trim() }), { coalesceKey: 'map:title' })}
-      />
+      <fieldset className="read-only-fence" disabled={readOnly}>
+        <CommitField
+          className="map-title-input"
+          label={t('toolbar.mapTitle')}
+          value={title}
+          required
+          maxLength={LIMITS.mapTitle}
+          onCommit={(t) => store.getState().run(cmd('renameMap', { title: t.trim() }), { coalesceKey: 'map:title' })}
+        />
+      </fieldset>
       <span className="save-state muted" aria-live="polite">
-        {saving ? 'Saving…' : 'Saved'}
+        {saving ? t('toolbar.saving') : t('toolbar.saved')}
       </span>
+      <StatusChip />
       <div className="toolbar-group">
-        <ToolButton label="Show lanes panel" pressed={p.showRoles} onClick={p.onToggleRoles}>
+        <ToolButton label={t('toolbar.showLanes')} pressed={p.showRoles} onClick={p.onToggleRoles}>
           <PanelLeft size={17} />
         </ToolButton>
         {KINDS.map(([kind, label, icon]) => (
-          <ToolButton key={kind} label={label} onClick={() => addStep(store, flow, kind)}>
+          <ToolButton key={kind} label={t(label)} disabled={readOnly} onClick={() => addStep(store, flow, kind)}>
             {icon}
           </ToolButton>
         ))}
-        <ToolButton label="Add next step" shortcut={`${mod}+Enter`} disabled={!oneSelected} onClick={() => addNextStep(store, flow)}>
+        <ToolButton label={t('toolbar.addNext')} shortcut={`${mod}+Enter`} disabled={!oneSelected || readOnly} onClick={() => addNextStep(store, flow)}>
           <Plus size={17} />
         </ToolButton>
       </div>
       <div className="toolbar-group">
-        <ToolButton label="Tidy up" shortcut={`${mod}+Shift+L`} disabled={tidying} onClick={() => void tidyUp(store)}>
+        <ToolButton label={t('toolbar.tidyUp')} shortcut={`${mod}+Shift+L`} disabled={tidying || readOnly} onClick={() => void tidyUp(store)}>
           <WandSparkles size={17} />
         </ToolButton>
         <ToolButton
-          label={down ? 'Lay out left to right' : 'Lay out top to bottom'}
-          disabled={tidying}
+          label={down ? t('toolbar.layOutRight') : t('toolbar.layOutDown')}
+          disabled={tidying || readOnly}
           onClick={() => void tidyUp(store, down ? 'right' : 'down')}
         >
           {down ? <ArrowRightFromLine size={17} /> : <ArrowDownFromLine size={17} />}
         </ToolButton>
       </div>
       <div className="toolbar-group">
-        <ToolButton label="Undo" shortcut={`${mod}+Z`} disabled={!canUndo} onClick={() => store.getState().undo()}>
+        <ToolButton label={t('toolbar.undo')} shortcut={`${mod}+Z`} disabled={!canUndo || readOnly} onClick={() => store.getState().undo()}>
           <Undo2 size={17} />
         </ToolButton>
-        <ToolButton label="Redo" shortcut={`${mod}+Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()}>
+        <ToolButton label={t('toolbar.redo')} shortcut={`${mod}+Shift+Z`} disabled={!canRedo || readOnly} onClick={() => store.getState().redo()}>
           <Redo2 size={17} />
         </ToolButton>
       </div>
       <div className="toolbar-group">
-        <ToolButton label="Zoom out" shortcut="-" onClick={() => void flow.zoomOut({ duration: 150 })}>
+        <ToolButton label={t('toolbar.zoomOut')} shortcut="-" onClick={() => void flow.zoomOut({ duration: 150 })}>
           <ZoomOut size={17} />
         </ToolButton>
-        <ToolButton label="Zoom in" shortcut="+" onClick={() => void flow.zoomIn({ duration: 150 })}>
+        <ToolButton label={t('toolbar.zoomIn')} shortcut="+" onClick={() => void flow.zoomIn({ duration: 150 })}>
           <ZoomIn size={17} />
         </ToolButton>
-        <ToolButton label="Fit map to window" shortcut="0" onClick={() => fitMap(flow, store)}>
+        <ToolButton label={t('toolbar.fit')} shortcut="0" onClick={() => fitMap(flow, store)}>
           <Maximize size={17} />
         </ToolButton>
       </div>
       <div className="toolbar-group">
-        <ToolButton label="Export" shortcut={`${mod}+E`} onClick={p.onExport}>
+        <ToolButton label={t('toolbar.export')} shortcut={`${mod}+E`} onClick={p.onExport}>
           <Download size={17} />
         </ToolButton>
       </div>
+      <div className="toolbar-group">
+        <PresentButton />
+      </div>
       <div className="toolbar-group toolbar-end">
-        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={p.onHelp}>
+        <ToolButton label={t('toolbar.shortcuts')} shortcut="?" onClick={p.onHelp}>
           <HelpCircle size={17} />
         </ToolButton>
-        <ToolButton label="Show inspector" pressed={p.showInspector} onClick={p.onToggleInspector}>
+        <SettingsButton className="tool-button" />
+        <ToolButton label={t('toolbar.showInspector')} pressed={p.showInspector} onClick={p.onToggleInspector}>
           <PanelRight size={17} />
         </ToolButton>
       </div>

@@ -7,8 +7,10 @@ import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
 import { fitViewport, revealStep } from '../canvas/viewport';
+import { t } from '../i18n';
 
-const DEFAULT_TITLES: Record<StepKind, string> = { start: 'Start', task: '', decision: '', end: 'End' };
+/** A new start or end step is named at once, in the interface's language; others wait for the user. */
+const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
 
 /** Fits the whole map (lane names, every step and phase column, not the long lane bands) into the window. */
 export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
@@ -37,7 +39,7 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const g = mapGeometry(doc);
   const lanes = g.lanes;
   if (lanes.length === 0) {
-    store.getState().run(cmd('addRole', { id: newId(), name: 'Role', color: '#2f80ed' }));
+    store.getState().run(cmd('addRole', { id: newId(), name: t('lanes.newName', { n: 1 }), color: '#2f80ed' }));
     return addStep(store, flow, kind);
   }
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -64,7 +66,7 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   const y = spot.y;
   while (!free(x, y)) x += along;
   const id = newId();
-  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: DEFAULT_TITLES[kind] }))) {
+  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: defaultTitle(kind) }))) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);
     focusStepTitle();
@@ -76,7 +78,7 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
   const { selection } = store.getState();
   if (selection.steps.length !== 1) return false;
   const id = newId();
-  const ok = store.getState().run(cmd('addStepAfter', { afterStepId: selection.steps[0]!, id, flowId: newId(), kind, title: DEFAULT_TITLES[kind] }));
+  const ok = store.getState().run(cmd('addStepAfter', { afterStepId: selection.steps[0]!, id, flowId: newId(), kind, title: defaultTitle(kind) }));
   if (ok) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);

@@ -48,7 +48,8 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
         store.getState().redo();
         return;
       }
-      if (mod && e.key === 'Enter') {
+      // a comment box posts on Ctrl/Cmd+Enter itself (review/CommentComposer.tsx)
+      if (mod && e.key === 'Enter' && !(e.target instanceof Element && e.target.closest('[data-submit-on-ctrl-enter]'))) {
         // captured before React Flow's own Enter handling, which would toggle the selection
         e.preventDefault();
         e.stopPropagation();

@@ -2,26 +2,26 @@
 import { useEffect, useMemo, useState } from 'react';
 import { safeFileName } from '../../shared/export/bitmap';
 import { Dialog } from '../components/Dialog';
+import { useLanguage, useT } from '../i18n';
+import { describeFailure } from '../i18n/errors';
 import { useEditor } from '../store/context';
 import { notify } from '../store/notices';
 import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './exportMap';
 import { saveFile } from './saveFile';
 
-const FORMATS: [ExportFormat, string][] = [
-  ['svg', 'SVG (vector, for print and editing)'],
-  ['png', 'PNG (picture, for slides and wikis)'],
-  ['csv', 'CSV (step table for Excel)'],
-  ['json', 'Lanemap file (to share the map)'],
-];
+const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const language = useLanguage();
   const doc = useEditor((s) => s.doc)!;
   const selected = useEditor((s) => s.selection.steps);
   const [format, setFormat] = useState<ExportFormat>('svg');
   const [scale, setScale] = useState<1 | 2 | 3>(2);
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
   const [details, setDetails] = useState(false);
+  const [comments, setComments] = useState(false);
   const [onlySelection, setOnlySelection] = useState(false);
   const [name, setName] = useState(() => safeFileName(doc.title, 'svg').replace(/\.svg$/, ''));
   const [preview, setPreview] = useState<string | null>(null);
@@ -29,8 +29,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, stepIds: onlySelection ? selected : [] }),
-    [format, scale, background, details, onlySelection, selected],
+    () => ({ format, scale, background, details, comments, stepIds: onlySelection ? selected : [] }),
+    [format, scale, background, details, comments, onlySelection, selected],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -51,7 +51,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [doc, options, drawing]);
+    // the drawing's words are in the interface's language
+  }, [doc, options, drawing, language]);
 
   const run = async () => {
     setBusy(true);
@@ -60,77 +61,81 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       const fileName = safeFileName(name, EXTENSION[format]);
       const where = await saveFile(result.blob, fileName);
       if (where) {
-        notify.info(`Exported ${where}.${result.notice ? ` ${result.notice}` : ''}`);
+        notify.info([t('export.done', { where }), result.notice].filter(Boolean).join(' '));
         onClose();
       }
     } catch (e) {
-      notify.error(`The export failed: ${(e as Error).message}`);
+      notify.error(describeFailure('export', e));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Dialog title="Export the map" onCancel={onClose}>
+    <Dialog title={t('export.title')} onCancel={onClose}>
       <div className="export-dialog">
         <div className="export-options">
           <fieldset>
-            <legend>Format</legend>
-            {FORMATS.map(([f, label]) => (
+            <legend>{t('export.format')}</legend>
+            {FORMATS.map((f) => (
               <label key={f} className="radio">
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {label}
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {t(`export.formats.${f}`)}
               </label>
             ))}
           </fieldset>
           {format === 'png' && (
             <label className="field">
-              <span>Scale</span>
-              <select aria-label="Scale" value={scale} onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)}>
-                <option value={1}>1× (screen)</option>
-                <option value={2}>2× (sharp on high-resolution screens)</option>
-                <option value={3}>3× (print)</option>
+              <span>{t('export.scale')}</span>
+              <select aria-label={t('export.scale')} value={scale} onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)}>
+                <option value={1}>{t('export.scale1')}</option>
+                <option value={2}>{t('export.scale2')}</option>
+                <option value={3}>{t('export.scale3')}</option>
               </select>
             </label>
           )}
           {drawing && (
             <>
               <label className="field">
-                <span>Background</span>
-                <select aria-label="Background" value={background} onChange={(e) => setBackground(e.target.value as 'white' | 'transparent')}>
-                  <option value="white">White</option>
-                  <option value="transparent">Transparent</option>
+                <span>{t('export.background')}</span>
+                <select aria-label={t('export.background')} value={background} onChange={(e) => setBackground(e.target.value as 'white' | 'transparent')}>
+                  <option value="white">{t('export.white')}</option>
+                  <option value="transparent">{t('export.transparent')}</option>
                 </select>
               </label>
               <label className="checkbox">
                 <input type="checkbox" checked={details} onChange={(e) => setDetails(e.target.checked)} />
-                <span>Show inputs, outputs and resources</span>
+                <span>{t('export.details')}</span>
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} />
+                <span>{t('comments.export.option')}</span>
               </label>
             </>
           )}
           {format !== 'json' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
-              <span>Only the selected steps{selected.length ? ` (${selected.length})` : ' (none selected)'}</span>
+              <span>{selected.length ? t('export.onlySelected', { count: selected.length }) : t('export.onlySelectedNone')}</span>
             </label>
           )}
           <label className="field">
-            <span>File name</span>
+            <span>{t('export.fileName')}</span>
             <div className="file-name">
-              <input aria-label="File name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+              <input aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
               <span className="muted">.{EXTENSION[format]}</span>
             </div>
           </label>
         </div>
         <div className="export-side">
-          <div className="export-preview" aria-label="Preview">
+          <div className="export-preview" aria-label={t('export.preview')}>
             {drawing ? (
               preview ? (
-                <img src={preview} alt="Preview of the exported map" />
+                <img src={preview} alt={t('export.previewImage')} />
               ) : (
-                <p className="muted">Drawing the preview…</p>
+                <p className="muted">{t('export.drawingPreview')}</p>
               )
             ) : (
-              <p className="muted">No preview for this format.</p>
+              <p className="muted">{t('export.noPreview')}</p>
             )}
           </div>
           {drawing && previewNote && <p className="muted export-note">{previewNote}</p>}
@@ -138,10 +143,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-          {busy ? 'Exporting…' : 'Export'}
+          {busy ? t('export.running') : t('export.run')}
         </button>
       </div>
     </Dialog>

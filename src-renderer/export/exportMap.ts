@@ -4,12 +4,15 @@
  */
 import { fittingScale, safeFileName } from '../../shared/export/bitmap';
 import { renderStepsCsv } from '../../shared/export/csv';
-import { toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc } from '../../shared/model/types';
+import { formatDate, formatNumber, formatPercent, t } from '../i18n';
 import { requestLayout } from '../layout/layoutClient';
 import { exportFontCss } from './fontCss';
+import { csvOptions, drawingOptions } from './localized';
+import { api } from '../api';
+import { lanemapJsonWithVersions } from '../review/versionExport';
 
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
 
@@ -20,6 +23,8 @@ export interface ExportOptions {
   details: boolean;
   /** Only these steps (and the flows between them); empty = the whole map. */
   stepIds: string[];
+  /** Drawings: numbered markers on steps with open comments and the comments listed under the map. */
+  comments?: boolean;
 }
 
 export interface ExportResult {
@@ -42,25 +47,28 @@ async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; l
   const target: MapDoc = turn ? { ...doc, direction: 'right' } : doc;
   const extra = details ? Object.fromEntries(detailHeights(target)) : undefined;
   const reply = await requestLayout(target, extra);
-  const notice = turn ? 'This map reads top to bottom; the drawing shows it left to right.' : undefined;
+  const notice = turn ? t('export.turned') : undefined;
   if (reply.ok) return { doc: applyCommand(target, cmd('tidyUp', reply.args)), laidOutForDetails: details, notice };
-  if (turn) throw new Error(`the map could not be laid out left to right for the drawing (${reply.message})`);
+  if (turn) throw new Error(t('export.notLaidOut'));
   // details as drawn in place: the cards push the steps under them down
   return { doc, laidOutForDetails: false };
 }
 
 /** The SVG of a map as exported (also what the dialog previews). */
-export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds'>, embedFont = true) {
+export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments'>, embedFont = true) {
   const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
-  const updated = new Date(doc.updatedAt);
-  const subtitle = Number.isNaN(updated.getTime()) ? undefined : `Updated ${updated.toLocaleDateString()}`;
+  const updated = formatDate(doc.updatedAt, 'date');
+  const subtitle = updated === '—' ? undefined : t('export.updated', { date: updated });
   const svg = renderMapSvg(d, {
+    ...drawingOptions(),
     details: o.details,
     laidOutForDetails,
     stepIds: o.stepIds,
     background: o.background,
     titleBlock: { title: doc.title, subtitle },
     legend: true,
+    comments: o.comments === true,
+    formatDate: (iso: string) => formatDate(iso, 'date'),
     fontCss: embedFont ? await exportFontCss() : undefined,
   });
   return { ...svg, notice };
@@ -78,10 +86,10 @@ async function svgToPng(svg: string, size: { width: number; height: number }, wa
     canvas.width = Math.max(1, Math.round(size.width * scale));
     canvas.height = Math.max(1, Math.round(size.height * scale));
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('this browser could not make a canvas that large');
+    if (!ctx) throw new Error(t('export.noCanvas'));
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the picture could not be encoded as PNG');
+    if (!blob) throw new Error(t('export.noPng'));
     return { blob, scale };
   } finally {
     URL.revokeObjectURL(url);
@@ -92,9 +100,12 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
   const fileName = safeFileName(doc.title, EXTENSION[o.format]);
   switch (o.format) {
     case 'csv':
-      return { blob: new Blob([renderStepsCsv(doc, { stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
-    case 'json':
-      return { blob: new Blob([toLanemapJson(doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' })], { type: 'application/json' }), fileName };
+      return { blob: new Blob([renderStepsCsv(doc, { ...csvOptions(), stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
+    case 'json': {
+      // the saved versions travel with the map (review/versionExport.ts)
+      const { text, notice } = await lanemapJsonWithVersions(api, doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' });
+      return { blob: new Blob([text], { type: 'application/json' }), fileName, notice };
+    }
     case 'svg': {
       const { svg, notice } = await exportSvg(doc, o);
       return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName, notice };
@@ -104,7 +115,12 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
       const { blob, scale } = await svgToPng(svg, { width, height }, o.scale);
       const smaller =
         scale < o.scale - 1e-6
-          ? `The map is too large for a ${o.scale}× picture, so it was drawn whole at ${Math.round(scale * 100)}% (${Math.round(width * scale)} × ${Math.round(height * scale)} px).`
+          ? t('export.smaller', {
+              scale: o.scale,
+              percent: formatPercent(scale),
+              width: formatNumber(Math.round(width * scale)),
+              height: formatNumber(Math.round(height * scale)),
+            })
           : undefined;
       return { blob, fileName, notice: [notice, smaller].filter(Boolean).join(' ') || undefined };
     }

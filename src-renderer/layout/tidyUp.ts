@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import { cmd } from '../../shared/model/commands';
 import type { Direction, MapDoc } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
+import { t } from '../i18n';
+import { describeLayoutWarning } from '../i18n/errors';
 import { notify } from '../store/notices';
 import { requestLayout } from './layoutClient';
 
@@ -25,7 +27,7 @@ export async function tidyUp(store: EditorStore, direction?: Direction): Promise
   const turn = direction !== undefined && direction !== (current.direction ?? 'right');
   if (Object.keys(current.steps).length === 0) {
     if (turn) store.getState().run(cmd('tidyUp', { steps: {}, routes: {}, direction }));
-    else notify.info('There is nothing to tidy up yet.');
+    else notify.info(t('notices.nothingToTidy'));
     return;
   }
   // the layout is computed for the direction the map will have
@@ -35,18 +37,20 @@ export async function tidyUp(store: EditorStore, direction?: Direction): Promise
   try {
     const reply = await requestLayout(doc);
     if (!reply.ok) {
-      notify.error(`Tidy up failed: ${reply.message}. Nothing was moved.`);
+      // the engine's reason is technical: kept for the developer console
+      console.warn('[lanemap] tidy up failed:', reply.message);
+      notify.error(t('notices.tidyFailed'));
       return;
     }
     if (store.getState().doc !== current) {
-      notify.info('The map changed while it was being tidied up. Press Tidy up again.');
+      notify.info(t('notices.changedWhileTidying'));
       return;
     }
     const canvas = document.querySelector('.react-flow');
     canvas?.classList.add('is-tidying');
     store.getState().run(cmd('tidyUp', turn ? { ...reply.args, direction } : reply.args));
     setTimeout(() => canvas?.classList.remove('is-tidying'), GLIDE_MS);
-    for (const w of reply.warnings) notify.info(w);
+    for (const w of reply.warnings) notify.info(describeLayoutWarning(w));
   } finally {
     clearTimeout(timer);
     useTidyState.setState({ running: false, visible: false });

@@ -1,29 +1,30 @@
 /** The map library: every map as a card; create, open, rename, duplicate, delete. */
-import { Copy, FilePlus2, Pencil, Trash2, Upload, Waypoints } from 'lucide-react';
+import { Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
+import { matchesQuery } from '../../shared/model/search';
 import { LIMITS, type MapSummary } from '../../shared/model/types';
 import { api } from '../api';
 import { ConfirmDialog, PromptDialog } from '../components/Dialog';
+import { formatDate, useT } from '../i18n';
+import { describeFailure, type FailedAction } from '../i18n/errors';
+import { SettingsButton } from '../settings/SettingsDialog';
 import { notify } from '../store/notices';
 import { useEditorStore } from '../store/context';
 import { importMapFile } from './importMap';
 import { MapThumbnail } from './MapThumbnail';
 import { NewMapDialog } from './NewMapDialog';
+import { MapStatusBadge } from '../review/StatusChip';
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-/** A stored date for people; a damaged one shows as a dash rather than breaking the page. */
-const formatDate = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : dateFormat.format(d);
-};
-
 export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
+  const t = useT();
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [query, setQuery] = useState('');
+  const shown = maps?.filter((m) => matchesQuery(query, m.title, ...m.partOf.map((p) => p.title))) ?? null;
 
   const store = useEditorStore();
   const refresh = useCallback(async () => {
@@ -32,7 +33,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
       await store.getState().flush();
       setMaps(await api['maps:list']({}));
     } catch (e) {
-      notify.error(`Could not read the map library: ${(e as Error).message}`);
+      notify.error(describeFailure('listMaps', e));
       setMaps([]);
     }
   }, [store]);
@@ -42,11 +43,11 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
     api['app:info']({}).then(setInfo, () => undefined);
   }, [refresh]);
 
-  const attempt = async (what: string, fn: () => Promise<unknown>) => {
+  const attempt = async (what: FailedAction, fn: () => Promise<unknown>) => {
     try {
       await fn();
     } catch (e) {
-      notify.error(`${what}: ${(e as Error).message}`);
+      notify.error(describeFailure(what, e));
     }
     setPending(null);
     await refresh();
@@ -60,13 +61,26 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           <h1>Lanemap</h1>
         </div>
         <div className="library-actions">
+          {maps && maps.length > 1 && (
+            <label className="library-search">
+              <Search size={15} aria-hidden />
+              <input
+                type="search"
+                aria-label={t('find.libraryField')}
+                placeholder={t('find.libraryPlaceholder')}
+                value={query}
+                maxLength={200}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </label>
+          )}
           <label className="button-like">
-            <Upload size={16} aria-hidden /> Import map…
+            <Upload size={16} aria-hidden /> {t('library.importMap')}
             <input
               type="file"
               accept=".json,application/json"
               className="visually-hidden"
-              aria-label="Import a Lanemap file"
+              aria-label={t('library.importFileLabel')}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
@@ -75,45 +89,81 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
             />
           </label>
           <button className="primary" onClick={() => setPending({ kind: 'create' })}>
-            <FilePlus2 size={16} aria-hidden /> New map
+            <FilePlus2 size={16} aria-hidden /> {t('library.newMap')}
           </button>
+          <SettingsButton />
         </div>
       </header>
       <main>
-        <h2 className="section-title">Your maps</h2>
+        <h2 className="section-title">{t('library.yourMaps')}</h2>
         {maps === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common.loading')}</p>
         ) : maps.length === 0 ? (
           <div className="empty">
-            <p>No maps yet. A map shows who does what in your sales process, step by step.</p>
+            <p>{t('library.empty')}</p>
             <button className="primary" onClick={() => setPending({ kind: 'create' })}>
-              Create your first map
+              {t('library.createFirst')}
             </button>
           </div>
+        ) : shown?.length === 0 ? (
+          <p className="muted">{t('find.libraryNone', { query: query.trim() })}</p>
         ) : (
-          <ul className="map-grid" aria-label="Maps">
-            {maps.map((m) => (
+          <ul className="map-grid" aria-label={t('library.mapsLabel')}>
+            {(shown ?? maps).map((m) => (
               <li key={m.id} className="map-card">
-                <button className="map-card-open" aria-label={`Open ${m.title}`} onClick={() => onOpen(m.id)}>
+                <button className="map-card-open" aria-label={t('library.open', { title: m.title })} onClick={() => onOpen(m.id)}>
                   <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
-                  <span className="map-card-title">{m.title}</span>
+                  <span className="map-card-title" translate="no">
+                    {m.title}
+                  </span>
+                  <MapStatusBadge status={m.status} />
                   <span className="muted">
-                    {m.stepCount} {m.stepCount === 1 ? 'step' : 'steps'} · changed {formatDate(m.updatedAt)}
+                    {t('common.stepCount', { count: m.stepCount })} · {t('library.changed', { date: formatDate(m.updatedAt) })}
                   </span>
                 </button>
+                {m.partOf.length > 0 && (
+                  <p className="map-card-parents">
+                    <span className="muted">{t('hierarchy.partOf')}</span>{' '}
+                    {m.partOf.map((p) => (
+                      <button
+                        key={p.id}
+                        className="chip-button"
+                        aria-label={t('hierarchy.openParent', { title: p.title })}
+                        onClick={() => onOpen(p.id)}
+                        translate="no"
+                      >
+                        {p.title}
+                      </button>
+                    ))}
+                  </p>
+                )}
                 <div className="map-card-actions">
-                  <button className="icon-button" aria-label={`Rename ${m.title}`} title="Rename" onClick={() => setPending({ kind: 'rename', map: m })}>
+                  <button
+                    className="icon-button"
+                    aria-label={t('library.renameMap', { title: m.title })}
+                    title={t('common.rename')}
+                    onClick={() => setPending({ kind: 'rename', map: m })}
+                  >
                     <Pencil size={15} />
                   </button>
                   <button
                     className="icon-button"
-                    aria-label={`Duplicate ${m.title}`}
-                    title="Duplicate"
-                    onClick={() => void attempt('Could not duplicate the map', () => api['maps:duplicate']({ id: m.id }))}
+                    aria-label={t('library.duplicateMap', { title: m.title })}
+                    title={t('common.duplicate')}
+                    onClick={() =>
+                      void attempt('duplicateMap', () =>
+                        api['maps:duplicate']({ id: m.id, title: t('library.copyTitle', { title: m.title }).slice(0, LIMITS.mapTitle) }),
+                      )
+                    }
                   >
                     <Copy size={15} />
                   </button>
-                  <button className="icon-button" aria-label={`Delete ${m.title}`} title="Delete" onClick={() => setPending({ kind: 'delete', map: m })}>
+                  <button
+                    className="icon-button"
+                    aria-label={t('library.deleteMap', { title: m.title })}
+                    title={t('common.delete')}
+                    onClick={() => setPending({ kind: 'delete', map: m })}
+                  >
                     <Trash2 size={15} />
                   </button>
                 </div>
@@ -124,33 +174,40 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
       </main>
       {info && (
         <footer className="library-footer muted">
-          Library file: <code>{info.dataFile}</code> · saved automatically after every edit
+          {t('library.libraryFile')} <code translate="no">{info.dataFile}</code> · {t('library.savedAutomatically')}
         </footer>
       )}
       {pending?.kind === 'create' && <NewMapDialog onCreated={onOpen} onCancel={() => setPending(null)} />}
       {pending?.kind === 'rename' && (
         <PromptDialog
-          title="Rename map"
-          label="Map title"
+          title={t('library.renameTitle')}
+          label={t('library.mapTitle')}
           initial={pending.map.title}
           maxLength={LIMITS.mapTitle}
-          confirm="Rename"
+          confirm={t('common.rename')}
           onCancel={() => setPending(null)}
-          onConfirm={(title) => void attempt('Could not rename the map', () => api['maps:rename']({ id: pending.map.id, title }))}
+          onConfirm={(title) => void attempt('renameMap', () => api['maps:rename']({ id: pending.map.id, title }))}
         />
       )}
       {pending?.kind === 'delete' && (
         <ConfirmDialog
-          title="Delete map?"
-          message={
-            <>
-              “{pending.map.title}” and its {pending.map.stepCount} steps will be deleted. This cannot be undone.
-            </>
-          }
-          confirm="Delete"
+          title={t('library.deleteTitle')}
+          message={[
+            t('library.deleteMessage', { title: pending.map.title, count: pending.map.stepCount }),
+            ...(pending.map.partOf.length
+              ? [
+                  t('hierarchy.deleteLinked', {
+                    title: pending.map.title,
+                    count: pending.map.partOf.length,
+                    parents: pending.map.partOf.map((p) => t('hierarchy.quoted', { title: p.title })).join(', '),
+                  }),
+                ]
+              : []),
+          ].join(' ')}
+          confirm={t('common.delete')}
           danger
           onCancel={() => setPending(null)}
-          onConfirm={() => void attempt('Could not delete the map', () => api['maps:delete']({ id: pending.map.id }))}
+          onConfirm={() => void attempt('deleteMap', () => api['maps:delete']({ id: pending.map.id }))}
         />
       )}
     </div>

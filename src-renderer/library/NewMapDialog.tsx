@@ -5,29 +5,38 @@ import type { CallResults } from '../../shared/contract';
 import { LIMITS } from '../../shared/model/types';
 import { api } from '../api';
 import { Dialog } from '../components/Dialog';
+import { currentLanguage, useT } from '../i18n';
+import { describeFailure } from '../i18n/errors';
 import { notify } from '../store/notices';
 import { MapPicture } from './MapPicture';
 
 type Template = CallResults['templates:list'][number];
 
+/** The interface's language first, then the others (each group in the backend's order). */
+function byLanguage(list: Template[]): Template[] {
+  const lng = currentLanguage();
+  return [...list.filter((t) => t.language === lng), ...list.filter((t) => t.language !== lng)];
+}
+
 export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): void; onCancel(): void }) {
+  const t = useT();
   const [templates, setTemplates] = useState<Template[]>([]);
   const [choice, setChoice] = useState<string>('blank');
-  const [title, setTitle] = useState('New sales process');
+  const [title, setTitle] = useState(() => t('newMap.defaultTitle'));
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     api['templates:list']({}).then(
-      (list) => setTemplates(list.filter((t) => !t.id.startsWith('sample'))),
-      (e: Error) => notify.error(`The templates could not be read: ${e.message}`),
+      (list) => setTemplates(byLanguage(list.filter((tpl) => !tpl.id.startsWith('sample')))),
+      (e: Error) => notify.error(describeFailure('readTemplates', e)),
     );
   }, []);
 
   const pick = (id: string) => {
     setChoice(id);
     // the title follows the choice until the user writes one
-    if (!touched) setTitle(id === 'blank' ? 'New sales process' : (templates.find((t) => t.id === id)?.doc.title ?? title));
+    if (!touched) setTitle(id === 'blank' ? t('newMap.defaultTitle') : (templates.find((tpl) => tpl.id === id)?.doc.title ?? title));
   };
 
   const create = async () => {
@@ -35,16 +44,18 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
     if (!name) return;
     setBusy(true);
     try {
-      const doc = choice === 'blank' ? await api['maps:create']({ title: name }) : await api['maps:createFromTemplate']({ templateId: choice, title: name });
+      const roleNames = [t('newMap.defaultRoles.first'), t('newMap.defaultRoles.second')];
+      const doc =
+        choice === 'blank' ? await api['maps:create']({ title: name, roleNames }) : await api['maps:createFromTemplate']({ templateId: choice, title: name });
       onCreated(doc.id);
     } catch (e) {
-      notify.error(`Could not create the map: ${(e as Error).message}`);
+      notify.error(describeFailure('createMap', e));
       setBusy(false);
     }
   };
 
   return (
-    <Dialog title="New map" onCancel={onCancel}>
+    <Dialog title={t('newMap.title')} onCancel={onCancel}>
       <form
         className="new-map"
         onSubmit={(e) => {
@@ -53,7 +64,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
         }}
       >
         <label className="field">
-          <span>Map title</span>
+          <span>{t('newMap.mapTitle')}</span>
           <input
             name="title"
             value={title}
@@ -65,7 +76,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
             }}
           />
         </label>
-        <div className="template-grid" role="radiogroup" aria-label="Start from">
+        <div className="template-grid" role="radiogroup" aria-label={t('newMap.startFrom')}>
           <label className={`template-card${choice === 'blank' ? ' is-chosen' : ''}`}>
             <input
               type="radio"
@@ -73,35 +84,51 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
               className="visually-hidden"
               checked={choice === 'blank'}
               onChange={() => pick('blank')}
-              aria-label="Blank map"
+              aria-label={t('newMap.blank')}
             />
             <div className="template-thumb blank">
               <FileText size={28} aria-hidden />
             </div>
-            <span className="template-title">Blank map</span>
-            <span className="muted">Two lanes to start with</span>
+            <span className="template-title">{t('newMap.blank')}</span>
+            <span className="muted">{t('newMap.blankHint')}</span>
           </label>
-          {templates.map((t) => (
-            <label key={t.id} className={`template-card${choice === t.id ? ' is-chosen' : ''}`}>
-              <input type="radio" name="template" className="visually-hidden" checked={choice === t.id} onChange={() => pick(t.id)} aria-label={t.doc.title} />
+          {templates.map((tpl) => (
+            <label key={tpl.id} className={`template-card${choice === tpl.id ? ' is-chosen' : ''}`}>
+              <input
+                type="radio"
+                name="template"
+                className="visually-hidden"
+                checked={choice === tpl.id}
+                onChange={() => pick(tpl.id)}
+                aria-label={tpl.doc.title}
+                translate="no"
+              />
               <div className="template-thumb">
-                <MapPicture doc={t.doc} />
+                <MapPicture doc={tpl.doc} />
               </div>
               <span className="template-title">
-                {t.doc.title} {t.language && <span className="badge">{t.language.toUpperCase()}</span>}
+                <span translate="no" lang={tpl.language ?? undefined}>
+                  {tpl.doc.title}
+                </span>{' '}
+                {(tpl.language === 'ru' || tpl.language === 'en') && (
+                  <span className="badge" title={t('newMap.templateLanguage', { language: t(`languages.${tpl.language}`) })}>
+                    {t(`languages.badge.${tpl.language}`)}
+                  </span>
+                )}
               </span>
               <span className="muted">
-                {Object.keys(t.doc.steps).length} steps · {Object.keys(t.doc.roles).length} roles · {Object.keys(t.doc.phases).length} phases
+                {t('common.stepCount', { count: Object.keys(tpl.doc.steps).length })} · {t('common.roleCount', { count: Object.keys(tpl.doc.roles).length })} ·{' '}
+                {t('common.phaseCount', { count: Object.keys(tpl.doc.phases).length })}
               </span>
             </label>
           ))}
         </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !title.trim()}>
-            {busy ? 'Creating…' : 'Create'}
+            {busy ? t('common.creating') : t('common.create')}
           </button>
         </div>
       </form>

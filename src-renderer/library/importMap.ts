@@ -1,31 +1,36 @@
 /**
- * Imports a .lanemap.json file (picked or dropped on the window) as a new map. The backend
- * checks everything; a bad file gets a clear message and changes nothing.
+ * Imports a .lanemap.json file (picked or dropped on the window) as a new map. The file is
+ * checked here first with the backend's own check (shared/export/lanemapJson.ts), so that what
+ * is wrong with it can be said in the user's language; the backend checks everything again.
  */
 import { useEffect } from 'react';
 import type { MapSummary } from '../../shared/model/types';
-import { MAX_LANEMAP_TEXT } from '../../shared/export/lanemapJson';
+import { MAX_LANEMAP_TEXT, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { api } from '../api';
+import { formatNumber, t } from '../i18n';
+import { describeImportProblem, failureReason } from '../i18n/errors';
 import { notify } from '../store/notices';
 
+const limit = () => formatNumber(MAX_LANEMAP_TEXT / 1024 / 1024);
+
 export async function importMapFile(file: File): Promise<MapSummary | null> {
-  // the limit is on the text (as the backend counts it); 4 bytes a character at most
-  if (file.size > MAX_LANEMAP_TEXT * 4) {
-    notify.error(`“${file.name}” is larger than Lanemap accepts.`);
+  const name = file.name;
+  const refuse = (reason: string) => {
+    notify.error(`${t('errors.import.failed', { name })} ${reason}`);
     return null;
-  }
+  };
+  // the limit is on the text (as the backend counts it); 4 bytes a character at most
+  if (file.size > MAX_LANEMAP_TEXT * 4) return refuse(t('errors.import.tooLarge', { name, limit: limit() }));
   try {
     const text = await file.text();
-    if (text.length > MAX_LANEMAP_TEXT) {
-      notify.error(`“${file.name}” is larger than Lanemap accepts (20 million characters).`);
-      return null;
-    }
+    if (text.length > MAX_LANEMAP_TEXT) return refuse(t('errors.import.tooLarge', { name, limit: limit() }));
+    const checked = parseLanemapJson(text);
+    if (!checked.ok) return refuse(describeImportProblem(checked.problem, name));
     const summary = await api['maps:import']({ text });
-    notify.info(`Imported “${summary.title}” (${summary.stepCount} steps).`);
+    notify.info(t('notices.imported', { title: summary.title, steps: t('common.stepCount', { count: summary.stepCount }) }));
     return summary;
   } catch (e) {
-    notify.error(`“${file.name}” was not imported: ${(e as Error).message}`);
-    return null;
+    return refuse(failureReason(e));
   }
 }
 

@@ -3,20 +3,14 @@ import { Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
-import { DURATION_UNITS, LIMITS, STEP_KINDS, type Duration, type ItemKind, type MapDoc, type Step } from '../../shared/model/types';
+import { DURATION_UNITS, ITEM_KINDS, LIMITS, STEP_KINDS, type Duration, type MapDoc, type Step } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { deleteSelection } from '../editor/actions';
 import { useEditor, useEditorStore } from '../store/context';
+import { formatNumber, useT } from '../i18n';
 import { ItemListEditor } from './ItemListEditor';
-
-const KIND_LABEL: Record<Step['kind'], string> = { start: 'Start', task: 'Task', decision: 'Decision', end: 'End' };
-/** The three lists a step carries, as the inspector shows them. */
-const ITEM_LISTS: [ItemKind, string, string][] = [
-  ['inputs', 'Inputs', 'input'],
-  ['outputs', 'Outputs', 'output'],
-  ['resources', 'Resources and tools', 'resource'],
-];
-const UNIT_LABEL: Record<Duration['unit'], string> = { min: 'minutes', h: 'hours', d: 'days' };
+import { MapProperties } from '../hierarchy/MapProperties';
+import { SubprocessLink } from '../hierarchy/SubprocessLink';
 
 function allItems(doc: MapDoc): string[] {
   const set = new Set<string>();
@@ -25,6 +19,7 @@ function allItems(doc: MapDoc): string[] {
 }
 
 function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
+  const t = useT();
   const store = useEditorStore();
   const run = store.getState().run;
   const suggestions = useMemo(() => allItems(doc), [doc]);
@@ -33,23 +28,23 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
   return (
     <div className="inspector-body" key={step.id}>
       <label className="field">
-        <span>Title</span>
+        <span>{t('inspector.title')}</span>
         <CommitField
           id="step-title"
-          label="Step title"
+          label={t('inspector.stepTitle')}
           multiline
           rows={2}
           value={step.title}
           maxLength={LIMITS.title}
-          placeholder={step.kind === 'decision' ? 'The question, e.g. “Lead qualified?”' : 'What is done, e.g. “Qualify the lead”'}
+          placeholder={step.kind === 'decision' ? t('inspector.titlePlaceholderDecision') : t('inspector.titlePlaceholderTask')}
           onCommit={(title) => run(cmd('updateStep', { stepId: step.id, patch: { title } }), { coalesceKey: `title:${step.id}` })}
         />
       </label>
       <label className="field">
-        <span>Responsible role</span>
-        <select aria-label="Responsible role" value={step.roleId} onChange={(e) => run(cmd('setStepRole', { stepId: step.id, roleId: e.target.value }))}>
+        <span>{t('inspector.role')}</span>
+        <select aria-label={t('inspector.role')} value={step.roleId} onChange={(e) => run(cmd('setStepRole', { stepId: step.id, roleId: e.target.value }))}>
           {roles.map((r) => (
-            <option key={r.id} value={r.id}>
+            <option key={r.id} value={r.id} translate="no">
               {r.name}
             </option>
           ))}
@@ -57,43 +52,44 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
       </label>
       {phases.length > 0 && (
         <label className="field">
-          <span>Phase</span>
+          <span>{t('inspector.phase')}</span>
           <select
-            aria-label="Phase"
+            aria-label={t('inspector.phase')}
             value={step.phaseId && doc.phases[step.phaseId] ? step.phaseId : ''}
             onChange={(e) => run(cmd('setStepPhase', { stepId: step.id, phaseId: e.target.value || null }))}
           >
             {phases.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} translate="no">
                 {p.name}
               </option>
             ))}
-            <option value="">No phase</option>
+            <option value="">{t('common.noPhase')}</option>
           </select>
         </label>
       )}
       <label className="field">
-        <span>Kind</span>
+        <span>{t('inspector.kind')}</span>
         <select
-          aria-label="Step kind"
+          aria-label={t('inspector.stepKind')}
           value={step.kind}
           onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { kind: e.target.value as Step['kind'] } }))}
         >
           {STEP_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {t(`common.kinds.${k}`)}
             </option>
           ))}
         </select>
       </label>
+      {step.kind === 'subprocess' && <SubprocessLink step={step} />}
       <label className="checkbox">
         <input type="checkbox" checked={!!step.pinned} onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { pinned: e.target.checked } }))} />
-        <span>Keep in place on tidy-up</span>
+        <span>{t('inspector.pinned')}</span>
       </label>
       <label className="field">
-        <span>Description</span>
+        <span>{t('inspector.description')}</span>
         <CommitField
-          label="Step description"
+          label={t('inspector.stepDescription')}
           multiline
           value={step.description}
           maxLength={LIMITS.description}
@@ -101,36 +97,36 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
         />
       </label>
       <DurationField step={step} />
-      {ITEM_LISTS.map(([kind, title, noun]) => (
+      {ITEM_KINDS.map((kind) => (
         <ItemListEditor
           key={kind}
-          title={title}
-          noun={noun}
+          kind={kind}
           items={step[kind]}
           suggestions={suggestions}
           onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind, items }))}
         />
       ))}
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
-        <Trash2 size={14} aria-hidden /> Delete step
+        <Trash2 size={14} aria-hidden /> {t('inspector.deleteStep')}
       </button>
     </div>
   );
 }
 
 function DurationField({ step }: { step: Step }) {
+  const t = useT();
   const run = useEditorStore().getState().run;
   const set = (duration: Duration | null) => run(cmd('updateStep', { stepId: step.id, patch: { duration } }), { coalesceKey: `duration:${step.id}` });
   return (
     <div className="field">
-      <span>Duration</span>
+      <span>{t('inspector.duration')}</span>
       <div className="field-row tight">
         <input
           type="number"
           min={0}
           max={1_000_000}
           step="any"
-          aria-label="Duration"
+          aria-label={t('inspector.duration')}
           placeholder="—"
           value={step.duration?.value ?? ''}
           onChange={(e) => {
@@ -140,13 +136,13 @@ function DurationField({ step }: { step: Step }) {
           }}
         />
         <select
-          aria-label="Duration unit"
+          aria-label={t('inspector.durationUnit')}
           value={step.duration?.unit ?? 'h'}
           onChange={(e) => set({ value: step.duration?.value ?? 1, unit: e.target.value as Duration['unit'] })}
         >
           {DURATION_UNITS.map((u) => (
             <option key={u} value={u}>
-              {UNIT_LABEL[u]}
+              {t(`common.unitName.${u}`, { count: step.duration?.value ?? 0 })}
             </option>
           ))}
         </select>
@@ -156,6 +152,7 @@ function DurationField({ step }: { step: Step }) {
 }
 
 function FlowInspector({ flowId, doc }: { flowId: string; doc: MapDoc }) {
+  const t = useT();
   const store = useEditorStore();
   const flow = doc.flows[flowId]!;
   const from = doc.steps[flow.fromStepId];
@@ -164,92 +161,106 @@ function FlowInspector({ flowId, doc }: { flowId: string; doc: MapDoc }) {
   return (
     <div className="inspector-body" key={flowId}>
       <p className="muted flow-ends">
-        {from?.title || 'Untitled step'} → {to?.title || 'Untitled step'}
+        <span translate={from?.title ? 'no' : undefined}>{from?.title || t('common.untitledStep')}</span> →{' '}
+        <span translate={to?.title ? 'no' : undefined}>{to?.title || t('common.untitledStep')}</span>
       </p>
       <label className="field">
-        <span>Label</span>
-        <CommitField id="flow-label" label="Flow label" value={flow.label} maxLength={LIMITS.flowLabel} placeholder="e.g. Yes" onCommit={setLabel} />
+        <span>{t('inspector.flowLabel')}</span>
+        <CommitField
+          id="flow-label"
+          label={t('inspector.flowLabelField')}
+          value={flow.label}
+          maxLength={LIMITS.flowLabel}
+          placeholder={t('inspector.flowLabelPlaceholder')}
+          onCommit={setLabel}
+        />
       </label>
       <div className="quick-labels">
-        {['Yes', 'No'].map((l) => (
-          <button key={l} onClick={() => setLabel(l)} aria-label={`Label the flow “${l}”`}>
+        {[t('inspector.yes'), t('inspector.no')].map((l) => (
+          <button key={l} onClick={() => setLabel(l)} aria-label={t('inspector.labelFlowAs', { label: l })}>
             {l}
           </button>
         ))}
       </div>
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
-        <Trash2 size={14} aria-hidden /> Delete flow
+        <Trash2 size={14} aria-hidden /> {t('inspector.deleteFlow')}
       </button>
     </div>
   );
 }
 
 function MapInspector({ doc }: { doc: MapDoc }) {
+  const t = useT();
   const run = useEditorStore().getState().run;
   const steps = Object.values(doc.steps);
   const untitled = steps.filter((s) => !s.title.trim()).length;
   return (
     <div className="inspector-body">
+      <MapProperties doc={doc} />
       <label className="field">
-        <span>Map description</span>
+        <span>{t('inspector.mapDescription')}</span>
         <CommitField
-          label="Map description"
+          label={t('inspector.mapDescription')}
           multiline
           rows={4}
           value={doc.description}
           maxLength={LIMITS.description}
-          placeholder="What is this map for? (training, optimisation, monitoring…)"
+          placeholder={t('inspector.mapDescriptionPlaceholder')}
           onCommit={(description) => run(cmd('setMapDescription', { description }), { coalesceKey: 'map:description' })}
         />
       </label>
       <dl className="stats">
-        <dt>Steps</dt>
-        <dd>{steps.length}</dd>
-        <dt>Lanes</dt>
-        <dd>{Object.keys(doc.roles).length}</dd>
-        <dt>Flows</dt>
-        <dd>{Object.keys(doc.flows).length}</dd>
+        <dt>{t('inspector.statSteps')}</dt>
+        <dd>{formatNumber(steps.length)}</dd>
+        <dt>{t('inspector.statLanes')}</dt>
+        <dd>{formatNumber(Object.keys(doc.roles).length)}</dd>
+        <dt>{t('inspector.statFlows')}</dt>
+        <dd>{formatNumber(Object.keys(doc.flows).length)}</dd>
         {untitled > 0 && (
           <>
-            <dt>Untitled steps</dt>
-            <dd>{untitled}</dd>
+            <dt>{t('inspector.statUntitled')}</dt>
+            <dd>{formatNumber(untitled)}</dd>
           </>
         )}
       </dl>
-      <p className="muted hint">Select a step to edit its role, inputs, outputs and resources. Press ? for keyboard shortcuts.</p>
+      <p className="muted hint">{t('inspector.hint')}</p>
     </div>
   );
 }
 
 export function Inspector() {
+  const t = useT();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const selection = useEditor((s) => s.selection);
   const count = selection.steps.length + selection.flows.length;
-  let heading = 'Map';
+  let heading = t('inspector.map');
   let body = <MapInspector doc={doc} />;
   if (count === 1 && selection.steps.length === 1 && doc.steps[selection.steps[0]!]) {
     const step = doc.steps[selection.steps[0]!]!;
-    heading = KIND_LABEL[step.kind];
+    heading = t(`common.kinds.${step.kind}`);
     body = <StepInspector step={step} doc={doc} />;
   } else if (count === 1 && selection.flows.length === 1 && doc.flows[selection.flows[0]!]) {
-    heading = 'Flow';
+    heading = t('inspector.flow');
     body = <FlowInspector flowId={selection.flows[0]!} doc={doc} />;
   } else if (count > 1) {
-    heading = `${count} selected`;
+    heading = t('inspector.selected', { count });
     body = (
       <div className="inspector-body">
         <p className="muted">
-          {selection.steps.length} steps and {selection.flows.length} flows selected. Drag one of them to move them all.
+          {t('inspector.selectionSummary', {
+            steps: t('inspector.selectionSteps', { count: selection.steps.length }),
+            flows: t('inspector.selectionFlows', { count: selection.flows.length }),
+          })}
         </p>
         <button className="danger-outline" onClick={() => deleteSelection(store)}>
-          <Trash2 size={14} aria-hidden /> Delete selection
+          <Trash2 size={14} aria-hidden /> {t('inspector.deleteSelection')}
         </button>
       </div>
     );
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={t('inspector.label')}>
       <h2 className="panel-title">{heading}</h2>
       {body}
     </aside>

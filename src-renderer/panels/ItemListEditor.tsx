@@ -1,20 +1,21 @@
 /** Edits one ordered list of a step: inputs, outputs or resources. */
 import { ArrowDown, ArrowUp, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { LIMITS } from '../../shared/model/types';
+import { LIMITS, type ItemKind } from '../../shared/model/types';
+import { useT } from '../i18n';
 
 interface Props {
-  /** Plural name shown as heading, e.g. "Inputs". */
-  title: string;
-  /** Singular, for accessible names: "input". */
-  noun: string;
+  /** Which list: its heading and the accessible names of its buttons come from `inspector.items.<kind>`. */
+  kind: ItemKind;
   items: string[];
   suggestions: string[];
   /** Returns whether the change was made (a refused one keeps what was typed). */
   onChange(items: string[]): boolean;
 }
 
-export function ItemListEditor({ title, noun, items, suggestions, onChange }: Props) {
+export function ItemListEditor({ kind, items, suggestions, onChange }: Props) {
+  const t = useT();
+  const title = t(`inspector.items.${kind}.title`);
   const [draft, setDraft] = useState('');
   const listId = useId();
   const move = (i: number, by: number) => {
@@ -47,14 +48,25 @@ export function ItemListEditor({ title, noun, items, suggestions, onChange }: Pr
         <ul>
           {items.map((item, i) => (
             <li key={`${i}:${item}`}>
-              <span className="item-label">{item}</span>
-              <button className="icon-button" aria-label={`Move ${noun} “${item}” up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              <span className="item-label" translate="no">
+                {item}
+              </span>
+              <button className="icon-button" aria-label={t(`inspector.items.${kind}.moveUp`, { item })} disabled={i === 0} onClick={() => move(i, -1)}>
                 <ArrowUp size={13} />
               </button>
-              <button className="icon-button" aria-label={`Move ${noun} “${item}” down`} disabled={i === items.length - 1} onClick={() => move(i, 1)}>
+              <button
+                className="icon-button"
+                aria-label={t(`inspector.items.${kind}.moveDown`, { item })}
+                disabled={i === items.length - 1}
+                onClick={() => move(i, 1)}
+              >
                 <ArrowDown size={13} />
               </button>
-              <button className="icon-button" aria-label={`Remove ${noun} “${item}”`} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+              <button
+                className="icon-button"
+                aria-label={t(`inspector.items.${kind}.remove`, { item })}
+                onClick={() => onChange(items.filter((_, j) => j !== i))}
+              >
                 <X size={13} />
               </button>
             </li>
@@ -63,8 +75,8 @@ export function ItemListEditor({ title, noun, items, suggestions, onChange }: Pr
       )}
       <div className="item-add">
         <input
-          aria-label={`New ${noun}`}
-          placeholder={`Add ${noun}…`}
+          aria-label={t(`inspector.items.${kind}.newLabel`)}
+          placeholder={t(`inspector.items.${kind}.placeholder`)}
           list={listId}
           value={draft}
           maxLength={LIMITS.itemLabel}
@@ -81,8 +93,8 @@ export function ItemListEditor({ title, noun, items, suggestions, onChange }: Pr
             }
           }}
         />
-        <button aria-label={`Add ${noun}`} onClick={add} disabled={!draft.trim()}>
-          Add
+        <button aria-label={t(`inspector.items.${kind}.add`)} onClick={add} disabled={!draft.trim()}>
+          {t('common.add')}
         </button>
         <datalist id={listId}>
           {offered.map((s) => (

@@ -5,20 +5,14 @@ import { orderedPhases } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { LIMITS } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
+import { useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
 
-/** The seven stages of the sales cycle (see the domain notes), offered in one click. */
-export const SALES_CYCLE = [
-  'Preparation and planning',
-  'Lead generation',
-  'Working with the client',
-  'Negotiation and closing',
-  'Fulfilment and delivery',
-  'After-sales service',
-  'Analysis and repetition',
-];
+/** The seven stages of the sales cycle (see the domain notes), offered in one click; names in `phases.salesCycle`. */
+export const SALES_CYCLE = ['preparation', 'leads', 'client', 'closing', 'delivery', 'service', 'analysis'] as const;
 
 export function PhasesPanel() {
+  const t = useT();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const phases = orderedPhases(doc);
@@ -27,27 +21,27 @@ export function PhasesPanel() {
   const run = store.getState().run;
 
   return (
-    <section className="phases-panel" aria-label="Phases">
-      <h2 className="panel-title">Phases (stages)</h2>
-      {phases.length === 0 && <p className="muted hint">Phases are columns across all lanes: the stages of your sales cycle.</p>}
+    <section className="phases-panel" aria-label={t('phases.label')}>
+      <h2 className="panel-title">{t('phases.title')}</h2>
+      {phases.length === 0 && <p className="muted hint">{t('phases.hint')}</p>}
       <ul className="role-list">
         {phases.map((p, i) => (
           <li key={p.id} className="role-row phase-row">
             <span className="phase-index muted">{i + 1}</span>
             <CommitField
-              label={`Name of phase ${p.name}`}
+              label={t('phases.name', { name: p.name })}
               value={p.name}
               required
               maxLength={LIMITS.roleName}
               onCommit={(name) => run(cmd('renamePhase', { phaseId: p.id, name: name.trim() }), { coalesceKey: `phase-name:${p.id}` })}
             />
-            <span className="muted role-count" title="Steps in this phase">
+            <span className="muted role-count" title={t('editor.phaseSteps')}>
               {counts.get(p.id) ?? 0}
             </span>
             <div className="role-actions">
               <button
                 className="icon-button"
-                aria-label={`Move phase ${p.name} earlier`}
+                aria-label={t('phases.moveEarlier', { name: p.name })}
                 disabled={i === 0}
                 onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i - 1 }))}
               >
@@ -55,7 +49,7 @@ export function PhasesPanel() {
               </button>
               <button
                 className="icon-button"
-                aria-label={`Move phase ${p.name} later`}
+                aria-label={t('phases.moveLater', { name: p.name })}
                 disabled={i === phases.length - 1}
                 onClick={() => run(cmd('movePhase', { phaseId: p.id, toIndex: i + 1 }))}
               >
@@ -63,8 +57,8 @@ export function PhasesPanel() {
               </button>
               <button
                 className="icon-button"
-                aria-label={`Remove phase ${p.name}`}
-                title="Remove (its steps keep their place, without a phase)"
+                aria-label={t('phases.remove', { name: p.name })}
+                title={t('phases.removeHint')}
                 onClick={() => run(cmd('removePhase', { phaseId: p.id }))}
               >
                 <Trash2 size={13} />
@@ -74,12 +68,15 @@ export function PhasesPanel() {
         ))}
       </ul>
       <div className="panel-actions">
-        <button className="add-role" onClick={() => run(cmd('addPhase', { id: newId(), name: `Phase ${phases.length + 1}` }))}>
-          <Plus size={14} aria-hidden /> Add phase
+        <button className="add-role" onClick={() => run(cmd('addPhase', { id: newId(), name: t('phases.newName', { n: phases.length + 1 }) }))}>
+          <Plus size={14} aria-hidden /> {t('phases.add')}
         </button>
         {phases.length === 0 && (
-          <button className="add-role" onClick={() => run(cmd('addPhases', { phases: SALES_CYCLE.map((name) => ({ id: newId(), name })) }))}>
-            <ListPlus size={14} aria-hidden /> Add the 7 sales-cycle stages
+          <button
+            className="add-role"
+            onClick={() => run(cmd('addPhases', { phases: SALES_CYCLE.map((stage) => ({ id: newId(), name: t(`phases.salesCycle.${stage}`) })) }))}
+          >
+            <ListPlus size={14} aria-hidden /> {t('phases.addSalesCycle')}
           </button>
         )}
       </div>

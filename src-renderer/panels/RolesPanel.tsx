@@ -7,12 +7,14 @@ import { newId } from '../../shared/model/ids';
 import { LIMITS, type Role } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { Dialog } from '../components/Dialog';
+import { useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
 import { PhasesPanel } from './PhasesPanel';
 
 const PALETTE = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
 export function RolesPanel() {
+  const t = useT();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const [removing, setRemoving] = useState<Role | null>(null);
@@ -27,32 +29,32 @@ export function RolesPanel() {
   };
 
   return (
-    <aside className="roles-panel" aria-label="Lanes and phases">
-      <section aria-label="Lanes">
-        <h2 className="panel-title">Lanes (roles)</h2>
+    <aside className="roles-panel" aria-label={t('lanes.panelLabel')}>
+      <section aria-label={t('lanes.label')}>
+        <h2 className="panel-title">{t('lanes.title')}</h2>
         <ul className="role-list">
           {roles.map((r, i) => (
             <li key={r.id} className="role-row">
               <input
                 type="color"
-                aria-label={`Colour of lane ${r.name}`}
+                aria-label={t('lanes.colour', { name: r.name })}
                 value={r.color}
                 onChange={(e) => run(cmd('updateRole', { roleId: r.id, color: e.target.value }), { coalesceKey: `role-color:${r.id}` })}
               />
               <CommitField
-                label={`Name of lane ${r.name}`}
+                label={t('lanes.name', { name: r.name })}
                 value={r.name}
                 required
                 maxLength={LIMITS.roleName}
                 onCommit={(name) => run(cmd('updateRole', { roleId: r.id, name: name.trim() }), { coalesceKey: `role-name:${r.id}` })}
               />
-              <span className="muted role-count" title="Steps in this lane">
+              <span className="muted role-count" title={t('editor.laneSteps')}>
                 {counts.get(r.id) ?? 0}
               </span>
               <div className="role-actions">
                 <button
                   className="icon-button"
-                  aria-label={`Move lane ${r.name} up`}
+                  aria-label={t('lanes.moveUp', { name: r.name })}
                   disabled={i === 0}
                   onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i - 1 }))}
                 >
@@ -60,13 +62,13 @@ export function RolesPanel() {
                 </button>
                 <button
                   className="icon-button"
-                  aria-label={`Move lane ${r.name} down`}
+                  aria-label={t('lanes.moveDown', { name: r.name })}
                   disabled={i === roles.length - 1}
                   onClick={() => run(cmd('moveRole', { roleId: r.id, toIndex: i + 1 }))}
                 >
                   <ArrowDown size={13} />
                 </button>
-                <button className="icon-button" aria-label={`Remove lane ${r.name}`} onClick={() => remove(r)}>
+                <button className="icon-button" aria-label={t('lanes.remove', { name: r.name })} onClick={() => remove(r)}>
                   <Trash2 size={13} />
                 </button>
               </div>
@@ -75,9 +77,11 @@ export function RolesPanel() {
         </ul>
         <button
           className="add-role"
-          onClick={() => run(cmd('addRole', { id: newId(), name: `Role ${roles.length + 1}`, color: PALETTE[roles.length % PALETTE.length]! }))}
+          onClick={() =>
+            run(cmd('addRole', { id: newId(), name: t('lanes.newName', { n: roles.length + 1 }), color: PALETTE[roles.length % PALETTE.length]! }))
+          }
         >
-          <Plus size={14} aria-hidden /> Add lane
+          <Plus size={14} aria-hidden /> {t('lanes.add')}
         </button>
       </section>
       <PhasesPanel />
@@ -94,20 +98,19 @@ export function RolesPanel() {
 }
 
 function RemoveRoleDialog({ role, others, count, onDone }: { role: Role; others: Role[]; count: number; onDone(): void }) {
+  const t = useT();
   const store = useEditorStore();
   const [target, setTarget] = useState(others[0]?.id ?? '');
   const run = store.getState().run;
   return (
-    <Dialog title={`Remove lane “${role.name}”?`} onCancel={onDone}>
-      <p>
-        This lane has {count} {count === 1 ? 'step' : 'steps'}. Where should {count === 1 ? 'it' : 'they'} go?
-      </p>
+    <Dialog title={t('lanes.removeTitle', { name: role.name })} onCancel={onDone}>
+      <p>{t('lanes.removeQuestion', { count })}</p>
       {others.length > 0 && (
         <label className="field">
-          <span>Move the steps to</span>
-          <select aria-label="Move the steps to" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <span>{t('lanes.moveStepsTo')}</span>
+          <select aria-label={t('lanes.moveStepsTo')} value={target} onChange={(e) => setTarget(e.target.value)}>
             {others.map((r) => (
-              <option key={r.id} value={r.id}>
+              <option key={r.id} value={r.id} translate="no">
                 {r.name}
               </option>
             ))}
@@ -116,14 +119,14 @@ function RemoveRoleDialog({ role, others, count, onDone }: { role: Role; others:
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="danger" onClick={() => (run(cmd('removeRole', { roleId: role.id, deleteSteps: true })), onDone())}>
-          Delete the steps
+          {t('lanes.deleteSteps')}
         </button>
         {others.length > 0 && (
           <button type="button" className="primary" onClick={() => (run(cmd('removeRole', { roleId: role.id, moveStepsTo: target })), onDone())}>
-            Move and remove lane
+            {t('lanes.moveAndRemove')}
           </button>
         )}
       </div>

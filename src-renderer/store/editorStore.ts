@@ -10,6 +10,8 @@ import { applyCommand, CommandError, type Command } from '../../shared/model/com
 import { diffMaps, isEmptyChange } from '../../shared/model/diff';
 import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
+import { currentLanguage, t } from '../i18n';
+import { clause, describeEditRefusal, describeFailure, failureReason } from '../i18n/errors';
 
 export interface Selection {
   steps: string[];
@@ -22,7 +24,14 @@ interface HistoryEntry {
   key?: string;
 }
 
+/** A saved version shown in place of the map, read only (review/VersionsPanel.tsx). */
+export interface VersionView {
+  versionId: string;
+  name: string;
+}
+
 export interface EditorState {
+  /** What is on screen: the open map, or the saved version being looked at (`viewing`). */
   doc: MapDoc | null;
   loading: boolean;
   past: HistoryEntry[];
@@ -42,6 +51,12 @@ export interface EditorState {
   flush(): Promise<void>;
   /** What is not stored yet, for a last write as the window goes away. */
   unsaved(): { id: string; changes: MapChanges } | null;
+  /** Set while a saved version is on screen: every edit, undo and redo is refused, nothing is written. */
+  viewing: VersionView | null;
+  /** Shows a saved version of the open map, read only; the map, its undo history and what is stored stay as they are. */
+  viewVersion(view: VersionView, doc: MapDoc): void;
+  /** Back to the map as it is now (after a version was shown). */
+  endView(): void;
 }
 
 const HISTORY_LIMIT = 500;
@@ -106,15 +121,17 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
     }
 
     async function reloadAfterFailure(mapId: string, e: Error) {
-      notify.error(`Could not save the last change: ${e.message}. The map was reloaded as stored.`);
+      notify.error(t('errors.saveFailed', { reason: clause(failureReason(e)) }));
       try {
         const fresh = await api['maps:get']({ id: mapId });
         stored = fresh;
         latest = fresh;
-        if (get().doc?.id === fresh.id) set({ doc: fresh, past: [], future: [], lastKey: undefined, selection: prune(get().selection, fresh) });
+        // a version on screen stays there; the map comes back as stored when the view ends
+        if (get().viewing) set({ past: [], future: [], lastKey: undefined });
+        else if (get().doc?.id === fresh.id) set({ doc: fresh, past: [], future: [], lastKey: undefined, selection: prune(get().selection, fresh) });
       } catch (e2) {
         // stays "Saving…": the next edit tries again with everything not yet stored
-        notify.error(`The map could not be reloaded: ${(e2 as Error).message}`);
+        notify.error(describeFailure('reloadMap', e2));
       }
     }
 
@@ -134,6 +151,15 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
       while (writing) await writing;
     }
 
+    let lastRefusal = 0;
+    /** An edit while a saved version is on screen: refused, and said once in a while (a held key repeats). */
+    function refuseWhileViewing(): boolean {
+      if (!get().viewing) return false;
+      if (Date.now() - lastRefusal > 1500) notify.error(t('versions.readOnlyRefused'));
+      lastRefusal = Date.now();
+      return true;
+    }
+
     return {
       doc: null,
       loading: false,
@@ -141,9 +167,10 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
       future: [],
       selection: EMPTY,
       pendingWrites: 0,
+      viewing: null,
       async load(mapId) {
         const seq = ++loadSeq;
-        set({ loading: true, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
+        set({ loading: true, viewing: null, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
         try {
           // the map closed before must be stored first: it may be the one being opened
           await flushAll();
@@ -152,7 +179,7 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
             try {
               await api['maps:applyChanges']({ id: mapId, changes: leftOver });
             } catch (e) {
-              notify.error(`Edits from the last session could not be stored: ${(e as Error).message}`);
+              notify.error(describeFailure('restoreEdits', e));
             }
           }
           const doc = await api['maps:get']({ id: mapId });
@@ -163,22 +190,22 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         } catch (e) {
           if (seq !== loadSeq) return;
           set({ loading: false });
-          notify.error(`Could not open the map: ${(e as Error).message}`);
+          notify.error(describeFailure('openMap', e));
         }
       },
       close() {
         loadSeq += 1;
-        set({ doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
+        set({ viewing: null, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
       },
       run(command, opts) {
         const doc = get().doc;
-        if (!doc) return false;
+        if (!doc || refuseWhileViewing()) return false;
         let next: MapDoc;
         try {
           next = applyCommand(doc, command);
         } catch (e) {
           if (e instanceof CommandError) {
-            notify.error(e.message);
+            notify.error(describeEditRefusal(e.message));
             return false;
           }
           throw e;
@@ -189,7 +216,8 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         // the same rules the backend enforces, checked before the screen changes
         const valid = MapChangesSchema.safeParse(changes);
         if (!valid.success) {
-          notify.error(`That edit is not possible: ${describeIssues(valid.error)}`);
+          // the schema's words are English: other languages get the plain refusal
+          notify.error(currentLanguage() === 'en' ? t('errors.editRefusedDetail', { detail: describeIssues(valid.error) }) : t('errors.editRefused'));
           return false;
         }
         const key = opts?.coalesceKey;
@@ -199,12 +227,14 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         return true;
       },
       undo() {
+        if (refuseWhileViewing()) return;
         const { past, future, doc } = get();
         const entry = past[past.length - 1];
         if (!entry || !doc) return;
         moveTo(entry.doc, past.slice(0, -1), [doc, ...future]);
       },
       redo() {
+        if (refuseWhileViewing()) return;
         const { past, future, doc } = get();
         const target = future[0];
         if (!target || !doc) return;
@@ -214,6 +244,15 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         if (!sameSelection(selection, get().selection)) set({ selection });
       },
       flush: flushAll,
+      viewVersion(view, versionDoc) {
+        if (!get().doc) return;
+        // only the screen changes: `latest` (the map as it is now) and the history stay
+        set({ doc: versionDoc, viewing: view, selection: EMPTY, lastKey: undefined });
+      },
+      endView() {
+        if (!get().viewing) return;
+        set({ doc: latest, viewing: null, selection: EMPTY, lastKey: undefined });
+      },
       unsaved() {
         if (!latest || !stored || latest === stored || latest.id !== stored.id) return null;
         const changes = diffMaps(stored, latest);

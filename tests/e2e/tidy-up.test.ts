@@ -38,6 +38,8 @@ function scrambledMap(): MapDoc {
     phases: {},
     steps: {},
     flows: {},
+    comments: {},
+    painPoints: {},
   };
   roles.forEach((name, order) => (doc.roles[`r${order}`] = { id: `r${order}`, name, color: ['#7c5cff', '#2f80ed', '#27ae60', '#eb5757'][order]!, order }));
   phases.forEach((name, order) => (doc.phases[`p${order}`] = { id: `p${order}`, name, order }));

@@ -15,11 +15,14 @@ let lib: TempLibrary;
 /** Two stored maps: `a` (ids `a-…`) and `b` (ids `b-…`). */
 let a: MapDoc;
 let b: MapDoc;
+/** A saved version of `b`. */
+let bVersion: string;
 
 beforeAll(() => {
   lib = openTempLibrary();
   a = storeMap(lib.services, salesMap('a'));
   b = storeMap(lib.services, salesMap('b', { title: 'Чужая карта' }));
+  bVersion = call(lib.services, 'versions:save', { mapId: b.id, name: 'Как есть', note: '', author: '', kind: 'manual' }).id;
 });
 afterAll(() => {
   lib.close();
@@ -32,7 +35,7 @@ const stepOf = (doc: MapDoc, id: string): Step => {
   if (!s) throw new Error(`no step ${id}`);
   return s;
 };
-const none = () => ({ roles: [], phases: [], steps: [], flows: [] });
+const none = () => ({ roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] });
 const change = (parts: { map?: unknown; upsert?: Record<string, unknown[]>; remove?: Record<string, unknown[]> }) => ({
   ...(parts.map !== undefined ? { map: parts.map } : {}),
   upsert: { ...none(), ...parts.upsert },
@@ -101,7 +104,7 @@ const cases: Case[] = [
   // the map row
   ['maps:applyChanges', 'a 10,000-character map title', () => apply(change({ map: { title: HUGE } })), 'bad-input'],
   ['maps:applyChanges', 'an empty map title', () => apply(change({ map: { title: '' } })), 'bad-input'],
-  ['maps:applyChanges', 'an unknown map field', () => apply(change({ map: { owner: 'me' } })), 'bad-input'],
+  ['maps:applyChanges', 'an unknown map field', () => apply(change({ map: { colour: 'red' } })), 'bad-input'],
   // steps
   ['maps:applyChanges', 'a step with x as text', () => apply(change({ upsert: { steps: [newStep({ x: '100' })] } })), 'bad-input'],
   ['maps:applyChanges', 'a step far off the canvas', () => apply(change({ upsert: { steps: [newStep({ x: 1e12 })] } })), 'bad-input'],
@@ -225,6 +228,44 @@ const cases: Case[] = [
     () => ({}),
     'bad-input',
   ]),
+  // maps:parents: a map id
+  ['maps:parents', 'no id', () => ({}), 'bad-input'],
+  ['maps:parents', 'a numeric id', () => ({ id: 5 }), 'bad-input'],
+  ['maps:parents', 'an id with ../', () => ({ id: '../../etc/passwd' }), 'bad-input'],
+  ['maps:parents', 'an extra field', () => ({ id: a.id, depth: 3 }), 'bad-input'],
+  ['maps:parents', 'an unknown map', () => ({ id: 'no-such-map' }), 'not-found'],
+  ['maps:parents', 'null', () => null, 'bad-input'],
+  // versions: listed and read by map id and version id, saved with a name
+  ['versions:list', 'no map id', () => ({}), 'bad-input'],
+  ['versions:list', 'the map id as `id`', () => ({ id: a.id }), 'bad-input'],
+  ['versions:list', 'a map id with ../', () => ({ mapId: '../maps' }), 'bad-input'],
+  ['versions:list', 'a numeric map id', () => ({ mapId: 7 }), 'bad-input'],
+  ['versions:list', 'an extra field', () => ({ mapId: a.id, limit: 1 }), 'bad-input'],
+  ['versions:list', 'an unknown map', () => ({ mapId: 'no-such-map' }), 'not-found'],
+  ['versions:list', 'null', () => null, 'bad-input'],
+  ['versions:get', 'no version id', () => ({ mapId: b.id }), 'bad-input'],
+  ['versions:get', 'no map id', () => ({ id: bVersion }), 'bad-input'],
+  ['versions:get', 'a version id with spaces', () => ({ mapId: b.id, id: 'as is' }), 'bad-input'],
+  ['versions:get', 'a 10,000-character id', () => ({ mapId: b.id, id: 'x'.repeat(10_000) }), 'bad-input'],
+  ['versions:get', 'an unknown version', () => ({ mapId: b.id, id: 'no-such-version' }), 'not-found'],
+  ['versions:get', 'a version of another map', () => ({ mapId: a.id, id: bVersion }), 'not-found'],
+  ['versions:get', 'an extra field', () => ({ mapId: b.id, id: bVersion, doc: true }), 'bad-input'],
+  ['versions:get', 'an array', () => [b.id, bVersion], 'bad-input'],
+  ...((): Case[] => {
+    const good = () => ({ mapId: a.id, name: 'Как есть', note: '', author: 'Анна', kind: 'manual' });
+    return [
+      ['versions:save', 'no name', () => ({ ...good(), name: undefined }), 'bad-input'],
+      ['versions:save', 'a blank name', () => ({ ...good(), name: '   ' }), 'bad-input'],
+      ['versions:save', 'a 10,000-character name', () => ({ ...good(), name: HUGE }), 'bad-input'],
+      ['versions:save', 'a 10,000-character note', () => ({ ...good(), note: HUGE }), 'bad-input'],
+      ['versions:save', 'a numeric author', () => ({ ...good(), author: 42 }), 'bad-input'],
+      ['versions:save', 'an unknown kind', () => ({ ...good(), kind: 'final' }), 'bad-input'],
+      ['versions:save', 'an id of its own', () => ({ ...good(), id: 'mine' }), 'bad-input'],
+      ['versions:save', 'a document of its own', () => ({ ...good(), doc: a }), 'bad-input'],
+      ['versions:save', 'an unknown map', () => ({ ...good(), mapId: 'no-such-map' }), 'not-found'],
+      ['versions:save', 'null', () => null, 'bad-input'],
+    ];
+  })(),
   // maps:import: the envelope of the call (the file's own checks: tests/unit/export-json.test.ts)
   ['maps:import', 'no text', () => ({}), 'bad-input'],
   ['maps:import', 'a numeric text', () => ({ text: 5 }), 'bad-input'],
@@ -248,6 +289,30 @@ const cases: Case[] = [
   ['file:save', 'an extra field', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8', path: '/etc/passwd' }), 'bad-input'],
   ['file:save', 'null', () => null, 'bad-input'],
   ['file:save', 'a valid request in the browser build', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8' }), 'bad-input'],
+  // settings: reading takes nothing; a change names known settings with valid values
+  ['settings:get', 'an extra field', () => ({ key: 'language' }), 'bad-input'],
+  ['settings:get', 'null', () => null, 'bad-input'],
+  ['settings:get', 'undefined', () => undefined, 'bad-input'],
+  ['settings:get', 'an array', () => [], 'bad-input'],
+  ['settings:get', 'a string', () => 'language', 'bad-input'],
+  ['settings:set', 'nothing to change', () => ({}), 'bad-input'],
+  ['settings:set', 'an unknown language', () => ({ language: 'de' }), 'bad-input'],
+  ['settings:set', 'a language in capitals', () => ({ language: 'RU' }), 'bad-input'],
+  ['settings:set', 'a null language', () => ({ language: null }), 'bad-input'],
+  ['settings:set', 'a numeric author name', () => ({ authorName: 42 }), 'bad-input'],
+  ['settings:set', 'a 121-character author name', () => ({ authorName: 'Я'.repeat(121) }), 'bad-input'],
+  ['settings:set', 'a 10,000-character author name', () => ({ authorName: HUGE }), 'bad-input'],
+  ['settings:set', 'an author name over two lines', () => ({ authorName: 'Анна\nПетрова' }), 'bad-input'],
+  ['settings:set', 'an unknown setting', () => ({ language: 'ru', theme: 'dark' }), 'bad-input'],
+  ['settings:set', 'a __proto__ key', () => JSON.parse('{"language":"ru","__proto__":{"admin":true}}'), 'bad-input'],
+  ['settings:set', 'null', () => null, 'bad-input'],
+  ['settings:set', 'an array', () => [{ language: 'ru' }], 'bad-input'],
+  // the interface's words for a new map's lanes and a copy's title are checked like any name and title
+  ['maps:create', 'an empty lane name', () => ({ title: 'Воронка', roleNames: ['Менеджер', ' '] }), 'bad-input'],
+  ['maps:create', 'no lanes', () => ({ title: 'Воронка', roleNames: [] }), 'bad-input'],
+  ['maps:create', 'lane names that are not a list', () => ({ title: 'Воронка', roleNames: 'Менеджер' }), 'bad-input'],
+  ['maps:duplicate', 'an empty title for the copy', () => ({ id: a.id, title: '' }), 'bad-input'],
+  ['maps:duplicate', 'a 10,000-character title for the copy', () => ({ id: a.id, title: HUGE }), 'bad-input'],
 ];
 
 const replies: { name: string; label: string; message: string }[] = [];

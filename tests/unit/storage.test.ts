@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { applyCommand, cmd, type Command } from '../../shared/model/commands';
 import { diffMaps } from '../../shared/model/diff';
 import type { MapDoc } from '../../shared/model/types';
-import { createServices, sampleMapDoc, seedLibrary } from '../../src-main/services/library';
+import { createServices, languageOfLocale, sampleMapDoc, seedLibrary, systemLanguage } from '../../src-main/services/library';
 import { LibraryError, openLibrary, type Db } from '../../src-main/storage/database';
 import { MIGRATIONS } from '../../src-main/storage/migrations';
 import { content, salesMap } from '../support/builders';
@@ -49,7 +49,7 @@ describe('opening a library', () => {
     expect(backupPath).toBeNull();
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(['flows', 'maps', 'phases', 'roles', 'settings', 'step_items', 'steps']);
+    expect(tables).toEqual(['comments', 'flows', 'maps', 'pain_points', 'phases', 'roles', 'settings', 'step_items', 'steps', 'versions']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
   });
 
@@ -245,6 +245,24 @@ describe('the sample map', () => {
         .map((r) => r.name)
         .sort(),
     );
+  });
+
+  test('on a Russian system the first start shows the full sales cycle in Russian', () => {
+    const lib = openTempLibrary();
+    seedLibrary(lib.db, undefined, 'ru');
+    const list = call(lib.services, 'maps:list', {});
+    expect(list.map((m) => m.title)).toEqual(['Отдел продаж: полный цикл']);
+    expect(list[0]!.stepCount).toBeGreaterThanOrEqual(25);
+  });
+
+  test('the system language is read from the locale variables as ru or en', () => {
+    expect(systemLanguage({ LANG: 'ru_RU.UTF-8' })).toBe('ru');
+    expect(systemLanguage({ LC_ALL: 'ru', LANG: 'en_US.UTF-8' })).toBe('ru');
+    expect(systemLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(languageOfLocale('ru-RU')).toBe('ru');
+    expect(languageOfLocale('rue')).toBe('en');
+    expect(languageOfLocale('de')).toBe('en');
+    expect(languageOfLocale(undefined)).toBe('en');
   });
 
   test('after the user deletes it, it does not come back on the next start', () => {

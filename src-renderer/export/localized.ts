@@ -1,0 +1,44 @@
+/**
+ * The words inside exported files and map pictures, in the interface's language: the drawing's
+ * labels ("No phase", Inputs / Outputs / Resources, the legend), durations, and the CSV's
+ * header row and step kinds. shared/export stays free of i18n; it takes these as options.
+ */
+import type { CsvOptions } from '../../shared/export/csv';
+import type { SvgExportOptions } from '../../shared/export/svg';
+import { STEP_KINDS } from '../../shared/model/types';
+import { formatDuration, t } from '../i18n';
+
+export function drawingOptions(): Pick<SvgExportOptions, 'labels' | 'formatDuration'> {
+  return {
+    labels: {
+      inputs: t('export.svg.inputs'),
+      outputs: t('export.svg.outputs'),
+      resources: t('export.svg.resources'),
+      roles: t('export.svg.roles'),
+      untitled: t('common.untitledStep'),
+      noPhase: t('common.noPhase'),
+      comments: t('comments.export.heading'),
+      commentsOnMap: t('comments.target.map'),
+      anonymous: t('comments.anonymous'),
+    },
+    formatDuration,
+  };
+}
+
+export function csvOptions(): Omit<CsvOptions, 'stepIds'> {
+  return {
+    header: {
+      phase: t('export.csv.phase'),
+      role: t('export.csv.role'),
+      kind: t('export.csv.kind'),
+      title: t('export.csv.title'),
+      description: t('export.csv.description'),
+      inputs: t('export.csv.inputs'),
+      outputs: t('export.csv.outputs'),
+      resources: t('export.csv.resources'),
+      duration: t('export.csv.duration'),
+    },
+    kinds: Object.fromEntries(STEP_KINDS.map((k) => [k, t(`common.kinds.${k}`)])),
+    formatDuration,
+  };
+}

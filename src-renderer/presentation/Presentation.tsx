@@ -1,0 +1,238 @@
+/**
+ * Presentation mode: the open map on a calm full-window view, walked step by step with the
+ * keyboard. It is an ordinary React view over the editor (so a shared window or a second screen
+ * shows it), drawing its own read-only React Flow from the same node and edge builders as the
+ * editor: nothing can be dragged, connected, selected or deleted here.
+ */
+import { ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { X } from 'lucide-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { mapGeometry, orderedPhases } from '../../shared/model/geometry';
+import { FlowEdge } from '../canvas/FlowEdge';
+import { LaneNode } from '../canvas/LaneNode';
+import { buildEdges, buildNodes, type CanvasNode } from '../canvas/nodes';
+import { PhaseNode } from '../canvas/PhaseNode';
+import { StepNode } from '../canvas/StepNode';
+import { useLanguage, useT } from '../i18n';
+import { CommentComposer } from '../review/CommentComposer';
+import { useEditor } from '../store/context';
+import type { Selection } from '../store/editorStore';
+import { centreOn, fitInto, freeArea, mapRect, phaseRect, readingZoom, stepRect } from './framing';
+import { watchFullscreenExit } from './fullscreen';
+import { KeyHints } from './KeyHints';
+import { PresentationCard } from './PresentationCard';
+import { usePresentation } from './presentationState';
+import { usePresentationKeys } from './usePresentationKeys';
+import { usePresenter } from './usePresenter';
+
+const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
+const edgeTypes = { flow: FlowEdge };
+const NO_SELECTION: Selection = { steps: [], flows: [] };
+/** How long the camera glides from one step to the next. */
+const GLIDE_MS = 450;
+/** An overview is not magnified past this (a phase with one step would fill the screen). */
+const OVERVIEW_MAX_ZOOM = 1.6;
+
+/** Rendered at the end of <body>, above the editor, with a React Flow store of its own. */
+export function Presentation() {
+  return createPortal(
+    <ReactFlowProvider>
+      <PresentationView />
+    </ReactFlowProvider>,
+    document.body,
+  );
+}
+
+function PresentationView() {
+  const t = useT();
+  const language = useLanguage();
+  const doc = useEditor((s) => s.doc)!;
+  const startAt = usePresentation((s) => s.startAt);
+  const leave = usePresentation((s) => s.close);
+  const p = usePresenter(doc, startAt);
+  const flow = useReactFlow();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLElement>(null);
+  const [composing, setComposing] = useState(false);
+  const [hintSeq, setHintSeq] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+
+  const current = p.walk.current;
+  const mode = p.mode;
+  const group = mode.kind === 'overview' && mode.page > 0 ? p.map.phases[mode.page - 1] : undefined;
+
+  // --- the map: the editor's nodes, read-only, the current step lit and the rest dimmed
+  const geometry = useMemo(() => mapGeometry(doc), [doc]);
+  const baseNodes = useMemo(() => buildNodes(doc, geometry, NO_SELECTION), [doc, geometry, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const baseEdges = useMemo(() => buildEdges(doc, NO_SELECTION), [doc, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lit = useMemo<Set<string> | null>(() => {
+    if (mode.kind === 'walk') return current ? new Set([current]) : null;
+    return group ? new Set(group.steps) : null;
+  }, [mode.kind, current, group]);
+  const nextUp = useMemo(() => new Set(mode.kind === 'walk' && current ? (p.map.out.get(current) ?? []).map((b) => b.to) : []), [mode.kind, current, p.map]);
+  const nodes = useMemo<CanvasNode[]>(
+    () =>
+      baseNodes.map((n) => {
+        if (n.type !== 'step') return n;
+        const state = n.id === current ? ' is-current' : lit && !lit.has(n.id) ? (nextUp.has(n.id) ? ' is-next' : ' is-dimmed') : '';
+        return { ...n, selected: false, selectable: false, draggable: false, connectable: false, focusable: false, className: `pres-node${state}` };
+      }),
+    [baseNodes, current, lit, nextUp],
+  );
+  const edges = useMemo(
+    () =>
+      baseEdges.map((e) => {
+        const bright = !lit || (mode.kind === 'walk' ? e.source === current : lit.has(e.source) && lit.has(e.target));
+        return { ...e, selectable: false, focusable: false, className: bright ? 'pres-edge' : 'pres-edge is-dimmed' };
+      }),
+    [baseEdges, lit, mode.kind, current],
+  );
+
+  // --- the camera: the step centred in the space the card leaves, or a phase / the map fitted into it
+  const target = mode.kind === 'walk' ? `step:${current ?? ''}` : `page:${mode.page}`;
+  const lastTarget = useRef<string | null>(null);
+  const frame = useCallback(() => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const pane = stage.getBoundingClientRect();
+    if (pane.width === 0 || pane.height === 0) return;
+    const free = freeArea(pane, cardRef.current?.getBoundingClientRect() ?? null, topRef.current?.getBoundingClientRect() ?? null, null);
+    const stepBox = mode.kind === 'walk' && current ? stepRect(doc, geometry, current) : null;
+    const phaseBox = group ? phaseRect(doc, geometry, group.phaseId) : null;
+    const viewport = stepBox ? centreOn(stepBox, free, readingZoom(free, stepBox)) : fitInto(phaseBox ?? mapRect(doc, geometry), free, OVERVIEW_MAX_ZOOM);
+    // a new target glides there; a resized window re-centres at once
+    const glide = lastTarget.current !== null && lastTarget.current !== target && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    lastTarget.current = target;
+    void flow.setViewport(viewport, glide ? { duration: GLIDE_MS } : undefined);
+  }, [doc, geometry, mode.kind, current, group, target, flow]);
+  useEffect(frame, [frame, size]);
+
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const observer = new ResizeObserver(() => setSize({ width: root.clientWidth, height: root.clientHeight }));
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+
+  // --- leaving: Escape, the close button, or full screen left by the browser's own means
+  useEffect(() => watchFullscreenExit(leave), [leave]);
+  useEffect(() => {
+    rootRef.current?.focus();
+  }, []);
+
+  const closeComposer = useCallback(() => {
+    setComposing(false);
+    rootRef.current?.focus();
+  }, []);
+  const comment = useCallback(() => {
+    if (mode.kind === 'walk' && current) setComposing(true);
+  }, [mode.kind, current]);
+  // the box is about the step on screen; a click on another step closes it
+  useEffect(() => setComposing(false), [current, mode.kind]);
+
+  usePresentationKeys({ presenter: p, leave, comment, composing, closeComposer, toggleHints: () => setHintSeq((n) => n + 1) });
+
+  // --- progress: "Step 5 of 23 · Phase 2 of 7 “Lead generation”" and a bar of steps shown
+  const total = p.map.order.length;
+  const shown = p.walk.visited.size;
+  const step = current ? doc.steps[current] : undefined;
+  const phases = useMemo(() => orderedPhases(doc), [doc]);
+  const progress: string[] = [];
+  if (current) progress.push(t('presentation.progress.step', { n: p.map.number.get(current) ?? 0, total }));
+  if (step && phases.length) {
+    const at = phases.findIndex((ph) => ph.id === step.phaseId);
+    progress.push(at >= 0 ? t('presentation.progress.phase', { n: at + 1, total: phases.length, name: phases[at]!.name }) : t('common.noPhase'));
+  }
+  const stepTitle = step ? step.title.trim() || t('common.untitledStep') : '';
+
+  return (
+    <div className="presentation" role="dialog" aria-modal="true" aria-label={t('presentation.label', { title: doc.title })} tabIndex={-1} ref={rootRef}>
+      <div className="pres-stage" ref={stageRef}>
+        <ReactFlow<CanvasNode>
+          className="pres-flow"
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onInit={frame}
+          onNodeClick={(_e, n: Node) => n.type === 'step' && p.jump(n.id)}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          panActivationKeyCode={null}
+          zoomActivationKeyCode={null}
+          disableKeyboardA11y
+          zoomOnDoubleClick={false}
+          minZoom={0.05}
+          maxZoom={3}
+          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={{
+            'node.a11yDescription.default': t('presentation.a11y.map'),
+            'node.a11yDescription.keyboardDisabled': t('presentation.a11y.map'),
+            'node.a11yDescription.ariaLiveMessage': () => '',
+            'edge.a11yDescription.default': t('presentation.a11y.map'),
+          }}
+        />
+      </div>
+      <header className="pres-top" ref={topRef}>
+        <div
+          className="pres-bar"
+          role="progressbar"
+          aria-label={t('presentation.progress.barLabel')}
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={shown}
+          aria-valuetext={t('presentation.progress.shown', { shown, total })}
+        >
+          <span style={{ width: total ? `${(100 * shown) / total}%` : 0 }} />
+        </div>
+        <div className="pres-top-row">
+          <span className="pres-map-title" translate="no">
+            {doc.title}
+          </span>
+          <span className="pres-progress">{progress.join(' · ')}</span>
+          <span className="pres-shown-count">{t('presentation.progress.shown', { shown, total })}</span>
+          <button type="button" className="pres-leave" aria-label={t('presentation.leave')} title={t('presentation.leave')} onClick={leave}>
+            <X size={22} aria-hidden />
+          </button>
+        </div>
+      </header>
+      <div className="pres-card-frame" ref={cardRef}>
+        <PresentationCard
+          doc={doc}
+          presenter={p}
+          onComment={comment}
+          overlay={
+            composing && current ? (
+              <div className="pres-composer" role="group" aria-label={t('presentation.comment.title', { title: stepTitle })}>
+                <p className="pres-composer-title">{t('presentation.comment.title', { title: stepTitle })}</p>
+                <CommentComposer
+                  target={{ kind: 'step', id: current }}
+                  autoFocus
+                  onCancel={closeComposer}
+                  onDone={() => {
+                    closeComposer();
+                    p.say(t('presentation.comment.posted'));
+                  }}
+                />
+              </div>
+            ) : undefined
+          }
+        />
+      </div>
+      <KeyHints showSeq={hintSeq} />
+      <p className="visually-hidden" aria-live="polite">
+        {mode.kind === 'walk' && current ? `${progress[0] ?? ''}: ${stepTitle}` : ''}
+      </p>
+    </div>
+  );
+}
