@@ -7,6 +7,7 @@ import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
 import { fitViewport, revealStep } from '../canvas/viewport';
+import { useReviewUi } from '../review/reviewUi';
 import { t } from '../i18n';
 
 /** A new start or end step is named at once, in the interface's language; others wait for the user. */
@@ -22,7 +23,9 @@ export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 2
 
 /** Focuses the inspector's title field so a new step can be named at once. */
 export function focusStepTitle() {
-  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('#step-title')?.focus());
+  // the details tab is shown first when a review tab is in front (it renders on the next frame)
+  if (!document.querySelector('#step-title')) useReviewUi.getState().showTab('inspector');
+  requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('#step-title')?.focus()));
 }
 
 /**

@@ -528,7 +528,6 @@ export const en = {
     loadFailed: 'The versions could not be read: {{reason}}',
     openFailed: 'The version could not be opened: {{reason}}',
     approvedBadge: 'Approved',
-    meta: '{{author}} · {{date}}',
     noAuthor: 'No name',
     open: 'Open',
     openLabel: 'Open “{{name}}” read only',
@@ -691,8 +690,7 @@ export const en = {
       leave: 'leave',
     },
     shortcuts: {
-      present: 'Present the map from its first step (Esc leaves)',
-      presentFromSelected: 'Present from the selected step',
+      present: 'Present the map from its first step; with Shift, from the selected step (Esc leaves)',
       walkKeys: '→ Space / ←',
       walk: 'In a presentation: next / back along the flows',
       choose: 'In a presentation: choose a branch at a decision',

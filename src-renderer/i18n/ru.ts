@@ -542,7 +542,6 @@ export const ru: Messages = {
     loadFailed: 'Не удалось прочитать версии: {{reason}}',
     openFailed: 'Не удалось открыть версию: {{reason}}',
     approvedBadge: 'Утверждена',
-    meta: '{{author}} · {{date}}',
     noAuthor: 'Без имени',
     open: 'Открыть',
     openLabel: 'Открыть «{{name}}» только для просмотра',
@@ -718,8 +717,7 @@ export const ru: Messages = {
       leave: 'выйти',
     },
     shortcuts: {
-      present: 'Показать карту с первого шага (Esc — выход)',
-      presentFromSelected: 'Показать с выбранного шага',
+      present: 'Показать карту с первого шага, с Shift — с выбранного шага (Esc — выход)',
       walkKeys: '→ Пробел / ←',
       walk: 'В презентации: дальше / назад по потокам',
       choose: 'В презентации: выбрать ветку в решении',

@@ -18,7 +18,7 @@ import { useLanguage, useT } from '../i18n';
 import { CommentComposer } from '../review/CommentComposer';
 import { useEditor } from '../store/context';
 import type { Selection } from '../store/editorStore';
-import { centreOn, fitInto, freeArea, mapRect, phaseRect, readingZoom, stepRect } from './framing';
+import { centreOn, fitInto, freeArea, keepLaneNameInView, mapRect, phaseRect, readingZoom, stepRect } from './framing';
 import { watchFullscreenExit } from './fullscreen';
 import { KeyHints } from './KeyHints';
 import { PresentationCard } from './PresentationCard';
@@ -99,10 +99,12 @@ function PresentationView() {
     if (!stage) return;
     const pane = stage.getBoundingClientRect();
     if (pane.width === 0 || pane.height === 0) return;
-    const free = freeArea(pane, cardRef.current?.getBoundingClientRect() ?? null, topRef.current?.getBoundingClientRect() ?? null, null);
+    const free = freeArea(pane, cardRef.current?.getBoundingClientRect() ?? null, topRef.current?.getBoundingClientRect() ?? null);
     const stepBox = mode.kind === 'walk' && current ? stepRect(doc, geometry, current) : null;
     const phaseBox = group ? phaseRect(doc, geometry, group.phaseId) : null;
-    const viewport = stepBox ? centreOn(stepBox, free, readingZoom(free, stepBox)) : fitInto(phaseBox ?? mapRect(doc, geometry), free, OVERVIEW_MAX_ZOOM);
+    const viewport = stepBox
+      ? keepLaneNameInView(centreOn(stepBox, free, readingZoom(free, stepBox)), doc, geometry, current!, free)
+      : fitInto(phaseBox ?? mapRect(doc, geometry), free, OVERVIEW_MAX_ZOOM);
     // a new target glides there; a resized window re-centres at once
     const glide = lastTarget.current !== null && lastTarget.current !== target && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     lastTarget.current = target;

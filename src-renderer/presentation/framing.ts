@@ -4,7 +4,7 @@
  * whole map fitted into that same area. Pure geometry (screen coordinates of the canvas).
  */
 import type { Viewport } from '@xyflow/react';
-import { stepSize, type MapGeometry } from '../../shared/model/geometry';
+import { PHASE_HEADER_HEIGHT, stepSize, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
 import { isDown, phaseHeaderSize, screenBounds, toScreen } from '../canvas/frame';
 
@@ -60,6 +60,23 @@ export function centreOn(rect: Area, free: Area, zoom: number): Viewport {
   };
 }
 
+/**
+ * A step's lane name sits at the top of its lane (it follows the view only sideways): when
+ * centring the step would hide it under the top edge (or the phase names pinned there), the
+ * view moves down as far as the step still fits, so the room can read whose step it is.
+ */
+export function keepLaneNameInView(viewport: Viewport, doc: MapDoc, g: MapGeometry, stepId: string, free: Area): Viewport {
+  const step = doc.steps[stepId];
+  const lane = step && g.lanes.find((l) => l.role.id === step.roleId);
+  const rect = stepRect(doc, g, stepId);
+  if (isDown(doc) || !lane || !rect) return viewport;
+  const band = g.columns.length ? PHASE_HEADER_HEIGHT * viewport.zoom : 0;
+  const want = free.y + band + 8 - (lane.top * viewport.zoom + viewport.y);
+  if (want <= 0) return viewport;
+  const room = free.y + free.height - 8 - ((rect.y + rect.height) * viewport.zoom + viewport.y);
+  return { ...viewport, y: viewport.y + Math.max(0, Math.min(want, room)) };
+}
+
 /** All of `rect` inside `free` with a margin, never magnified past `maxZoom`. */
 export function fitInto(rect: Area, free: Area, maxZoom: number, margin = 32): Viewport {
   const zoom = Math.max(0.05, Math.min(maxZoom, (free.width - 2 * margin) / Math.max(rect.width, 1), (free.height - 2 * margin) / Math.max(rect.height, 1)));
@@ -70,10 +87,10 @@ export function fitInto(rect: Area, free: Area, maxZoom: number, margin = 32): V
  * The part of the pane not covered by the top bar and the card: left of the card when it
  * stands on the right, above it when it lies along the bottom (a narrow window).
  */
-export function freeArea(pane: DOMRect, card: DOMRect | null, topBar: DOMRect | null, bottomBar: DOMRect | null): Area {
-  const top = topBar ? topBar.bottom - pane.top : 0;
+export function freeArea(pane: DOMRect, card: DOMRect | null, topBar: DOMRect | null): Area {
+  const top = topBar ? Math.max(0, topBar.bottom - pane.top) : 0;
   let right = pane.width;
-  let bottom = bottomBar ? bottomBar.top - pane.top : pane.height;
+  let bottom = pane.height;
   if (card) {
     if (card.left - pane.left > pane.width * 0.35) right = card.left - pane.left;
     else bottom = Math.min(bottom, card.top - pane.top);

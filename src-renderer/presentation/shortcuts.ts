@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 
 export function presentationShortcuts(t: TFunction): [string, string][] {
   return [
-    ['F5', t('presentation.shortcuts.present')],
-    ['Shift+F5', t('presentation.shortcuts.presentFromSelected')],
+    ['F5, Shift+F5', t('presentation.shortcuts.present')],
     [t('presentation.shortcuts.walkKeys'), t('presentation.shortcuts.walk')],
     ['1–9', t('presentation.shortcuts.choose')],
     [`O, ${t('presentation.keys.tab')}`, t('presentation.shortcuts.overview')],

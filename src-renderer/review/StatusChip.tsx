@@ -54,6 +54,20 @@ async function approve(store: EditorStore, by: string) {
   }
 }
 
+/** Stands for a person's name in a sentence, which is then drawn apart (marked as not to translate). */
+const NAME_MARK = '\u2063';
+
+function WithName({ text, name }: { text: string; name: string }) {
+  const [before, after] = text.split(NAME_MARK);
+  return (
+    <>
+      {before}
+      <span translate="no">{name}</span>
+      {after}
+    </>
+  );
+}
+
 export function StatusChip() {
   const t = useT();
   useLanguage();
@@ -119,9 +133,12 @@ export function StatusChip() {
             }
           }}
         >
-          {approvedLine && (
-            <p className="status-menu-note" translate="no">
-              {approvedLine}
+          {approval && (
+            <p className="status-menu-note">
+              <WithName
+                text={t(status === 'approved' ? 'status.approvedBy' : 'status.lastApproved', { name: NAME_MARK, date: formatDate(approval.at, 'date') })}
+                name={approval.by}
+              />
             </p>
           )}
           {status === 'draft' && (

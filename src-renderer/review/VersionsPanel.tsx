@@ -61,7 +61,7 @@ export function VersionsPanel() {
                 </p>
               )}
               <p className="version-meta muted">
-                {t('versions.meta', { author: v.author || t('versions.noAuthor'), date: formatDate(v.createdAt) })} ·{' '}
+                {v.author ? <span translate="no">{v.author}</span> : t('versions.noAuthor')} · {formatDate(v.createdAt)} ·{' '}
                 {t('common.stepCount', { count: v.stepCount })}
               </p>
               <div className="version-actions">

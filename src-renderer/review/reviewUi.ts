@@ -7,7 +7,7 @@ import { create } from 'zustand';
 
 export type CommentFilter = 'open' | 'resolved' | 'all';
 /** The side panel tabs a review action can ask for (see editor/SidePanel.tsx). */
-export type ReviewTab = 'comments' | 'painPoints';
+export type ReviewTab = 'comments' | 'painPoints' | 'inspector';
 
 interface ReviewUiState {
   filter: CommentFilter;

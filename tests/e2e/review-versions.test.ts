@@ -45,7 +45,10 @@ const versionRow = (name: string) => side().locator('.version-row', { has: page(
 const stepTitled = (title: string) => page().locator('.react-flow__node-step', { hasText: title });
 const node = (id: string) => page().locator(`.react-flow__node[data-id="${id}"]`);
 const repo = () => createMapRepository(suite.app.db);
-const mapId = () => repo().list().find((m) => m.title === SAMPLE)!.id;
+const mapId = () =>
+  repo()
+    .list()
+    .find((m) => m.title === SAMPLE)!.id;
 const stored = (): MapDoc => repo().read(mapId());
 const storedStep = (title: string) => Object.values(stored().steps).find((s) => s.title === title);
 const notice = (text: string | RegExp) => page().locator('.notice', { hasText: text });
@@ -135,7 +138,9 @@ describe('versions in a workshop', () => {
     await banner().getByRole('button', { name: 'Close comparison' }).click();
     await ui.hidden(banner());
     await page().keyboard.press('Escape');
-    await page().locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 30, y: 30 } });
     await showTab('Details');
     await page().getByRole('button', { name: 'Add task' }).click();
     const title = side().getByLabel('Step title');
@@ -164,7 +169,8 @@ describe('versions in a workshop', () => {
     await ui.visible(versionRow('As-is').and(page().locator('.is-viewing')));
 
     // toolbar edits are off
-    for (const name of ['Add task', 'Add start', 'Tidy up', 'Undo']) await expect(page().getByRole('button', { name, exact: true }).isDisabled()).resolves.toBe(true);
+    for (const name of ['Add task', 'Add start', 'Tidy up', 'Undo'])
+      await expect(page().getByRole('button', { name, exact: true }).isDisabled()).resolves.toBe(true);
     await expect(page().getByLabel('Map title').isDisabled()).resolves.toBe(true);
 
     // a drag moves no step (it pans the view instead)
@@ -217,11 +223,13 @@ describe('versions in a workshop', () => {
     await ui.visible(stepTitled(ADDED));
     await ui.visible(stepTitled(QUALIFY_BANT));
     await ui.eventually(() => storedStep(ADDED)?.title).toBe(ADDED);
-    await ui.eventually(() => {
-      const { updatedAt: _u, ...now } = stored();
-      const { updatedAt: _b, ...was } = before;
-      return JSON.stringify(now) === JSON.stringify(was);
-    }).toBe(true);
+    await ui
+      .eventually(() => {
+        const { updatedAt: _u, ...now } = stored();
+        const { updatedAt: _b, ...was } = before;
+        return JSON.stringify(now) === JSON.stringify(was);
+      })
+      .toBe(true);
   });
 });
 
@@ -290,6 +298,7 @@ describe('in Russian', () => {
     await ui.contains(banner(), 'Сравнение: «As-is» и «To-be»');
     await ui.texts(side().locator('.diff-group-changed .diff-fields li'), [`Название: ${QUALIFY} → ${QUALIFY_BANT}`, `Входы: + ${NEW_INPUT}`]);
     await suite.app.shot('versions-compare-ru');
+    expect(await latinWords('aside.side, .version-banner, .toolbar', USER_TEXTS)).toEqual([]);
     // the card up close, zoomed in: the tag must not cover its text
     await page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page().keyboard.press('+');
@@ -306,6 +315,7 @@ describe('in Russian', () => {
     await page().locator('.status-chip').click();
     await ui.visible(page().getByRole('menuitem', { name: 'Утвердить…' }));
     await suite.app.shot('status-menu-ru');
+    expect(await latinWords('.status-chip-box', USER_TEXTS)).toEqual([]);
     await page().keyboard.press('Escape');
   });
 
@@ -315,7 +325,9 @@ describe('in Russian', () => {
     await page().keyboard.press('Delete');
     await ui.count(stepTitled('Send the contract to the client'), 0);
     await ui.eventually(() => storedStep('Send the contract to the client')).toBeUndefined();
-    await versionRow('Approved by Irina Petrova').getByRole('button', { name: /^Сравнить «Approved by Irina Petrova.*» с текущей картой$/ }).click();
+    await versionRow('Approved by Irina Petrova')
+      .getByRole('button', { name: /^Сравнить «Approved by Irina Petrova.*» с текущей картой$/ })
+      .click();
     await ui.contains(banner(), 'Сравнение: «Approved by Irina Petrova');
     const ghost = node(`removed:${gone}`);
     await expect.poll(() => ghost.getAttribute('data-diff')).toBe('removed');
@@ -323,7 +335,9 @@ describe('in Russian', () => {
     await ui.texts(side().locator('.diff-group-removed li'), [ADDED]);
     // the drawing of a removed step takes no clicks and no selection
     await expect(ghost.evaluate((el) => getComputedStyle(el).pointerEvents)).resolves.toBe('none');
-    await side().getByRole('button', { name: `Показать «${ADDED}» на карте` }).click();
+    await side()
+      .getByRole('button', { name: `Показать «${ADDED}» на карте` })
+      .click();
     await ui.settled(page());
     await suite.app.shot('versions-removed-ru');
     await banner().getByRole('button', { name: 'Закрыть сравнение' }).click();
@@ -361,3 +375,38 @@ async function shotOf(locator: ReturnType<Page['locator']>, name: string) {
     clip: { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad },
   });
 }
+
+/**
+ * Latin words in what the interface itself says inside `selector` (visible text, labels and
+ * titles), leaving out what users wrote: elements marked translate="no" and «quoted» names.
+ */
+function latinWords(selector: string, userTexts: string[]): Promise<string[]> {
+  return page().evaluate(
+    ({ selector, userTexts }) => {
+      const allowed = new Set(['ctrl', 'shift', 'enter', 'lanemap']);
+      const words: string[] = [];
+      const read = (text: string | null) => {
+        let own = (text ?? '').replace(/«[^»]*»|“[^”]*”/g, '');
+        for (const u of userTexts) own = own.split(u).join(' ');
+        for (const w of own.match(/[A-Za-z]{2,}/g) ?? []) if (!allowed.has(w.toLowerCase())) words.push(w);
+      };
+      for (const root of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.parentElement?.closest('[translate="no"]') && n.parentElement?.checkVisibility()) read(n.textContent);
+        }
+        for (const el of [root, ...root.querySelectorAll('*')]) {
+          if (el.closest('[translate="no"]') || !(el as HTMLElement).checkVisibility?.()) continue;
+          read(el.getAttribute('aria-label'));
+          read(el.getAttribute('title'));
+          read(el.getAttribute('placeholder'));
+        }
+      }
+      return words;
+    },
+    { selector, userTexts },
+  );
+}
+
+/** What the users of these tests wrote: names of people (in tooltips that mention them). */
+const USER_TEXTS = ['Irina Petrova', 'Anna Smith'];

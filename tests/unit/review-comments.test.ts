@@ -3,6 +3,9 @@
  * step), storage on a real SQLite file across a reopen, the `.lanemap.json` round trip, the
  * renderer's `addComment` API, and the comments in an exported SVG.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseLanemapJson, toLanemapJson, mapForImport } from '../../shared/export/lanemapJson';
 import { renderMapSvg } from '../../shared/export/svg';
@@ -15,7 +18,7 @@ import { useSettings } from '../../src-renderer/settings/settingsStore';
 import { createEditorStore } from '../../src-renderer/store/editorStore';
 import { salesMap } from '../support/builders';
 import { squash, svgTexts, xmlError } from '../support/exportSvg';
-import { apiOver, call, openTempLibrary, removeTempDirs, storeMap } from '../support/library';
+import { apiOver, call, openTempLibrary, removeTempDirs, storeMap, tempDir } from '../support/library';
 
 const AT = '2026-03-10T09:00:00.000Z';
 const LATER = '2026-03-10T10:30:00.000Z';
@@ -294,5 +297,29 @@ describe('comments in the exported SVG', () => {
     expect(texts.some((t) => t.includes(squash('<script>alert("x")</script>')))).toBe(true);
     expect(texts).not.toContain(squash('Слишком долго: 30 минут на звонок?'));
     expect(texts).not.toContain(squash('Где этап оплаты?'));
+  });
+});
+
+describe('lanemap export --comments', () => {
+  afterEach(() => removeTempDirs());
+
+  test('adds the markers and the list to the SVG; without it there are none', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Обзор.lanemap.json');
+    fs.writeFileSync(file, toLanemapJson(reviewed(), { exportedAt: LATER }));
+    const svgOf = (...extra: string[]) => {
+      const out = path.join(dir, `map${extra.length}.svg`);
+      const r = spawnSync(process.execPath, ['bin/lanemap.mjs', 'export', file, '--format', 'svg', '--out', out, ...extra], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return fs.readFileSync(out, 'utf8');
+    };
+    const withComments = svgOf('--comments');
+    expect(xmlError(withComments)).toBeNull();
+    expect(withComments).toContain('lm-comment-marker');
+    expect(svgTexts(withComments).map(squash)).toContain(squash('Слишком долго: 30 минут на звонок?'));
+    expect(svgOf()).not.toContain('lm-comment');
   });
 });

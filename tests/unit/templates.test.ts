@@ -189,6 +189,37 @@ describe('templates', () => {
 });
 
 describe('a new map from a bundled template', () => {
+  test('every bundled template opens: a map made from it reads back with all its steps, flows and lanes, laid out as in the file', async () => {
+    const { openTempLibrary, call, removeTempDirs } = await import('../support/library');
+    const lib = openTempLibrary();
+    const listed = call(lib.services, 'templates:list', {});
+    expect(listed.length).toBe(files.length);
+    for (const template of listed) {
+      const made = call(lib.services, 'maps:createFromTemplate', { templateId: template.id });
+      const read = call(lib.services, 'maps:get', { id: made.id });
+      expect(read.title, template.id).toBe(template.doc.title);
+      expect(Object.keys(read.steps).length, template.id).toBe(Object.keys(template.doc.steps).length);
+      expect(Object.keys(read.flows).length, template.id).toBe(Object.keys(template.doc.flows).length);
+      expect(
+        Object.values(read.roles)
+          .map((r) => r.name)
+          .sort(),
+        template.id,
+      ).toEqual(
+        Object.values(template.doc.roles)
+          .map((r) => r.name)
+          .sort(),
+      );
+      const xy = (d: MapDoc) =>
+        Object.values(d.steps)
+          .map((s) => `${s.title}@${s.x},${s.y}`)
+          .sort();
+      expect(xy(read), template.id).toEqual(xy(template.doc));
+    }
+    lib.close();
+    removeTempDirs();
+  });
+
   test('given the Russian full cycle, when a map is made from it, then it is stored with new ids and the same content', async () => {
     const { openTempLibrary, call, removeTempDirs } = await import('../support/library');
     const lib = openTempLibrary();
