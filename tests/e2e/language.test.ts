@@ -117,7 +117,7 @@ function foreignWords(page: Page, script: 'latin' | 'cyrillic'): Promise<string[
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node.parentElement;
-        if (!el || !node.textContent?.trim() || el.closest('script, style, noscript') || userContent(el) || !visible(el)) continue;
+        if (!el || !node.textContent?.trim() || el.closest('script, style, noscript, textarea') || userContent(el) || !visible(el)) continue;
         check(node.textContent, `text in ${describe(el)}`);
       }
       // names and hints of visible elements, and the descriptions they point to
@@ -250,6 +250,56 @@ describe('the interface in Russian', () => {
     await expectScreenIn('ru', 'shortcuts');
     await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await ui.hidden(dialog);
+  });
+
+  test('finding a step, the review tabs (comments, pain points with the overlay, versions) and presentation mode', async () => {
+    const { page } = suite;
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Найти шаг по названию, описанию, входам, выходам или ресурсам' }).fill('договор');
+    await ui.contains(page.locator('.find-count'), 'из');
+    await expectScreenIn('ru', 'find');
+    await page.keyboard.press('Escape');
+
+    await page.locator('.react-flow__node-step', { hasText: 'Зарегистрировать лид в CRM' }).click();
+    await page.getByRole('tab', { name: 'Комментарии' }).click();
+    await expectScreenIn('ru', 'comments');
+    await page.getByRole('tab', { name: 'Проблемы' }).click();
+    await page.getByLabel('Показать на карте').check();
+    await expectScreenIn('ru', 'pain-points');
+    await page.getByLabel('Показать на карте').uncheck();
+    await page.getByRole('tab', { name: 'Версии' }).click();
+    await expectScreenIn('ru', 'versions');
+    await page.getByRole('tab', { name: 'Свойства' }).click();
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Презентация' }).click();
+    await ui.hidden(page.getByRole('toolbar', { name: 'Инструменты карты' }));
+    await expectScreenIn('ru', 'presentation');
+    await page.keyboard.press('Escape');
+    await ui.visible(page.getByRole('toolbar', { name: 'Инструменты карты' }));
+  });
+
+  test('the process landscape: a sub-process step, its map and the breadcrumb back', async () => {
+    const { page } = suite;
+    await page.getByRole('button', { name: 'Назад в библиотеку' }).click();
+    await page.getByRole('button', { name: 'Новая карта' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новая карта' });
+    await dialog.locator('.template-card', { hasText: 'Отдел продаж: ландшафт процессов' }).click();
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await ui.count(page.locator('.step-subprocess'), 12);
+    await page.locator('.react-flow__node-step', { hasText: 'Квалификация лидов' }).click();
+    await ui.visible(page.getByRole('button', { name: 'Открыть карту' }));
+    await expectScreenIn('ru', 'landscape-subprocess');
+    await page.locator('.react-flow__node-step', { hasText: 'Квалификация лидов' }).dblclick();
+    const crumbs = page.getByRole('navigation', { name: 'Где находится эта карта' });
+    await ui.texts(crumbs.locator('li'), ['Библиотека', 'Отдел продаж: ландшафт процессов', 'Квалификация лидов']);
+    await expectScreenIn('ru', 'subprocess-map');
+    await crumbs.getByRole('button', { name: 'Библиотека' }).click();
+    await ui.visible(page.getByRole('heading', { name: 'Ваши карты' }));
+    await ui.visible(page.locator('.map-card-parents').first());
+    await expectScreenIn('ru', 'library-with-parts');
+    await page.getByRole('button', { name: 'Открыть «Отдел продаж: ландшафт процессов»', exact: true }).click();
+    await ui.count(page.locator('.step-subprocess'), 12);
   });
 
   test('settings from the toolbar', async () => {
