@@ -12,7 +12,8 @@ import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { useSettings } from './settings/settingsStore';
-import { NavigationContext } from './hierarchy/navigation';
+import { mapIsGone, NavigationContext } from './hierarchy/navigation';
+import { t } from './i18n';
 
 function initialMapId(): string | null {
   return new URLSearchParams(window.location.hash.slice(1)).get('map');
@@ -33,11 +34,15 @@ export function App() {
   const navigation = useMemo(
     () => ({
       openMap(id: string | null) {
-        void store
-          .getState()
-          .flush()
-          .catch(() => undefined)
-          .then(() => open(id));
+        void (async () => {
+          await store
+            .getState()
+            .flush()
+            .catch(() => undefined);
+          // a link to a map deleted meanwhile: say so and stay, rather than open an empty editor
+          if (id && (await mapIsGone(id))) notify.error(t('hierarchy.missing'));
+          else open(id);
+        })();
       },
     }),
     [store, open],

@@ -9,7 +9,7 @@ import { X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { mapGeometry, orderedPhases } from '../../shared/model/geometry';
-import { FlowEdge } from '../canvas/FlowEdge';
+import { FlowEdge, type FlowEdgeType } from '../canvas/FlowEdge';
 import { LaneNode } from '../canvas/LaneNode';
 import { buildEdges, buildNodes, type CanvasNode } from '../canvas/nodes';
 import { PhaseNode } from '../canvas/PhaseNode';
@@ -22,6 +22,7 @@ import { centreOn, fitInto, freeArea, keepLaneNameInView, mapRect, phaseRect, re
 import { watchFullscreenExit } from './fullscreen';
 import { KeyHints } from './KeyHints';
 import { PresentationCard } from './PresentationCard';
+import { presentationEdges, presentationNodes, type RestyleCache } from './stableNodes';
 import { usePresentation } from './presentationState';
 import { usePresentationKeys } from './usePresentationKeys';
 import { usePresenter } from './usePresenter';
@@ -73,21 +74,25 @@ function PresentationView() {
     return group ? new Set(group.steps) : null;
   }, [mode.kind, current, group]);
   const nextUp = useMemo(() => new Set(mode.kind === 'walk' && current ? (p.map.out.get(current) ?? []).map((b) => b.to) : []), [mode.kind, current, p.map]);
+  // unchanged nodes keep their objects from step to step (see stableNodes.ts)
+  const nodeCache = useRef<RestyleCache<CanvasNode>>(new WeakMap());
+  const edgeCache = useRef<RestyleCache<FlowEdgeType>>(new WeakMap());
   const nodes = useMemo<CanvasNode[]>(
     () =>
-      baseNodes.map((n) => {
-        if (n.type !== 'step') return n;
-        const state = n.id === current ? ' is-current' : lit && !lit.has(n.id) ? (nextUp.has(n.id) ? ' is-next' : ' is-dimmed') : '';
-        return { ...n, selected: false, selectable: false, draggable: false, connectable: false, focusable: false, className: `pres-node${state}` };
-      }),
+      presentationNodes(
+        baseNodes,
+        (id) => `pres-node${id === current ? ' is-current' : lit && !lit.has(id) ? (nextUp.has(id) ? ' is-next' : ' is-dimmed') : ''}`,
+        nodeCache.current,
+      ),
     [baseNodes, current, lit, nextUp],
   );
   const edges = useMemo(
     () =>
-      baseEdges.map((e) => {
-        const bright = !lit || (mode.kind === 'walk' ? e.source === current : lit.has(e.source) && lit.has(e.target));
-        return { ...e, selectable: false, focusable: false, className: bright ? 'pres-edge' : 'pres-edge is-dimmed' };
-      }),
+      presentationEdges(
+        baseEdges,
+        (e) => (!lit || (mode.kind === 'walk' ? e.source === current : lit.has(e.source) && lit.has(e.target)) ? 'pres-edge' : 'pres-edge is-dimmed'),
+        edgeCache.current,
+      ),
     [baseEdges, lit, mode.kind, current],
   );
 

@@ -134,14 +134,40 @@ export function closeVersionView(store: EditorStore): void {
   store.getState().endView();
 }
 
+/**
+ * The version without links to maps the library no longer holds (deleted since it was saved,
+ * or from another library): storage drops such a link, so the screen must not show it either.
+ * Null (and told) when the library cannot be read.
+ */
+async function withoutMissingLinks(doc: MapDoc): Promise<MapDoc | null> {
+  const linked = Object.values(doc.steps).filter((s) => s.linkedMapId);
+  if (linked.length === 0) return doc;
+  let known: Set<string>;
+  try {
+    known = new Set((await api['maps:list']({})).map((m) => m.id));
+  } catch (e) {
+    notify.error(t('versions.openFailed', { reason: clause(failureReason(e)) }));
+    return null;
+  }
+  if (linked.every((s) => known.has(s.linkedMapId!))) return doc;
+  const steps = { ...doc.steps };
+  for (const s of linked) {
+    if (known.has(s.linkedMapId!)) continue;
+    const { linkedMapId: _gone, ...unlinked } = s;
+    steps[s.id] = unlinked;
+  }
+  return { ...doc, steps };
+}
+
 /** Makes a saved version the current state of the map: one undoable edit. */
 export async function restoreVersion(store: EditorStore, v: VersionSummary): Promise<boolean> {
   const mapId = openMapId(store);
   if (!mapId) return false;
   const got = await readVersion(mapId, v.id);
-  if (!got || openMapId(store) !== mapId) return false;
+  const version = got && (await withoutMissingLinks(got.doc));
+  if (!got || !version || openMapId(store) !== mapId) return false;
   closeVersionView(store);
-  const ok = store.getState().run(cmd('restoreVersion', { version: got.doc }));
+  const ok = store.getState().run(cmd('restoreVersion', { version }));
   if (ok) notify.info(t('versions.restored', { name: got.version.name }));
   return ok;
 }
