@@ -12,7 +12,7 @@ import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { useSettings } from './settings/settingsStore';
-import { mapIsGone, NavigationContext } from './hierarchy/navigation';
+import { mapIsGone, NavigationContext, nextTrail, type Crumb } from './hierarchy/navigation';
 import { t } from './i18n';
 
 function initialMapId(): string | null {
@@ -29,23 +29,38 @@ export function App() {
     window.history.replaceState(null, '', id ? `#map=${encodeURIComponent(id)}` : '#');
     setMapId(id);
   }, []);
-  useDropToImport(open);
+  // opened from the library (or a dropped file): no trail, the breadcrumb follows the links
+  const openFromLibrary = useCallback(
+    (id: string | null) => {
+      setTrail([]);
+      open(id);
+    },
+    [open],
+  );
+  useDropToImport(openFromLibrary);
   // another map opens only once the edits of this one are stored (its links feed the breadcrumb)
+  const [trail, setTrail] = useState<Crumb[]>([]);
   const navigation = useMemo(
     () => ({
-      openMap(id: string | null) {
+      trail,
+      openMap(id: string | null, how?: 'down' | 'up') {
         void (async () => {
           await store
             .getState()
             .flush()
             .catch(() => undefined);
           // a link to a map deleted meanwhile: say so and stay, rather than open an empty editor
-          if (id && (await mapIsGone(id))) notify.error(t('hierarchy.missing'));
-          else open(id);
+          if (id && (await mapIsGone(id))) {
+            notify.error(t('hierarchy.missing'));
+            return;
+          }
+          const doc = store.getState().doc;
+          setTrail(nextTrail(trail, doc ? { id: doc.id, title: doc.title } : null, id, how));
+          open(id);
         })();
       },
     }),
-    [store, open],
+    [store, open, trail],
   );
   const settingsOpen = useSettings((s) => s.dialogOpen);
 
@@ -54,10 +69,10 @@ export function App() {
       <NavigationContext.Provider value={navigation}>
         {mapId ? (
           <ReactFlowProvider key={mapId}>
-            <MapEditor mapId={mapId} onClose={() => open(null)} />
+            <MapEditor mapId={mapId} onClose={() => openFromLibrary(null)} />
           </ReactFlowProvider>
         ) : (
-          <LibraryView onOpen={open} />
+          <LibraryView onOpen={openFromLibrary} />
         )}
       </NavigationContext.Provider>
       {settingsOpen && <SettingsDialog />}

@@ -137,7 +137,7 @@ export function MapCanvas() {
     (_e: unknown, node: Node) => {
       const step = store.getState().doc?.steps[node.id];
       if (step?.kind !== 'subprocess') return;
-      if (step.linkedMapId) openMap(step.linkedMapId);
+      if (step.linkedMapId) openMap(step.linkedMapId, 'down');
       else {
         store.getState().select({ steps: [step.id], flows: [] });
         notify.info(translate('hierarchy.notLinkedNotice'));

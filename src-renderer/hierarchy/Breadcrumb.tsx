@@ -12,7 +12,7 @@ import { useNavigation } from './navigation';
 
 export function Breadcrumb() {
   const t = useT();
-  const { openMap } = useNavigation();
+  const { openMap, trail } = useNavigation();
   const mapId = useEditor((s) => s.doc?.id);
   const title = useEditor((s) => s.doc?.title ?? '');
   const [parents, setParents] = useState<{ id: string; title: string }[]>([]);
@@ -30,7 +30,9 @@ export function Breadcrumb() {
     };
   }, [mapId]);
 
-  if (parents.length === 0) return null;
+  // the way the user came down, or else the maps that link here
+  const crumbs = trail.length > 0 ? trail : parents;
+  if (crumbs.length === 0) return null;
   return (
     <nav className="breadcrumb" aria-label={t('hierarchy.breadcrumb')}>
       <ol>
@@ -39,10 +41,10 @@ export function Breadcrumb() {
             {t('hierarchy.library')}
           </button>
         </li>
-        {parents.map((p) => (
+        {crumbs.map((p) => (
           <li key={p.id}>
             <ChevronRight size={14} aria-hidden />
-            <button className="link-button" onClick={() => openMap(p.id)} translate="no">
+            <button className="link-button" onClick={() => openMap(p.id, 'up')} translate="no">
               {p.title}
             </button>
           </li>

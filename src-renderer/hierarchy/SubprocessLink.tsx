@@ -60,7 +60,7 @@ export function SubprocessLink({ step }: { step: Step }) {
             {linked ? linked.title : maps === null ? t('common.loading') : t('hierarchy.missing')}
           </p>
           <div className="row">
-            <button className="primary" disabled={!linked} onClick={() => openMap(step.linkedMapId!)}>
+            <button className="primary" disabled={!linked} onClick={() => openMap(step.linkedMapId!, 'down')}>
               <ExternalLink size={14} aria-hidden /> {t('hierarchy.open')}
             </button>
             <button onClick={() => store.getState().run(cmd('setStepLink', { stepId: step.id, mapId: null }))}>

@@ -5,12 +5,31 @@
 import { createContext, useContext } from 'react';
 import { api, ApiError } from '../api';
 
-export interface Navigation {
-  /** Opens map `id` (null: the library). */
-  openMap(id: string | null): void;
+export interface Crumb {
+  id: string;
+  title: string;
 }
 
-export const NavigationContext = createContext<Navigation>({ openMap: () => undefined });
+export interface Navigation {
+  /**
+   * Opens map `id` (null: the library). `down`: into a sub-process of the map on screen (it
+   * joins the trail); `up`: back to a map of the trail.
+   */
+  openMap(id: string | null, how?: 'down' | 'up'): void;
+  /** The maps the user came down through to the one on screen, outermost first (empty when opened from the library). */
+  trail: Crumb[];
+}
+
+export const NavigationContext = createContext<Navigation>({ openMap: () => undefined, trail: [] });
+
+/** The trail after opening `id`: one level deeper from `current`, or cut back to where `id` stands. */
+export function nextTrail(trail: Crumb[], current: Crumb | null, id: string | null, how: 'down' | 'up' | undefined): Crumb[] {
+  if (id === null) return [];
+  const at = trail.findIndex((c) => c.id === id);
+  if (at >= 0) return trail.slice(0, at);
+  if (how === 'down' && current) return [...trail, current];
+  return [];
+}
 
 export function useNavigation(): Navigation {
   return useContext(NavigationContext);

@@ -5,6 +5,9 @@
  * the map's properties.
  */
 import { describe, expect, test } from 'vitest';
+import { applyCommand, cmd } from '../../shared/model/commands';
+import { diffMaps } from '../../shared/model/diff';
+import { createServices } from '../../src-main/services/library';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -100,5 +103,37 @@ describe('the process landscape and its sub-processes', () => {
     await ui.eventually(() => repo().read(id).owner).toBeUndefined();
     await ui.value(owner, '');
     await suite.app.shot('map-properties');
+  });
+});
+
+describe('a map that is part of two maps', () => {
+  test('the breadcrumb shows the way the user came down, not just the first map that links here', async () => {
+    const { page } = suite;
+    // «Бета» and «Альфа» both open the lead qualification map through a sub-process step
+    const services = createServices(suite.app.db, { dataFile: suite.app.dataFile, transport: 'http' });
+    const child = repo()
+      .list()
+      .find((m) => m.title === 'Квалификация лидов')!;
+    for (const title of ['Альфа', 'Бета']) {
+      const made = services['maps:create']({ title });
+      const role = Object.keys(made.roles)[0]!;
+      const withStep = applyCommand(
+        made,
+        cmd('addStep', { id: `${title === 'Альфа' ? 'a' : 'b'}-sub`, kind: 'subprocess', roleId: role, x: 40, y: 40, title: 'Квалификация' }),
+      );
+      const linked = applyCommand(withStep, cmd('setStepLink', { stepId: `${title === 'Альфа' ? 'a' : 'b'}-sub`, mapId: child.id }));
+      services['maps:applyChanges']({ id: made.id, changes: diffMaps(made, linked) });
+    }
+    await page.goto(suite.app.bridge.url);
+    await page.getByRole('button', { name: 'Open Бета', exact: true }).click();
+    await step('Квалификация').dblclick();
+    await ui.texts(breadcrumb().locator('li'), ['Library', 'Бета', 'Квалификация лидов']);
+    await breadcrumb().getByRole('button', { name: 'Бета' }).click();
+    await ui.value(page.getByLabel('Map title'), 'Бета');
+    await ui.count(breadcrumb(), 0);
+    // opened from the library, the breadcrumb follows the links (all the maps that link here, the first by title)
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await page.getByRole('button', { name: 'Open Квалификация лидов', exact: true }).click();
+    await ui.texts(breadcrumb().locator('li'), ['Library', 'Альфа', 'Квалификация лидов']);
   });
 });
