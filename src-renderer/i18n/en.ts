@@ -675,7 +675,9 @@ export const en = {
     comment: {
       title: 'Comment on “{{title}}”',
       posted: 'Comment added.',
+      onVersion: 'This is a saved version, shown as it was: comment on the current map instead.',
     },
+    version: 'version “{{name}}”',
     /** Key names as printed on keyboards. */
     keys: { space: 'Space', home: 'Home', esc: 'Esc', tab: 'Tab' },
     hints: {

@@ -702,7 +702,9 @@ export const ru: Messages = {
     comment: {
       title: 'Комментарий к шагу «{{title}}»',
       posted: 'Комментарий добавлен.',
+      onVersion: 'Это сохранённая версия, показанная как была: комментируйте текущую карту.',
     },
+    version: 'версия «{{name}}»',
     /** Названия клавиш, как на клавиатуре. */
     keys: { space: 'Пробел', home: 'Home', esc: 'Esc', tab: 'Tab' },
     hints: {

@@ -135,9 +135,12 @@ function PresentationView() {
     setComposing(false);
     rootRef.current?.focus();
   }, []);
+  const viewing = useEditor((s) => s.viewing);
   const comment = useCallback(() => {
-    if (mode.kind === 'walk' && current) setComposing(true);
-  }, [mode.kind, current]);
+    // a saved version is shown as it was: remarks go on the current map
+    if (viewing) p.say(t('presentation.comment.onVersion'));
+    else if (mode.kind === 'walk' && current) setComposing(true);
+  }, [mode.kind, current, viewing, p, t]);
   // the box is about the step on screen; a click on another step closes it
   useEffect(() => setComposing(false), [current, mode.kind]);
 
@@ -206,6 +209,7 @@ function PresentationView() {
           <span className="pres-map-title" translate="no">
             {doc.title}
           </span>
+          {viewing && <span className="pres-version">{t('presentation.version', { name: viewing.name })}</span>}
           <span className="pres-progress">{progress.join(' · ')}</span>
           <span className="pres-shown-count">{t('presentation.progress.shown', { shown, total })}</span>
           <button type="button" className="pres-leave" aria-label={t('presentation.leave')} title={t('presentation.leave')} onClick={leave}>

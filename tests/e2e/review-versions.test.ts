@@ -201,6 +201,17 @@ describe('versions in a workshop', () => {
     await page().waitForTimeout(300);
     expect(stored()).toEqual(before);
 
+    // presented, the version says it is one, and a comment is refused (it would go on a map that is not on screen)
+    await page().keyboard.press('F5');
+    const show = page().locator('.presentation');
+    await ui.contains(show.locator('.pres-version'), 'version “As-is”');
+    await page().keyboard.press('c');
+    await ui.contains(show, 'This is a saved version, shown as it was: comment on the current map instead.');
+    await ui.count(show.locator('.pres-composer'), 0);
+    await page().keyboard.press('Escape');
+    await ui.hidden(show);
+    expect(stored()).toEqual(before);
+
     await banner().getByRole('button', { name: 'Back to the current map' }).click();
     await ui.hidden(banner());
     await ui.visible(stepTitled(ADDED));
