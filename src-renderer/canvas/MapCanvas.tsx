@@ -23,6 +23,7 @@ import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
+import { LaneHeaders } from './LaneHeaders';
 import { buildEdges, buildNodes, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
 import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
@@ -209,6 +210,7 @@ export function MapCanvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <LaneHeaders />
         <PainOverlayLegend />
         <VersionBanner />
         {tidyVisible && (

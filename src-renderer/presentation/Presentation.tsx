@@ -16,6 +16,7 @@ import { PhaseNode } from '../canvas/PhaseNode';
 import { StepNode } from '../canvas/StepNode';
 import { useLanguage, useT } from '../i18n';
 import { CommentComposer } from '../review/CommentComposer';
+import { LaneHeaders } from '../canvas/LaneHeaders';
 import { useEditor } from '../store/context';
 import type { Selection } from '../store/editorStore';
 import { centreOn, fitInto, freeArea, keepLaneNameInView, mapRect, phaseRect, readingZoom, stepRect } from './framing';
@@ -191,7 +192,9 @@ function PresentationView() {
             'node.a11yDescription.ariaLiveMessage': () => '',
             'edge.a11yDescription.default': t('presentation.a11y.map'),
           }}
-        />
+        >
+          <LaneHeaders />
+        </ReactFlow>
       </div>
       <header className="pres-top" ref={topRef}>
         <div
