@@ -24,6 +24,7 @@ import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
 import { LaneHeaders } from './LaneHeaders';
+import { keepUnchanged } from './stable';
 import { buildEdges, buildNodes, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
 import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
@@ -67,7 +68,9 @@ export function MapCanvas() {
   const built = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
   const builtEdges = useMemo(() => buildEdges(doc, selection), [doc, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
   const derived = useCompareNodes(doc, built);
-  const edges = useCompareEdges(doc, builtEdges);
+  const comparedEdges = useCompareEdges(doc, builtEdges);
+  const lastEdges = useRef(comparedEdges);
+  const edges = useMemo(() => (lastEdges.current = keepUnchanged(lastEdges.current, comparedEdges)), [comparedEdges]);
   // a saved version on screen: nothing to drag or connect (the store refuses edits too)
   const readOnly = useEditor((s) => s.viewing !== null);
   const ariaLabelConfig = useMemo(
@@ -89,10 +92,12 @@ export function MapCanvas() {
   useEffect(() => {
     setNodes((prev) => {
       const measured = new Map(prev.map((n) => [n.id, n.measured]));
-      return derived.map((n) => {
+      const next = derived.map((n) => {
         const m = measured.get(n.id);
         return m ? { ...n, measured: m } : n;
       });
+      // the nodes that did not change keep their objects, so React Flow redraws only the others
+      return keepUnchanged(prev, next);
     });
   }, [derived]);
 
