@@ -164,7 +164,17 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
         details: args.details,
         laidOutForDetails,
         background: args.transparent ? 'transparent' : 'white',
-        titleBlock: { title: doc.title, subtitle: `Updated ${doc.updatedAt.slice(0, 10)}` },
+        titleBlock: {
+          title: doc.title,
+          subtitle: [
+            `Updated ${doc.updatedAt.slice(0, 10)}`,
+            doc.owner ? `Owner: ${doc.owner}` : '',
+            doc.status === 'approved' && doc.approval ? `Approved by ${doc.approval.by} on ${doc.approval.at.slice(0, 10)}` : '',
+            doc.status === 'in_review' ? 'In review' : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        },
         legend: true,
         comments: args.comments,
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside

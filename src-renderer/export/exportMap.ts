@@ -58,7 +58,14 @@ async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; l
 export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments'>, embedFont = true) {
   const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
   const updated = formatDate(doc.updatedAt, 'date');
-  const subtitle = updated === '—' ? undefined : t('export.updated', { date: updated });
+  // who receives the picture sees how far the map is agreed, and who owns it
+  const parts = [
+    updated === '—' ? null : t('export.updated', { date: updated }),
+    doc.owner ? t('export.owner', { owner: doc.owner }) : null,
+    doc.status === 'approved' && doc.approval ? t('export.approved', { by: doc.approval.by, date: formatDate(doc.approval.at, 'date') }) : null,
+    doc.status === 'in_review' ? t('export.inReview') : null,
+  ].filter((p): p is string => !!p);
+  const subtitle = parts.length ? parts.join(' · ') : undefined;
   const svg = renderMapSvg(d, {
     ...drawingOptions(),
     details: o.details,

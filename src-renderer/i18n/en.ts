@@ -279,6 +279,9 @@ export const en = {
     failed: 'The export failed.',
     /** The line under the title in a drawing. */
     updated: 'Updated {{date}}',
+    owner: 'Owner: {{owner}}',
+    approved: 'Approved by {{by}} on {{date}}',
+    inReview: 'In review',
     turned: 'This map reads top to bottom; the drawing shows it left to right.',
     smaller: 'The map is too large for a {{scale}}× picture, so it was drawn whole at {{percent}} ({{width}} × {{height}} px).',
     notLaidOut: 'The map could not be laid out left to right for the drawing.',

@@ -61,6 +61,24 @@ test('SVG from the dialog: named after the map, real text, every step, no foreig
   expect(svg).toContain('@font-face');
 });
 
+test('the SVG title block says who owns the map and who approved it, for everyone who receives the picture', async () => {
+  const { page } = suite;
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  const owner = page.getByLabel('Owner');
+  await owner.fill('Ирина Петрова');
+  await owner.press('Tab');
+  await page.locator('.status-chip').click();
+  await page.getByRole('menuitem', { name: 'Approve…' }).click();
+  const approve = page.getByRole('dialog', { name: 'Approve the map' });
+  await approve.getByLabel('Who approves').fill('Анна Смирнова');
+  await approve.getByRole('button', { name: 'Approve', exact: true }).click();
+  await ui.hidden(approve);
+  const { file } = await exportAs(/^SVG/);
+  const text = JSON.stringify(new XMLParser({ ignoreAttributes: true }).parse(fs.readFileSync(file, 'utf8')));
+  expect(text).toContain('Owner: Ирина Петрова');
+  expect(text).toMatch(/Approved by Анна Смирнова on \w+ \d+, \d{4}/);
+});
+
 test('PNG at 2× from the dialog: the whole map, twice the size, and it is a real picture', async () => {
   const { page } = suite;
   const svg = await exportAs(/^SVG/);
