@@ -137,9 +137,10 @@ export function usePresenter(doc: MapDoc, startAt: string | null): Presenter {
       startAtPage() {
         if (mode.kind !== 'overview') return;
         const group = mode.page > 0 ? map.phases[mode.page - 1] : undefined;
-        const target = group ? group.steps[0] : (walk.current ?? map.first);
+        const target = group ? group.steps[0] : (walk.current ?? map.first ?? map.order[0]);
         if (target) moveTo(target === walk.current ? walk : goTo(walk, target));
-        else say(t('presentation.overview.emptyPhase'));
+        // nothing to start at: an empty column, or (whole-map page) a map without steps
+        else say(t(group ? 'presentation.overview.emptyPhase' : 'presentation.card.empty'));
       },
     };
   }, [map, walk, mode, highlight, flash, say, moveTo, pages, branchCount]);
