@@ -15,35 +15,9 @@ import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
+import { LATIN_ALLOWED } from '../support/latinAllowed';
 
 const suite = appSuite();
-
-/** Latin words a Russian interface rightly shows (compared without case: ".svg", "lanemap.json" are file names). */
-const LATIN_ALLOWED = [
-  'Lanemap',
-  'PNG',
-  'SVG',
-  'CSV',
-  'JSON',
-  'CRM',
-  'Excel',
-  'Ctrl',
-  'Shift',
-  'Alt',
-  'Cmd',
-  'Esc',
-  'Enter',
-  'Tab',
-  'Delete',
-  'Backspace',
-  'Home',
-  'End',
-  'PgUp',
-  'PgDn',
-  'Insert',
-  'F5',
-  'px',
-];
 
 /** Every text a user wrote in a map: titles, names, items, labels. */
 function mapTexts(doc: MapDoc): string[] {

@@ -10,27 +10,10 @@ import type { Page } from 'playwright-core';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
+import { callApp as call } from './harness';
 
 const suite = appSuite();
 const SAMPLE = 'Sample: from lead to closed deal';
-
-/** A call to the app's backend, over the bridge the page itself uses. */
-function call(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
 
 const pres = () => suite.page.locator('.presentation');
 const cardTitle = () => pres().locator('.pres-card .pres-title');

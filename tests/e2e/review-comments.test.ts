@@ -4,35 +4,17 @@
  * voting on pain points and the heat overlay. Screenshots in English and Russian.
  */
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
+import { callApp as call } from './harness';
 
 const suite = appSuite();
 const SAMPLE = 'Sample: from lead to closed deal';
 const QUALIFY = 'Qualify the lead (budget, need, timing)';
 const APPROVE = 'Approve discount and terms';
 const PREPARE = 'Prepare the commercial offer';
-
-/** A call to the app's backend, over the bridge the page itself uses. */
-function call(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
 
 const page = () => suite.page;
 const step = (title: string) => page().locator('.react-flow__node-step', { hasText: title });

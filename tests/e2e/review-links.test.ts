@@ -5,11 +5,11 @@
  * on an empty screen.
  */
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { appSuite } from './suite';
 import { ui } from './ui';
+import { callApp as call } from './harness';
 
 const suite = appSuite();
 const NOW = '2026-11-20T10:00:00.000Z';
@@ -17,24 +17,6 @@ const repo = () => createMapRepository(suite.app.db);
 const page = () => suite.page;
 const side = () => page().locator('aside.side');
 const step = (title: string) => page().locator('.react-flow__node-step', { hasText: title });
-
-/** A call to the app's backend, over the bridge the page itself uses (as another window would). */
-function call(p: Page, name: string, input: unknown): Promise<unknown> {
-  return p.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
 
 /** A map with one lane and one step (a sub-process linked to `linkedMapId`, if given). */
 function oneStepMap(id: string, title: string, stepTitle: string, linkedMapId?: string): MapDoc {

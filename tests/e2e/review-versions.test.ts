@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
-import { SCREENSHOTS } from './harness';
+import { callApp as call, SCREENSHOTS } from './harness';
 import { appSuite } from './suite';
 import { ui } from './ui';
 
@@ -19,24 +19,6 @@ const QUALIFY = 'Qualify the lead (budget, need, timing)';
 const QUALIFY_BANT = 'Qualify the lead by BANT';
 const NEW_INPUT = 'Budget confirmation';
 const ADDED = 'Send the signed contract';
-
-/** A call to the app's backend, over the bridge the page itself uses. */
-function call(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
 
 const page = () => suite.page;
 const side = () => page().locator('aside.side');

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { en } from '../../src-renderer/i18n/en';
 import { ru } from '../../src-renderer/i18n/ru';
 import { formatDuration, formatNumber, i18n, systemLanguage, type Messages } from '../../src-renderer/i18n';
+import { LATIN_ALLOWED } from '../support/latinAllowed';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** The plural forms each language needs (Intl.PluralRules' categories for integers and fractions). */
@@ -82,31 +83,7 @@ describe('en.ts and ru.ts', () => {
   });
 
   test('the Russian has no English words left in it (names of formats, keys and products aside)', () => {
-    // extend with care: only words a Russian interface really shows in Latin letters
-    const allowed = new Set([
-      'Lanemap',
-      'PNG',
-      'SVG',
-      'CSV',
-      'JSON',
-      'CRM',
-      'Excel',
-      'Ctrl',
-      'Shift',
-      'Alt',
-      'Cmd',
-      'Esc',
-      'Enter',
-      'Tab',
-      'Delete',
-      'Backspace',
-      'Home',
-      'End',
-      'PgUp',
-      'PgDn',
-      'Insert',
-      'px',
-    ]);
+    const allowed = new Set(LATIN_ALLOWED);
     // single letters are keys ("(P)") or coordinates (x, y)
     const leftovers = [...ruFlat]
       .map(([key, text]) => [key, text.replace(/\{\{[^}]*\}\}/g, '')] as const)

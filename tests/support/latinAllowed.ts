@@ -1,0 +1,30 @@
+/**
+ * Latin words a Russian interface rightly shows: product and format names, key names, units.
+ * Extend with care — every other Latin word on a Russian screen is an untranslated string.
+ * (The screen scan compares without case: ".svg", "lanemap.json" are file names.)
+ */
+export const LATIN_ALLOWED = [
+  'Lanemap',
+  'PNG',
+  'SVG',
+  'CSV',
+  'JSON',
+  'CRM',
+  'Excel',
+  'Ctrl',
+  'Shift',
+  'Alt',
+  'Cmd',
+  'Esc',
+  'Enter',
+  'Tab',
+  'Delete',
+  'Backspace',
+  'Home',
+  'End',
+  'PgUp',
+  'PgDn',
+  'Insert',
+  'F5',
+  'px',
+];
