@@ -19,6 +19,7 @@ export const CALLS = [
   'versions:list',
   'versions:get',
   'versions:save',
+  'versions:delete',
   'settings:get',
   'settings:set',
 ] as const;

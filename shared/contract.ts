@@ -31,6 +31,8 @@ export const inputSchemas = {
   'maps:parents': byId,
   'versions:list': z.object({ mapId: IdSchema }).strict(),
   'versions:get': z.object({ mapId: IdSchema, id: IdSchema }).strict(),
+  /** Deletes a saved version; an approved one is kept, as the record of the approval. */
+  'versions:delete': z.object({ mapId: IdSchema, id: IdSchema }).strict(),
   /** Keeps the map as it is stored now under a name (the editor sends pending edits first). */
   'versions:save': z
     .object({
@@ -103,6 +105,7 @@ export interface CallResults {
   'versions:list': VersionSummary[];
   'versions:get': { version: VersionSummary; doc: MapDoc };
   'versions:save': VersionSummary;
+  'versions:delete': { deleted: true };
   'maps:applyChanges': { updatedAt: string };
   'maps:import': MapSummary;
   'templates:list': { id: string; language: string | null; doc: MapDoc }[];

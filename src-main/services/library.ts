@@ -77,6 +77,10 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
     'maps:parents': ({ id }) => maps.parents(id),
     'versions:list': ({ mapId }) => maps.versions(mapId),
     'versions:get': ({ mapId, id }) => maps.version(mapId, id),
+    'versions:delete': ({ mapId, id }) => {
+      maps.deleteVersion(mapId, id);
+      return { deleted: true };
+    },
     'versions:save': ({ mapId, name, note, author, kind }) =>
       maps.saveVersion(mapId, { id: newId(), name: name.trim(), note: note.trim(), author: author.trim(), kind, createdAt: clock() }),
     'maps:applyChanges': ({ id, changes }) => {

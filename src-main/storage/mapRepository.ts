@@ -113,6 +113,8 @@ export function createMapRepository(db: Db) {
     versions: db.prepare(`
       SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount
       FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
+    deleteVersion: db.prepare("DELETE FROM versions WHERE id = ? AND map_id = ? AND kind = 'manual'"),
+    versionKind: db.prepare('SELECT kind FROM versions WHERE id = ? AND map_id = ?'),
     version: db.prepare('SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount, doc FROM versions WHERE id = ? AND map_id = ?'),
     insertVersion: db.prepare(`
       INSERT INTO versions (id, map_id, name, note, author, kind, created_at, step_count, doc)
@@ -360,6 +362,14 @@ export function createMapRepository(db: Db) {
       if (!row) throw new NotFoundError('This version no longer exists.');
       const { doc, ...version } = row;
       return { version, doc: JSON.parse(doc) as MapDoc };
+    },
+    /** Deletes a manual version; an approved one stays (ConflictError), as the record of the approval. */
+    deleteVersion(mapId: string, versionId: string): void {
+      const row = q.versionKind.get(versionId, mapId) as { kind: string } | undefined;
+      if (!row) throw new NotFoundError('This version no longer exists.');
+      if (row.kind !== 'manual' || q.deleteVersion.run(versionId, mapId).changes !== 1) {
+        throw new ConflictError('An approved version is kept: it is the record of the approval.');
+      }
     },
     /** Keeps the map as it is stored now under a name. */
     saveVersion(mapId: string, v: { id: string; name: string; note: string; author: string; kind: VersionSummary['kind']; createdAt: string }): VersionSummary {

@@ -542,6 +542,11 @@ export const en = {
     restoreMessage:
       'The map will have this version’s title, lanes, phases, steps and flows. Comments and pain points stay on the steps that still exist. Undo (Ctrl+Z) brings the current state back.',
     restoreConfirm: 'Restore',
+    deleteLabel: 'Delete the version “{{name}}”',
+    deleteTitle: 'Delete the version “{{name}}”?',
+    deleteMessage: 'The map itself does not change. A deleted version cannot be brought back. Approved versions are always kept.',
+    deleted: 'Version “{{name}}” deleted.',
+    deleteFailed: 'The version could not be deleted: {{reason}}.',
     restored: '“{{name}}” is now the current map. Undo (Ctrl+Z) brings the previous state back.',
     current: 'Current map',
     compareTitle: 'Compare two versions',

@@ -3,7 +3,7 @@
  * (newest first), open one read only, compare two (or one with the current map) and restore
  * one as the current map (one undoable edit). The comparison's differences are listed here.
  */
-import { Eye, GitCompareArrows, RotateCcw, Save } from 'lucide-react';
+import { Eye, GitCompareArrows, RotateCcw, Save, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { VersionSummary } from '../../shared/model/types';
 import { ConfirmDialog } from '../components/Dialog';
@@ -12,7 +12,7 @@ import { notify } from '../store/notices';
 import { useEditor, useEditorStore } from '../store/context';
 import { CompareList } from './CompareList';
 import { SaveVersionDialog } from './SaveVersionDialog';
-import { compareVersions, openVersion, restoreVersion, useVersions } from './versionState';
+import { compareVersions, deleteVersion, openVersion, restoreVersion, useVersions } from './versionState';
 
 const CURRENT = 'current';
 
@@ -27,6 +27,7 @@ export function VersionsPanel() {
   const comparing = useVersions((s) => s.comparison !== null);
   const [saving, setSaving] = useState(false);
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
+  const [deleting, setDeleting] = useState<VersionSummary | null>(null);
 
   useEffect(() => {
     if (mapId) void useVersions.getState().refresh(mapId);
@@ -89,12 +90,38 @@ export function VersionsPanel() {
                 >
                   <RotateCcw size={14} aria-hidden /> {t('versions.restore')}
                 </button>
+                {v.kind === 'manual' && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('versions.deleteLabel', { name: v.name })}
+                    title={t('versions.deleteLabel', { name: v.name })}
+                    disabled={viewing !== null && viewing.versionId !== v.id}
+                    onClick={() => setDeleting(v)}
+                  >
+                    <Trash2 size={14} aria-hidden />
+                  </button>
+                )}
               </div>
             </li>
           ))}
         </ul>
       )}
       {saving && list && <SaveVersionDialog count={list.length} onClose={() => setSaving(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={t('versions.deleteTitle', { name: deleting.name })}
+          message={t('versions.deleteMessage')}
+          confirm={t('common.delete')}
+          danger
+          onConfirm={() => {
+            const v = deleting;
+            setDeleting(null);
+            void deleteVersion(store, v);
+          }}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
       {restoring && (
         <ConfirmDialog
           title={t('versions.restoreTitle', { name: restoring.name })}

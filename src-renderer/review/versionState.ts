@@ -159,6 +159,26 @@ async function withoutMissingLinks(doc: MapDoc): Promise<MapDoc | null> {
   return { ...doc, steps };
 }
 
+/**
+ * Deletes a version saved by mistake (never an approved one: the backend keeps those). Closes
+ * the view or comparison it is part of first. True when deleted.
+ */
+export async function deleteVersion(store: EditorStore, v: VersionSummary): Promise<boolean> {
+  const mapId = openMapId(store);
+  if (!mapId) return false;
+  if (store.getState().viewing?.versionId === v.id || useVersions.getState().comparison) closeVersionView(store);
+  try {
+    await api['versions:delete']({ mapId, id: v.id });
+  } catch (e) {
+    notify.error(t('versions.deleteFailed', { reason: clause(failureReason(e)) }));
+    return false;
+  } finally {
+    await useVersions.getState().refresh(mapId);
+  }
+  notify.info(t('versions.deleted', { name: v.name }));
+  return true;
+}
+
 /** Makes a saved version the current state of the map: one undoable edit. */
 export async function restoreVersion(store: EditorStore, v: VersionSummary): Promise<boolean> {
   const mapId = openMapId(store);

@@ -340,6 +340,29 @@ describe('in Russian', () => {
     await ui.eventually(() => storedStep('Send the contract to the client')?.id).toBe(gone);
   });
 
+  test('a version saved by mistake is deleted after a question; approved versions have no delete button', async () => {
+    await page().getByRole('tab', { name: 'Версии' }).click();
+    await page().getByRole('button', { name: 'Сохранить версию…' }).click();
+    const save = page().getByRole('dialog', { name: 'Сохранить версию' });
+    await save.getByLabel('Название').fill('Лишняя версия');
+    await save.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await ui.visible(versionRow('Лишняя версия'));
+    const before = stored();
+    await versionRow('Лишняя версия').getByRole('button', { name: 'Удалить версию «Лишняя версия»' }).click();
+    const dialog = page().getByRole('dialog', { name: 'Удалить версию «Лишняя версия»?' });
+    await ui.contains(dialog, 'Сама карта не изменится');
+    await dialog.getByRole('button', { name: 'Удалить' }).click();
+    await ui.count(versionRow('Лишняя версия'), 0);
+    await ui.visible(notice('Версия «Лишняя версия» удалена.'));
+    expect(stored()).toEqual(before);
+    await ui.count(
+      side()
+        .locator('.version-row', { hasText: 'Approved by Irina Petrova' })
+        .getByRole('button', { name: /^Удалить версию/ }),
+      0,
+    );
+  });
+
   test('approved again in Russian: the library card shows the status', async () => {
     await page().locator('.status-chip').click();
     await page().getByRole('menuitem', { name: 'Утвердить…' }).click();

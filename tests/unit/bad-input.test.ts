@@ -251,6 +251,12 @@ const cases: Case[] = [
   ['versions:get', 'a version of another map', () => ({ mapId: a.id, id: bVersion }), 'not-found'],
   ['versions:get', 'an extra field', () => ({ mapId: b.id, id: bVersion, doc: true }), 'bad-input'],
   ['versions:get', 'an array', () => [b.id, bVersion], 'bad-input'],
+  ['versions:delete', 'no version id', () => ({ mapId: b.id }), 'bad-input'],
+  ['versions:delete', 'a version id with ../', () => ({ mapId: b.id, id: '../versions' }), 'bad-input'],
+  ['versions:delete', 'an unknown version', () => ({ mapId: b.id, id: 'no-such-version' }), 'not-found'],
+  ['versions:delete', 'a version of another map', () => ({ mapId: a.id, id: bVersion }), 'not-found'],
+  ['versions:delete', 'an extra field', () => ({ mapId: b.id, id: bVersion, force: true }), 'bad-input'],
+  ['versions:delete', 'a string', () => bVersion, 'bad-input'],
   ...((): Case[] => {
     const good = () => ({ mapId: a.id, name: 'Как есть', note: '', author: 'Анна', kind: 'manual' });
     return [

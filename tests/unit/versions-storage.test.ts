@@ -76,6 +76,19 @@ describe('versions:save, versions:list and versions:get', () => {
     expect(before.got.doc).toEqual(doc);
   });
 
+  test('a version saved by mistake can be deleted; an approved one is kept as the record of the approval', () => {
+    const lib = open();
+    const map = storeMap(lib.services, salesMap('d'));
+    const mistake = call(lib.services, 'versions:save', { mapId: map.id, name: 'Черновик по ошибке', note: '', author: 'Анна', kind: 'manual' });
+    const approved = call(lib.services, 'versions:save', { mapId: map.id, name: 'Утверждено', note: '', author: 'Ирина', kind: 'approved' });
+    expect(call(lib.services, 'versions:delete', { mapId: map.id, id: mistake.id })).toEqual({ deleted: true });
+    expect(call(lib.services, 'versions:list', { mapId: map.id }).map((v) => v.name)).toEqual(['Утверждено']);
+    const refused = dispatch(lib.services, 'versions:delete', { mapId: map.id, id: approved.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'An approved version is kept: it is the record of the approval.' } });
+    expect(call(lib.services, 'versions:get', { mapId: map.id, id: approved.id }).version.name).toBe('Утверждено');
+    expect(dispatch(lib.services, 'versions:delete', { mapId: map.id, id: mistake.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   test('the versions of a deleted map go with it', () => {
     const lib = open();
     const doc = storeMap(lib.services, salesMap('d'));
