@@ -142,7 +142,7 @@ function detailsHeight(blocks: { lines: string[] }[]): number {
 
 /** Width of the text column of a step's details. */
 function detailsWidth(step: Step): number {
-  return step.kind === 'task' ? 172 : stepSize(step).width - 12;
+  return step.kind === 'task' || step.kind === 'subprocess' ? 172 : stepSize(step).width - 12;
 }
 
 /**
@@ -513,9 +513,18 @@ function stepSvg(
   const { x, y, width: w, height: h } = b;
   const parts: string[] = [];
   const titleStyle = placeholder ? { fill: MUTED, italic: true } : {};
-  if (step.kind === 'task') {
+  if (step.kind === 'task' || step.kind === 'subprocess') {
     const total = h + extra;
     parts.push(`<rect x="${num(x + 0.5)}" y="${num(y + 0.5)}" width="${num(w - 1)}" height="${num(total - 1)}" rx="8" fill="#fff" stroke="${CARD_BORDER}"/>`);
+    if (step.kind === 'subprocess') {
+      // a sub-process (a map of its own): a second line inside the card and a boxed plus in its corner, as BPMN draws a call activity
+      parts.push(`<rect x="${num(x + 3.5)}" y="${num(y + 3.5)}" width="${num(w - 7)}" height="${num(total - 7)}" rx="6" fill="none" stroke="${CARD_BORDER}"/>`);
+      const mx = x + w - 17;
+      const my = y + total - 16;
+      parts.push(
+        `<rect x="${num(mx)}" y="${num(my)}" width="11" height="11" rx="2" fill="#fff" stroke="${MUTED}"/><path d="M${num(mx + 5.5)} ${num(my + 3)}V${num(my + 8)}M${num(mx + 3)} ${num(my + 5.5)}H${num(mx + 8)}" stroke="${MUTED}" stroke-width="1.2"/>`,
+      );
+    }
     parts.push(
       `<path d="M${num(x + 4)} ${num(y + 1.1)}A8 8 0 0 0 ${num(x)} ${num(y + 8)}V${num(y + total - 8)}A8 8 0 0 0 ${num(x + 4)} ${num(y + total - 1.1)}Z" fill="${c}"/>`,
     );

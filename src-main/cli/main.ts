@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { renderStepsCsv } from '../../shared/export/csv';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
-import { MapDocSchema, describeIssues } from '../../shared/model/schema';
+import { parseTemplate } from '../../shared/model/template';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
 import { svgToPng } from '../export/png';
@@ -254,7 +254,9 @@ function loadTemplate(id: string): MapDoc {
   // only names that are in the folder: "template:../../etc/passwd" is just unknown
   if (!ids.includes(id)) throw new CliError(`Unknown template "${id}". Templates: ${ids.sort().join(', ') || 'none'} (see: lanemap templates).`);
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, `${id}.json`), 'utf8'));
-  const parsed = MapDocSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(`The template ${id} is invalid: ${describeIssues(parsed.error)}`);
-  return parsed.data as MapDoc;
+  try {
+    return parseTemplate(id, raw).doc;
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
 }

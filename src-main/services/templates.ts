@@ -3,7 +3,7 @@
  * outside. Bundled by Vite into the main process, so the packaged app needs no file access.
  */
 /// <reference types="vite/client" />
-import { MapDocSchema, describeIssues } from '../../shared/model/schema';
+import { parseTemplate } from '../../shared/model/template';
 import type { MapDoc } from '../../shared/model/types';
 
 export interface Template {
@@ -28,14 +28,9 @@ export function bundledTemplates(): Template[] {
   cache ??= Object.entries(files)
     .map(([file, data]) => {
       const id = file.replace(/^.*\//, '').replace(/\.json$/, '');
-      const { links = {}, ...map } = data as { links?: Record<string, string> };
-      const parsed = MapDocSchema.safeParse(map);
-      if (!parsed.success) throw new Error(`The bundled template ${id} is invalid: ${describeIssues(parsed.error)}`);
-      for (const stepId of Object.keys(links)) {
-        if (parsed.data.steps[stepId]?.kind !== 'subprocess') throw new Error(`The bundled template ${id} links ${stepId}, which is not a sub-process step.`);
-      }
+      const { doc, links } = parseTemplate(id, data);
       const language = /\.(ru|en)$/.exec(id)?.[1] ?? null;
-      return { id, language, doc: parsed.data, links };
+      return { id, language, doc, links };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
   return cache;

@@ -38,6 +38,18 @@ describe('lanemap CLI', () => {
     expect(r.out).toMatch(/^template:sample-sales-map\t/m);
   });
 
+  test('given the process landscape template (which carries links to its sub-process maps), it is listed by title and exported', () => {
+    const list = lanemap('templates');
+    expect(list.out).not.toContain('(invalid template)');
+    expect(list.out).toMatch(/^template:process-landscape\.ru\tОтдел продаж: ландшафт процессов$/m);
+    const out = path.join(dir, 'ландшафт.svg');
+    const r = lanemap('export', 'template:process-landscape.ru', '--format', 'svg', '--out', out);
+    expect(r.code).toBe(0);
+    const svg = fs.readFileSync(out, 'utf8');
+    expect(xmlError(svg)).toBeNull();
+    expect(svgTexts(svg).join(' ')).toContain('Квалификация лидов');
+  });
+
   test.each(['template:sample-sales-map', mapFile])('given %s, when exported to svg, png, csv and json, then each file is right', (source) => {
     const out = (ext: string) => path.join(dir, `out-${path.basename(source).replace(/\W/g, '')}.${ext}`);
     const svg = lanemap('export', source, '--format', 'svg', '--out', out('svg'), '--details');

@@ -166,3 +166,17 @@ describe('renderMapSvg', () => {
     expect(xmlError(svg)).toBeNull();
   });
 });
+
+describe('sub-process steps in exports', () => {
+  test('a sub-process is drawn as a card like a task, with a second inner line and a boxed plus, not as a start/end pill', () => {
+    const doc = salesMap('x');
+    const sub = { ...doc, steps: { ...doc.steps, 'x-qualify': { ...doc.steps['x-qualify']!, kind: 'subprocess' as const } } };
+    const plain = renderMapSvg(doc, {}).svg;
+    const svg = renderMapSvg(sub, {}).svg;
+    expect(xmlError(svg)).toBeNull();
+    // one more card outline (the inner line), the plus in its box, and no extra pill
+    expect(countTags(svg, 'rect')).toBe(countTags(plain, 'rect') + 2);
+    expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+V[\d.]+M[\d.]+ [\d.]+H[\d.]+" stroke="#6b7483"/);
+    expect(squash(svgTexts(svg).join(' '))).toContain(squash(doc.steps['x-qualify']!.title));
+  });
+});
