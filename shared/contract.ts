@@ -125,4 +125,5 @@ export type LanemapApi = { [K in CallName]: (input: CallInput<K>) => Promise<Cal
 /** What each transport sends back: a value, or an error a person can read. */
 export type CallReply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'internal';
+/** `busy`: the HTTP bridge is reading other large requests; the same call may be sent again. */
+export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal';

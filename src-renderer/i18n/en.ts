@@ -371,6 +371,7 @@ export const en = {
       'not-found': 'it no longer exists (it may have been deleted in another window).',
       'bad-input': 'Lanemap refused the request as invalid.',
       conflict: 'it was changed elsewhere at the same time. Try again.',
+      busy: 'Lanemap is busy with other large requests. Try again in a moment.',
       internal: 'something went wrong inside Lanemap.',
       offline: 'Lanemap’s backend is not reachable. Is `npm run web` still running?',
     },
