@@ -1,23 +1,26 @@
 /**
- * The row-level difference between two versions of a map: what storage must write so that
- * the stored map equals `after`. Records are compared by reference first (Immer keeps
- * untouched records identical), so a one-step edit of a 2000-step map costs almost nothing.
+ * The difference between two versions of a map, as storage writes it: the rows to write and
+ * delete, and for each what the editor expects to find stored (the old values of the fields it
+ * changes; null for a row it adds; the whole old row for one it deletes). Storage refuses the
+ * change as a conflict when an expectation fails, so another editor's edit is never silently
+ * overwritten and a deleted row is never brought back by a stale edit.
+ * Records are compared by reference first (Immer keeps untouched records identical), so a
+ * one-step edit of a 2000-step map costs almost nothing.
  */
-import type { MapChanges } from './schema';
+import { changedFields, pickFields, sameValue, TABLES, type Table } from './rows';
+import type { MapChanges, MapExpectation } from './schema';
 import type { MapDoc } from './types';
-
-type Tables = 'roles' | 'phases' | 'steps' | 'flows' | 'comments' | 'painPoints';
-const TABLES: Tables[] = ['roles', 'phases', 'steps', 'flows', 'comments', 'painPoints'];
 
 export function emptyChanges(): MapChanges {
   return {
     upsert: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
     remove: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
+    expect: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
   };
 }
 
 /** The map's own fields, with their "not set" values filled in, as storage keeps them. */
-function fields(d: MapDoc) {
+export function mapFields(d: MapDoc) {
   return {
     title: d.title,
     description: d.description,
@@ -28,30 +31,50 @@ function fields(d: MapDoc) {
     approval: d.approval ?? null,
   };
 }
+export type MapFields = ReturnType<typeof mapFields>;
+export type MapFieldName = keyof MapFields;
 
 export function diffMaps(before: MapDoc, after: MapDoc): MapChanges {
   const changes = emptyChanges();
-  const a = fields(before);
-  const b = fields(after);
-  const map: NonNullable<MapChanges['map']> = {};
-  if (a.title !== b.title) map.title = b.title;
-  if (a.description !== b.description) map.description = b.description;
-  if (a.direction !== b.direction) map.direction = b.direction;
-  if (a.purpose !== b.purpose) map.purpose = b.purpose;
-  if (a.owner !== b.owner) map.owner = b.owner;
-  if (a.status !== b.status) map.status = b.status;
-  if (JSON.stringify(a.approval) !== JSON.stringify(b.approval)) map.approval = b.approval;
-  if (Object.keys(map).length > 0) changes.map = map;
-  for (const t of TABLES) {
-    const ra = (before[t] ?? {}) as Record<string, unknown>;
-    const rb = (after[t] ?? {}) as Record<string, unknown>;
-    if (ra === rb) continue;
-    for (const [id, rec] of Object.entries(rb)) {
-      if (ra[id] !== rec && JSON.stringify(ra[id]) !== JSON.stringify(rec)) (changes.upsert[t] as unknown[]).push(rec);
+  const a = mapFields(before);
+  const b = mapFields(after);
+  const map: Record<string, unknown> = {};
+  const was: Record<string, unknown> = {};
+  for (const k of Object.keys(a) as MapFieldName[]) {
+    if (!sameValue(a[k], b[k])) {
+      map[k] = b[k];
+      was[k] = a[k];
     }
-    for (const id of Object.keys(ra)) if (!(id in rb)) changes.remove[t].push(id);
   }
+  if (Object.keys(map).length > 0) {
+    changes.map = map as MapChanges['map'];
+    changes.expect.map = was;
+  }
+  for (const t of TABLES) diffTable(t, before[t] ?? {}, after[t] ?? {}, changes);
   return changes;
+}
+
+function diffTable(t: Table, ra: Record<string, object>, rb: Record<string, object>, changes: MapChanges) {
+  if (ra === rb) return;
+  const expect = changes.expect[t] as MapExpectation['steps'];
+  for (const [id, rec] of Object.entries(rb)) {
+    const old = Object.hasOwn(ra, id) ? ra[id] : undefined;
+    if (old === rec) continue;
+    if (!old) {
+      (changes.upsert[t] as object[]).push(rec);
+      expect.push({ id, before: null });
+      continue;
+    }
+    const fields = changedFields(old, rec);
+    if (fields.length === 0) continue;
+    (changes.upsert[t] as object[]).push(rec);
+    expect.push({ id, before: pickFields(old, fields) });
+  }
+  for (const [id, old] of Object.entries(ra)) {
+    if (Object.hasOwn(rb, id)) continue;
+    changes.remove[t].push(id);
+    expect.push({ id, before: pickFields(old, Object.keys(old)) });
+  }
 }
 
 export function isEmptyChange(c: MapChanges): boolean {

@@ -3,7 +3,11 @@
  * Strict objects: unknown keys are rejected rather than silently stored.
  */
 import { z } from 'zod';
+import { own, TABLES } from './rows';
 import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, STEP_KINDS } from './types';
+
+/** Ids that plain objects would treat specially (never our own ids). */
+const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'];
 
 export const IdSchema = z
   .string()
@@ -11,7 +15,7 @@ export const IdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _')
   // these would be dropped by object records (and are never our own ids)
-  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved');
+  .refine((id) => !RESERVED_IDS.includes(id), 'this id is reserved');
 const finite = z.number().finite();
 const coord = finite.min(-1e7).max(1e7);
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -62,7 +66,12 @@ export const FlowSchema = z
 
 export const MapTitleSchema = nonEmpty(LIMITS.mapTitle);
 
-const timestamp = z.string().max(40);
+/** A real date and time in ISO 8601 (as `Date.prototype.toISOString` writes, or with an offset). */
+export const TimestampSchema = z
+  .string()
+  .max(40, 'must be a date and time')
+  .pipe(z.iso.datetime({ offset: true, message: 'must be a date and time like 2026-11-30T09:00:00Z' }));
+const timestamp = TimestampSchema;
 export const AuthorSchema = text(LIMITS.author);
 export const VersionNameSchema = nonEmpty(LIMITS.versionName);
 export const ApprovalSchema = z.object({ by: AuthorSchema, at: timestamp }).strict();
@@ -99,9 +108,40 @@ const MapFieldsSchema = z
   })
   .strict();
 
+/** The names of a table's fields other than its id, from its schema. */
+function fieldNames(schema: { shape: Record<string, unknown> }): [string, ...string[]] {
+  return Object.keys(schema.shape).filter((k) => k !== 'id') as [string, ...string[]];
+}
+
 /**
- * The rows an edit changed: what to write (insert or replace) and what to delete.
- * Produced by `diffMaps`, applied by the storage in one transaction.
+ * What an edit expects to find stored for one row: null for a row it adds, else the old values
+ * of the fields it changes (absent optional fields as null), or the whole old row it deletes.
+ * Only compared with what is stored, never written.
+ */
+function expectationsOf(schema: { shape: Record<string, unknown> }, max: number) {
+  const before = z.partialRecord(z.enum(fieldNames(schema)), z.unknown());
+  return z.array(z.object({ id: IdSchema, before: before.nullable() }).strict()).max(max);
+}
+
+const MAP_FIELD_NAMES = ['title', 'description', 'direction', 'purpose', 'owner', 'status', 'approval'] as const;
+
+const MapExpectationSchema = z
+  .object({
+    map: z.partialRecord(z.enum(MAP_FIELD_NAMES), z.unknown()).optional(),
+    roles: expectationsOf(RoleSchema, 20_000),
+    phases: expectationsOf(PhaseSchema, 20_000),
+    steps: expectationsOf(StepSchema, 200_000),
+    flows: expectationsOf(FlowSchema, 400_000),
+    comments: expectationsOf(CommentSchema, 200_000),
+    painPoints: expectationsOf(PainPointSchema, 200_000),
+  })
+  .strict();
+export type MapExpectation = z.infer<typeof MapExpectationSchema>;
+
+/**
+ * The rows an edit changed: what to write (insert or update), what to delete, and what the
+ * editor expects to find stored for each of them. Produced by `diffMaps`, applied by the
+ * storage in one transaction, refused as a conflict when an expectation fails.
  */
 export const MapChangesSchema = z
   .object({
@@ -126,10 +166,50 @@ export const MapChangesSchema = z
         painPoints: z.array(IdSchema).max(100_000).default([]),
       })
       .strict(),
+    expect: MapExpectationSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const key of Object.keys(c.map ?? {})) {
+      if (!c.expect.map || !Object.hasOwn(c.expect.map, key)) ctx.addIssue({ code: 'custom', message: `the change of the map's ${key} does not say what it expects` });
+    }
+    for (const t of TABLES) {
+      const expected = new Map<string, object | null>();
+      for (const e of c.expect[t]) {
+        if (expected.has(e.id)) ctx.addIssue({ code: 'custom', message: `${t} ${e.id} is expected twice` });
+        expected.set(e.id, e.before);
+      }
+      const seen = new Set<string>();
+      for (const id of [...c.upsert[t].map((r) => r.id), ...c.remove[t]]) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `${t} ${id} is changed twice in one edit` });
+        seen.add(id);
+        if (!expected.has(id)) ctx.addIssue({ code: 'custom', message: `the change of ${t} ${id} does not say what it expects` });
+      }
+      for (const id of c.remove[t]) {
+        if (expected.get(id) === null) ctx.addIssue({ code: 'custom', message: `the removal of ${t} ${id} does not say what it expects` });
+      }
+    }
+  });
 
 export type MapChanges = z.infer<typeof MapChangesSchema>;
+
+/**
+ * A record keyed by id. A key such as `__proto__` would be dropped without a word by a plain
+ * object record, so a file that uses one is refused instead.
+ */
+function recordOf<T extends z.ZodType>(value: T) {
+  return z.preprocess(
+    (input, ctx) => {
+      if (input && typeof input === 'object') {
+        for (const key of RESERVED_IDS) {
+          if (Object.hasOwn(input, key)) ctx.addIssue({ code: 'custom', message: `a record is filed under the reserved key ${key}`, input });
+        }
+      }
+      return input;
+    },
+    z.record(z.string().max(64, 'record keys are ids of at most 64 characters'), value),
+  );
+}
 
 /** Validates a whole document (e.g. a template), including references between its parts. */
 export const MapDocSchema = z
@@ -142,14 +222,14 @@ export const MapDocSchema = z
     owner: text(LIMITS.owner).optional(),
     status: z.enum(MAP_STATUSES).optional(),
     approval: ApprovalSchema.optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    roles: z.record(z.string(), RoleSchema),
-    phases: z.record(z.string(), PhaseSchema),
-    steps: z.record(z.string(), StepSchema),
-    flows: z.record(z.string(), FlowSchema),
-    comments: z.record(z.string(), CommentSchema).default({}),
-    painPoints: z.record(z.string(), PainPointSchema).default({}),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    roles: recordOf(RoleSchema),
+    phases: recordOf(PhaseSchema),
+    steps: recordOf(StepSchema),
+    flows: recordOf(FlowSchema),
+    comments: recordOf(CommentSchema).default({}),
+    painPoints: recordOf(PainPointSchema).default({}),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -158,23 +238,23 @@ export const MapDocSchema = z
       if (key !== rec.id) ctx.addIssue({ code: 'custom', message: `record key ${key} differs from its id ${rec.id}` });
     }
     for (const s of Object.values(doc.steps)) {
-      if (!doc.roles[s.roleId]) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown role ${s.roleId}` });
-      if (s.phaseId && !doc.phases[s.phaseId]) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown phase ${s.phaseId}` });
+      if (!own(doc.roles, s.roleId)) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown role ${s.roleId}` });
+      if (s.phaseId && !own(doc.phases, s.phaseId)) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown phase ${s.phaseId}` });
     }
     for (const f of Object.values(doc.flows)) {
-      if (!doc.steps[f.fromStepId] || !doc.steps[f.toStepId]) {
+      if (!own(doc.steps, f.fromStepId) || !own(doc.steps, f.toStepId)) {
         ctx.addIssue({ code: 'custom', message: `flow ${f.id} connects a missing step` });
       }
     }
     for (const c of Object.values(doc.comments)) {
       const target = c.targetKind === 'step' ? doc.steps : c.targetKind === 'flow' ? doc.flows : null;
-      if (target && !target[c.targetId ?? '']) ctx.addIssue({ code: 'custom', message: `comment ${c.id} is on a missing ${c.targetKind}` });
-      if (c.parentId !== null && doc.comments[c.parentId]?.parentId !== null) {
+      if (target && !own<object>(target, c.targetId)) ctx.addIssue({ code: 'custom', message: `comment ${c.id} is on a missing ${c.targetKind}` });
+      if (c.parentId !== null && own(doc.comments, c.parentId)?.parentId !== null) {
         ctx.addIssue({ code: 'custom', message: `comment ${c.id} replies to a missing thread` });
       }
     }
     for (const p of Object.values(doc.painPoints)) {
-      if (!doc.steps[p.stepId]) ctx.addIssue({ code: 'custom', message: `pain point ${p.id} is on a missing step` });
+      if (!own(doc.steps, p.stepId)) ctx.addIssue({ code: 'custom', message: `pain point ${p.id} is on a missing step` });
     }
   });
 

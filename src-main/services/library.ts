@@ -85,9 +85,9 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       maps.saveVersion(mapId, { id: newId(), name: name.trim(), note: note.trim(), author: author.trim(), kind, createdAt: clock() }),
     'maps:applyChanges': ({ id, changes }) => {
       const now = clock();
-      maps.apply(id, changes, now);
-      return { updatedAt: now };
+      return { updatedAt: now, ...maps.apply(id, changes, now) };
     },
+    'maps:state': ({ id }) => maps.state(id),
     'templates:list': () => bundledTemplates(),
     'maps:createFromTemplate': ({ templateId, title }) => {
       const all = bundledTemplates();
@@ -108,7 +108,7 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
         const doc = cloneWithNewIds(source, { title: title ?? template.doc.title, now });
         maps.insert(doc);
         return maps.read(doc.id);
-      })();
+      }).immediate();
     },
     // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
     'file:save': () => {
@@ -127,7 +127,7 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
           // oldest first, so versions saved in the same second still list newest first
           [...versions].reverse().map(({ doc: versionDoc, ...version }) => ({ version, doc: versionDoc })),
         );
-      })();
+      }).immediate();
       return maps.summary(doc.id);
     },
   };
@@ -148,11 +148,13 @@ export function systemLanguage(env: NodeJS.ProcessEnv = process.env): 'ru' | 'en
  * in the system's language (a Russian system gets the full sales cycle in Russian).
  */
 export function seedLibrary(db: Db, clock = () => new Date().toISOString(), language: 'ru' | 'en' = 'en'): void {
-  const seeded = db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get();
-  if (seeded) return;
+  const isSeeded = () => db.prepare("SELECT value FROM settings WHERE key = 'seeded'").get() !== undefined;
+  if (isSeeded()) return;
   const sample = (language === 'ru' ? bundledTemplates().find((t) => t.id === 'full-cycle.ru')?.doc : undefined) ?? sampleMapDoc();
+  // checked again under the write lock: two processes starting at once seed one sample, not two
   db.transaction(() => {
+    if (isSeeded()) return;
     createMapRepository(db).insert(cloneWithNewIds(sample, { now: clock() }));
     db.prepare("INSERT INTO settings (key, value) VALUES ('seeded', '1')").run();
-  })();
+  }).immediate();
 }

@@ -31,7 +31,7 @@ export function createSettingsServices(db: Db): {
       db.transaction(() => {
         if (patch.language !== undefined) write.run(KEYS.language, patch.language);
         if (patch.authorName !== undefined) write.run(KEYS.authorName, patch.authorName);
-      })();
+      }).immediate();
       return get();
     },
   };

@@ -19,13 +19,17 @@ export interface OpenResult {
 
 export class LibraryError extends Error {}
 
+/** How long a write waits for another process's write to finish before giving up. */
+export const BUSY_TIMEOUT_MS = 15_000;
+
 /** Opens (creating if needed) and migrates the library at `file`. */
 export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   let db: Db | undefined;
   try {
-    db = new Database(file);
+    // a second process on the same file (the desktop app and `npm run web`) waits for the lock
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
   } catch (e) {
     db?.close();
@@ -42,19 +46,25 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   let backupPath: string | null = null;
   if (current < target && existed) {
     backupPath = `${file}.before-v${target}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
-    db.prepare('VACUUM INTO ?').run(backupPath);
+    // two processes starting at once may both want the copy: the first one's is enough
+    if (!fs.existsSync(backupPath)) db.prepare('VACUUM INTO ?').run(backupPath);
   }
   const open = db;
   try {
     for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
       if (m.rebuildsTables) open.pragma('foreign_keys = OFF');
       try {
-        open.transaction(() => {
-          open.exec(m.sql);
-          const broken = open.pragma('foreign_key_check') as unknown[];
-          if (broken.length > 0) throw new Error(`${broken.length} row(s) would refer to missing rows`);
-          open.pragma(`user_version = ${m.version}`);
-        })();
+        // immediate: the write lock first, then the version is read again, so two processes
+        // starting at once run each migration once (the second finds it done)
+        open
+          .transaction(() => {
+            if ((open.pragma('user_version', { simple: true }) as number) >= m.version) return;
+            open.exec(m.sql);
+            const broken = open.pragma('foreign_key_check') as unknown[];
+            if (broken.length > 0) throw new Error(`${broken.length} row(s) would refer to missing rows`);
+            open.pragma(`user_version = ${m.version}`);
+          })
+          .immediate();
       } finally {
         if (m.rebuildsTables) open.pragma('foreign_keys = ON');
       }

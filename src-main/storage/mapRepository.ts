@@ -1,14 +1,36 @@
 /**
- * Reads and writes maps as normalised rows. Every write is one transaction: either all the
- * rows of an edit are stored, or none are.
+ * Reads and writes maps as normalised rows. Every write is one immediate transaction (it takes
+ * the write lock before reading, so a second process waits for it instead of failing): either
+ * all the rows of an edit are stored, or none are. An edit is conditional: each row it writes
+ * says what it expects to find stored, and the whole edit is refused as a conflict when
+ * another editor changed or deleted that row meanwhile; only the fields it changes are written.
  */
+import { mapFields } from '../../shared/model/diff';
+import { fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
-import { emptyChanges } from '../../shared/model/diff';
-import type { ItemKind, MapComment, MapDoc, MapStatus, MapSummary, PainPoint, Point, Purpose, Step, VersionSummary } from '../../shared/model/types';
+import type { ItemKind, MapComment, MapDoc, MapStatus, MapSummary, PainPoint, Point, Purpose, Role, Phase, Flow, Step, VersionSummary } from '../../shared/model/types';
 import type { Db } from './database';
 
 export class NotFoundError extends Error {}
-export class ConflictError extends Error {}
+
+/** A row another editor changed or deleted after this editor last read it. */
+export interface ConflictRow {
+  table: Table | 'map';
+  id: string;
+  /** The title (or name, or text) of the row as stored now, or as it was if it was deleted. */
+  title: string;
+  /** changed: its fields differ from what the edit expected; deleted: it is gone; exists: an added row is already there. */
+  reason: 'changed' | 'deleted' | 'exists';
+}
+
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly conflicts: ConflictRow[] = [],
+  ) {
+    super(message);
+  }
+}
 
 const ITEM_KIND_ROW: Record<ItemKind, 'input' | 'output' | 'resource'> = {
   inputs: 'input',
@@ -18,6 +40,7 @@ const ITEM_KIND_ROW: Record<ItemKind, 'input' | 'output' | 'resource'> = {
 
 interface StepRow {
   id: string;
+  map_id: string;
   role_id: string;
   phase_id: string | null;
   kind: Step['kind'];
@@ -45,8 +68,27 @@ interface MapRow {
   updated_at: string;
 }
 
+interface FlowRow {
+  id: string;
+  map_id: string;
+  from_step_id: string;
+  to_step_id: string;
+  label: string;
+  route: string | null;
+}
+
+interface PainRow {
+  id: string;
+  map_id: string;
+  step_id: string;
+  kind: PainPoint['kind'];
+  votes: number;
+  created_at: string;
+}
+
 interface CommentRow {
   id: string;
+  map_id: string;
   target_kind: MapComment['targetKind'];
   target_id: string | null;
   parent_id: string | null;
@@ -71,6 +113,59 @@ function parseRoute(json: string | null): Point[] | undefined {
   return undefined;
 }
 
+const listOf = { input: 'inputs', output: 'outputs', resource: 'resources' } as const;
+
+function stepOf(s: StepRow): Step {
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    description: s.description,
+    roleId: s.role_id,
+    phaseId: s.phase_id,
+    x: s.x,
+    y: s.y,
+    duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
+    ...(s.pinned ? { pinned: true } : {}),
+    ...(s.linked_map_id ? { linkedMapId: s.linked_map_id } : {}),
+    inputs: [],
+    outputs: [],
+    resources: [],
+  };
+}
+
+function flowOf(f: FlowRow): Flow {
+  const route = parseRoute(f.route);
+  return { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label, ...(route ? { route } : {}) };
+}
+
+function commentOf(c: CommentRow): MapComment {
+  return {
+    id: c.id,
+    targetKind: c.target_kind,
+    targetId: c.target_id,
+    parentId: c.parent_id,
+    author: c.author,
+    text: c.text,
+    createdAt: c.created_at,
+    resolvedAt: c.resolved_at,
+    resolvedBy: c.resolved_by,
+  };
+}
+
+function painOf(p: PainRow): PainPoint {
+  return { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
+}
+
+/** What a person calls a row, for a conflict message. */
+function titleOf(table: Table, row: object): string {
+  const r = row as Partial<Record<'title' | 'name' | 'text' | 'label' | 'kind', string>>;
+  const raw = r.title ?? r.name ?? r.text ?? r.label ?? r.kind ?? '';
+  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw || table;
+}
+
+type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint;
+
 export function createMapRepository(db: Db) {
   const q = {
     list: db.prepare(`
@@ -93,7 +188,7 @@ export function createMapRepository(db: Db) {
     mapExists: db.prepare('SELECT 1 FROM maps WHERE id = ?'),
     map: db.prepare('SELECT * FROM maps WHERE id = ?'),
     comments: db.prepare('SELECT * FROM comments WHERE map_id = ? ORDER BY created_at, id'),
-    painPoints: db.prepare('SELECT id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ?'),
+    painPoints: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ?'),
     setFields: db.prepare(`
       UPDATE maps SET purpose = @purpose, owner = @owner, status = @status, approved_by = @approvedBy, approved_at = @approvedAt
       WHERE id = @id`),
@@ -125,9 +220,17 @@ export function createMapRepository(db: Db) {
     items: db.prepare(
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
     ),
-    flows: db.prepare('SELECT id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ?'),
+    flows: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ?'),
+    roleById: db.prepare('SELECT id, map_id, name, color, position FROM roles WHERE id = ?'),
+    phaseById: db.prepare('SELECT id, map_id, name, position FROM phases WHERE id = ?'),
+    stepById: db.prepare('SELECT * FROM steps WHERE id = ?'),
+    itemsOfStep: db.prepare('SELECT kind, label FROM step_items WHERE step_id = ? ORDER BY kind, position'),
+    flowById: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE id = ?'),
+    commentById: db.prepare('SELECT * FROM comments WHERE id = ?'),
+    painById: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE id = ?'),
+    revision: db.prepare('SELECT revision, updated_at AS updatedAt FROM maps WHERE id = ?'),
     insertMap: db.prepare('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    touch: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
+    touch: db.prepare('UPDATE maps SET updated_at = ?, revision = revision + 1 WHERE id = ?'),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     setDescription: db.prepare('UPDATE maps SET description = ? WHERE id = ?'),
     setDirection: db.prepare('UPDATE maps SET direction = ? WHERE id = ?'),
@@ -165,8 +268,126 @@ export function createMapRepository(db: Db) {
     if (info.changes !== 1) throw new ConflictError(`The ${what} ${id} belongs to another map.`);
   }
 
-  /** Writes `changes` to map `mapId` (which must exist). Not transactional on its own. */
-  function writeChanges(mapId: string, changes: MapChanges, now: string) {
+  const WHAT: Record<Table, string> = { roles: 'lane', phases: 'phase', steps: 'step', flows: 'flow', comments: 'comment', painPoints: 'pain point' };
+
+  /** The stored row `id` of `table` in map `mapId`, or undefined; a row of another map is refused. */
+  function storedRow(table: Table, mapId: string, id: string): AnyRow | undefined {
+    let row: AnyRow | undefined;
+    let owner: string | undefined;
+    switch (table) {
+      case 'roles': {
+        const r = q.roleById.get(id) as { id: string; map_id: string; name: string; color: string; position: number } | undefined;
+        if (r) [owner, row] = [r.map_id, { id: r.id, name: r.name, color: r.color, order: r.position }];
+        break;
+      }
+      case 'phases': {
+        const p = q.phaseById.get(id) as { id: string; map_id: string; name: string; position: number } | undefined;
+        if (p) [owner, row] = [p.map_id, { id: p.id, name: p.name, order: p.position }];
+        break;
+      }
+      case 'steps': {
+        const r = q.stepById.get(id) as StepRow | undefined;
+        if (r) {
+          const step = stepOf(r);
+          for (const it of q.itemsOfStep.all(id) as { kind: 'input' | 'output' | 'resource'; label: string }[]) step[listOf[it.kind]].push(it.label);
+          [owner, row] = [r.map_id, step];
+        }
+        break;
+      }
+      case 'flows': {
+        const r = q.flowById.get(id) as FlowRow | undefined;
+        if (r) [owner, row] = [r.map_id, flowOf(r)];
+        break;
+      }
+      case 'comments': {
+        const r = q.commentById.get(id) as CommentRow | undefined;
+        if (r) [owner, row] = [r.map_id, commentOf(r)];
+        break;
+      }
+      case 'painPoints': {
+        const r = q.painById.get(id) as PainRow | undefined;
+        if (r) [owner, row] = [r.map_id, painOf(r)];
+        break;
+      }
+    }
+    if (row && owner !== mapId) throw new ConflictError(`The ${WHAT[table]} ${id} belongs to another map.`);
+    return row;
+  }
+
+  /**
+   * Checks every expectation of `changes` against what is stored; returns the conflicts and the
+   * stored rows it read (the write uses them).
+   */
+  function check(mapId: string, changes: MapChanges) {
+    const conflicts: ConflictRow[] = [];
+    const stored = new Map<string, AnyRow | undefined>();
+    const key = (t: Table, id: string) => `${t}:${id}`;
+    if (changes.map) {
+      const fields = mapFields(repo.read(mapId, { fieldsOnly: true }));
+      const expected = changes.expect.map ?? {};
+      const changed = Object.keys(changes.map).filter((k) => !sameValue(fieldValue(fields, k), (expected as Record<string, unknown>)[k]));
+      if (changed.length > 0) conflicts.push({ table: 'map', id: mapId, title: fields.title, reason: 'changed' });
+    }
+    for (const t of TABLES) {
+      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
+      const ids = [...changes.upsert[t].map((r) => r.id), ...changes.remove[t]];
+      const removed = new Set(changes.remove[t]);
+      for (const id of ids) {
+        const row = storedRow(t, mapId, id);
+        stored.set(key(t, id), row);
+        const before = expected.get(id);
+        if (before === null) {
+          if (row) conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'exists' });
+        } else if (!row) {
+          // both editors deleted it: nothing is lost
+          if (!removed.has(id)) conflicts.push({ table: t, id, title: titleOf(t, before ?? {}), reason: 'deleted' });
+        } else if (before && Object.keys(before).some((k) => !sameValue(fieldValue(row, k), (before as Record<string, unknown>)[k]))) {
+          conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'changed' });
+        }
+      }
+    }
+    return { conflicts, storedRow: (t: Table, id: string) => stored.get(key(t, id)) };
+  }
+
+  function writeStep(mapId: string, s: Step, items: boolean) {
+    one(
+      q.upsertStep.run({
+        id: s.id,
+        mapId,
+        roleId: s.roleId,
+        phaseId: s.phaseId,
+        kind: s.kind,
+        title: s.title,
+        description: s.description,
+        x: s.x,
+        y: s.y,
+        durationValue: s.duration?.value ?? null,
+        durationUnit: s.duration?.unit ?? null,
+        pinned: s.pinned ? 1 : 0,
+        // a link to a map that is not in this library (e.g. from an imported file) is dropped
+        linkedMapId: s.linkedMapId && q.mapExists.get(s.linkedMapId) ? s.linkedMapId : null,
+      }),
+      'step',
+      s.id,
+    );
+    if (!items) return;
+    q.clearItems.run(s.id);
+    for (const kind of ['inputs', 'outputs', 'resources'] as const) {
+      s[kind].forEach((label, i) => q.insertItem.run(s.id, ITEM_KIND_ROW[kind], i, label));
+    }
+  }
+
+  function writeFlow(mapId: string, f: Flow) {
+    const row = { id: f.id, mapId, fromStepId: f.fromStepId, toStepId: f.toStepId, label: f.label, route: f.route ? JSON.stringify(f.route) : null };
+    one(q.upsertFlow.run(row), 'flow', f.id);
+  }
+
+  /**
+   * Writes rows: `merge(table, row)` gives what to store for each upserted row (the row itself
+   * for a new map; the stored row with the changed fields for an edit), and whether a step's
+   * item lists are part of it.
+   */
+  function writeRows(mapId: string, changes: MapChanges, merge: <R extends AnyRow>(t: Table, row: R) => { row: R; items: boolean }) {
     const m = changes.map;
     if (m?.title !== undefined) q.setTitle.run(m.title, mapId);
     if (m?.description !== undefined) q.setDescription.run(m.description, mapId);
@@ -183,67 +404,62 @@ export function createMapRepository(db: Db) {
         approvedAt: approval?.at ?? null,
       });
     }
-    for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...r, mapId }), 'role', r.id);
-    for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...p, mapId }), 'phase', p.id);
+    for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...merge('roles', r).row, mapId }), 'role', r.id);
+    for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...merge('phases', p).row, mapId }), 'phase', p.id);
     for (const s of changes.upsert.steps) {
-      one(
-        q.upsertStep.run({
-          id: s.id,
-          mapId,
-          roleId: s.roleId,
-          phaseId: s.phaseId,
-          kind: s.kind,
-          title: s.title,
-          description: s.description,
-          x: s.x,
-          y: s.y,
-          durationValue: s.duration?.value ?? null,
-          durationUnit: s.duration?.unit ?? null,
-          pinned: s.pinned ? 1 : 0,
-          // a link to a map that is not in this library (e.g. from an imported file) is dropped
-          linkedMapId: s.linkedMapId && q.mapExists.get(s.linkedMapId) ? s.linkedMapId : null,
-        }),
-        'step',
-        s.id,
-      );
-      q.clearItems.run(s.id);
-      for (const kind of ['inputs', 'outputs', 'resources'] as const) {
-        s[kind].forEach((label, i) => q.insertItem.run(s.id, ITEM_KIND_ROW[kind], i, label));
-      }
+      const { row, items } = merge('steps', s);
+      writeStep(mapId, row, items);
     }
     for (const id of changes.remove.flows) q.removeFlow.run(id, mapId);
-    for (const f of changes.upsert.flows) {
-      const row = { id: f.id, mapId, fromStepId: f.fromStepId, toStepId: f.toStepId, label: f.label, route: f.route ? JSON.stringify(f.route) : null };
-      one(q.upsertFlow.run(row), 'flow', f.id);
-    }
+    for (const f of changes.upsert.flows) writeFlow(mapId, merge('flows', f).row);
     for (const id of changes.remove.painPoints) q.removePain.run(id, mapId);
     for (const id of changes.remove.comments) q.removeComment.run(id, mapId);
     for (const id of changes.remove.steps) q.removeStep.run(id, mapId);
     for (const id of changes.remove.phases) q.removePhase.run(id, mapId);
     for (const id of changes.remove.roles) q.removeRole.run(id, mapId);
-    for (const c of changes.upsert.comments) one(q.upsertComment.run({ ...c, mapId }), 'comment', c.id);
-    for (const p of changes.upsert.painPoints) one(q.upsertPain.run({ ...p, mapId }), 'pain point', p.id);
-    q.touch.run(now, mapId);
+    // threads before their replies (a reply must find its thread)
+    const comments = [...changes.upsert.comments].sort((x, y) => Number(x.parentId !== null) - Number(y.parentId !== null));
+    for (const c of comments) one(q.upsertComment.run({ ...merge('comments', c).row, mapId }), 'comment', c.id);
+    for (const p of changes.upsert.painPoints) one(q.upsertPain.run({ ...merge('painPoints', p).row, mapId }), 'pain point', p.id);
   }
 
   const applyTx = db.transaction((mapId: string, changes: MapChanges, now: string) => {
-    if (!q.map.get(mapId)) throw new NotFoundError('This map no longer exists.');
-    writeChanges(mapId, changes, now);
+    const before = q.revision.get(mapId) as { revision: number } | undefined;
+    if (!before) throw new NotFoundError('This map no longer exists.');
+    const { conflicts, storedRow: stored } = check(mapId, changes);
+    if (conflicts.length > 0) {
+      const names = conflicts.slice(0, 3).map((c) => `«${c.title}»`).join(', ');
+      throw new ConflictError(`Someone else changed this map meanwhile (${names}${conflicts.length > 3 ? ', …' : ''}); your change was not stored.`, conflicts);
+    }
+    const expected = new Map(TABLES.flatMap((t) => changes.expect[t].map((e) => [`${t}:${e.id}`, e.before] as const)));
+    writeRows(mapId, changes, (t, row) => {
+      const was = stored(t, row.id);
+      const fields = Object.keys(expected.get(`${t}:${row.id}`) ?? {});
+      // a new row is written whole; an edited one keeps what others changed in its other fields
+      if (!was) return { row, items: true };
+      return { row: withFields(was, row, fields) as typeof row, items: fields.some((f) => f === 'inputs' || f === 'outputs' || f === 'resources') };
+    });
+    q.touch.run(now, mapId);
+    return { previousRevision: before.revision, revision: before.revision + 1 };
   });
 
   const insertTx = db.transaction((doc: MapDoc) => {
     q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
-    const changes = emptyChanges();
-    changes.map = { purpose: doc.purpose ?? null, owner: doc.owner ?? '', status: doc.status ?? 'draft', approval: doc.approval ?? null };
-    changes.upsert = {
-      roles: Object.values(doc.roles),
-      phases: Object.values(doc.phases),
-      steps: Object.values(doc.steps),
-      flows: Object.values(doc.flows),
-      comments: Object.values(doc.comments ?? {}),
-      painPoints: Object.values(doc.painPoints ?? {}),
+    const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] };
+    const changes: MapChanges = {
+      map: { purpose: doc.purpose ?? null, owner: doc.owner ?? '', status: doc.status ?? 'draft', approval: doc.approval ?? null },
+      upsert: {
+        roles: Object.values(doc.roles),
+        phases: Object.values(doc.phases),
+        steps: Object.values(doc.steps),
+        flows: Object.values(doc.flows),
+        comments: Object.values(doc.comments ?? {}),
+        painPoints: Object.values(doc.painPoints ?? {}),
+      },
+      remove: none,
+      expect: none,
     };
-    writeChanges(doc.id, changes, doc.updatedAt);
+    writeRows(doc.id, changes, (_t, row) => ({ row, items: true }));
   });
 
   type SummaryRow = Omit<MapSummary, 'partOf'>;
@@ -281,7 +497,8 @@ export function createMapRepository(db: Db) {
       }
       return chain;
     },
-    read(id: string): MapDoc {
+    /** The stored map (`fieldsOnly`: the map's own fields, no rows). */
+    read(id: string, opts: { fieldsOnly?: boolean } = {}): MapDoc {
       const m = q.map.get(id) as MapRow | undefined;
       if (!m) throw new NotFoundError('This map no longer exists.');
       const doc: MapDoc = {
@@ -302,55 +519,28 @@ export function createMapRepository(db: Db) {
         comments: {},
         painPoints: {},
       };
+      if (opts.fieldsOnly) return doc;
       for (const r of q.roles.all(id) as { id: string; name: string; color: string; position: number }[]) {
         doc.roles[r.id] = { id: r.id, name: r.name, color: r.color, order: r.position };
       }
       for (const p of q.phases.all(id) as { id: string; name: string; position: number }[]) {
         doc.phases[p.id] = { id: p.id, name: p.name, order: p.position };
       }
-      for (const s of q.steps.all(id) as StepRow[]) {
-        doc.steps[s.id] = {
-          id: s.id,
-          kind: s.kind,
-          title: s.title,
-          description: s.description,
-          roleId: s.role_id,
-          phaseId: s.phase_id,
-          x: s.x,
-          y: s.y,
-          duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
-          ...(s.pinned ? { pinned: true } : {}),
-          ...(s.linked_map_id ? { linkedMapId: s.linked_map_id } : {}),
-          inputs: [],
-          outputs: [],
-          resources: [],
-        };
-      }
-      const listOf = { input: 'inputs', output: 'outputs', resource: 'resources' } as const;
+      for (const s of q.steps.all(id) as StepRow[]) doc.steps[s.id] = stepOf(s);
       for (const it of q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[]) {
-        doc.steps[it.step_id]?.[listOf[it.kind]].push(it.label);
+        const step = Object.hasOwn(doc.steps, it.step_id) ? doc.steps[it.step_id] : undefined;
+        step?.[listOf[it.kind]].push(it.label);
       }
-      for (const f of q.flows.all(id) as { id: string; from_step_id: string; to_step_id: string; label: string; route: string | null }[]) {
-        const route = parseRoute(f.route);
-        doc.flows[f.id] = { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label, ...(route ? { route } : {}) };
-      }
-      for (const c of q.comments.all(id) as CommentRow[]) {
-        doc.comments[c.id] = {
-          id: c.id,
-          targetKind: c.target_kind,
-          targetId: c.target_id,
-          parentId: c.parent_id,
-          author: c.author,
-          text: c.text,
-          createdAt: c.created_at,
-          resolvedAt: c.resolved_at,
-          resolvedBy: c.resolved_by,
-        };
-      }
-      for (const p of q.painPoints.all(id) as { id: string; step_id: string; kind: PainPoint['kind']; votes: number; created_at: string }[]) {
-        doc.painPoints[p.id] = { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
-      }
+      for (const f of q.flows.all(id) as FlowRow[]) doc.flows[f.id] = flowOf(f);
+      for (const c of q.comments.all(id) as CommentRow[]) doc.comments[c.id] = commentOf(c);
+      for (const p of q.painPoints.all(id) as PainRow[]) doc.painPoints[p.id] = painOf(p);
       return doc;
+    },
+    /** How many writes the map has had, to tell whether another editor wrote since. */
+    state(id: string): { revision: number; updatedAt: string } {
+      const row = q.revision.get(id) as { revision: number; updatedAt: string } | undefined;
+      if (!row) throw new NotFoundError('This map no longer exists.');
+      return row;
     },
     versions(mapId: string): VersionSummary[] {
       if (!q.mapExists.get(mapId)) throw new NotFoundError('This map no longer exists.');
@@ -377,7 +567,7 @@ export function createMapRepository(db: Db) {
         const doc = repo.read(mapId);
         q.insertVersion.run({ ...v, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
         return { ...v, mapId, stepCount: Object.keys(doc.steps).length };
-      })();
+      }).immediate();
     },
     /** Stores versions brought in with an imported map (their documents already checked). */
     insertVersions(mapId: string, list: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[]): void {
@@ -385,20 +575,21 @@ export function createMapRepository(db: Db) {
         for (const { version, doc } of list) {
           q.insertVersion.run({ ...version, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
         }
-      })();
+      }).immediate();
     },
     /** Inserts a whole new map (ids must be new). */
     insert(doc: MapDoc): void {
-      insertTx(doc);
+      insertTx.immediate(doc);
     },
-    apply(mapId: string, changes: MapChanges, now: string): void {
-      applyTx(mapId, changes, now);
+    /** Applies an edit if every expectation holds (else ConflictError); the map's revision before and after. */
+    apply(mapId: string, changes: MapChanges, now: string): { previousRevision: number; revision: number } {
+      return applyTx.immediate(mapId, changes, now);
     },
     rename(id: string, title: string, now: string): void {
       db.transaction(() => {
         if (q.setTitle.run(title, id).changes !== 1) throw new NotFoundError('This map no longer exists.');
         q.touch.run(now, id);
-      })();
+      }).immediate();
     },
     remove(id: string): void {
       if (q.deleteMap.run(id).changes !== 1) throw new NotFoundError('This map no longer exists.');

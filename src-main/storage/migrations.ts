@@ -173,4 +173,57 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX versions_map ON versions (map_id, created_at);
     `,
   },
+  {
+    version: 4,
+    description: 'map revisions for conditional writes; comments kept consistent with their steps, flows and threads',
+    sql: `
+      -- counts the writes to a map, so an editor can tell that another one wrote meanwhile
+      ALTER TABLE maps ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+
+      -- comments left behind by earlier versions: on a deleted step or flow, replies to replies
+      DELETE FROM comments WHERE target_kind = 'step'
+        AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.map_id = comments.map_id AND s.id = comments.target_id);
+      DELETE FROM comments WHERE target_kind = 'flow'
+        AND NOT EXISTS (SELECT 1 FROM flows f WHERE f.map_id = comments.map_id AND f.id = comments.target_id);
+      DELETE FROM comments WHERE target_kind = 'map' AND target_id IS NOT NULL;
+      UPDATE comments SET parent_id = (SELECT p.parent_id FROM comments p WHERE p.id = comments.parent_id AND p.map_id = comments.map_id)
+        WHERE parent_id IS NOT NULL
+          AND (SELECT p.parent_id FROM comments p WHERE p.id = comments.parent_id AND p.map_id = comments.map_id) IS NOT NULL;
+      DELETE FROM comments WHERE parent_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM comments p WHERE p.id = comments.parent_id AND p.map_id = comments.map_id AND p.parent_id IS NULL);
+
+      -- a comment is on this map, or on one of its steps or flows, and replies to a thread of it
+      CREATE TRIGGER comments_target_insert BEFORE INSERT ON comments
+      WHEN NOT (
+        (NEW.target_kind = 'map' AND NEW.target_id IS NULL)
+        OR (NEW.target_kind = 'step' AND EXISTS (SELECT 1 FROM steps s WHERE s.map_id = NEW.map_id AND s.id = NEW.target_id))
+        OR (NEW.target_kind = 'flow' AND EXISTS (SELECT 1 FROM flows f WHERE f.map_id = NEW.map_id AND f.id = NEW.target_id))
+      )
+      BEGIN SELECT RAISE(ABORT, 'A comment is on a step or flow that is not in this map.'); END;
+      CREATE TRIGGER comments_target_update BEFORE UPDATE OF target_kind, target_id, map_id ON comments
+      WHEN NOT (
+        (NEW.target_kind = 'map' AND NEW.target_id IS NULL)
+        OR (NEW.target_kind = 'step' AND EXISTS (SELECT 1 FROM steps s WHERE s.map_id = NEW.map_id AND s.id = NEW.target_id))
+        OR (NEW.target_kind = 'flow' AND EXISTS (SELECT 1 FROM flows f WHERE f.map_id = NEW.map_id AND f.id = NEW.target_id))
+      )
+      BEGIN SELECT RAISE(ABORT, 'A comment is on a step or flow that is not in this map.'); END;
+      CREATE TRIGGER comments_parent_insert BEFORE INSERT ON comments
+      WHEN NEW.parent_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM comments p WHERE p.id = NEW.parent_id AND p.map_id = NEW.map_id AND p.parent_id IS NULL)
+      BEGIN SELECT RAISE(ABORT, 'A reply answers a thread that is not in this map (or answers a reply).'); END;
+      CREATE TRIGGER comments_parent_update BEFORE UPDATE OF parent_id, map_id ON comments
+      WHEN (NEW.parent_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM comments p WHERE p.id = NEW.parent_id AND p.map_id = NEW.map_id AND p.parent_id IS NULL AND p.id <> NEW.id))
+        OR (NEW.parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = NEW.id))
+      BEGIN SELECT RAISE(ABORT, 'A reply answers a thread that is not in this map (or answers a reply).'); END;
+
+      -- what hangs on a step, a flow or a thread goes with it, in the same transaction
+      CREATE TRIGGER steps_delete_comments AFTER DELETE ON steps
+      BEGIN DELETE FROM comments WHERE map_id = OLD.map_id AND target_kind = 'step' AND target_id = OLD.id; END;
+      CREATE TRIGGER flows_delete_comments AFTER DELETE ON flows
+      BEGIN DELETE FROM comments WHERE map_id = OLD.map_id AND target_kind = 'flow' AND target_id = OLD.id; END;
+      CREATE TRIGGER comments_delete_replies AFTER DELETE ON comments WHEN OLD.parent_id IS NULL
+      BEGIN DELETE FROM comments WHERE map_id = OLD.map_id AND parent_id = OLD.id; END;
+    `,
+  },
 ];

@@ -2,6 +2,8 @@
  * Small builders for process-map fixtures. Ids are explicit so tests can talk about
  * "the step «Квалификация лида»" by id; everything else has a sensible default.
  */
+import { mapFields } from '../../shared/model/diff';
+import { changedFields, pickFields, TABLES } from '../../shared/model/rows';
 import type { Duration, MapDoc, Phase, Role, Step, StepKind } from '../../shared/model/types';
 
 export interface RoleSpec {
@@ -138,4 +140,31 @@ export function salesMap(p = 's', overrides: Partial<MapSpec> = {}): MapDoc {
 export function content(doc: MapDoc): Omit<MapDoc, 'createdAt' | 'updatedAt'> {
   const { createdAt: _c, updatedAt: _u, ...rest } = doc;
   return rest;
+}
+
+/**
+ * Adds to a hand-made change the expectations the editor would send against `doc` (the map as
+ * stored): null for rows `doc` lacks, the old values of changed fields, whole rows for removals.
+ */
+export function withExpectations<C extends { map?: unknown; upsert: Record<string, unknown[]>; remove: Record<string, unknown[]> }>(doc: MapDoc, c: C) {
+  const expect: Record<string, unknown> = {};
+  for (const t of TABLES) {
+    const rows = doc[t] as Record<string, object>;
+    const out: { id: unknown; before: Record<string, unknown> | null }[] = [];
+    const list = (x: unknown) => (Array.isArray(x) ? x : []);
+    for (const r of list(c.upsert[t]) as { id: unknown }[]) {
+      const old = typeof r?.id === 'string' && Object.hasOwn(rows, r.id) ? rows[r.id] : undefined;
+      out.push({ id: r?.id, before: old ? pickFields(old, changedFields(old, r as object)) : null });
+    }
+    for (const id of list(c.remove[t])) {
+      const old = typeof id === 'string' && Object.hasOwn(rows, id) ? rows[id] : undefined;
+      out.push({ id, before: old ? pickFields(old, Object.keys(old)) : {} });
+    }
+    expect[t] = out;
+  }
+  if (c.map && typeof c.map === 'object') {
+    const fields = mapFields(doc) as Record<string, unknown>;
+    expect.map = Object.fromEntries(Object.keys(c.map).map((k) => [k, Object.hasOwn(fields, k) ? fields[k] : null]));
+  }
+  return { ...c, expect };
 }

@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../shared/contract';
 import type { MapChanges } from '../../shared/model/schema';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { dispatch } from '../../src-main/services/dispatch';
-import { content, salesMap } from '../support/builders';
+import { content, salesMap, withExpectations } from '../support/builders';
 import { call, openTempLibrary, removeTempDirs, snapshotTables, storeMap, type TempLibrary } from '../support/library';
 
 let lib: TempLibrary;
@@ -36,12 +36,28 @@ const stepOf = (doc: MapDoc, id: string): Step => {
   return s;
 };
 const none = () => ({ roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] });
-const change = (parts: { map?: unknown; upsert?: Record<string, unknown[]>; remove?: Record<string, unknown[]> }) => ({
-  ...(parts.map !== undefined ? { map: parts.map } : {}),
-  upsert: { ...none(), ...parts.upsert },
-  remove: { ...none(), ...parts.remove },
-});
+/**
+ * A hand-made change with the expectations the editor would send for map `doc` (default `a`):
+ * so each case is refused for the fault it names, not for a missing expectation.
+ */
+const change = (parts: { map?: unknown; upsert?: Record<string, unknown[]>; remove?: Record<string, unknown[]> }, doc: () => MapDoc = () => a) =>
+  withExpectations(doc(), {
+    ...(parts.map !== undefined ? { map: parts.map } : {}),
+    upsert: { ...none(), ...parts.upsert },
+    remove: { ...none(), ...parts.remove },
+  });
 const apply = (changes: unknown, id = a.id) => ({ id, changes });
+const newComment = (id: string) => ({
+  id,
+  targetKind: 'step',
+  targetId: 'a-lead',
+  parentId: null,
+  author: 'Аналитик',
+  text: 'Кто звонит клиенту?',
+  createdAt: '2026-03-02T10:00:00.000Z',
+  resolvedAt: null,
+  resolvedBy: null,
+});
 const newStep = (patch: Record<string, unknown>) => ({ ...stepOf(a, 'a-qualify'), id: 'a-new', title: 'Новый шаг', ...patch });
 
 type Case = [call: string, label: string, payload: () => unknown, code: ErrorCode];
@@ -56,7 +72,7 @@ const cases: Case[] = [
     [name, 'a string', () => 'maps', 'bad-input'],
   ]),
   // calls that take a map id
-  ...['maps:get', 'maps:duplicate', 'maps:delete'].flatMap((name): Case[] => [
+  ...['maps:get', 'maps:duplicate', 'maps:delete', 'maps:state'].flatMap((name): Case[] => [
     [name, 'no id', () => ({}), 'bad-input'],
     [name, 'a numeric id', () => ({ id: 5 }), 'bad-input'],
     [name, 'an id with spaces', () => ({ id: 'map one' }), 'bad-input'],
@@ -220,6 +236,95 @@ const cases: Case[] = [
         }),
       ),
     'conflict',
+  ],
+  // every row an edit writes says what it expects to find stored
+  ['maps:applyChanges', 'a change without expectations', () => apply({ upsert: none(), remove: none() }), 'bad-input'],
+  [
+    'maps:applyChanges',
+    'a step written without saying what it expects',
+    () => apply({ ...change({ upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Без ожиданий' }] } }), expect: none() }),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'an expectation on a field steps do not have',
+    () => apply({ ...change({}), expect: { ...none(), steps: [{ id: 'a-lead', before: { colour: 'red' } }] }, upsert: { ...none(), steps: [stepOf(a, 'a-lead')] } }),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a removal that expects nothing',
+    () => apply({ ...change({}), remove: { ...none(), steps: ['a-lead'] }, expect: { ...none(), steps: [{ id: 'a-lead', before: null }] } }),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'the same step twice in one edit',
+    () => apply(change({ upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Раз' }, { ...stepOf(a, 'a-lead'), title: 'Два' }] } })),
+    'bad-input',
+  ],
+  // stale edits: another editor changed or deleted the row meanwhile
+  [
+    'maps:applyChanges',
+    'a rename that expects a title the step no longer has',
+    () => apply({ ...change({}), upsert: { ...none(), steps: [{ ...stepOf(a, 'a-lead'), title: 'Моё' }] }, expect: { ...none(), steps: [{ id: 'a-lead', before: { title: 'Было давно' } }] } }),
+    'conflict',
+  ],
+  [
+    'maps:applyChanges',
+    'an edit of a step that was deleted (it must not come back)',
+    () => apply({ ...change({}), upsert: { ...none(), steps: [{ ...newStep({}), id: 'a-gone' }] }, expect: { ...none(), steps: [{ id: 'a-gone', before: { title: 'Удалённый шаг' } }] } }),
+    'conflict',
+  ],
+  [
+    'maps:applyChanges',
+    'adding a step that is already there',
+    () => apply({ ...change({}), upsert: { ...none(), steps: [stepOf(a, 'a-lead')] }, expect: { ...none(), steps: [{ id: 'a-lead', before: null }] } }),
+    'conflict',
+  ],
+  [
+    'maps:applyChanges',
+    'a map title change that expects another title',
+    () => apply({ ...change({ map: { title: 'Новое' } }), expect: { ...none(), map: { title: 'Старое' } } }),
+    'conflict',
+  ],
+  // comments refer to this map's steps, flows and threads only
+  ...(
+    [
+      ['a comment on a step that does not exist', { targetKind: 'step', targetId: 'ghost' }],
+      ['a comment on a step of another map', { targetKind: 'step', targetId: 'b-lead' }],
+      ['a comment on a flow that does not exist', { targetKind: 'flow', targetId: 'ghost' }],
+      ['a comment on a step filed as a flow', { targetKind: 'flow', targetId: 'a-lead' }],
+      ['a comment on the map with a target', { targetKind: 'map', targetId: 'a-lead' }],
+      ['a reply to a thread that does not exist', { targetKind: 'map', targetId: null, parentId: 'ghost' }],
+      ['a comment on a step called toString', { targetKind: 'step', targetId: 'toString' }],
+    ] as const
+  ).map(
+    ([label, patch]): Case => [
+      'maps:applyChanges',
+      label,
+      () => apply(change({ upsert: { comments: [{ ...newComment('a-c9'), ...patch }] } })),
+      'bad-input',
+    ],
+  ),
+  [
+    'maps:applyChanges',
+    'a reply to a reply',
+    () =>
+      apply(
+        change({
+          upsert: {
+            comments: [newComment('a-c1'), { ...newComment('a-c2'), parentId: 'a-c1' }, { ...newComment('a-c3'), parentId: 'a-c2' }],
+          },
+        }),
+      ),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'a comment dated the 45th of a 13th month',
+    () => apply(change({ upsert: { comments: [{ ...newComment('a-c9'), createdAt: '2026-13-45T10:00:00Z' }] } })),
+    'bad-input',
   ],
   // names that are not calls
   ...['maps:explode', '', 'MAPS:LIST', 'maps:list ', '__proto__', 'constructor', 'toString', '../maps:list'].map((name): Case => [
@@ -386,14 +491,14 @@ describe('text is data', () => {
     const created = call(lib.services, 'maps:create', { title: "Карта'); DROP TABLE maps; --" });
     const doc = storeMap(lib.services, salesMap('t'));
     const odd = `${markup} «Квалификация лида» '); DELETE FROM steps; --`;
-    const changes: MapChanges = {
+    const changes = withExpectations(doc, {
       upsert: {
         ...none(),
         steps: [{ ...stepOf(doc, 't-qualify'), title: odd, inputs: [markup, '"; --'] }],
         flows: [{ id: 't-f4', fromStepId: 't-decide', toStepId: 't-won', label: '<b>да</b>' }],
       },
       remove: none(),
-    };
+    }) as MapChanges;
     call(lib.services, 'maps:applyChanges', { id: doc.id, changes });
     const stored = call(lib.services, 'maps:get', { id: doc.id });
     expect(stored.steps['t-qualify']).toMatchObject({ title: odd, inputs: [markup, '"; --'] });

@@ -16,14 +16,19 @@ describe('diffMaps', () => {
     const doc = salesMap();
     expect(isEmptyChange(diffMaps(doc, doc))).toBe(true);
     expect(isEmptyChange(diffMaps(doc, structuredClone(doc)))).toBe(true);
-    expect(diffMaps(doc, structuredClone(doc))).toEqual({ upsert: nothing, remove: nothing });
+    expect(diffMaps(doc, structuredClone(doc))).toEqual({ upsert: nothing, remove: nothing, expect: nothing });
   });
 
   test('editing one step gives exactly one upserted step and nothing else', () => {
     const before = salesMap();
     const after = applyCommand(before, cmd('updateStep', { stepId: 's-qualify', patch: { title: 'Квалификация лида по BANT' } }));
     const changes = diffMaps(before, after);
-    expect(changes).toEqual({ upsert: { ...nothing, steps: [after.steps['s-qualify']] }, remove: nothing });
+    expect(changes).toEqual({
+      upsert: { ...nothing, steps: [after.steps['s-qualify']] },
+      remove: nothing,
+      // it says what it expects to find stored: the old title, and only that
+      expect: { ...nothing, steps: [{ id: 's-qualify', before: { title: before.steps['s-qualify']?.title } }] },
+    });
   });
 
   test('changing only the items of a step upserts that step', () => {
@@ -44,7 +49,12 @@ describe('diffMaps', () => {
   test('a map title change carries only the title', () => {
     const before = salesMap();
     const after = applyCommand(before, cmd('renameMap', { title: 'Воронка продаж 2026' }));
-    expect(diffMaps(before, after)).toEqual({ map: { title: 'Воронка продаж 2026' }, upsert: nothing, remove: nothing });
+    expect(diffMaps(before, after)).toEqual({
+      map: { title: 'Воронка продаж 2026' },
+      upsert: nothing,
+      remove: nothing,
+      expect: { ...nothing, map: { title: before.title } },
+    });
   });
 
   test('a description change carries only the description', () => {
