@@ -126,4 +126,12 @@ export type LanemapApi = { [K in CallName]: (input: CallInput<K>) => Promise<Cal
 export type CallReply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** `busy`: the HTTP bridge is reading other large requests; the same call may be sent again. */
-export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal';
+export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal' | DiskErrorCode;
+
+/**
+ * The library file or its disk failed (src-main/services/dispatch.ts): the renderer always says
+ * these in the user's language, never SQLite's or the file system's own words.
+ * `library-busy`: another Lanemap held the library for longer than the wait.
+ */
+export const DISK_ERROR_CODES = ['read-only', 'disk-full', 'disk-error', 'damaged', 'library-busy'] as const;
+export type DiskErrorCode = (typeof DISK_ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import { inputSchemas, type CallReply, type ErrorCode } from '../../shared/contr
 import { describeIssues } from '../../shared/model/schema';
 import { ConflictError, NotFoundError } from '../storage/mapRepository';
 import { BadInputError, type Services } from './library';
+import { diskFailure } from './diskErrors';
 
 function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
@@ -41,6 +42,9 @@ function toReply(e: unknown): CallReply {
     }
     return fail('bad-input', `The change breaks a rule of the map (${err.code}).`);
   }
+  // the disk or the library file failed: a plain sentence, never SQLite's words
+  const disk = diskFailure(e);
+  if (disk) return fail(disk.code, disk.message);
   console.error('[lanemap] internal error', e);
   return fail('internal', `Something went wrong inside Lanemap: ${err.message ?? String(e)}`);
 }

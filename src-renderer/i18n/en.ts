@@ -374,6 +374,12 @@ export const en = {
       busy: 'Lanemap is busy with other large requests. Try again in a moment.',
       internal: 'something went wrong inside Lanemap.',
       offline: 'Lanemap’s backend is not reachable. Is `npm run web` still running?',
+      // the library file or its disk (always these words, never SQLite's)
+      'read-only': 'the library file cannot be written: it or its folder is read-only, so the change was not stored.',
+      'disk-full': 'the disk is full, so the change was not stored. Free some space and try again.',
+      'disk-error': 'the disk could not read or write the library file, so the change was not stored.',
+      damaged: 'the library file is damaged. Restart Lanemap to restore it from a backup.',
+      'library-busy': 'another Lanemap kept the library busy for too long. Try again in a moment.',
     },
     saveFailed: 'Could not save the last change: {{reason}}. The map was reloaded as stored.',
     editRefused: 'That edit is not possible.',

@@ -4,6 +4,7 @@
  * code, or a known message). In English the original words are kept where they say more.
  */
 import type { ImportProblem } from '../../shared/export/lanemapJson';
+import { DISK_ERROR_CODES } from '../../shared/contract';
 import { ApiError } from '../api';
 import { currentLanguage, formatNumber, t } from './index';
 
@@ -22,11 +23,16 @@ export type FailedAction =
   | 'loadSettings'
   | 'saveSettings';
 
+/** Failures of the library file or its disk: said in the interface's words in every language, never SQLite's. */
+export function isDiskFailure(e: unknown): boolean {
+  return e instanceof ApiError && (DISK_ERROR_CODES as readonly string[]).includes(e.code);
+}
+
 /** Why a call failed, as a sentence in the interface's language. */
 export function failureReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  // English screens keep the backend's own words, which name the thing that failed
-  if (currentLanguage() === 'en' && message.trim()) return message;
+  // English screens keep the backend's own words, which name the thing that failed (not the disk's)
+  if (currentLanguage() === 'en' && message.trim() && !isDiskFailure(e)) return message;
   const code = e instanceof ApiError ? e.code : 'internal';
   return t(`errors.code.${code}`);
 }
