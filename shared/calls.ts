@@ -22,6 +22,9 @@ export const CALLS = [
   'versions:delete',
   'settings:get',
   'settings:set',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
 ] as const;
 
 export type CallName = (typeof CALLS)[number];

@@ -77,6 +77,20 @@ export const inputSchemas = {
     })
     .strict()
     .refine((s) => s.language !== undefined || s.authorName !== undefined, 'names no setting to change'),
+  /** The library's backups, newest first, and where they are kept. */
+  'backups:list': empty,
+  /** "Back up now": a copy of the library as it is. */
+  'backups:create': empty,
+  /** Replaces the library with a backup, backing up the library as it is first. `path` as `backups:list` gave it: nothing else is accepted. */
+  'backups:restore': z
+    .object({
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .regex(/^[^\p{Cc}]*$/u, 'must be a backup from the list'),
+    })
+    .strict(),
 } satisfies Record<CallName, z.ZodType>;
 
 /** The user's preferences, kept in the library file. */
@@ -84,6 +98,20 @@ export interface Settings {
   language: LanguageSetting;
   /** Put on the comments this user writes; '' until set. */
   authorName: string;
+}
+
+/** Rolling copies (hourly, daily), and the copies taken before a migration or a restore. */
+export type BackupKind = 'hourly' | 'daily' | 'before-migration' | 'before-restore';
+
+export interface BackupSummary {
+  path: string;
+  /** The file's name, for people. */
+  name: string;
+  /** When the copy was taken (ISO). */
+  createdAt: string;
+  /** In bytes. */
+  size: number;
+  kind: BackupKind;
 }
 
 export interface AppInfo {
@@ -115,6 +143,10 @@ export interface CallResults {
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;
+  'backups:list': { libraryFile: string; folder: string; backups: BackupSummary[] };
+  'backups:create': BackupSummary;
+  /** The backup now in place, and the copy of the library as it was just before. */
+  'backups:restore': { restored: BackupSummary; safetyCopy: BackupSummary };
 }
 
 export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;

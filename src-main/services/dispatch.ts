@@ -8,6 +8,7 @@ import { describeIssues } from '../../shared/model/schema';
 import { ConflictError, NotFoundError } from '../storage/mapRepository';
 import { BadInputError, type Services } from './library';
 import { diskFailure } from './diskErrors';
+import { BackupError } from '../storage/backups';
 
 function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
@@ -35,6 +36,7 @@ function toReply(e: unknown): CallReply {
   if (e instanceof NotFoundError) return fail('not-found', e.message);
   if (e instanceof ConflictError) return fail('conflict', e.message);
   if (e instanceof BadInputError) return fail('bad-input', e.message);
+  if (e instanceof BackupError) return fail(e.reason === 'unknown' ? 'not-found' : 'bad-input', e.message);
   const err = e as { code?: string; message?: string };
   if (typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {

@@ -12,6 +12,7 @@ import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
 import { createMapRepository, NotFoundError } from '../storage/mapRepository';
+import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
 import { bundledTemplates } from './templates';
 
@@ -35,6 +36,7 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
   const maps = createMapRepository(db);
   return {
     ...createSettingsServices(db),
+    ...createBackupServices(db, info.dataFile, clock),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

@@ -10,10 +10,11 @@
  *   `openLibrary` (database.ts) before a newer Lanemap changes the schema.
  * A second copy in the same second gets `-2`, `-3`… after its stamp.
  *
- * Retention (as restic's `--keep-hourly 24 --keep-daily 14`): of the rolling copies, the
- * newest of each of the last 24 clock hours that have a copy is kept ("hourly"), and the newest
- * of each of the last 14 days (UTC) that have a copy ("daily"; the day's last state is the one
- * worth keeping). A copy kept by both rules is listed as hourly. The 10 newest before-restore
+ * Retention (as restic's `--keep-within 1h --keep-hourly 24 --keep-daily 14`): of the rolling
+ * copies, every copy of the hour before the newest one is kept (so a "Back up now" is not
+ * replaced by the next), then the newest of each of the last 24 clock hours that have a copy
+ * ("hourly"), and the newest of each of the last 14 days (UTC) that have a copy ("daily"; the
+ * day's last state is the one worth keeping). A copy kept by two rules is listed as hourly. The 10 newest before-restore
  * copies are kept (each restore makes one; someone trying copy after copy would pile them up).
  * Before-migration copies are never deleted automatically: they are rare and the only way back
  * to the Lanemap version that wrote them.
@@ -34,6 +35,7 @@ export interface BackupInfo {
 export const KEEP_HOURLY = 24;
 export const KEEP_DAILY = 14;
 export const KEEP_BEFORE_RESTORE = 10;
+const HOUR_MS = 3600_000;
 
 /** The folder of the rolling copies: `backups` beside the library file. */
 export function backupsFolder(file: string): string {
@@ -115,6 +117,7 @@ function classify(copies: Found[]): { kept: BackupInfo[]; expired: string[] } {
   const hours = new Set<string>();
   const days = new Set<string>();
   let beforeRestore = 0;
+  let newest: number | undefined;
   // newest first: the first copy met in an hour or a day is that hour's or day's newest
   for (const c of copies) {
     const info = (kind: BackupKind): BackupInfo => ({ path: c.path, createdAt: c.createdAt, size: c.size, kind });
@@ -129,11 +132,13 @@ function classify(copies: Found[]): { kept: BackupInfo[]; expired: string[] } {
     }
     const hour = c.createdAt.slice(0, 13);
     const day = c.createdAt.slice(0, 10);
+    newest ??= Date.parse(c.createdAt);
+    const lastHour = newest - Date.parse(c.createdAt) < HOUR_MS;
     const newHour = !hours.has(hour) && hours.size < KEEP_HOURLY;
     const newDay = !days.has(day) && days.size < KEEP_DAILY;
     if (newHour) hours.add(hour);
     if (newDay) days.add(day);
-    if (newHour) kept.push(info('hourly'));
+    if (newHour || lastHour) kept.push(info('hourly'));
     else if (newDay) kept.push(info('daily'));
     else expired.push(c.path);
   }
