@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { api } from './api';
+import { useRemoteSync } from './store/remoteSync';
 import { localStash, useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { MapEditor } from './editor/MapEditor';
@@ -22,6 +23,7 @@ function initialMapId(): string | null {
 export function App() {
   const store = useMemo(() => createEditorStore(api, notify, localStash), []);
   useSaveOnLeave(store);
+  useRemoteSync(store);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
 
   const open = useCallback((id: string | null) => {

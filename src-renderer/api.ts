@@ -4,7 +4,7 @@
  * with the per-launch token the bridge put in the page.
  */
 import { CALLS, type CallName } from '../shared/calls';
-import type { CallInput, CallReply, CallResults, ErrorCode, LanemapApi } from '../shared/contract';
+import type { CallInput, CallReply, CallResults, ConflictInfo, ErrorCode, LanemapApi } from '../shared/contract';
 
 declare global {
   interface Window {
@@ -16,6 +16,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'offline',
     message: string,
+    /** For a conflict: the rows another editor changed or deleted meanwhile. */
+    readonly conflicts?: ConflictInfo[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,7 +45,7 @@ async function overHttp(name: CallName, input: unknown): Promise<CallReply> {
 
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResults[K]> {
   const reply = window.lanemap ? await window.lanemap.call(name, input) : await overHttp(name, input);
-  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.conflicts);
   return reply.value as CallResults[K];
 }
 

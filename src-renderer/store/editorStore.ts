@@ -3,11 +3,19 @@
  * `run(command)`: the next document is computed by the pure command, pushed on the history,
  * and the row-level difference is written to storage at once. Undo and redo move along the
  * history and write their difference the same way, so what is stored is what is on screen.
+ *
+ * Another editor may write the same map (a second window, `npm run web` beside the desktop
+ * app). Each write says what it expects to find stored; when another editor changed those rows
+ * first the write is refused as a conflict. The store then reads the map again, carries the
+ * other editor's changes into the screen and into every undo step (rebase.ts), keeps the user's
+ * edits that do not collide, and names the rows that did. `sync()` picks up another editor's
+ * writes without an edit of one's own (the editor screen calls it every few seconds).
  */
 import { createStore } from 'zustand/vanilla';
 import type { LanemapApi } from '../../shared/contract';
 import { applyCommand, CommandError, type Command } from '../../shared/model/commands';
 import { diffMaps, isEmptyChange } from '../../shared/model/diff';
+import { rebaseDoc, remoteChanges, type RebaseConflict } from '../../shared/model/rebase';
 import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import { currentLanguage, t } from '../i18n';
@@ -49,6 +57,8 @@ export interface EditorState {
   select(selection: Selection): void;
   /** Resolves when every edit so far is stored (also after the map was closed). */
   flush(): Promise<void>;
+  /** Reads the map's revision and, when another editor wrote it, carries their changes in. */
+  sync(): Promise<void>;
   /** What is not stored yet, for a last write as the window goes away. */
   unsaved(): { id: string; changes: MapChanges } | null;
   /** Set while a saved version is on screen: every edit, undo and redo is refused, nothing is written. */
@@ -83,7 +93,21 @@ export interface UnsavedStash {
   take(mapId: string): MapChanges | null;
 }
 
-export function createEditorStore(api: LanemapApi, notify: { error(text: string): void }, stash?: UnsavedStash) {
+/** A row another editor changed or deleted before this editor's change to it could be stored. */
+export type ConflictRow = RebaseConflict | { table: string; id: string; title: string; reason: 'changed' | 'deleted' | 'exists' };
+
+export interface EditorNotify {
+  error(text: string): void;
+  info?(text: string): void;
+  /** Called once for each conflict the user is told about, with the rows concerned. */
+  conflict?(rows: ConflictRow[]): void;
+}
+
+/** Failures worth trying again in a moment: the backend is busy or not reachable right now. */
+const TRANSIENT = new Set(['busy', 'library-busy', 'offline']);
+const codeOf = (e: unknown) => (e as { code?: unknown })?.code;
+
+export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?: UnsavedStash) {
   // only the latest load may set the document (opening maps quickly one after another)
   let loadSeq = 0;
   /** What the library holds for the open map, as far as this window knows. */
@@ -93,6 +117,12 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
   let writing: Promise<void> | null = null;
 
   return createStore<EditorState>((set, get) => {
+    /** The map's revision as of `stored`: a write that finds another one means someone else wrote. */
+    let knownRevision = -1;
+    /** Set when another editor's writes are to be read in before the next write. */
+    let syncWanted = false;
+    let lastRemoteNotice = 0;
+
     /**
      * Brings the library up to date with `latest`: one request at a time, each carrying
      * everything changed since the last stored state, so a burst of edits (a held arrow key)
@@ -104,28 +134,119 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
     }
 
     async function writeLoop() {
-      while (latest && stored && latest !== stored && latest.id === stored.id) {
+      let refused = 0;
+      let transient = 0;
+      while (latest && stored && latest.id === stored.id) {
+        if (syncWanted) {
+          syncWanted = false;
+          await carryInRemote(stored.id, []);
+          continue;
+        }
+        if (latest === stored) break;
         const target = latest;
         const changes = diffMaps(stored, target);
-        if (!isEmptyChange(changes)) {
-          try {
-            await api['maps:applyChanges']({ id: target.id, changes });
-          } catch (e) {
-            await reloadAfterFailure(target.id, e as Error);
-            break;
-          }
+        if (isEmptyChange(changes)) {
+          stored = target;
+          continue;
         }
-        stored = target;
+        try {
+          const r = await api['maps:applyChanges']({ id: target.id, changes });
+          // another editor wrote between our last write and this one: read their changes in
+          if (r.previousRevision !== knownRevision) syncWanted = true;
+          knownRevision = r.revision;
+          stored = target;
+          refused = transient = 0;
+        } catch (e) {
+          const code = codeOf(e);
+          if (typeof code === 'string' && TRANSIENT.has(code) && transient < 8) {
+            // busy or unreachable for a moment: the same change goes again shortly
+            transient += 1;
+            await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(transient, 4)));
+            continue;
+          }
+          // a conflict (or a reference to a row another editor deleted): read the map again and
+          // keep what can be kept, once; a change refused again is dropped as before
+          if ((code === 'conflict' || code === 'bad-input') && refused === 0) {
+            refused += 1;
+            const told = (e as { conflicts?: ConflictRow[] }).conflicts ?? [];
+            if (!(await carryInRemote(target.id, told))) break;
+            continue;
+          }
+          await reloadAfterFailure(target.id, e as Error);
+          break;
+        }
       }
       set({ pendingWrites: latest === stored ? 0 : 1 });
+    }
+
+    /**
+     * Reads the stored map and carries another editor's changes into the screen and the undo
+     * history; this editor's edits that do not collide stay and are written next. Tells the
+     * user which rows collided (`told`: what storage reported). False when the map cannot be read.
+     */
+    async function carryInRemote(mapId: string, told: ConflictRow[]): Promise<boolean> {
+      let fresh: MapDoc;
+      let revision: number;
+      try {
+        // the revision first: a write between the two reads only makes the next sync read again
+        revision = (await api['maps:state']({ id: mapId })).revision;
+        fresh = await api['maps:get']({ id: mapId });
+      } catch (e) {
+        notify.error(describeFailure('reloadMap', e));
+        return false;
+      }
+      if (!stored || !latest || stored.id !== mapId) return false;
+      const remote = remoteChanges(stored, fresh);
+      const mine = rebaseDoc(latest, remote);
+      const rebase = (d: MapDoc) => (d === latest ? mine.doc : rebaseDoc(d, remote).doc);
+      const { past, future, viewing, doc } = get();
+      stored = fresh;
+      knownRevision = revision;
+      latest = mine.doc;
+      const history = { past: past.map((h) => ({ ...h, doc: rebase(h.doc) })), future: future.map(rebase), lastKey: undefined };
+      // a version on screen stays there; the map comes back with its changes when the view ends
+      if (viewing) set(history);
+      else if (doc?.id === mapId) set({ doc: latest, ...history, selection: prune(get().selection, latest) });
+      const conflicts = [...told, ...mine.conflicts].filter((c, i, all) => all.findIndex((o) => o.table === c.table && o.id === c.id) === i);
+      if (conflicts.length > 0) {
+        tellConflicts(conflicts, fresh);
+        notify.conflict?.(conflicts);
+      } else if (told.length === 0 && Date.now() - lastRemoteNotice > 60_000 && Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0) {
+        // said once in a while, not at every keystroke of the other window
+        lastRemoteNotice = Date.now();
+        notify.info?.(t('errors.remoteChanges'));
+      }
+      return true;
+    }
+
+    function tellConflicts(rows: ConflictRow[], fresh: MapDoc) {
+      const name = (c: ConflictRow) => {
+        if (c.table === 'flows') {
+          const f = fresh.flows[c.id] ?? stored?.flows[c.id];
+          const from = f && (fresh.steps[f.fromStepId] ?? latest?.steps[f.fromStepId]);
+          const to = f && (fresh.steps[f.toStepId] ?? latest?.steps[f.toStepId]);
+          if (from && to) return `«${from.title}» → «${to.title}»`;
+        }
+        return `«${c.title}»`;
+      };
+      const list = (reason: 'changed' | 'deleted') => {
+        const names = rows.filter((c) => (reason === 'deleted' ? c.reason === 'deleted' : c.reason !== 'deleted')).map(name);
+        return names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+      };
+      const changed = list('changed');
+      const deleted = list('deleted');
+      if (changed) notify.error(t('errors.conflictChanged', { names: changed }));
+      if (deleted) notify.error(t('errors.conflictDeleted', { names: deleted }));
     }
 
     async function reloadAfterFailure(mapId: string, e: Error) {
       notify.error(t('errors.saveFailed', { reason: clause(failureReason(e)) }));
       try {
+        const state = await api['maps:state']({ id: mapId });
         const fresh = await api['maps:get']({ id: mapId });
         stored = fresh;
         latest = fresh;
+        knownRevision = state.revision;
         // a version on screen stays there; the map comes back as stored when the view ends
         if (get().viewing) set({ past: [], future: [], lastKey: undefined });
         else if (get().doc?.id === fresh.id) set({ doc: fresh, past: [], future: [], lastKey: undefined, selection: prune(get().selection, fresh) });
@@ -182,10 +303,13 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
               notify.error(describeFailure('restoreEdits', e));
             }
           }
+          // the revision first: a write between the two reads only makes the next sync read again
+          const { revision } = await api['maps:state']({ id: mapId });
           const doc = await api['maps:get']({ id: mapId });
           if (seq !== loadSeq) return;
           stored = doc;
           latest = doc;
+          knownRevision = revision;
           set({ doc, loading: false, pendingWrites: 0 });
         } catch (e) {
           if (seq !== loadSeq) return;
@@ -244,6 +368,21 @@ export function createEditorStore(api: LanemapApi, notify: { error(text: string)
         if (!sameSelection(selection, get().selection)) set({ selection });
       },
       flush: flushAll,
+      async sync() {
+        const id = stored?.id;
+        if (!id || writing || get().loading) return;
+        let revision: number;
+        try {
+          revision = (await api['maps:state']({ id })).revision;
+        } catch {
+          // not reachable right now (or the map is gone): the next sync or edit will say so
+          return;
+        }
+        if (revision === knownRevision || stored?.id !== id) return;
+        syncWanted = true;
+        persist();
+        await flushAll();
+      },
       viewVersion(view, versionDoc) {
         if (!get().doc) return;
         // only the screen changes: `latest` (the map as it is now) and the history stay

@@ -79,7 +79,8 @@ export function apiOver(services: Services): LanemapApi {
   for (const name of CALLS) {
     api[name] = async (input: unknown) => {
       const r = dispatch(services, name, input);
-      if (!r.ok) throw new Error(r.error.message);
+      // as src-renderer/api.ts does: the code and any conflicting rows travel with the error
+      if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, conflicts: r.error.conflicts });
       return r.value;
     };
   }

@@ -498,7 +498,7 @@ describe('text is data', () => {
         flows: [{ id: 't-f4', fromStepId: 't-decide', toStepId: 't-won', label: '<b>да</b>' }],
       },
       remove: none(),
-    }) as MapChanges;
+    }) as unknown as MapChanges;
     call(lib.services, 'maps:applyChanges', { id: doc.id, changes });
     const stored = call(lib.services, 'maps:get', { id: doc.id });
     expect(stored.steps['t-qualify']).toMatchObject({ title: odd, inputs: [markup, '"; --'] });

@@ -1,0 +1,175 @@
+/**
+ * Two editors on one map (two windows, or the desktop app beside `npm run web`): neither loses
+ * the other's edits without a word. Each store writes through the real services over one
+ * SQLite file, as two windows would.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cmd, type Command } from '../../shared/model/commands';
+import type { MapDoc } from '../../shared/model/types';
+import { createEditorStore, type ConflictRow, type EditorStore } from '../../src-renderer/store/editorStore';
+import { content, salesMap } from '../support/builders';
+import { apiOver, call, openTempLibrary, removeTempDirs, storeMap, type TempLibrary } from '../support/library';
+
+let lib: TempLibrary;
+let original: MapDoc;
+const stores: EditorStore[] = [];
+
+beforeEach(() => {
+  lib = openTempLibrary();
+  original = storeMap(lib.services, salesMap('e'));
+});
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.getState().flush()));
+  lib.close();
+  removeTempDirs();
+});
+
+const stored = () => call(lib.services, 'maps:get', { id: original.id });
+
+/** An editor window on the map: its store, what it told the user, and its screen. */
+async function openWindow() {
+  const told = { errors: [] as string[], infos: [] as string[], conflicts: [] as ConflictRow[][] };
+  const store = createEditorStore(apiOver(lib.services), {
+    error: (text) => void told.errors.push(text),
+    info: (text) => void told.infos.push(text),
+    conflict: (rows) => void told.conflicts.push(rows),
+  });
+  stores.push(store);
+  await store.getState().load(original.id);
+  const screen = () => {
+    const doc = store.getState().doc;
+    if (!doc) throw new Error('no map is open');
+    return doc;
+  };
+  const run = async (command: Command) => {
+    expect(store.getState().run(command)).toBe(true);
+    await store.getState().flush();
+  };
+  const step = (id: string) => screen().steps[id];
+  return { store, told, screen, run, step };
+}
+
+describe('given two windows on one map', () => {
+  test('one edits a step’s title, the other its description: both are stored, and each window shows both', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('updateStep', { stepId: 'e-qualify', patch: { title: 'Квалификация по BANT' } }));
+    await b.run(cmd('updateStep', { stepId: 'e-qualify', patch: { description: 'Звонок в течение часа' } }));
+    expect(stored().steps['e-qualify']).toMatchObject({ title: 'Квалификация по BANT', description: 'Звонок в течение часа' });
+    // b learned of a's title when its own write found another writer's revision
+    expect(content(b.screen())).toEqual(content(stored()));
+    await a.store.getState().sync();
+    expect(content(a.screen())).toEqual(content(stored()));
+    expect(a.told.infos).toHaveLength(1);
+    expect([...a.told.conflicts, ...b.told.conflicts]).toEqual([]);
+  });
+
+  test('one deletes a step, the other renames it: the step stays deleted, and the renaming window is told which step', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('deleteElements', { stepIds: ['e-offer'], flowIds: [] }));
+    await b.run(cmd('updateStep', { stepId: 'e-offer', patch: { title: 'КП со скидкой' } }));
+    expect(stored().steps['e-offer']).toBeUndefined();
+    expect(Object.values(stored().flows).some((f) => f.fromStepId === 'e-offer' || f.toStepId === 'e-offer')).toBe(false);
+    expect(b.told.conflicts).toHaveLength(1);
+    expect(b.told.conflicts[0]).toEqual([expect.objectContaining({ table: 'steps', id: 'e-offer', reason: 'deleted' })]);
+    expect(b.told.errors.join(' ')).toContain('«Согласование скидки»');
+    expect(content(b.screen())).toEqual(content(stored()));
+    // b's undo does not bring the step back, nor does its redo
+    b.store.getState().undo();
+    await b.store.getState().flush();
+    b.store.getState().redo();
+    await b.store.getState().flush();
+    expect(stored().steps['e-offer']).toBeUndefined();
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('one renames a step, the other (not knowing) deletes it: the step and its new title stay, and the deleting window is told', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('updateStep', { stepId: 'e-offer', patch: { title: 'КП со скидкой' } }));
+    await b.run(cmd('deleteElements', { stepIds: ['e-offer'], flowIds: [] }));
+    expect(stored().steps['e-offer']?.title).toBe('КП со скидкой');
+    expect(b.told.conflicts[0]).toEqual([expect.objectContaining({ table: 'steps', id: 'e-offer', reason: 'changed', title: 'КП со скидкой' })]);
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('an undo after the other window’s later edit does not overwrite it: refused, told, and the screen shows the other’s title', async () => {
+    const a = await openWindow();
+    await a.run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Заявка с сайта' } }));
+    const b = await openWindow();
+    await b.run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Заявка из CRM' } }));
+    a.store.getState().undo();
+    await a.store.getState().flush();
+    expect(stored().steps['e-lead']?.title).toBe('Заявка из CRM');
+    expect(a.told.conflicts).toHaveLength(1);
+    expect(a.told.errors[0]).toContain('«Заявка из CRM»');
+    expect(content(a.screen())).toEqual(content(stored()));
+    // the undo history was carried along: undoing and redoing now never brings back the old titles
+    a.store.getState().redo();
+    await a.store.getState().flush();
+    a.store.getState().undo();
+    await a.store.getState().flush();
+    expect(stored().steps['e-lead']?.title).toBe('Заявка из CRM');
+    expect(content(a.screen())).toEqual(content(stored()));
+  });
+
+  test('a conflicting write keeps the same window’s other edits of that burst: only the colliding row is given up', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Из окна A' } }));
+    // b edits two steps in one burst, one of them the step a just renamed
+    b.store.getState().run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Из окна B' } }));
+    b.store.getState().run(cmd('updateStep', { stepId: 'e-won', patch: { description: 'Счёт выставлен' } }));
+    await b.store.getState().flush();
+    expect(stored().steps['e-lead']?.title).toBe('Из окна A');
+    expect(stored().steps['e-won']?.description).toBe('Счёт выставлен');
+    expect(b.told.conflicts.flat().map((c) => c.id)).toEqual(['e-lead']);
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('a flow drawn to a step the other window deleted is dropped with a word, the rest of the edit is stored', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('deleteElements', { stepIds: ['e-won'], flowIds: [] }));
+    b.store.getState().run(cmd('connect', { id: 'e-new', fromStepId: 'e-lead', toStepId: 'e-won', label: 'сразу' }));
+    b.store.getState().run(cmd('renameMap', { title: 'Воронка (черновик)' }));
+    await b.store.getState().flush();
+    expect(stored().flows['e-new']).toBeUndefined();
+    expect(stored().title).toBe('Воронка (черновик)');
+    expect(b.told.conflicts.flat().map((c) => c.id)).toContain('e-new');
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('both windows add steps and flows at once: nothing is lost and no conflict is reported', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    for (let i = 0; i < 5; i++) {
+      a.store.getState().run(cmd('addStepAfter', { afterStepId: i ? `a-${i - 1}` : 'e-won', id: `a-${i}`, flowId: `af-${i}`, kind: 'task', title: `Шаг A${i}` }));
+      b.store.getState().run(cmd('addStepAfter', { afterStepId: i ? `b-${i - 1}` : 'e-won', id: `b-${i}`, flowId: `bf-${i}`, kind: 'task', title: `Шаг B${i}` }));
+      await Promise.all([a.store.getState().flush(), b.store.getState().flush()]);
+    }
+    await a.store.getState().sync();
+    await b.store.getState().sync();
+    for (let i = 0; i < 5; i++) {
+      expect(stored().steps[`a-${i}`]?.title).toBe(`Шаг A${i}`);
+      expect(stored().steps[`b-${i}`]?.title).toBe(`Шаг B${i}`);
+    }
+    expect(content(a.screen())).toEqual(content(stored()));
+    expect(content(b.screen())).toEqual(content(stored()));
+    expect([...a.told.conflicts, ...b.told.conflicts]).toEqual([]);
+  });
+
+  test('a comment on a step the other window deleted is not stored on a missing step, and the commenter is told', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('deleteElements', { stepIds: ['e-qualify'], flowIds: [] }));
+    b.store
+      .getState()
+      .run(cmd('addComment', { id: 'e-c1', targetKind: 'step', targetId: 'e-qualify', author: 'Ольга', text: 'Кто звонит?', at: '2026-03-02T10:00:00.000Z' }));
+    await b.store.getState().flush();
+    expect(stored().comments['e-c1']).toBeUndefined();
+    expect(b.told.conflicts.flat().length).toBeGreaterThan(0);
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+});
