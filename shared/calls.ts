@@ -11,6 +11,7 @@ export const CALLS = [
   'maps:duplicate',
   'maps:delete',
   'maps:applyChanges',
+  'maps:state',
   'maps:import',
   'file:save',
   'templates:list',

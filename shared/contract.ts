@@ -43,7 +43,10 @@ export const inputSchemas = {
       kind: z.enum(['manual', 'approved']),
     })
     .strict(),
+  /** An edit: refused whole as a `conflict` when a row it changes was changed or deleted by another editor meanwhile. */
   'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
+  /** How many writes the map has had: an editor compares it with what it knows to see another editor's writes. */
+  'maps:state': byId,
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */
   'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
   'templates:list': empty,
@@ -134,7 +137,9 @@ export interface CallResults {
   'versions:get': { version: VersionSummary; doc: MapDoc };
   'versions:save': VersionSummary;
   'versions:delete': { deleted: true };
-  'maps:applyChanges': { updatedAt: string };
+  /** The map's revision before and after this write (a gap means another editor wrote meanwhile). */
+  'maps:applyChanges': { updatedAt: string; previousRevision: number; revision: number };
+  'maps:state': { revision: number; updatedAt: string };
   'maps:import': MapSummary;
   'templates:list': { id: string; language: string | null; doc: MapDoc }[];
   'maps:createFromTemplate': MapDoc;
@@ -155,7 +160,23 @@ export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;
 export type LanemapApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallResults[K]> };
 
 /** What each transport sends back: a value, or an error a person can read. */
-export type CallReply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type CallReply<T = unknown> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** A refused call; a `conflict` names the rows another editor changed or deleted meanwhile. */
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  conflicts?: ConflictInfo[];
+}
+
+/** A row an edit expected to find as it was, but another editor changed or deleted. */
+export interface ConflictInfo {
+  table: 'map' | 'roles' | 'phases' | 'steps' | 'flows' | 'comments' | 'painPoints';
+  id: string;
+  /** Its title (or name, text) as stored now, or as it was when deleted. */
+  title: string;
+  reason: 'changed' | 'deleted' | 'exists';
+}
 
 /** `busy`: the HTTP bridge is reading other large requests; the same call may be sent again. */
 export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal' | DiskErrorCode;

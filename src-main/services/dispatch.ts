@@ -34,10 +34,12 @@ export function dispatch(services: Services, name: unknown, payload: unknown): C
 
 function toReply(e: unknown): CallReply {
   if (e instanceof NotFoundError) return fail('not-found', e.message);
-  if (e instanceof ConflictError) return fail('conflict', e.message);
+  if (e instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: e.message, ...(e.conflicts.length ? { conflicts: e.conflicts } : {}) } };
   if (e instanceof BadInputError) return fail('bad-input', e.message);
   if (e instanceof BackupError) return fail(e.reason === 'unknown' ? 'not-found' : 'bad-input', e.message);
   const err = e as { code?: string; message?: string };
+  // the library's own rules (triggers) say what was wrong in words
+  if (err.code === 'SQLITE_CONSTRAINT_TRIGGER') return fail('bad-input', err.message ?? 'The change breaks a rule of the map.');
   if (typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       return fail('bad-input', 'The change refers to a role, phase or step that is not in this map, or removes a lane that still has steps.');
