@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { cloneWithNewIds, newIdMap } from '../model/clone';
 import { newId } from '../model/ids';
-import { AuthorSchema, IdSchema, MapDocSchema, VersionNameSchema, describeIssues } from '../model/schema';
+import { AuthorSchema, IdSchema, MapDocSchema, TimestampSchema, VersionNameSchema, describeIssues } from '../model/schema';
 import { LIMITS, type MapDoc, type VersionSummary } from '../model/types';
 
 export const LANEMAP_FORMAT = 'lanemap';
@@ -143,7 +143,7 @@ const VersionEntrySchema = z
     note: z.string().max(LIMITS.versionNote, `must be at most ${LIMITS.versionNote} characters`),
     author: AuthorSchema,
     kind: z.enum(['manual', 'approved']),
-    createdAt: z.string().max(40),
+    createdAt: TimestampSchema,
     doc: z.record(z.string(), z.unknown()),
   })
   .strict();

@@ -14,8 +14,9 @@ export const IdSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _')
-  // these would be dropped by object records (and are never our own ids)
-  .refine((id) => !RESERVED_IDS.includes(id), 'this id is reserved');
+  // names every plain object already has (__proto__, constructor, toString…) would be found in
+  // any record by a careless lookup, or dropped by object records: never our own ids
+  .refine((id) => !RESERVED_IDS.includes(id) && !(id in Object.prototype), 'this id is reserved');
 const finite = z.number().finite();
 const coord = finite.min(-1e7).max(1e7);
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);

@@ -50,6 +50,21 @@ function withoutIds(doc: MapDoc) {
   };
 }
 
+/** A comment on the sales map's first step, for the cases that break one field of it. */
+const comment = (patch: Record<string, unknown>) =>
+  ({
+    id: 's-c1',
+    targetKind: 'step',
+    targetId: 's-lead',
+    parentId: null,
+    author: 'Ольга',
+    text: 'Кто звонит?',
+    createdAt: '2026-03-02T10:00:00.000Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    ...patch,
+  }) as MapDoc['comments'][string];
+
 describe('.lanemap.json', () => {
   test.each([
     ['the sample map', sample],
@@ -132,6 +147,21 @@ const broken: [string, string, RegExp][] = [
   ['a bad colour', mutate((m) => (Object.values(m.roles)[0]!.color = 'red;}</style>')), /colour/],
   ['a 100,000-character title', mutate((m) => (m.steps['s-lead']!.title = 'Я'.repeat(100_000))), /at most 300/],
   ['30,000 steps', hugeMap(30_000), /too many steps/],
+  // ids that every plain object already has must never pass as present (issue 12, defect 3)
+  ['a step in the lane "toString"', mutate((m) => (m.steps['s-lead']!.roleId = 'toString')), /role|reserved/],
+  ['a step in the phase "valueOf"', mutate((m) => (m.steps['s-lead']!.phaseId = 'valueOf')), /phase|reserved/],
+  ['a flow to the step "hasOwnProperty"', mutate((m) => (m.flows['s-f1']!.toStepId = 'hasOwnProperty')), /missing step|reserved/],
+  ['a comment on the step "constructor"', mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'step', targetId: 'constructor' }) })), /missing step|reserved/],
+  ['a reply to the thread "isPrototypeOf"', mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'map', targetId: null, parentId: 'isPrototypeOf' }) })), /thread|reserved/],
+  ['a pain point on the step "toLocaleString"', mutate((m) => (m.painPoints = { 's-p1': { id: 's-p1', stepId: 'toLocaleString', kind: 'idea', votes: 1, createdAt: '2026-03-02T10:00:00.000Z' } })), /missing step|reserved/],
+  ['a step with the id "toString"', mutate((m) => (m.steps['toString'] = { ...m.steps['s-lead']!, id: 'toString' })), /reserved/],
+  // a record filed under __proto__ would vanish without a word: the file is refused instead
+  ['a step filed under "__proto__"', good.replace(/"steps": *{/, '"steps":{"__proto__":{"id":"x"},'), /__proto__/],
+  ['lanes filed under "__proto__"', good.replace(/"roles": *{/, '"roles":{"__proto__":{},'), /__proto__/],
+  // dates are real dates
+  ['a creation date that is not a date', mutate((m) => (m.createdAt = 'вчера')), /createdAt.*date/],
+  ['the 30th of February', mutate((m) => (m.updatedAt = '2026-02-30T10:00:00.000Z')), /updatedAt.*date/],
+  ['a comment dated by a 100,000-character string', mutate((m) => (m.comments = { 's-c1': comment({ createdAt: '2'.repeat(100_000) }) })), /createdAt/],
 ];
 // a valid file cut short anywhere is refused, never half-imported
 for (const at of [1, 2, 10, 50, 100, 200, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 20, good.length - 3, good.length - 2]) {
