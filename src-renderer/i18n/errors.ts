@@ -21,7 +21,10 @@ export type FailedAction =
   | 'restoreEdits'
   | 'export'
   | 'loadSettings'
-  | 'saveSettings';
+  | 'saveSettings'
+  | 'listBackups'
+  | 'backUp'
+  | 'restoreBackup';
 
 /** Failures of the library file or its disk: said in the interface's words in every language, never SQLite's. */
 export function isDiskFailure(e: unknown): boolean {

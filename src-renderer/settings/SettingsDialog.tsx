@@ -1,9 +1,10 @@
-/** Settings: the interface language (applied at once) and the name put on the user's comments. */
+/** Settings: the interface language (applied at once), the name put on the user's comments, and the library's backups. */
 import { Settings as Gear } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { AUTHOR_NAME_MAX, type LanguageSetting } from '../../shared/contract';
-import { Dialog } from '../components/Dialog';
-import { LANGUAGES, systemLanguage, useT, type Language } from '../i18n';
+import { AUTHOR_NAME_MAX, type BackupSummary, type LanguageSetting } from '../../shared/contract';
+import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { formatDate, LANGUAGES, systemLanguage, useT, type Language } from '../i18n';
+import { BackupsSection, useRestoreBackup } from './BackupsSection';
 import { useSettings } from './settingsStore';
 
 /** Each language by its own name, so that anyone can find theirs whatever the interface shows. */
@@ -17,6 +18,9 @@ export function SettingsDialog() {
   const close = useSettings((s) => s.closeDialog);
   const [name, setName] = useState(stored);
   const saved = useRef(stored);
+  const [restoring, setRestoring] = useState<BackupSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const restoreBackup = useRestoreBackup();
 
   const saveName = () => {
     const value = name.trim();
@@ -28,6 +32,31 @@ export function SettingsDialog() {
     saveName();
     close();
   };
+
+  if (restoring) {
+    const time = formatDate(restoring.createdAt);
+    return (
+      <ConfirmDialog
+        title={t('backups.confirmTitle')}
+        message={t('backups.confirmMessage', { time })}
+        confirm={busy ? t('backups.restoring') : t('backups.confirm')}
+        danger
+        onCancel={() => !busy && setRestoring(null)}
+        onConfirm={() => {
+          if (busy) return;
+          setBusy(true);
+          saveName();
+          void restoreBackup(restoring).then((ok) => {
+            // on success the page reloads; on failure the user is back in Settings with the reason
+            if (!ok) {
+              setBusy(false);
+              setRestoring(null);
+            }
+          });
+        }}
+      />
+    );
+  }
 
   return (
     <Dialog title={t('settings.title')} onCancel={done}>
@@ -62,6 +91,7 @@ export function SettingsDialog() {
           />
           <small className="muted">{t('settings.authorNameHint')}</small>
         </label>
+        <BackupsSection onAskRestore={setRestoring} />
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('common.done')}

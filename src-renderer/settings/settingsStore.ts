@@ -9,6 +9,7 @@ import { api } from '../api';
 import { applyLanguage } from '../i18n';
 import { describeFailure } from '../i18n/errors';
 import { notify } from '../store/notices';
+import { announceRestoredBackup } from './BackupsSection';
 
 interface SettingsState extends Settings {
   dialogOpen: boolean;
@@ -56,4 +57,6 @@ export async function loadSettings(): Promise<void> {
   } catch {
     // the interface follows the system's language; the library's own errors show on its screen
   }
+  // after a restore the page was reloaded: say so, in the restored library's language
+  announceRestoredBackup();
 }
