@@ -1,0 +1,27 @@
+/**
+ * Rolling backups while editing: after every call that changed the library, the scheduler
+ * (storage/backups.ts) takes a copy if the newest one is an hour old. It never throws and does
+ * nothing when the call changed nothing, so every call can be followed by it. Used by the
+ * desktop app and `npm run web` alike; `atQuit()` is called by each when it stops.
+ */
+import type { CallName } from '../../shared/calls';
+import type { Services } from '../services/library';
+
+export interface AfterWrite {
+  maybeBackup(): unknown;
+}
+
+/** The same services, each followed (once it has returned) by `scheduler.maybeBackup()`. */
+export function withRollingBackups(services: Services, scheduler: AfterWrite): Services {
+  const wrapped: Partial<Record<CallName, (input: unknown) => unknown>> = {};
+  for (const name of Object.keys(services) as CallName[]) {
+    const call = services[name] as (input: unknown) => unknown;
+    wrapped[name] = (input) => {
+      const result = call(input);
+      // outside the call's transaction: VACUUM INTO cannot run inside one
+      scheduler.maybeBackup();
+      return result;
+    };
+  }
+  return wrapped as Services;
+}
