@@ -1,28 +1,35 @@
 /**
- * Electron main process: opens the library, registers IPC, creates a locked-down window.
- * Kept thin: everything testable lives in services/ and storage/.
+ * Electron main process: only wiring. Every decision (which page to load, which files app://
+ * serves, who may call IPC, where a page may go, what the user is told when the library cannot
+ * be opened, flushing before close) is a plain function in ./shell/, tested without Electron.
  */
-import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { registerIpc } from './ipc';
 import { LIBRARY_FILE_NAME } from './paths';
-import { createServices, languageOfLocale, seedLibrary } from './services/library';
-import { openLibrary } from './storage/database';
+import { createServices, languageOfLocale } from './services/library';
+import { createAppProtocolHandler } from './shell/appProtocol';
+import { createCloseGuard } from './shell/closeGuard';
+import { createDialogUi } from './shell/dialogUi';
+import { shellMessages } from './shell/messages';
+import { guardWebContents } from './shell/navigation';
+import { APP_SCHEME, chooseRendererSource, isTrustedSender } from './shell/origins';
+import { lockDownSession } from './shell/permissions';
+import { startLibrary } from './shell/startup';
+import { withRollingBackups } from './shell/backupWiring';
+import { backupSchedulerFor } from './storage/backups';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
-const devUrl = process.env.ELECTRON_RENDERER_URL;
-/**
- * The renderer is served from app://lanemap/ rather than file://, so it has a real origin:
- * module workers (layout), fetch and the CSP's 'self' behave as in a browser.
- */
-const APP_ORIGIN = 'app://lanemap';
+// the dev server only in an unpackaged app, and only on this machine
+const renderer = chooseRendererSource({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL });
+if (renderer.ignored) console.warn(renderer.ignored);
 
 app.enableSandbox();
-// one Lanemap at a time: two processes editing one library would overwrite each other's edits
+// one Lanemap window per library; a second start focuses the first
 const isPrimary = app.requestSingleInstanceLock();
 if (!isPrimary) app.quit();
 app.on('second-instance', () => {
@@ -30,32 +37,16 @@ app.on('second-instance', () => {
   if (win?.isMinimized()) win.restore();
   win?.focus();
 });
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function isAppUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    // Node's URL gives custom schemes a "null" origin: compare scheme and host instead
-    if (u.protocol === 'app:') return u.host === 'lanemap';
-    return devUrl !== undefined && u.origin === new URL(devUrl).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Serves files of the built renderer, and nothing outside it. */
-function serveRenderer(request: Request): Promise<Response> | Response {
-  const { host, pathname } = new URL(request.url);
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
-  } catch {
-    return new Response('Bad address', { status: 400 });
-  }
-  const file = path.resolve(rendererDir, rel);
-  if (host !== 'lanemap' || !file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
-  return net.fetch(pathToFileURL(file).href);
-}
+// every web contents, not only the main window's: no navigation away, no new windows, no <webview>
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, {
+    devOrigin: renderer.devOrigin,
+    // only https links to the fixed hosts of navigation.ts's EXTERNAL_LINK_HOSTS reach here
+    openExternal: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,
+  });
+});
 
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow({
@@ -64,56 +55,56 @@ async function createWindow(): Promise<void> {
     title: 'Lanemap',
     backgroundColor: '#f7f8fa',
     webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
+      // the preload exposes only the contract's allow-listed calls (preload.ts), in a sandbox
+      preload: path.join(here, '../preload/index.cjs') /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
-      spellcheck: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\/(github\.com|lanemap\.app)\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url)) e.preventDefault();
-  });
   // let the editor store what is still on its way before the window goes (at most 3 s)
-  let flushed = false;
-  win.on('close', (e) => {
-    if (flushed) return;
-    e.preventDefault();
-    const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
-    const flush = win.webContents.executeJavaScript('window.__lanemapFlush ? window.__lanemapFlush() : null', true).catch(() => undefined);
-    void Promise.race([flush, timeout]).then(() => {
-      flushed = true;
-      win.close();
-    });
+  const guard = createCloseGuard({
+    flush: () => win.webContents.executeJavaScript('window.__lanemapFlush ? window.__lanemapFlush() : null', true),
+    close: () => {
+      if (!win.isDestroyed()) win.close();
+    },
   });
-  await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  win.on('close', (e) => guard.onClose(e));
+  await win.loadURL(renderer.entryUrl);
 }
 
 void app.whenReady().then(async () => {
   if (!isPrimary) return;
-  protocol.handle('app', serveRenderer);
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
+  lockDownSession(session.defaultSession);
+  // app:// responses carry the CSP themselves (pages and the layout worker's script)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, readFile: (file) => fs.promises.readFile(file) }));
+  if (renderer.devOrigin) {
+    // the dev server sends no CSP of its own
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${renderer.devOrigin}/*`] }, (details, cb) => {
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+  }
+
+  const language = languageOfLocale(app.getLocale());
   const dataFile = path.join(app.getPath('userData'), LIBRARY_FILE_NAME);
-  let opened: ReturnType<typeof openLibrary>;
-  try {
-    opened = openLibrary(dataFile);
-  } catch (e) {
-    dialog.showErrorBox('Lanemap cannot open its library', (e as Error).message);
-    app.exit(1);
+  const started = await startLibrary({ dataFile, language, ui: createDialogUi(shellMessages(language), (options) => dialog.showMessageBox(options)) });
+  if (!started.ok) {
+    app.exit(started.exitCode);
     return;
   }
-  const { db } = opened;
-  seedLibrary(db, undefined, languageOfLocale(app.getLocale()));
-  const services = createServices(db, { dataFile, transport: 'electron', version: app.getVersion() });
-  registerIpc(services, (event) => isAppUrl(event.senderFrame?.url ?? ''), {
+  const { db } = started;
+  // a copy of the library at most once an hour while editing, and one at quit
+  const backups = backupSchedulerFor(db, dataFile);
+  const services = withRollingBackups(createServices(db, { dataFile, transport: 'electron', version: app.getVersion() }), backups);
+  registerIpc(services, (event) => isTrustedSender(event.senderFrame, renderer.devOrigin), {
     // exports are saved where the user chooses, through the native dialog
     'file:save': async ({ fileName, content, encoding }, event) => {
       const win = BrowserWindow.fromWebContents(event.sender);
@@ -124,7 +115,10 @@ void app.whenReady().then(async () => {
       return { path: choice.filePath };
     },
   });
-  app.on('will-quit', () => db.close());
+  app.on('will-quit', () => {
+    backups.atQuit();
+    db.close();
+  });
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
