@@ -172,7 +172,8 @@ export const MapChangesSchema = z
   .strict()
   .superRefine((c, ctx) => {
     for (const key of Object.keys(c.map ?? {})) {
-      if (!c.expect.map || !Object.hasOwn(c.expect.map, key)) ctx.addIssue({ code: 'custom', message: `the change of the map's ${key} does not say what it expects` });
+      if (!c.expect.map || !Object.hasOwn(c.expect.map, key))
+        ctx.addIssue({ code: 'custom', message: `the change of the map's ${key} does not say what it expects` });
     }
     for (const t of TABLES) {
       const expected = new Map<string, object | null>();

@@ -8,7 +8,21 @@
 import { mapFields } from '../../shared/model/diff';
 import { fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
-import type { ItemKind, MapComment, MapDoc, MapStatus, MapSummary, PainPoint, Point, Purpose, Role, Phase, Flow, Step, VersionSummary } from '../../shared/model/types';
+import type {
+  ItemKind,
+  MapComment,
+  MapDoc,
+  MapStatus,
+  MapSummary,
+  PainPoint,
+  Point,
+  Purpose,
+  Role,
+  Phase,
+  Flow,
+  Step,
+  VersionSummary,
+} from '../../shared/model/types';
 import type { Db } from './database';
 
 export class NotFoundError extends Error {}
@@ -210,7 +224,9 @@ export function createMapRepository(db: Db) {
       FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
     deleteVersion: db.prepare("DELETE FROM versions WHERE id = ? AND map_id = ? AND kind = 'manual'"),
     versionKind: db.prepare('SELECT kind FROM versions WHERE id = ? AND map_id = ?'),
-    version: db.prepare('SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount, doc FROM versions WHERE id = ? AND map_id = ?'),
+    version: db.prepare(
+      'SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount, doc FROM versions WHERE id = ? AND map_id = ?',
+    ),
     insertVersion: db.prepare(`
       INSERT INTO versions (id, map_id, name, note, author, kind, created_at, step_count, doc)
       VALUES (@id, @mapId, @name, @note, @author, @kind, @createdAt, @stepCount, @doc)`),
@@ -428,7 +444,10 @@ export function createMapRepository(db: Db) {
     if (!before) throw new NotFoundError('This map no longer exists.');
     const { conflicts, storedRow: stored } = check(mapId, changes);
     if (conflicts.length > 0) {
-      const names = conflicts.slice(0, 3).map((c) => `«${c.title}»`).join(', ');
+      const names = conflicts
+        .slice(0, 3)
+        .map((c) => `«${c.title}»`)
+        .join(', ');
       throw new ConflictError(`Someone else changed this map meanwhile (${names}${conflicts.length > 3 ? ', …' : ''}); your change was not stored.`, conflicts);
     }
     const expected = new Map(TABLES.flatMap((t) => changes.expect[t].map((e) => [`${t}:${e.id}`, e.before] as const)));
@@ -563,11 +582,13 @@ export function createMapRepository(db: Db) {
     },
     /** Keeps the map as it is stored now under a name. */
     saveVersion(mapId: string, v: { id: string; name: string; note: string; author: string; kind: VersionSummary['kind']; createdAt: string }): VersionSummary {
-      return db.transaction(() => {
-        const doc = repo.read(mapId);
-        q.insertVersion.run({ ...v, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
-        return { ...v, mapId, stepCount: Object.keys(doc.steps).length };
-      }).immediate();
+      return db
+        .transaction(() => {
+          const doc = repo.read(mapId);
+          q.insertVersion.run({ ...v, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
+          return { ...v, mapId, stepCount: Object.keys(doc.steps).length };
+        })
+        .immediate();
     },
     /** Stores versions brought in with an imported map (their documents already checked). */
     insertVersions(mapId: string, list: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[]): void {

@@ -211,7 +211,11 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       if (conflicts.length > 0) {
         tellConflicts(conflicts, fresh);
         notify.conflict?.(conflicts);
-      } else if (told.length === 0 && Date.now() - lastRemoteNotice > 60_000 && Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0) {
+      } else if (
+        told.length === 0 &&
+        Date.now() - lastRemoteNotice > 60_000 &&
+        Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0
+      ) {
         // said once in a while, not at every keystroke of the other window
         lastRemoteNotice = Date.now();
         notify.info?.(t('errors.remoteChanges'));

@@ -248,7 +248,12 @@ const cases: Case[] = [
   [
     'maps:applyChanges',
     'an expectation on a field steps do not have',
-    () => apply({ ...change({}), expect: { ...none(), steps: [{ id: 'a-lead', before: { colour: 'red' } }] }, upsert: { ...none(), steps: [stepOf(a, 'a-lead')] } }),
+    () =>
+      apply({
+        ...change({}),
+        expect: { ...none(), steps: [{ id: 'a-lead', before: { colour: 'red' } }] },
+        upsert: { ...none(), steps: [stepOf(a, 'a-lead')] },
+      }),
     'bad-input',
   ],
   [
@@ -260,20 +265,40 @@ const cases: Case[] = [
   [
     'maps:applyChanges',
     'the same step twice in one edit',
-    () => apply(change({ upsert: { steps: [{ ...stepOf(a, 'a-lead'), title: 'Раз' }, { ...stepOf(a, 'a-lead'), title: 'Два' }] } })),
+    () =>
+      apply(
+        change({
+          upsert: {
+            steps: [
+              { ...stepOf(a, 'a-lead'), title: 'Раз' },
+              { ...stepOf(a, 'a-lead'), title: 'Два' },
+            ],
+          },
+        }),
+      ),
     'bad-input',
   ],
   // stale edits: another editor changed or deleted the row meanwhile
   [
     'maps:applyChanges',
     'a rename that expects a title the step no longer has',
-    () => apply({ ...change({}), upsert: { ...none(), steps: [{ ...stepOf(a, 'a-lead'), title: 'Моё' }] }, expect: { ...none(), steps: [{ id: 'a-lead', before: { title: 'Было давно' } }] } }),
+    () =>
+      apply({
+        ...change({}),
+        upsert: { ...none(), steps: [{ ...stepOf(a, 'a-lead'), title: 'Моё' }] },
+        expect: { ...none(), steps: [{ id: 'a-lead', before: { title: 'Было давно' } }] },
+      }),
     'conflict',
   ],
   [
     'maps:applyChanges',
     'an edit of a step that was deleted (it must not come back)',
-    () => apply({ ...change({}), upsert: { ...none(), steps: [{ ...newStep({}), id: 'a-gone' }] }, expect: { ...none(), steps: [{ id: 'a-gone', before: { title: 'Удалённый шаг' } }] } }),
+    () =>
+      apply({
+        ...change({}),
+        upsert: { ...none(), steps: [{ ...newStep({}), id: 'a-gone' }] },
+        expect: { ...none(), steps: [{ id: 'a-gone', before: { title: 'Удалённый шаг' } }] },
+      }),
     'conflict',
   ],
   [
@@ -299,14 +324,12 @@ const cases: Case[] = [
       ['a reply to a thread that does not exist', { targetKind: 'map', targetId: null, parentId: 'ghost' }],
       ['a comment on a step called toString', { targetKind: 'step', targetId: 'toString' }],
     ] as const
-  ).map(
-    ([label, patch]): Case => [
-      'maps:applyChanges',
-      label,
-      () => apply(change({ upsert: { comments: [{ ...newComment('a-c9'), ...patch }] } })),
-      'bad-input',
-    ],
-  ),
+  ).map(([label, patch]): Case => [
+    'maps:applyChanges',
+    label,
+    () => apply(change({ upsert: { comments: [{ ...newComment('a-c9'), ...patch }] } })),
+    'bad-input',
+  ]),
   [
     'maps:applyChanges',
     'a reply to a reply',

@@ -151,9 +151,21 @@ const broken: [string, string, RegExp][] = [
   ['a step in the lane "toString"', mutate((m) => (m.steps['s-lead']!.roleId = 'toString')), /role|reserved/],
   ['a step in the phase "valueOf"', mutate((m) => (m.steps['s-lead']!.phaseId = 'valueOf')), /phase|reserved/],
   ['a flow to the step "hasOwnProperty"', mutate((m) => (m.flows['s-f1']!.toStepId = 'hasOwnProperty')), /missing step|reserved/],
-  ['a comment on the step "constructor"', mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'step', targetId: 'constructor' }) })), /missing step|reserved/],
-  ['a reply to the thread "isPrototypeOf"', mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'map', targetId: null, parentId: 'isPrototypeOf' }) })), /thread|reserved/],
-  ['a pain point on the step "toLocaleString"', mutate((m) => (m.painPoints = { 's-p1': { id: 's-p1', stepId: 'toLocaleString', kind: 'idea', votes: 1, createdAt: '2026-03-02T10:00:00.000Z' } })), /missing step|reserved/],
+  [
+    'a comment on the step "constructor"',
+    mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'step', targetId: 'constructor' }) })),
+    /missing step|reserved/,
+  ],
+  [
+    'a reply to the thread "isPrototypeOf"',
+    mutate((m) => (m.comments = { 's-c1': comment({ targetKind: 'map', targetId: null, parentId: 'isPrototypeOf' }) })),
+    /thread|reserved/,
+  ],
+  [
+    'a pain point on the step "toLocaleString"',
+    mutate((m) => (m.painPoints = { 's-p1': { id: 's-p1', stepId: 'toLocaleString', kind: 'idea', votes: 1, createdAt: '2026-03-02T10:00:00.000Z' } })),
+    /missing step|reserved/,
+  ],
   ['a step with the id "toString"', mutate((m) => (m.steps['toString'] = { ...m.steps['s-lead']!, id: 'toString' })), /reserved/],
   // a record filed under __proto__ would vanish without a word: the file is refused instead
   ['a step filed under "__proto__"', good.replace(/"steps": *{/, '"steps":{"__proto__":{"id":"x"},'), /__proto__/],

@@ -145,8 +145,12 @@ describe('given two windows on one map', () => {
     const a = await openWindow();
     const b = await openWindow();
     for (let i = 0; i < 5; i++) {
-      a.store.getState().run(cmd('addStepAfter', { afterStepId: i ? `a-${i - 1}` : 'e-won', id: `a-${i}`, flowId: `af-${i}`, kind: 'task', title: `Шаг A${i}` }));
-      b.store.getState().run(cmd('addStepAfter', { afterStepId: i ? `b-${i - 1}` : 'e-won', id: `b-${i}`, flowId: `bf-${i}`, kind: 'task', title: `Шаг B${i}` }));
+      a.store
+        .getState()
+        .run(cmd('addStepAfter', { afterStepId: i ? `a-${i - 1}` : 'e-won', id: `a-${i}`, flowId: `af-${i}`, kind: 'task', title: `Шаг A${i}` }));
+      b.store
+        .getState()
+        .run(cmd('addStepAfter', { afterStepId: i ? `b-${i - 1}` : 'e-won', id: `b-${i}`, flowId: `bf-${i}`, kind: 'task', title: `Шаг B${i}` }));
       await Promise.all([a.store.getState().flush(), b.store.getState().flush()]);
     }
     await a.store.getState().sync();
