@@ -6,7 +6,7 @@
  * another editor changed or deleted that row meanwhile; only the fields it changes are written.
  */
 import { mapFields } from '../../shared/model/diff';
-import { fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
+import { changedFields, fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
 import type {
   ItemKind,
@@ -331,6 +331,16 @@ export function createMapRepository(db: Db) {
   }
 
   /**
+   * Whether writing field `k` would overwrite something else than the edit expected: the stored
+   * value is neither the expected one nor already the one being written (a write that arrives
+   * twice, e.g. as the page goes away while it is on its way, is not a conflict).
+   */
+  function isOverwritten(stored: object, k: string, expected: unknown, next: object | undefined): boolean {
+    const value = fieldValue(stored, k);
+    return !sameValue(value, expected) && !(next && sameValue(value, fieldValue(next, k)));
+  }
+
+  /**
    * Checks every expectation of `changes` against what is stored; returns the conflicts and the
    * stored rows it read (the write uses them).
    */
@@ -341,23 +351,26 @@ export function createMapRepository(db: Db) {
     if (changes.map) {
       const fields = mapFields(repo.read(mapId, { fieldsOnly: true }));
       const expected = changes.expect.map ?? {};
-      const changed = Object.keys(changes.map).filter((k) => !sameValue(fieldValue(fields, k), (expected as Record<string, unknown>)[k]));
+      const changed = Object.keys(changes.map).filter((k) => isOverwritten(fields, k, (expected as Record<string, unknown>)[k], changes.map));
       if (changed.length > 0) conflicts.push({ table: 'map', id: mapId, title: fields.title, reason: 'changed' });
     }
     for (const t of TABLES) {
       const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
       const ids = [...changes.upsert[t].map((r) => r.id), ...changes.remove[t]];
       const removed = new Set(changes.remove[t]);
+      const writing = new Map<string, object>(changes.upsert[t].map((r) => [r.id, r] as const));
       for (const id of ids) {
         const row = storedRow(t, mapId, id);
         stored.set(key(t, id), row);
         const before = expected.get(id);
+        const next = writing.get(id);
         if (before === null) {
-          if (row) conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'exists' });
+          // the same row sent again (a retry whose first answer was lost) is not a conflict
+          if (row && (!next || changedFields(row, next).length > 0)) conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'exists' });
         } else if (!row) {
           // both editors deleted it: nothing is lost
           if (!removed.has(id)) conflicts.push({ table: t, id, title: titleOf(t, before ?? {}), reason: 'deleted' });
-        } else if (before && Object.keys(before).some((k) => !sameValue(fieldValue(row, k), (before as Record<string, unknown>)[k]))) {
+        } else if (before && Object.keys(before).some((k) => isOverwritten(row, k, (before as Record<string, unknown>)[k], next))) {
           conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'changed' });
         }
       }

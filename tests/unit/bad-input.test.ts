@@ -64,7 +64,7 @@ type Case = [call: string, label: string, payload: () => unknown, code: ErrorCod
 
 const cases: Case[] = [
   // app:info and maps:list take an empty object and nothing else
-  ...['app:info', 'maps:list'].flatMap((name): Case[] => [
+  ...['app:info', 'maps:list', 'backups:list', 'backups:create'].flatMap((name): Case[] => [
     [name, 'an extra field', () => ({ verbose: true }), 'bad-input'],
     [name, 'null', () => null, 'bad-input'],
     [name, 'undefined', () => undefined, 'bad-input'],
@@ -304,7 +304,12 @@ const cases: Case[] = [
   [
     'maps:applyChanges',
     'adding a step that is already there',
-    () => apply({ ...change({}), upsert: { ...none(), steps: [stepOf(a, 'a-lead')] }, expect: { ...none(), steps: [{ id: 'a-lead', before: null }] } }),
+    () =>
+      apply({
+        ...change({}),
+        upsert: { ...none(), steps: [{ ...stepOf(a, 'a-lead'), title: 'Другой' }] },
+        expect: { ...none(), steps: [{ id: 'a-lead', before: null }] },
+      }),
     'conflict',
   ],
   [
@@ -349,6 +354,15 @@ const cases: Case[] = [
     () => apply(change({ upsert: { comments: [{ ...newComment('a-c9'), createdAt: '2026-13-45T10:00:00Z' }] } })),
     'bad-input',
   ],
+  // backups:restore takes only a backup the library lists, by its exact path
+  ['backups:restore', 'no path', () => ({}), 'bad-input'],
+  ['backups:restore', 'a numeric path', () => ({ path: 5 }), 'bad-input'],
+  ['backups:restore', 'a path outside the backups', () => ({ path: '/etc/passwd' }), 'not-found'],
+  ['backups:restore', 'a path that climbs out of the backups folder', () => ({ path: `${lib.file}/../backups/../../../etc/passwd` }), 'not-found'],
+  ['backups:restore', 'the library file itself', () => ({ path: lib.file }), 'not-found'],
+  ['backups:restore', 'a NUL in the path', () => ({ path: 'backups/lanemap-2026.sqlite\u0000.txt' }), 'bad-input'],
+  ['backups:restore', 'an extra field', () => ({ path: lib.file, force: true }), 'bad-input'],
+  ['backups:restore', 'null', () => null, 'bad-input'],
   // names that are not calls
   ...['maps:explode', '', 'MAPS:LIST', 'maps:list ', '__proto__', 'constructor', 'toString', '../maps:list'].map((name): Case => [
     name,

@@ -4,8 +4,10 @@
  * SQLite file, as two windows would.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cmd, type Command } from '../../shared/model/commands';
+import { applyCommand, cmd, type Command } from '../../shared/model/commands';
+import { diffMaps } from '../../shared/model/diff';
 import type { MapDoc } from '../../shared/model/types';
+import { dispatch } from '../../src-main/services/dispatch';
 import { createEditorStore, type ConflictRow, type EditorStore } from '../../src-renderer/store/editorStore';
 import { content, salesMap } from '../support/builders';
 import { apiOver, call, openTempLibrary, removeTempDirs, storeMap, type TempLibrary } from '../support/library';
@@ -175,5 +177,35 @@ describe('given two windows on one map', () => {
     expect(stored().comments['e-c1']).toBeUndefined();
     expect(b.told.conflicts.flat().length).toBeGreaterThan(0);
     expect(content(b.screen())).toEqual(content(stored()));
+  });
+});
+
+describe('a write that arrives twice', () => {
+  test('the last call of a closing page repeats a write still on its way, with newer edits: both are stored, nothing is refused', () => {
+    const base = stored();
+    const lead = base.steps['e-lead']!;
+    const first = applyCommand(base, cmd('moveSteps', { moves: [{ stepId: 'e-lead', x: lead.x + 10, y: lead.y, roleId: lead.roleId }] }));
+    const later = applyCommand(first, cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Заявка с сайта' } }));
+    // the write on its way
+    call(lib.services, 'maps:applyChanges', { id: base.id, changes: diffMaps(base, first) });
+    // the page's last call: everything since what it knew stored
+    call(lib.services, 'maps:applyChanges', { id: base.id, changes: diffMaps(base, later) });
+    expect(stored().steps['e-lead']).toMatchObject({ x: base.steps['e-lead']!.x + 10, title: 'Заявка с сайта' });
+    // and a step added twice (its first answer lost) is not a conflict either
+    const added = applyCommand(stored(), cmd('addStepAfter', { afterStepId: 'e-won', id: 'e-new', flowId: 'e-fnew', kind: 'end', title: 'Архив' }));
+    const change = diffMaps(stored(), added);
+    call(lib.services, 'maps:applyChanges', { id: base.id, changes: change });
+    call(lib.services, 'maps:applyChanges', { id: base.id, changes: change });
+    expect(stored().steps['e-new']?.title).toBe('Архив');
+  });
+
+  test('but a repeated write over another editor’s newer value is still refused', () => {
+    const base = stored();
+    const mine = applyCommand(base, cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Моё' } }));
+    const theirs = applyCommand(base, cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Их' } }));
+    call(lib.services, 'maps:applyChanges', { id: base.id, changes: diffMaps(base, theirs) });
+    const reply = dispatch(lib.services, 'maps:applyChanges', { id: base.id, changes: diffMaps(base, mine) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', conflicts: [{ table: 'steps', id: 'e-lead', title: 'Их', reason: 'changed' }] } });
+    expect(stored().steps['e-lead']?.title).toBe('Их');
   });
 });
