@@ -57,14 +57,17 @@ export interface SchedulerOptions {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The SQLite connection's count of rows it changed since it opened: what makes a library "changed since the last copy". */
-function changesOf(db: Db): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
+function changeCounter(db: Db): () => number {
+  // prepared once: it runs after every call
+  const statement = db.prepare('SELECT total_changes()').pluck();
+  return () => statement.get() as number;
 }
 
 export function createBackupScheduler({ db, file, clock = () => new Date(), intervalMs = BACKUP_INTERVAL_MS }: SchedulerOptions): BackupScheduler {
   const folder = backupsFolder(file);
+  const changesOf = changeCounter(db);
   // the library as of the last copy this connection made (or as it was opened)
-  let changesAtLastCopy = changesOf(db);
+  let changesAtLastCopy = changesOf();
   // when the newest rolling copy was taken; read from the folder (other processes' copies count)
   let lastCopyAt: number | null | undefined;
 
@@ -78,7 +81,7 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
     if (db.inTransaction) throw new Error('A backup cannot be taken inside a transaction.');
     fs.mkdirSync(folder, { recursive: true });
     const now = clock();
-    const changes = changesOf(db);
+    const changes = changesOf();
     const partial = path.join(folder, `.partial-${process.pid}-${now.getTime()}.sqlite`);
     try {
       db.prepare('VACUUM INTO ?').run(partial);
@@ -93,7 +96,12 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
         }
         pruneBackupFiles(file);
         const size = fs.statSync(target).size;
-        return { path: target, createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(), size, kind: kind === 'rolling' ? 'hourly' : 'before-restore' };
+        return {
+          path: target,
+          createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
+          size,
+          kind: kind === 'rolling' ? 'hourly' : 'before-restore',
+        };
       }
     } finally {
       fs.rmSync(partial, { force: true });
@@ -153,11 +161,11 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
   return {
     maybeBackup: () =>
       quietly('A backup', () => {
-        if (db.inTransaction || changesOf(db) === changesAtLastCopy) return null;
+        if (db.inTransaction || changesOf() === changesAtLastCopy) return null;
         return due(clock().getTime()) ? take('rolling') : null;
       }),
     backupNow: () => take('rolling'),
-    atQuit: () => quietly('The backup at quit', () => (changesOf(db) === changesAtLastCopy ? null : take('rolling'))),
+    atQuit: () => quietly('The backup at quit', () => (changesOf() === changesAtLastCopy ? null : take('rolling'))),
     list,
     restore,
   };
@@ -250,14 +258,20 @@ function copyContent(db: Db, source: string): void {
     const hasRevision = target.get('maps')?.columns.includes('revision') && from.get('maps')?.columns.includes('revision');
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
-      const triggers = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+      const triggers = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL").all() as {
+        name: string;
+        sql: string;
+      }[];
       for (const t of triggers) db.prepare(`DROP TRIGGER main.${quote(t.name)}`).run();
       const bump = hasRevision ? ((db.prepare('SELECT COALESCE(MAX(revision), 0) + 1 FROM main.maps').pluck().get() as number) ?? 1) : 0;
       for (const t of [...order].reverse()) db.prepare(`DELETE FROM main.${quote(t.name)}`).run();
       for (const t of order) {
         const other = from.get(t.name);
         if (!other) continue;
-        const columns = t.columns.filter((c) => other.columns.includes(c)).map(quote).join(', ');
+        const columns = t.columns
+          .filter((c) => other.columns.includes(c))
+          .map(quote)
+          .join(', ');
         if (!columns) continue;
         db.prepare(`INSERT INTO main.${quote(t.name)} (${columns}) SELECT ${columns} FROM restore_source.${quote(t.name)}`).run();
       }
