@@ -17,7 +17,16 @@ export interface OpenResult {
   created: boolean;
 }
 
-export class LibraryError extends Error {}
+/** The library cannot be opened: `kind` says why (the start-up tells the user), `cause` is SQLite's error. */
+export class LibraryError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'cannot-open' | 'newer' | 'migration',
+    cause?: unknown,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
 
 /** How long a write waits for another process's write to finish before giving up. */
 export const BUSY_TIMEOUT_MS = 15_000;
@@ -33,7 +42,7 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
     db.pragma('journal_mode = WAL');
   } catch (e) {
     db?.close();
-    throw new LibraryError(`Cannot open the library file ${file}: ${(e as Error).message}`);
+    throw new LibraryError(`Cannot open the library file ${file}: ${(e as Error).message}`, 'cannot-open', e);
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
@@ -41,7 +50,10 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   const target = Math.max(0, ...migrations.map((m) => m.version));
   if (current > target) {
     db.close();
-    throw new LibraryError(`The library file ${file} was written by a newer Lanemap (schema ${current}, this one knows ${target}). Update Lanemap to open it.`);
+    throw new LibraryError(
+      `The library file ${file} was written by a newer Lanemap (schema ${current}, this one knows ${target}). Update Lanemap to open it.`,
+      'newer',
+    );
   }
   let backupPath: string | null = null;
   if (current < target && existed) {
@@ -72,7 +84,7 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   } catch (e) {
     open.close();
     const kept = backupPath ? ` The library as it was is kept in ${backupPath}.` : '';
-    throw new LibraryError(`Could not update the library file ${file}: ${(e as Error).message}.${kept}`);
+    throw new LibraryError(`Could not update the library file ${file}: ${(e as Error).message}.${kept}`, 'migration', e);
   }
   return { db, backupPath, created: current === 0 };
 }
