@@ -185,6 +185,7 @@ export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'inter
  * The library file or its disk failed (src-main/services/dispatch.ts): the renderer always says
  * these in the user's language, never SQLite's or the file system's own words.
  * `library-busy`: another Lanemap held the library for longer than the wait.
+ * `file-not-saved`: an exported file could not be written where the user chose (desktop save dialog).
  */
-export const DISK_ERROR_CODES = ['read-only', 'disk-full', 'disk-error', 'damaged', 'library-busy'] as const;
+export const DISK_ERROR_CODES = ['read-only', 'disk-full', 'disk-error', 'damaged', 'library-busy', 'file-not-saved'] as const;
 export type DiskErrorCode = (typeof DISK_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CALLS, type CallName } from '../shared/calls';
 import { inputSchemas, type CallInput, type CallReply, type CallResults } from '../shared/contract';
 import { describeIssues } from '../shared/model/schema';
+import { fileSaveFailure } from './services/diskErrors';
 import { dispatch } from './services/dispatch';
 import type { Services } from './services/library';
 
@@ -23,6 +24,9 @@ export function registerIpc(services: Services, isTrustedSender: (e: IpcMainInvo
       try {
         return { ok: true, value: await own(parsed.data, event) };
       } catch (e) {
+        // a file the user chose to save could not be written: said plainly, in their language
+        const disk = fileSaveFailure(e);
+        if (disk) return { ok: false, error: disk };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };
       }
     });

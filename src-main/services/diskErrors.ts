@@ -12,6 +12,7 @@ const SENTENCES: Record<DiskErrorCode, string> = {
   'disk-error': 'The disk could not read or write the library file, so the change was not stored.',
   damaged: 'The library file is damaged. Restart Lanemap to restore it from a backup.',
   'library-busy': 'Another Lanemap kept the library busy for too long. Try again in a moment.',
+  'file-not-saved': 'The file could not be written there: the folder is read-only or not allowed, or the disk is full. Choose another place.',
 };
 
 /** SQLite's (extended) result codes and Node's file-system codes, by what they mean for the user. */
@@ -30,4 +31,15 @@ export function diskFailure(e: unknown): { code: DiskErrorCode; message: string 
   if (typeof code !== 'string') return null;
   const disk = codeOf(code);
   return disk ? { code: disk, message: SENTENCES[disk] } : null;
+}
+
+/**
+ * An exported file the desktop app could not write where the user chose (save dialog): one
+ * sentence about that file, not about the library; null for an error that is not the disk's.
+ */
+export function fileSaveFailure(e: unknown): { code: 'file-not-saved'; message: string } | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EIO', 'EISDIR', 'ENOENT', 'ENOTDIR', 'ENAMETOOLONG'].includes(code))
+    return null;
+  return { code: 'file-not-saved', message: SENTENCES['file-not-saved'] };
 }

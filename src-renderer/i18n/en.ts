@@ -412,6 +412,7 @@ export const en = {
       'disk-error': 'the disk could not read or write the library file, so the change was not stored.',
       damaged: 'the library file is damaged. Restart Lanemap to restore it from a backup.',
       'library-busy': 'another Lanemap kept the library busy for too long. Try again in a moment.',
+      'file-not-saved': 'the file could not be written there: the folder is read-only or not allowed, or the disk is full. Choose another place.',
     },
     saveFailed: 'Could not save the last change: {{reason}}. The map was reloaded as stored.',
     /** Another editor (a second window, another Lanemap on the same library) changed the same rows first. */
