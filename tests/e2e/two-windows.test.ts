@@ -69,7 +69,8 @@ test('a window that has not caught up renames a step the other window deleted: r
   await second.evaluate(() => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }));
   await node(second, 'Approve discount and terms').click();
   await node(page, 'Approve discount and terms').click();
-  await page.keyboard.press('Delete');
+  await ui.value(page.getByLabel('Step title', { exact: true }), 'Approve discount and terms');
+  await node(page, 'Approve discount and terms').press('Delete');
   await ui.eventually(() => storedStep('Approve discount and terms')).toBeUndefined();
   await ui.visible(node(second, 'Approve discount and terms'));
   // the stale window renames the step it still shows
