@@ -31,6 +31,24 @@ export class LibraryError extends Error {
 /** How long a write waits for another process's write to finish before giving up. */
 export const BUSY_TIMEOUT_MS = 15_000;
 
+/**
+ * Runs `fn`, again while SQLite says the file is busy (up to the busy time-out): switching a new
+ * file to WAL needs a lock that SQLite does not wait for by itself when another process is
+ * creating the same library at the same moment.
+ */
+function whenNotBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw e;
+      Atomics.wait(pause, 0, 0, 10 + Math.random() * 20);
+    }
+  }
+}
+
 /** Opens (creating if needed) and migrates the library at `file`. */
 export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -39,7 +57,7 @@ export function openLibrary(file: string, migrations: Migration[] = MIGRATIONS):
   try {
     // a second process on the same file (the desktop app and `npm run web`) waits for the lock
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma('journal_mode = WAL');
+    whenNotBusy(() => db!.pragma('journal_mode = WAL'));
   } catch (e) {
     db?.close();
     throw new LibraryError(`Cannot open the library file ${file}: ${(e as Error).message}`, 'cannot-open', e);
