@@ -123,7 +123,8 @@ export async function callHttp<K extends CallName>(
 export async function must<K extends CallName>(b: Pick<Backend, 'url' | 'token'>, name: K, input: CallInput<K>): Promise<CallResults[K]> {
   const r = await callHttp(b, name, input);
   if (r.kind === 'transport') throw new ApiError('offline', r.error);
-  if (!r.reply.ok) throw new ApiError(r.reply.error.code, r.reply.error.message);
+  // as src-renderer/api.ts: a conflict carries the rows another editor changed meanwhile
+  if (!r.reply.ok) throw new ApiError(r.reply.error.code, r.reply.error.message, r.reply.error.conflicts);
   return r.reply.value;
 }
 

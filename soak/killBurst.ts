@@ -1,5 +1,5 @@
 /**
- * kill -9 burst: four writers stream edits (renames and moves of their own steps, as the
+ * kill -9 burst: several writers stream edits (renames and moves of their own steps, as the
  * editor writes them: `maps:applyChanges` with `diffMaps(before, after)`) while the backend is
  * killed with SIGKILL at random moments and restarted on the same file. After every restart,
  * every acknowledged edit must be in the library (or be overwritten by a later edit of the same

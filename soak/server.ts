@@ -1,14 +1,18 @@
 /**
- * One Lanemap backend for the soak run: opens (creating if needed) the library file given as
- * `--file`, seeds it as `npm run web` does, starts the HTTP bridge on 127.0.0.1 (a free port)
- * and prints one JSON line `{"url", "token", "pid"}` on stdout. SIGTERM closes it cleanly;
- * the soak run also ends it with SIGKILL.
+ * One Lanemap backend for the soak run, started as `npm run web` starts (src-main/web.ts): the
+ * library file given as `--file` opened through the shell's start-up (checked, migrated,
+ * seeded; a damaged or unusable library is told on stderr and the process exits 1, which the
+ * soak counts as a crash), rolling backups after writes, and the HTTP bridge on 127.0.0.1 (a
+ * free port). Prints one JSON line `{"url", "token", "pid"}` on stdout. SIGTERM stops it as
+ * `npm run web` stops; the soak run also ends it with SIGKILL.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices, seedLibrary } from '../src-main/services/library';
-import { openLibrary } from '../src-main/storage/database';
+import { createServices } from '../src-main/services/library';
+import { withRollingBackups } from '../src-main/shell/backupWiring';
+import { startLibrary } from '../src-main/shell/startup';
+import { backupSchedulerFor } from '../src-main/storage/backups';
 import { startWebBridge } from '../src-main/web/server';
 
 const arg = (name: string): string | undefined => {
@@ -21,9 +25,22 @@ if (!file) {
   process.exit(2);
 }
 
-const { db } = openLibrary(file);
-seedLibrary(db, undefined, 'en');
-const services = createServices(db, { dataFile: file, transport: 'http', version: 'soak' });
+// nobody answers questions here: a damaged library is told and the start gives up
+const started = await startLibrary({
+  dataFile: path.resolve(file),
+  language: 'en',
+  ui: {
+    tell: async (message) => void process.stderr.write(`${message}\n`),
+    choose: async (message) => {
+      process.stderr.write(`${message}\n(the soak answers: quit)\n`);
+      return 'quit';
+    },
+  },
+});
+if (!started.ok) process.exit(started.exitCode);
+const { db } = started;
+const backups = backupSchedulerFor(db, path.resolve(file));
+const services = withRollingBackups(createServices(db, { dataFile: file, transport: 'http', version: 'soak' }), backups);
 // no page is served: the soak run talks to the API only
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanemap-soak-renderer-'));
 const bridge = await startWebBridge({ services, rendererDir });
@@ -31,6 +48,7 @@ process.stdout.write(`${JSON.stringify({ url: bridge.url, token: bridge.token, p
 
 const stop = () => {
   void bridge.close().then(() => {
+    backups.atQuit();
     db.close();
     fs.rmSync(rendererDir, { recursive: true, force: true });
     process.exit(0);

@@ -4,15 +4,19 @@
  * field by field (what its screen showed before and after); once both have flushed, each
  * side's last edit of every field is classified against the stored map:
  *   stored      the stored map has it;
- *   superseded  the other side changed it later, having seen it (its "before" was this value);
+ *   superseded  the other side changed it, having seen it (its "before" was this value);
  *   conflict    its author's store reported a conflict on that row after the edit;
  *   told        its author was shown a save error after the edit (but no conflict on the row);
+ *   cascaded    none of these, and the row went with a step the other side deleted without
+ *               knowing of it (a flow or comment on it): lost without a word, counted as lost;
  *   LOST        none of these: lost without a word.
  * Scripted cases from the probe (title vs description, delete vs rename both ways, undo after
  * the other's edit) and a randomised mix of edits, undos and redos.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { cmd, type Command } from '../shared/model/commands';
+import type { LanemapApi } from '../shared/contract';
 import type { MapDoc } from '../shared/model/types';
 import { createEditorStore, type EditorStore } from '../src-renderer/store/editorStore';
 import { httpApi, must, startBackend, stopBackend } from './backend';
@@ -35,6 +39,8 @@ interface Atom {
   value: unknown;
   /** The author's screen before: the field's old value (the whole old row for a delete). */
   before: unknown;
+  /** The row as the author's screen has it after the edit (before it, for a delete). */
+  row: Record<string, unknown> | null;
   what: string;
 }
 
@@ -46,7 +52,7 @@ interface Author {
   errors: { at: number; text: string }[];
 }
 
-type Verdict = 'stored' | 'superseded' | 'conflict' | 'told' | 'lost';
+type Verdict = 'stored' | 'superseded' | 'conflict' | 'told' | 'cascaded' | 'lost';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -54,7 +60,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 function atomsOf(author: 'A' | 'B', seq: number, before: MapDoc, after: MapDoc, what: string): Atom[] {
   const out: Atom[] = [];
   for (const f of MAP_FIELDS) {
-    if (!same(before[f], after[f])) out.push({ author, seq, table: 'map', id: after.id, field: f, value: after[f] ?? null, before: before[f] ?? null, what });
+    if (!same(before[f], after[f]))
+      out.push({ author, seq, table: 'map', id: after.id, field: f, value: after[f] ?? null, before: before[f] ?? null, row: null, what });
   }
   for (const t of TABLES) {
     const ra = (before[t] ?? {}) as unknown as Record<string, Record<string, unknown>>;
@@ -64,15 +71,15 @@ function atomsOf(author: 'A' | 'B', seq: number, before: MapDoc, after: MapDoc, 
       const old = Object.hasOwn(ra, id) ? ra[id] : undefined;
       if (old === row) continue;
       if (!old) {
-        out.push({ author, seq, table: t, id, field: CREATED, value: row, before: null, what });
+        out.push({ author, seq, table: t, id, field: CREATED, value: row, before: null, row, what });
         continue;
       }
       for (const k of new Set([...Object.keys(old), ...Object.keys(row)])) {
-        if (!same(old[k], row[k])) out.push({ author, seq, table: t, id, field: k, value: row[k] ?? null, before: old[k] ?? null, what });
+        if (!same(old[k], row[k])) out.push({ author, seq, table: t, id, field: k, value: row[k] ?? null, before: old[k] ?? null, row, what });
       }
     }
     for (const [id, old] of Object.entries(ra))
-      if (!Object.hasOwn(rb, id)) out.push({ author, seq, table: t, id, field: DELETED, value: null, before: old, what });
+      if (!Object.hasOwn(rb, id)) out.push({ author, seq, table: t, id, field: DELETED, value: null, before: old, row: old, what });
   }
   return out;
 }
@@ -105,33 +112,72 @@ function classify(final: MapDoc, atoms: Atom[], authors: Record<'A' | 'B', Autho
       out.push({ verdict: 'stored', atom: a });
       continue;
     }
-    // the other side changed it later, knowing this value
+    // the other side changed it knowing this value (its edit was made from it). Screen order does
+    // not matter: an edit made from the old value, stored after this author's undo put that value
+    // back, is an edit of that value too
     const seen = atoms.some(
       (b) =>
         b.author !== a.author &&
-        b.seq > a.seq &&
         b.table === a.table &&
         b.id === a.id &&
-        // a deleted row is seen by nobody after; a created one by whoever touches it
+        // a created row is seen by whoever touches it; a deleted one by whoever creates it again
+        // from its absence (both sides deleted it, then one undid its own delete)
         (a.field === CREATED
           ? true
           : a.field === DELETED
-            ? false
+            ? b.field === CREATED
             : (b.field === a.field && same(b.before, a.value)) || (b.field === DELETED && same((b.before as Record<string, unknown>)[a.field], a.value))),
     );
     if (seen) {
       out.push({ verdict: 'superseded', atom: a });
       continue;
     }
+    // a flow, comment or pain point that went with a step the other side deleted (not knowing of it)
+    const refs = a.row ? [a.row.fromStepId, a.row.toStepId, a.row.targetId, a.row.stepId].filter((x): x is string => typeof x === 'string') : [];
+    // (not when the other side deleted this very row: then it knew of it and should have been refused)
+    const wentWith =
+      !now.present &&
+      !atoms.some((b) => b.author !== a.author && b.id === a.id && b.field === DELETED) &&
+      refs.some((ref) => !Object.hasOwn(final.steps, ref) && atoms.some((b) => b.author !== a.author && b.id === ref && b.field === DELETED));
     const who = authors[a.author];
     if (who.conflicts.some((c) => c.at >= a.seq && (c.ids.has(a.id) || (a.table === 'map' && c.ids.has('map'))))) out.push({ verdict: 'conflict', atom: a });
     else if (who.errors.some((e) => e.at >= a.seq)) out.push({ verdict: 'told', atom: a });
+    else if (wentWith) out.push({ verdict: 'cascaded', atom: a });
     else out.push({ verdict: 'lost', atom: a });
   }
   return out;
 }
 
-export function twoWriters(opts: { rounds: number; seed: number }): Promise<ScenarioResult> {
+/** The API with every write and read written to the round's log (for the trace of a round that lost an edit). */
+function tracedApi(api: LanemapApi, name: string, log: string[], seq: () => number): LanemapApi {
+  const short = (v: unknown) => JSON.stringify(v)?.slice(0, 300);
+  const traced = { ...api };
+  traced['maps:applyChanges'] = async (input) => {
+    const c = input.changes;
+    const parts = [
+      c.map ? `map ${short(c.map)}` : '',
+      ...Object.entries(c.upsert).flatMap(([t, rows]) => (rows as { id: string }[]).map((row) => `upsert ${t} ${row.id}`)),
+      ...Object.entries(c.remove).flatMap(([t, ids]) => (ids as string[]).map((id) => `remove ${t} ${id}`)),
+    ].filter(Boolean);
+    log.push(`  @${seq()} ${name} → applyChanges ${parts.join(', ')}`);
+    try {
+      const out = await api['maps:applyChanges'](input);
+      log.push(`  @${seq()} ${name} ← stored ${short(out)}`);
+      return out;
+    } catch (e) {
+      log.push(`  @${seq()} ${name} ← refused ${(e as { code?: string }).code}: ${(e as Error).message.slice(0, 200)}`);
+      throw e;
+    }
+  };
+  traced['maps:get'] = async (input) => {
+    log.push(`  @${seq()} ${name} → maps:get`);
+    return api['maps:get'](input);
+  };
+  return traced;
+}
+
+/** `traceDir`: where a round that lost an edit writes what happened in it. */
+export function twoWriters(opts: { rounds: number; seed: number; traceDir?: string }): Promise<ScenarioResult> {
   const r = newResult('two editors on one map');
   return timed(r, async () => {
     const random = rng(opts.seed);
@@ -140,7 +186,8 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
     const sampleId = (await must(backend, 'maps:list', {}))[0]!.id;
     let seq = 0;
     let ids = 0;
-    const verdicts: Record<Verdict, number> = { stored: 0, superseded: 0, conflict: 0, told: 0, lost: 0 };
+    let currentLog: string[] = [];
+    const verdicts: Record<Verdict, number> = { stored: 0, superseded: 0, conflict: 0, told: 0, cascaded: 0, lost: 0 };
 
     /** One case: a fresh copy of the sample map, two editors on it, `script` drives them. */
     async function round(
@@ -149,17 +196,27 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
     ) {
       const copy = await must(backend, 'maps:duplicate', { id: sampleId, title: `Два редактора: ${label}`.slice(0, 120) });
       const atoms: Atom[] = [];
+      /** What happened in this round, written out when an edit is lost. */
+      const log: string[] = [];
+      currentLog = log;
       const make = (name: 'A' | 'B'): Author => {
         const author: Author = { name, store: undefined as unknown as EditorStore, conflicts: [], errors: [] };
         // `conflict` is the editor store's report of a refused, conflicting write (one call per refused write)
         const notify = {
-          error: (text: string) => void author.errors.push({ at: seq, text }),
+          error: (text: string) => {
+            author.errors.push({ at: seq, text });
+            log.push(`  @${seq} ${name} is shown: ${text}`);
+          },
           conflict: (rows: { table: string; id: string; title: string }[]) => {
             r.conflicts++;
             author.conflicts.push({ at: seq, ids: new Set(rows.map((x) => (x.table === 'map' ? 'map' : x.id))), titles: rows.map((x) => x.title) });
+            log.push(`  @${seq} ${name} is told of a conflict on ${rows.map((x) => `${x.table} ${x.id} “${x.title}”`).join(', ')}`);
           },
         };
-        author.store = createEditorStore(httpApi(backend), notify);
+        author.store = createEditorStore(
+          tracedApi(httpApi(backend), name, log, () => seq),
+          notify,
+        );
         return author;
       };
       const A = make('A');
@@ -174,6 +231,7 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
         if (before && after && before !== after) {
           const found = atomsOf(who.name, seq, before, after, what);
           atoms.push(...found);
+          log.push(`#${seq} ${what}: ${found.map((a) => `${a.table} ${a.id} ${a.field}=${JSON.stringify(a.value)?.slice(0, 40)}`).join('; ')}`);
           r.acknowledged += found.length > 0 ? 1 : 0;
         }
       };
@@ -186,15 +244,25 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
         bump(r, 'broken maps stored');
         note(r, `${label}: the stored map is broken: ${problems[0]}`);
       }
+      let lostHere = 0;
       for (const { verdict, atom } of classify(final, atoms, { A, B })) {
         verdicts[verdict]++;
-        if (verdict === 'lost') {
+        if (verdict === 'lost' || verdict === 'cascaded') {
           r.lost++;
+          lostHere++;
+          const now = storedValue(final, atom);
+          log.push(
+            `${verdict.toUpperCase()}: ${atom.author} #${atom.seq} ${atom.table} ${atom.id} ${atom.field}: stored ${now.present ? JSON.stringify(now.value)?.slice(0, 80) : '(no row)'}`,
+          );
           note(
             r,
-            `${label}: ${atom.author}'s “${atom.what}” (${atom.table} ${atom.id} ${atom.field} = ${JSON.stringify(atom.value)?.slice(0, 60)}) was lost without a word`,
+            `${label}: ${atom.author}'s “${atom.what}” (${atom.table} ${atom.id} ${atom.field} = ${JSON.stringify(atom.value)?.slice(0, 60)}) was lost without a word${verdict === 'cascaded' ? ' (it went with a step the other editor deleted)' : ''}${opts.traceDir ? ` (trace in ${opts.traceDir})` : ''}`,
           );
         }
+      }
+      if (lostHere > 0 && opts.traceDir) {
+        fs.mkdirSync(opts.traceDir, { recursive: true });
+        fs.writeFileSync(path.join(opts.traceDir, `${label.replace(/[^\p{L}\p{N}]+/gu, '-')}.log`), `${log.join('\n')}\n`);
       }
       bump(r, 'errors shown', A.errors.length + B.errors.length);
       A.store.getState().close();
@@ -205,7 +273,10 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
     const firstTask = (doc: MapDoc) => Object.values(doc.steps).find((s) => s.kind === 'task')!.id;
     const doc = (who: Author) => who.store.getState().doc!;
     const run = (who: Author, c: Command) => who.store.getState().run(c);
-    const flush = (who: Author) => who.store.getState().flush();
+    const flush = (who: Author) => {
+      currentLog.push(`  ${who.name} waits until its edits are stored`);
+      return who.store.getState().flush();
+    };
 
     await round('title vs description', async (A, B, edit) => {
       const id = firstTask(doc(A));
@@ -295,6 +366,8 @@ export function twoWriters(opts: { rounds: number; seed: number }): Promise<Scen
           else if (pick < 0.9) edit(who, () => who.store.getState().undo(), `${who.name} undoes`);
           else edit(who, () => who.store.getState().redo(), `${who.name} redoes`);
           if (random() < 0.5) await flush(who);
+          // each user action is its own task in a browser: promise callbacks run before the next one
+          else await new Promise((resolve) => setImmediate(resolve));
         }
       });
     }
