@@ -7,7 +7,6 @@
  * `npm run web` stops; the soak run also ends it with SIGKILL.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../src-main/services/library';
 import { withRollingBackups } from '../src-main/shell/backupWiring';
@@ -41,8 +40,10 @@ if (!started.ok) process.exit(started.exitCode);
 const { db } = started;
 const backups = backupSchedulerFor(db, path.resolve(file));
 const services = withRollingBackups(createServices(db, { dataFile: file, transport: 'http', version: 'soak' }), backups);
-// no page is served: the soak run talks to the API only
-const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanemap-soak-renderer-'));
+// no page is served: the soak run talks to the API only (an empty folder beside the library,
+// removed with the soak's temp folders even when this process is killed)
+const rendererDir = path.join(path.dirname(path.resolve(file)), 'renderer');
+fs.mkdirSync(rendererDir, { recursive: true });
 const bridge = await startWebBridge({ services, rendererDir });
 process.stdout.write(`${JSON.stringify({ url: bridge.url, token: bridge.token, pid: process.pid })}\n`);
 
@@ -50,7 +51,6 @@ const stop = () => {
   void bridge.close().then(() => {
     backups.atQuit();
     db.close();
-    fs.rmSync(rendererDir, { recursive: true, force: true });
     process.exit(0);
   });
 };
