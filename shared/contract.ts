@@ -44,7 +44,18 @@ export const inputSchemas = {
     })
     .strict(),
   /** An edit: refused whole as a `conflict` when a row it changes was changed or deleted by another editor meanwhile. */
-  'maps:applyChanges': z.object({ id: IdSchema, changes: MapChangesSchema }).strict(),
+  'maps:applyChanges': z
+    .object({
+      id: IdSchema,
+      changes: MapChangesSchema,
+      /**
+       * Edits made after `changes`, applied in order in the same transaction. A closing page
+       * sends the write still on its way as `changes` and what came after it here: `changes` is
+       * then skipped when it has already arrived.
+       */
+      then: z.array(MapChangesSchema).max(4).optional(),
+    })
+    .strict(),
   /** How many writes the map has had: an editor compares it with what it knows to see another editor's writes. */
   'maps:state': byId,
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */

@@ -9,7 +9,7 @@
  * another editor did.
  */
 import { mapFields } from './diff';
-import { changedFields, own, sameValue, TABLES, withFields, type Table } from './rows';
+import { ADDITIVE_FIELDS, changedFields, own, sameValue, TABLES, withFields, type Table } from './rows';
 import type { MapDoc } from './types';
 
 /** A row of this editor's that the other editor's changes overruled. */
@@ -36,11 +36,14 @@ export interface RemoteChanges {
   fresh: MapDoc;
   /** Per table: [id, fields they changed (empty when they deleted or added the row)]. */
   rows: Partial<Record<Table, [string, string[]][]>>;
+  /** Whether they deleted any row. */
+  deletes: boolean;
 }
 
 /** Compares the stored map with what this editor last knew (once, for every document to rebase). */
 export function remoteChanges(base: MapDoc, fresh: MapDoc): RemoteChanges {
   const rows: RemoteChanges['rows'] = {};
+  let deletes = false;
   for (const t of TABLES) {
     const rb = (base[t] ?? {}) as Record<string, object>;
     const rf = (fresh[t] ?? {}) as Record<string, object>;
@@ -49,8 +52,10 @@ export function remoteChanges(base: MapDoc, fresh: MapDoc): RemoteChanges {
     for (const [id, was] of Object.entries(rb)) {
       const now = own(rf, id);
       if (now === was) continue;
-      if (!now) list.push([id, []]);
-      else {
+      if (!now) {
+        list.push([id, []]);
+        deletes = true;
+      } else {
         const fields = changedFields(was, now);
         if (fields.length > 0) list.push([id, fields]);
       }
@@ -58,7 +63,7 @@ export function remoteChanges(base: MapDoc, fresh: MapDoc): RemoteChanges {
     for (const id of Object.keys(rf)) if (!own(rb, id)) list.push([id, []]);
     if (list.length > 0) rows[t] = list;
   }
-  return { base, fresh, rows };
+  return { base, fresh, rows, deletes };
 }
 
 /** `doc` with the other editor's changes carried in (see the top of this file). */
@@ -79,6 +84,8 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
   }
   if (mapConflict) conflicts.push({ table: 'map', id: fresh.id, title: fresh.title, reason: 'changed' });
 
+  /** Rows the other editor added or changed: what they point at must stay (see keepWhatTheirsNeed). */
+  const touched: [Table, string][] = [];
   for (const t of TABLES) {
     const list = changes.rows[t];
     if (!list) continue;
@@ -92,17 +99,22 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
       const mine = own(rd, id);
       if (!was) {
         // they added it
-        if (now) rows[id] = now;
+        if (now) {
+          rows[id] = now;
+          touched.push([t, id]);
+        }
         continue;
       }
       if (!now) {
         // they deleted it
         if (mine) {
-          if (changedFields(was, mine).length > 0) conflicts.push({ table: t, id, title: titleOf(mine, t), reason: 'deleted' });
+          // named as both windows knew it
+          if (changedFields(was, mine).length > 0) conflicts.push({ table: t, id, title: titleOf(was, t), reason: 'deleted' });
           delete rows[id];
         }
         continue;
       }
+      touched.push([t, id]);
       if (!mine) {
         // deleted here, edited there: their edit is kept, and the user is told
         conflicts.push({ table: t, id, title: titleOf(now, t), reason: 'changed' });
@@ -110,15 +122,76 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
         continue;
       }
       const ours = new Set(changedFields(was, mine));
-      if (theirs.some((k) => ours.has(k) && !sameValue((mine as Record<string, unknown>)[k], (now as Record<string, unknown>)[k]))) {
+      if (theirs.some((k) => ours.has(k) && !ADDITIVE_FIELDS.has(k) && !sameValue((mine as Record<string, unknown>)[k], (now as Record<string, unknown>)[k]))) {
         conflicts.push({ table: t, id, title: titleOf(now, t), reason: 'changed' });
       }
-      rows[id] = ours.size === 0 ? now : withFields(mine, now, theirs);
+      let merged = ours.size === 0 ? now : withFields(mine, now, theirs);
+      // counters both raised: their increase and ours both count
+      for (const k of theirs) {
+        const [w, n, m] = [was, now, mine].map((r) => (r as Record<string, unknown>)[k]);
+        if (ADDITIVE_FIELDS.has(k) && ours.has(k) && typeof w === 'number' && typeof n === 'number' && typeof m === 'number') {
+          merged = { ...merged, [k]: Math.max(1, n + (m - w)) };
+        }
+      }
+      rows[id] = merged;
     }
     (out as unknown as Record<Table, Record<string, object>>)[t] = rows;
   }
-  repairReferences(out, fresh, conflicts);
+  if (touched.length > 0) keepWhatTheirsNeed(out, fresh, touched, conflicts);
+  // only a row the other editor deleted can leave one of ours pointing at nothing
+  if (changes.deletes) repairReferences(out, fresh, conflicts);
   return { doc: out, conflicts };
+}
+
+type Ref = [Table, string];
+
+/** The rows `row` of `table` points at (a flow its steps, a step its lane and phase…). */
+function referencesOf(table: Table, row: object): Ref[] {
+  const r = row as Record<string, unknown>;
+  const refs: Ref[] = [];
+  const add = (t: Table, id: unknown) => typeof id === 'string' && refs.push([t, id]);
+  if (table === 'steps') [add('roles', r.roleId), add('phases', r.phaseId)];
+  if (table === 'flows') [add('steps', r.fromStepId), add('steps', r.toStepId)];
+  if (table === 'painPoints') add('steps', r.stepId);
+  if (table === 'comments') {
+    if (r.targetKind === 'step') add('steps', r.targetId);
+    if (r.targetKind === 'flow') add('flows', r.targetId);
+    add('comments', r.parentId);
+  }
+  return refs;
+}
+
+/**
+ * What the other editor added or changed keeps what it points at: a step this editor deleted,
+ * but to which the other drew a flow or wrote a comment (or whose flow the other relabelled),
+ * comes back as stored, with everything that was deleted with it, and the user is told that
+ * the deletion was not saved. Deleting it anyway would delete the other's work without a word.
+ */
+function keepWhatTheirsNeed(doc: MapDoc, fresh: MapDoc, theirs: Ref[], conflicts: RebaseConflict[]) {
+  const rowsOf = (t: Table) => doc[t] as unknown as Record<string, object>;
+  const put = (t: Table, id: string, row: object) => {
+    (doc as unknown as Record<Table, Record<string, object>>)[t] = { ...rowsOf(t), [id]: row };
+  };
+  const queue = [...theirs];
+  const restore = (t: Table, id: string, told: boolean) => {
+    const back = own(fresh[t] as unknown as Record<string, object>, id);
+    if (!back || own(rowsOf(t), id)) return;
+    put(t, id, back);
+    if (told && !conflicts.some((c) => c.table === t && c.id === id)) conflicts.push({ table: t, id, title: titleOf(back, t), reason: 'changed' });
+    queue.push([t, id]);
+    // what was deleted with it comes back with it
+    for (const dt of ['flows', 'painPoints', 'comments'] as const) {
+      for (const [did, drow] of Object.entries(fresh[dt] as unknown as Record<string, object>)) {
+        if (!own(rowsOf(dt), did) && referencesOf(dt, drow).some(([rt, rid]) => rt === t && rid === id)) restore(dt, did, false);
+      }
+    }
+  };
+  while (queue.length > 0) {
+    const [t, id] = queue.pop()!;
+    const row = own(rowsOf(t), id);
+    if (!row) continue;
+    for (const [rt, rid] of referencesOf(t, row)) if (!own(rowsOf(rt), rid)) restore(rt, rid, true);
+  }
 }
 
 /**

@@ -10,6 +10,12 @@ export const TABLES = ['roles', 'phases', 'steps', 'flows', 'comments', 'painPoi
 export type Table = (typeof TABLES)[number];
 export type RowOf<T extends Table> = MapDoc[T][string];
 
+/**
+ * Counters: two editors raising one (dot votes) both count. Storage never takes "already holds
+ * the new value" as a repeat for them, and a rebase adds the other editor's increase to ours.
+ */
+export const ADDITIVE_FIELDS: ReadonlySet<string> = new Set(['votes']);
+
 /** A field's value as compared and sent: `undefined` (an absent optional field) is null. */
 export function fieldValue(row: object, key: string): unknown {
   const v = Object.hasOwn(row, key) ? (row as Record<string, unknown>)[key] : undefined;

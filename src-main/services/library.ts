@@ -85,9 +85,9 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
     },
     'versions:save': ({ mapId, name, note, author, kind }) =>
       maps.saveVersion(mapId, { id: newId(), name: name.trim(), note: note.trim(), author: author.trim(), kind, createdAt: clock() }),
-    'maps:applyChanges': ({ id, changes }) => {
+    'maps:applyChanges': ({ id, changes, then }) => {
       const now = clock();
-      return { updatedAt: now, ...maps.apply(id, changes, now) };
+      return { updatedAt: now, ...maps.apply(id, changes, now, then) };
     },
     'maps:state': ({ id }) => maps.state(id),
     'templates:list': () => bundledTemplates(),
@@ -96,21 +96,23 @@ export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { versio
       const template = all.find((t) => t.id === templateId);
       if (!template) throw new NotFoundError(`There is no template “${templateId}”.`);
       const now = clock();
-      return db.transaction(() => {
-        // a landscape's sub-processes get their own maps, made from their templates in the same language
-        const source = structuredClone(template.doc);
-        for (const [stepId, base] of Object.entries(template.links)) {
-          const child = all.find((t) => t.id === (template.language ? `${base}.${template.language}` : base));
-          const step = source.steps[stepId];
-          if (!child || !step) continue;
-          const childDoc = cloneWithNewIds(child.doc, { now });
-          maps.insert(childDoc);
-          step.linkedMapId = childDoc.id;
-        }
-        const doc = cloneWithNewIds(source, { title: title ?? template.doc.title, now });
-        maps.insert(doc);
-        return maps.read(doc.id);
-      }).immediate();
+      return db
+        .transaction(() => {
+          // a landscape's sub-processes get their own maps, made from their templates in the same language
+          const source = structuredClone(template.doc);
+          for (const [stepId, base] of Object.entries(template.links)) {
+            const child = all.find((t) => t.id === (template.language ? `${base}.${template.language}` : base));
+            const step = source.steps[stepId];
+            if (!child || !step) continue;
+            const childDoc = cloneWithNewIds(child.doc, { now });
+            maps.insert(childDoc);
+            step.linkedMapId = childDoc.id;
+          }
+          const doc = cloneWithNewIds(source, { title: title ?? template.doc.title, now });
+          maps.insert(doc);
+          return maps.read(doc.id);
+        })
+        .immediate();
     },
     // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
     'file:save': () => {

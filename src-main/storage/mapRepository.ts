@@ -6,7 +6,7 @@
  * another editor changed or deleted that row meanwhile; only the fields it changes are written.
  */
 import { mapFields } from '../../shared/model/diff';
-import { changedFields, fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
+import { ADDITIVE_FIELDS, changedFields, fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
 import type {
   ItemKind,
@@ -245,11 +245,16 @@ export function createMapRepository(db: Db) {
     commentById: db.prepare('SELECT * FROM comments WHERE id = ?'),
     painById: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE id = ?'),
     revision: db.prepare('SELECT revision, updated_at AS updatedAt FROM maps WHERE id = ?'),
+    flowsOfStep: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ? AND (from_step_id = ? OR to_step_id = ?)'),
+    painOfStep: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ? AND step_id = ?'),
+    commentsOn: db.prepare('SELECT * FROM comments WHERE map_id = ? AND target_kind = ? AND target_id = ?'),
+    repliesTo: db.prepare('SELECT * FROM comments WHERE map_id = ? AND parent_id = ?'),
     insertMap: db.prepare('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     touch: db.prepare('UPDATE maps SET updated_at = ?, revision = revision + 1 WHERE id = ?'),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     setDescription: db.prepare('UPDATE maps SET description = ? WHERE id = ?'),
     setDirection: db.prepare('UPDATE maps SET direction = ? WHERE id = ?'),
+    setStatus: db.prepare('UPDATE maps SET status = ? WHERE id = ?'),
     deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
     upsertRole: db.prepare(`
       INSERT INTO roles (id, map_id, name, color, position) VALUES (@id, @mapId, @name, @color, @order)
@@ -331,13 +336,70 @@ export function createMapRepository(db: Db) {
   }
 
   /**
+   * Rows that hang on a row this edit deletes (a step's flows, comments and pain points, a
+   * flow's comments, a thread's replies) but that the edit does not delete itself: another
+   * editor added or attached them meanwhile, and deleting them with it would lose their work
+   * without a word. The library would delete them with it (its triggers and cascades); the
+   * edit is refused instead, so the editor can be told.
+   */
+  function unknownDependents(mapId: string, changes: MapChanges): ConflictRow[] {
+    const out: ConflictRow[] = [];
+    const gone = (t: Table) => new Set(changes.remove[t]);
+    const [steps, flows, comments, pains] = [gone('steps'), gone('flows'), gone('comments'), gone('painPoints')];
+    // rows this edit rewrites to point elsewhere do not hang on the deleted row any more
+    const repointed = (t: Table) => new Set(changes.upsert[t].map((r) => r.id));
+    const [flowsRewritten, commentsRewritten, painsRewritten] = [repointed('flows'), repointed('comments'), repointed('painPoints')];
+    const flag = (table: Table, id: string, title: string) => {
+      if (!out.some((c) => c.table === table && c.id === id)) out.push({ table, id, title, reason: 'exists' });
+    };
+    for (const stepId of steps) {
+      for (const f of q.flowsOfStep.all(mapId, stepId, stepId) as FlowRow[]) {
+        if (!flows.has(f.id) && !flowsRewritten.has(f.id)) flag('flows', f.id, f.label || stepId);
+      }
+      for (const p of q.painOfStep.all(mapId, stepId) as PainRow[]) if (!pains.has(p.id) && !painsRewritten.has(p.id)) flag('painPoints', p.id, p.kind);
+      for (const c of q.commentsOn.all(mapId, 'step', stepId) as CommentRow[])
+        if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
+    }
+    for (const flowId of flows) {
+      for (const c of q.commentsOn.all(mapId, 'flow', flowId) as CommentRow[])
+        if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
+    }
+    for (const threadId of comments) {
+      for (const c of q.repliesTo.all(mapId, threadId) as CommentRow[]) if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
+    }
+    return out;
+  }
+
+  /**
    * Whether writing field `k` would overwrite something else than the edit expected: the stored
    * value is neither the expected one nor already the one being written (a write that arrives
    * twice, e.g. as the page goes away while it is on its way, is not a conflict).
    */
   function isOverwritten(stored: object, k: string, expected: unknown, next: object | undefined): boolean {
     const value = fieldValue(stored, k);
-    return !sameValue(value, expected) && !(next && sameValue(value, fieldValue(next, k)));
+    // a counter (votes) that already holds the new count was raised by someone else's vote
+    return !sameValue(value, expected) && !(next && !ADDITIVE_FIELDS.has(k) && sameValue(value, fieldValue(next, k)));
+  }
+
+  /**
+   * Whether every new value of `changes` is already stored: the write a closing page repeats
+   * because it was still on its way (see `apply`'s `then`).
+   */
+  function alreadyStored(mapId: string, changes: MapChanges): boolean {
+    if (changes.map) {
+      const fields = mapFields(repo.read(mapId, { fieldsOnly: true })) as Record<string, unknown>;
+      if (Object.entries(changes.map).some(([k, v]) => !sameValue(fieldValue(fields, k), v))) return false;
+    }
+    for (const t of TABLES) {
+      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
+      for (const row of changes.upsert[t] as AnyRow[]) {
+        const now = storedRow(t, mapId, row.id);
+        const keys = Object.keys(expected.get(row.id) ?? row);
+        if (!now || keys.some((k) => !sameValue(fieldValue(now, k), fieldValue(row, k)))) return false;
+      }
+      if (changes.remove[t].some((id) => storedRow(t, mapId, id))) return false;
+    }
+    return true;
   }
 
   /**
@@ -375,6 +437,7 @@ export function createMapRepository(db: Db) {
         }
       }
     }
+    conflicts.push(...unknownDependents(mapId, changes));
     return { conflicts, storedRow: (t: Table, id: string) => stored.get(key(t, id)) };
   }
 
@@ -452,9 +515,8 @@ export function createMapRepository(db: Db) {
     for (const p of changes.upsert.painPoints) one(q.upsertPain.run({ ...merge('painPoints', p).row, mapId }), 'pain point', p.id);
   }
 
-  const applyTx = db.transaction((mapId: string, changes: MapChanges, now: string) => {
-    const before = q.revision.get(mapId) as { revision: number } | undefined;
-    if (!before) throw new NotFoundError('This map no longer exists.');
+  /** Checks one change set against what is stored and writes it (or throws ConflictError). */
+  function applyOne(mapId: string, changes: MapChanges) {
     const { conflicts, storedRow: stored } = check(mapId, changes);
     if (conflicts.length > 0) {
       const names = conflicts
@@ -463,6 +525,7 @@ export function createMapRepository(db: Db) {
         .join(', ');
       throw new ConflictError(`Someone else changed this map meanwhile (${names}${conflicts.length > 3 ? ', …' : ''}); your change was not stored.`, conflicts);
     }
+    resetApprovalOnContentChange(mapId, changes);
     const expected = new Map(TABLES.flatMap((t) => changes.expect[t].map((e) => [`${t}:${e.id}`, e.before] as const)));
     writeRows(mapId, changes, (t, row) => {
       const was = stored(t, row.id);
@@ -471,6 +534,37 @@ export function createMapRepository(db: Db) {
       if (!was) return { row, items: true };
       return { row: withFields(was, row, fields) as typeof row, items: fields.some((f) => f === 'inputs' || f === 'outputs' || f === 'resources') };
     });
+  }
+
+  /**
+   * An approved map whose content (lanes, phases, steps, flows, title, description, direction)
+   * changes becomes a draft again, as the editor's commands do: here also for an editor that
+   * did not know of the approval yet. The approved version keeps what was approved.
+   */
+  function resetApprovalOnContentChange(mapId: string, changes: MapChanges) {
+    if (changes.map?.status !== undefined) return;
+    const content =
+      (['roles', 'phases', 'steps', 'flows'] as const).some((t) => changes.upsert[t].length > 0 || changes.remove[t].length > 0) ||
+      (changes.map && (changes.map.title !== undefined || changes.map.description !== undefined || changes.map.direction !== undefined));
+    if (!content) return;
+    const row = q.map.get(mapId) as MapRow;
+    if (row.status === 'approved') q.setStatus.run('draft', mapId);
+  }
+
+  const applyTx = db.transaction((mapId: string, changes: MapChanges, then: MapChanges[] | undefined, now: string) => {
+    const before = q.revision.get(mapId) as { revision: number } | undefined;
+    if (!before) throw new NotFoundError('This map no longer exists.');
+    if (then === undefined) applyOne(mapId, changes);
+    else if (!alreadyStored(mapId, changes)) {
+      // `changes` is a write still on its way: skipped when it has arrived, and when what is
+      // stored has moved past it (later writes of the same page); `then` decides
+      try {
+        applyOne(mapId, changes);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+      }
+    }
+    for (const next of then ?? []) applyOne(mapId, next);
     q.touch.run(now, mapId);
     return { previousRevision: before.revision, revision: before.revision + 1 };
   });
@@ -615,9 +709,14 @@ export function createMapRepository(db: Db) {
     insert(doc: MapDoc): void {
       insertTx.immediate(doc);
     },
-    /** Applies an edit if every expectation holds (else ConflictError); the map's revision before and after. */
-    apply(mapId: string, changes: MapChanges, now: string): { previousRevision: number; revision: number } {
-      return applyTx.immediate(mapId, changes, now);
+    /**
+     * Applies an edit if every expectation holds (else ConflictError), and then each of `then`
+     * in order, all in one transaction. With `then` (even empty), the edit is one that may already be stored
+     * (a write still on its way when a page went away), and is skipped when it is. Returns the
+     * map's revision before and after.
+     */
+    apply(mapId: string, changes: MapChanges, now: string, then?: MapChanges[]): { previousRevision: number; revision: number } {
+      return applyTx.immediate(mapId, changes, then, now);
     },
     rename(id: string, title: string, now: string): void {
       db.transaction(() => {

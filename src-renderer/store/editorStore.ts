@@ -15,7 +15,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LanemapApi } from '../../shared/contract';
 import { applyCommand, CommandError, type Command } from '../../shared/model/commands';
 import { diffMaps, isEmptyChange } from '../../shared/model/diff';
-import { rebaseDoc, remoteChanges, type RebaseConflict } from '../../shared/model/rebase';
+import { rebaseDoc, remoteChanges, type RebaseConflict, type RemoteChanges } from '../../shared/model/rebase';
 import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import { currentLanguage, t } from '../i18n';
@@ -59,8 +59,11 @@ export interface EditorState {
   flush(): Promise<void>;
   /** Reads the map's revision and, when another editor wrote it, carries their changes in. */
   sync(): Promise<void>;
-  /** What is not stored yet, for a last write as the window goes away. */
-  unsaved(): { id: string; changes: MapChanges } | null;
+  /**
+   * What is not stored yet, for a last write as the window goes away: the write still on its
+   * way (if any) as `changes`, what came after it as `then` (see maps:applyChanges).
+   */
+  unsaved(): UnsavedEdits | null;
   /** Set while a saved version is on screen: every edit, undo and redo is refused, nothing is written. */
   viewing: VersionView | null;
   /** Shows a saved version of the open map, read only; the map, its undo history and what is stored stay as they are. */
@@ -70,6 +73,8 @@ export interface EditorState {
 }
 
 const HISTORY_LIMIT = 500;
+/** How many other editors' changes the undo history may owe before it is brought up to date at once. */
+const REMOTE_LOG_LIMIT = 25;
 const EMPTY: Selection = { steps: [], flows: [] };
 
 function sameSelection(a: Selection, b: Selection) {
@@ -88,9 +93,16 @@ function prune(sel: Selection, doc: MapDoc): Selection {
   return steps.length === sel.steps.length && flows.length === sel.flows.length ? sel : { steps, flows };
 }
 
+/** Edits not stored yet when a window goes away (see saveOnLeave.ts). */
+export interface UnsavedEdits {
+  id: string;
+  changes: MapChanges;
+  then?: MapChanges[];
+}
+
 /** Edits kept from a window that went away before it could send them (see saveOnLeave.ts). */
 export interface UnsavedStash {
-  take(mapId: string): MapChanges | null;
+  take(mapId: string): Omit<UnsavedEdits, 'id'> | null;
 }
 
 /** A row another editor changed or deleted before this editor's change to it could be stored. */
@@ -130,16 +142,27 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
      */
     function persist() {
       if (latest !== stored) set({ pendingWrites: 1 });
-      if (!writing) writing = writeLoop().finally(() => (writing = null));
+      if (writing) return;
+      writing = writeLoop().finally(() => {
+        writing = null;
+        // an edit made as the loop was ending (after its last look) is written now
+        if (!stalled && latest && stored && latest !== stored && latest.id === stored.id) persist();
+      });
     }
+
+    /** Set when the write loop gave up (the backend could not be read): the next edit tries again. */
+    let stalled = false;
+    /** The document a write on its way will store, if it arrives. */
+    let inflight: MapDoc | null = null;
 
     async function writeLoop() {
       let refused = 0;
       let transient = 0;
+      stalled = false;
       while (latest && stored && latest.id === stored.id) {
         if (syncWanted) {
           syncWanted = false;
-          await carryInRemote(stored.id, []);
+          await carryInRemote(stored.id, false);
           continue;
         }
         if (latest === stored) break;
@@ -150,7 +173,8 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           continue;
         }
         try {
-          const r = await api['maps:applyChanges']({ id: target.id, changes });
+          inflight = target;
+          const r = await api['maps:applyChanges']({ id: target.id, changes }).finally(() => (inflight = null));
           // another editor wrote between our last write and this one: read their changes in
           if (r.previousRevision !== knownRevision) syncWanted = true;
           knownRevision = r.revision;
@@ -168,11 +192,14 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           // keep what can be kept, once; a change refused again is dropped as before
           if ((code === 'conflict' || code === 'bad-input') && refused === 0) {
             refused += 1;
-            const told = (e as { conflicts?: ConflictRow[] }).conflicts ?? [];
-            if (!(await carryInRemote(target.id, told))) break;
+            if (!(await carryInRemote(target.id, true))) {
+              stalled = true;
+              break;
+            }
             continue;
           }
           await reloadAfterFailure(target.id, e as Error);
+          stalled = latest !== stored;
           break;
         }
       }
@@ -182,9 +209,11 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
     /**
      * Reads the stored map and carries another editor's changes into the screen and the undo
      * history; this editor's edits that do not collide stay and are written next. Tells the
-     * user which rows collided (`told`: what storage reported). False when the map cannot be read.
+     * user which rows collided (the rebase decides: storage also refuses writes that merge
+     * cleanly on a second try). `refused`: this follows a refused write. False when the map
+     * cannot be read.
      */
-    async function carryInRemote(mapId: string, told: ConflictRow[]): Promise<boolean> {
+    async function carryInRemote(mapId: string, refused: boolean): Promise<boolean> {
       let fresh: MapDoc;
       let revision: number;
       try {
@@ -198,24 +227,22 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       if (!stored || !latest || stored.id !== mapId) return false;
       const remote = remoteChanges(stored, fresh);
       const mine = rebaseDoc(latest, remote);
-      const rebase = (d: MapDoc) => (d === latest ? mine.doc : rebaseDoc(d, remote).doc);
-      const { past, future, viewing, doc } = get();
+      const { viewing, doc } = get();
       stored = fresh;
       knownRevision = revision;
-      latest = mine.doc;
-      const history = { past: past.map((h) => ({ ...h, doc: rebase(h.doc) })), future: future.map(rebase), lastKey: undefined };
+      // the undo steps catch up on these changes when they are reached (a long history on a
+      // big map would otherwise cost every window a pause whenever another one writes)
+      remoteLog.push(remote);
+      latest = caughtUpNow(mine.doc);
+      const history: Partial<EditorState> = { lastKey: undefined, ...(remoteLog.length > REMOTE_LOG_LIMIT ? compactHistory() : {}) };
       // a version on screen stays there; the map comes back with its changes when the view ends
       if (viewing) set(history);
       else if (doc?.id === mapId) set({ doc: latest, ...history, selection: prune(get().selection, latest) });
-      const conflicts = [...told, ...mine.conflicts].filter((c, i, all) => all.findIndex((o) => o.table === c.table && o.id === c.id) === i);
+      const conflicts = mine.conflicts;
       if (conflicts.length > 0) {
         tellConflicts(conflicts, fresh);
         notify.conflict?.(conflicts);
-      } else if (
-        told.length === 0 &&
-        Date.now() - lastRemoteNotice > 60_000 &&
-        Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0
-      ) {
+      } else if (!refused && Date.now() - lastRemoteNotice > 60_000 && Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0) {
         // said once in a while, not at every keystroke of the other window
         lastRemoteNotice = Date.now();
         notify.info?.(t('errors.remoteChanges'));
@@ -250,6 +277,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
         const fresh = await api['maps:get']({ id: mapId });
         stored = fresh;
         latest = fresh;
+        forgetRemote();
         knownRevision = state.revision;
         // a version on screen stays there; the map comes back as stored when the view ends
         if (get().viewing) set({ past: [], future: [], lastKey: undefined });
@@ -269,7 +297,36 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
 
     function moveTo(target: MapDoc, past: HistoryEntry[], future: MapDoc[]) {
       if (!get().doc) return;
-      show(target, { past, future, lastKey: undefined });
+      show(catchUp(target), { past, future, lastKey: undefined });
+    }
+
+    /**
+     * Other editors' changes carried in since the map was opened, oldest first; `caughtUp`
+     * says how many of them each document of the undo history already has.
+     */
+    let remoteLog: RemoteChanges[] = [];
+    const caughtUp = new WeakMap<MapDoc, number>();
+    /** Marks a document as having every change carried in so far (the screen's always has). */
+    function caughtUpNow(doc: MapDoc): MapDoc {
+      caughtUp.set(doc, remoteLog.length);
+      return doc;
+    }
+    /** `doc` (an undo step) with the other editors' changes it has not seen yet. */
+    function catchUp(doc: MapDoc): MapDoc {
+      let d = doc;
+      for (let i = caughtUp.get(doc) ?? remoteLog.length; i < remoteLog.length; i++) d = rebaseDoc(d, remoteLog[i]!).doc;
+      return caughtUpNow(d);
+    }
+    /** Brings every undo step up to date and starts the log afresh (it only grows otherwise). */
+    function compactHistory(): Pick<EditorState, 'past' | 'future'> {
+      const { past, future } = get();
+      const caught = { past: past.map((h) => ({ ...h, doc: catchUp(h.doc) })), future: future.map(catchUp) };
+      remoteLog = [];
+      for (const d of [latest, ...caught.past.map((h) => h.doc), ...caught.future]) if (d) caughtUp.set(d, 0);
+      return caught;
+    }
+    function forgetRemote() {
+      remoteLog = [];
     }
 
     async function flushAll() {
@@ -302,7 +359,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           const leftOver = stash?.take(mapId);
           if (leftOver) {
             try {
-              await api['maps:applyChanges']({ id: mapId, changes: leftOver });
+              await api['maps:applyChanges']({ id: mapId, ...leftOver });
             } catch (e) {
               notify.error(describeFailure('restoreEdits', e));
             }
@@ -313,6 +370,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           if (seq !== loadSeq) return;
           stored = doc;
           latest = doc;
+          forgetRemote();
           knownRevision = revision;
           set({ doc, loading: false, pendingWrites: 0 });
         } catch (e) {
@@ -350,7 +408,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
         }
         const key = opts?.coalesceKey;
         const merge = key !== undefined && key === get().lastKey && get().past.length > 0;
-        const past = merge ? get().past : [...get().past, { doc, key }].slice(-HISTORY_LIMIT);
+        const past = merge ? get().past : [...get().past, { doc: caughtUpNow(doc), key }].slice(-HISTORY_LIMIT);
         show(next, { past, future: [], lastKey: key });
         return true;
       },
@@ -359,14 +417,14 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
         const { past, future, doc } = get();
         const entry = past[past.length - 1];
         if (!entry || !doc) return;
-        moveTo(entry.doc, past.slice(0, -1), [doc, ...future]);
+        moveTo(entry.doc, past.slice(0, -1), [caughtUpNow(doc), ...future]);
       },
       redo() {
         if (refuseWhileViewing()) return;
         const { past, future, doc } = get();
         const target = future[0];
         if (!target || !doc) return;
-        moveTo(target, [...past, { doc }], future.slice(1));
+        moveTo(target, [...past, { doc: caughtUpNow(doc) }], future.slice(1));
       },
       select(selection) {
         if (!sameSelection(selection, get().selection)) set({ selection });
@@ -398,6 +456,13 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       },
       unsaved() {
         if (!latest || !stored || latest === stored || latest.id !== stored.id) return null;
+        // a write on its way may arrive before or after this last one: it goes first, and the
+        // backend skips it if it has arrived; what came after it follows, expecting it stored
+        if (inflight && inflight !== stored && inflight.id === latest.id) {
+          const changes = diffMaps(stored, inflight);
+          const after = diffMaps(inflight, latest);
+          return { id: latest.id, changes, then: isEmptyChange(after) ? [] : [after] };
+        }
         const changes = diffMaps(stored, latest);
         return isEmptyChange(changes) ? null : { id: latest.id, changes };
       },

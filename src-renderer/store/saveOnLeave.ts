@@ -5,12 +5,14 @@
  */
 import { useEffect } from 'react';
 import { callOnLeave } from '../api';
-import { MapChangesSchema } from '../../shared/model/schema';
+import { inputSchemas } from '../../shared/contract';
 import type { EditorStore, UnsavedStash } from './editorStore';
 
 /** Browsers send at most 64 KiB in requests made as a page goes away; larger edits wait here. */
 const KEEPALIVE_LIMIT = 60_000;
 const KEY = (mapId: string) => `lanemap:unsaved:${mapId}`;
+/** What is kept: the edits of a `maps:applyChanges` call without the map id. */
+const StashSchema = inputSchemas['maps:applyChanges'].omit({ id: true });
 
 /** What a window could not send as it went away, for the next time the map opens. */
 export const localStash: UnsavedStash = {
@@ -19,7 +21,7 @@ export const localStash: UnsavedStash = {
       const raw = localStorage.getItem(KEY(mapId));
       if (!raw) return null;
       localStorage.removeItem(KEY(mapId));
-      const parsed = MapChangesSchema.safeParse(JSON.parse(raw));
+      const parsed = StashSchema.safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
@@ -49,7 +51,8 @@ export function useSaveOnLeave(store: EditorStore) {
       if (body.length < KEEPALIVE_LIMIT) callOnLeave('maps:applyChanges', unsaved);
       else {
         try {
-          localStorage.setItem(KEY(unsaved.id), JSON.stringify(unsaved.changes));
+          const { id, ...edits } = unsaved;
+          localStorage.setItem(KEY(id), JSON.stringify(edits));
         } catch {
           // storage full or unavailable: nothing more can be done as the page goes
         }

@@ -1,7 +1,8 @@
 /**
  * The backend never stores a map it could not import again: whatever a caller sends, comments
- * stay on this map's steps, flows and threads, and deleting a step or flow deletes what hangs
- * on it in the same write (issue 12, defect 2).
+ * stay on this map's steps, flows and threads, and what hangs on a deleted step, flow or thread
+ * goes with it in the same write, or the write is refused (issue 12, defect 2; the library's
+ * own cascades are tested in migrations.test.ts).
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
@@ -40,48 +41,38 @@ afterEach(() => {
 const stored = () => call(lib.services, 'maps:get', { id: map.id });
 const reimportable = (doc: MapDoc) => parseLanemapJson(toLanemapJson(doc, { exportedAt: at })).ok;
 
-test('a caller that deletes a step without its comments: the comments and their replies go with it, and the map can be imported again', () => {
-  const reply = dispatch(lib.services, 'maps:applyChanges', {
-    id: map.id,
-    changes: withExpectations(map, {
-      upsert: none(),
-      remove: {
-        ...none(),
-        steps: ['a-qualify'],
-        flows: Object.values(map.flows)
-          .filter((f) => f.fromStepId === 'a-qualify' || f.toStepId === 'a-qualify')
-          .map((f) => f.id),
-      },
-    }),
-  });
-  expect(reply.ok).toBe(true);
+const flowsOf = (stepId: string) =>
+  Object.values(map.flows)
+    .filter((f) => f.fromStepId === stepId || f.toStepId === stepId)
+    .map((f) => f.id);
+const remove = (parts: Partial<Record<'steps' | 'flows' | 'comments', string[]>>) =>
+  dispatch(lib.services, 'maps:applyChanges', { id: map.id, changes: withExpectations(map, { upsert: none(), remove: { ...none(), ...parts } }) });
+
+test('a caller that deletes a step without naming what hangs on it is refused as a conflict naming those rows (they may be another editor’s), and nothing changes', () => {
+  const reply = remove({ steps: ['a-qualify'], flows: flowsOf('a-qualify') });
+  expect(reply).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  // the step's thread and its reply, and the comment on one of its flows
+  expect(!reply.ok && reply.error.conflicts?.map((c) => c.id).sort()).toEqual(['a-c1', 'a-c2', 'a-c3']);
+  expect(stored()).toEqual(map);
+});
+
+test('deleting a step with its flows and comments (as the editor does): all go in one write, and the map and a version saved after import again', () => {
+  expect(flowsOf('a-qualify')).toContain('a-f1');
+  expect(remove({ steps: ['a-qualify'], flows: flowsOf('a-qualify'), comments: ['a-c1', 'a-c2', 'a-c3'] }).ok).toBe(true);
   const after = stored();
   expect(after.steps['a-qualify']).toBeUndefined();
-  expect(Object.values(after.comments).map((c) => c.id)).toEqual([]);
+  expect(after.comments).toEqual({});
   expect(reimportable(after)).toBe(true);
-  // a version saved now is just as sound
   const version = call(lib.services, 'versions:save', { mapId: map.id, name: 'После удаления', note: '', author: '', kind: 'manual' });
   expect(reimportable(call(lib.services, 'versions:get', { mapId: map.id, id: version.id }).doc)).toBe(true);
 });
 
-test('a caller that deletes a flow without its comment: the comment goes with it', () => {
-  const reply = dispatch(lib.services, 'maps:applyChanges', {
-    id: map.id,
-    changes: withExpectations(map, { upsert: none(), remove: { ...none(), flows: ['a-f1'] } }),
-  });
-  expect(reply.ok).toBe(true);
-  expect(stored().comments['a-c3']).toBeUndefined();
+test('a flow deleted without its comment, or a thread without its reply: refused; with them: stored', () => {
+  expect(remove({ flows: ['a-f1'] })).toMatchObject({ ok: false, error: { code: 'conflict', conflicts: [expect.objectContaining({ id: 'a-c3' })] } });
+  expect(remove({ comments: ['a-c1'] })).toMatchObject({ ok: false, error: { code: 'conflict', conflicts: [expect.objectContaining({ id: 'a-c2' })] } });
+  expect(stored()).toEqual(map);
+  expect(remove({ flows: ['a-f1'], comments: ['a-c3'] }).ok).toBe(true);
   expect(Object.keys(stored().comments).sort()).toEqual(['a-c1', 'a-c2']);
-  expect(reimportable(stored())).toBe(true);
-});
-
-test('a caller that deletes a thread without its reply: the reply goes with it', () => {
-  const reply = dispatch(lib.services, 'maps:applyChanges', {
-    id: map.id,
-    changes: withExpectations(map, { upsert: none(), remove: { ...none(), comments: ['a-c1'] } }),
-  });
-  expect(reply.ok).toBe(true);
-  expect(Object.keys(stored().comments)).toEqual(['a-c3']);
 });
 
 test('a comment moved onto a step of another map, or made a reply to a reply, is refused and nothing changes', () => {

@@ -116,6 +116,34 @@ describe('given two windows on one map', () => {
     expect(content(a.screen())).toEqual(content(stored()));
   });
 
+  test('undo after the other window’s edits (carried in, many times over): it takes back only this window’s own edits', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'A: заявка' } }));
+    await a.run(cmd('updateStep', { stepId: 'e-offer', patch: { description: 'A: описание' } }));
+    // the other window writes forty times (more than the history owes before it catches up at once)
+    for (let i = 0; i < 40; i++) {
+      await b.run(cmd('updateStep', { stepId: 'e-won', patch: { description: `B: правка ${i}` } }));
+      await a.store.getState().sync();
+    }
+    await b.run(cmd('updateStep', { stepId: 'e-lead', patch: { description: 'B: описание заявки' } }));
+    await a.store.getState().sync();
+    a.store.getState().undo();
+    a.store.getState().undo();
+    await a.store.getState().flush();
+    expect(stored().steps['e-lead']).toMatchObject({ title: original.steps['e-lead']!.title, description: 'B: описание заявки' });
+    expect(stored().steps['e-offer']?.description).toBe(original.steps['e-offer']!.description);
+    expect(stored().steps['e-won']?.description).toBe('B: правка 39');
+    expect(content(a.screen())).toEqual(content(stored()));
+    // and redo brings back this window's edits, still keeping the other's
+    a.store.getState().redo();
+    a.store.getState().redo();
+    await a.store.getState().flush();
+    expect(stored().steps['e-lead']).toMatchObject({ title: 'A: заявка', description: 'B: описание заявки' });
+    expect(stored().steps['e-won']?.description).toBe('B: правка 39');
+    expect(a.told.conflicts).toEqual([]);
+  });
+
   test('a conflicting write keeps the same window’s other edits of that burst: only the colliding row is given up', async () => {
     const a = await openWindow();
     const b = await openWindow();
@@ -166,6 +194,34 @@ describe('given two windows on one map', () => {
     expect([...a.told.conflicts, ...b.told.conflicts]).toEqual([]);
   });
 
+  test('one relabels a flow, the other (not knowing) deletes the flow’s step: the step, its flows and the new label stay, and the deleting window is told', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    const flow = Object.values(original.flows).find((f) => f.fromStepId === 'e-offer')!;
+    await a.run(cmd('setFlowLabel', { flowId: flow.id, label: 'после звонка' }));
+    await b.run(cmd('deleteElements', { stepIds: ['e-offer'], flowIds: [] }));
+    expect(stored().steps['e-offer']).toBeDefined();
+    expect(stored().flows[flow.id]?.label).toBe('после звонка');
+    expect(Object.keys(stored().flows)).toHaveLength(Object.keys(original.flows).length);
+    expect(b.told.conflicts.flat().map((c) => c.id)).toContain('e-offer');
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('one draws a new flow to a step, the other (not knowing) deletes that step: the step and the new flow stay, and the deleting window is told', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('connect', { id: 'e-fnew', fromStepId: 'e-lead', toStepId: 'e-won', label: 'сразу' }));
+    await b.run(cmd('deleteElements', { stepIds: ['e-won'], flowIds: [] }));
+    expect(stored().steps['e-won']).toBeDefined();
+    expect(stored().flows['e-fnew']?.label).toBe('сразу');
+    expect(b.told.conflicts.flat().map((c) => c.id)).toContain('e-won');
+    expect(content(b.screen())).toEqual(content(stored()));
+    // once it knows, the deleting window can delete the step (and the new flow with it)
+    await b.run(cmd('deleteElements', { stepIds: ['e-won'], flowIds: [] }));
+    expect(stored().steps['e-won']).toBeUndefined();
+    expect(stored().flows['e-fnew']).toBeUndefined();
+  });
+
   test('a comment on a step the other window deleted is not stored on a missing step, and the commenter is told', async () => {
     const a = await openWindow();
     const b = await openWindow();
@@ -207,5 +263,78 @@ describe('a write that arrives twice', () => {
     const reply = dispatch(lib.services, 'maps:applyChanges', { id: base.id, changes: diffMaps(base, mine) });
     expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', conflicts: [{ table: 'steps', id: 'e-lead', title: 'Их', reason: 'changed' }] } });
     expect(stored().steps['e-lead']?.title).toBe('Их');
+  });
+});
+
+describe('the last call of a closing page while a write is still on its way', () => {
+  /** A window whose writes wait until `release()`: a write "on its way". */
+  async function windowWithSlowWrites() {
+    const real = apiOver(lib.services);
+    const held: (() => void)[] = [];
+    let open = false;
+    const api = {
+      ...real,
+      'maps:applyChanges': (input: Parameters<(typeof real)['maps:applyChanges']>[0]) =>
+        open ? real['maps:applyChanges'](input) : new Promise<void>((resolve) => held.push(resolve)).then(() => real['maps:applyChanges'](input)),
+    } as typeof real;
+    const store = createEditorStore(api, { error: () => undefined });
+    stores.push(store);
+    await store.getState().load(original.id);
+    const release = () => {
+      open = true;
+      held.splice(0).forEach((go) => go());
+    };
+    return { store, release };
+  }
+
+  test.each([
+    ['arrives after the write on its way', true],
+    ['arrives before the write on its way', false],
+  ])('typing in a title: the last call %s, and what was typed last is stored', async (_label, writeFirst) => {
+    const w = await windowWithSlowWrites();
+    w.store.getState().run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Заявка с' } }), { coalesceKey: 'title' });
+    // the first write is on its way; typing goes on, and the page goes away
+    await Promise.resolve();
+    w.store.getState().run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Заявка с сайта' } }), { coalesceKey: 'title' });
+    const last = w.store.getState().unsaved()!;
+    expect(last.then).toHaveLength(1);
+    const sendLast = () => expect(dispatch(lib.services, 'maps:applyChanges', last)).toMatchObject({ ok: true });
+    if (writeFirst) {
+      w.release();
+      await w.store.getState().flush();
+      sendLast();
+    } else {
+      sendLast();
+      w.release();
+      await w.store.getState().flush();
+    }
+    expect(stored().steps['e-lead']?.title).toBe('Заявка с сайта');
+  });
+});
+
+describe('review work from several windows', () => {
+  test('dot voting from three windows at once: every vote counts', async () => {
+    const a = await openWindow();
+    await a.run(cmd('markPainPoint', { id: 'pp1', stepId: 'e-offer', kind: 'bottleneck', at: '2026-03-03T10:00:00.000Z' }));
+    const b = await openWindow();
+    const c = await openWindow();
+    await b.run(cmd('markPainPoint', { id: 'pp2', stepId: 'e-offer', kind: 'bottleneck', at: '2026-03-03T10:00:01.000Z' }));
+    await c.run(cmd('markPainPoint', { id: 'pp3', stepId: 'e-offer', kind: 'bottleneck', at: '2026-03-03T10:00:02.000Z' }));
+    expect(Object.values(stored().painPoints).reduce((n, p) => n + p.votes, 0)).toBe(3);
+    expect(c.told.conflicts).toEqual([]);
+    expect(content(c.screen())).toEqual(content(stored()));
+  });
+
+  test('one window approves the map while another, not knowing, edits a step: the map is a draft again, not approved with changed content', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('setStatus', { status: 'in_review' }));
+    await a.run(cmd('setStatus', { status: 'approved', by: 'Анна', at: '2026-03-03T10:00:00.000Z' }));
+    await b.run(cmd('updateStep', { stepId: 'e-lead', patch: { title: 'Изменено после утверждения' } }));
+    expect(stored().steps['e-lead']?.title).toBe('Изменено после утверждения');
+    expect(stored().status ?? 'draft').toBe('draft');
+    await a.store.getState().sync();
+    expect(a.screen().status ?? 'draft').toBe('draft');
+    expect(content(b.screen())).toEqual(content(stored()));
   });
 });
