@@ -314,7 +314,8 @@ export const en = {
   },
   backups: {
     title: 'Backups',
-    explain: 'While you edit, Lanemap copies the library once an hour and when it closes. It keeps the copies of the last 24 hours and one a day for two weeks.',
+    explain:
+      'While you edit, Lanemap copies the library once an hour and when it closes. It keeps the copies of the last 24 hours and one a day for two weeks.',
     libraryFile: 'Library file',
     folder: 'Backups folder',
     backUpNow: 'Back up now',
@@ -416,8 +417,11 @@ export const en = {
     },
     saveFailed: 'Could not save the last change: {{reason}}. The map was reloaded as stored.',
     /** Another editor (a second window, another Lanemap on the same library) changed the same rows first. */
-    conflictChanged: 'Changed in another window meanwhile: {{names}}. Your change to it was not saved; the map shows it as stored now.',
-    conflictDeleted: 'Deleted in another window meanwhile: {{names}}. Your change to it was not saved.',
+    conflictChanged_one: 'Changed in another window meanwhile: {{names}}. Your change to it was not saved; the map shows it as stored now.',
+    conflictChanged_other: 'Changed in another window meanwhile: {{names}}. Your changes to them were not saved; the map shows them as stored now.',
+    conflictDeleted_one: 'Deleted in another window meanwhile: {{names}}. Your change to it was not saved.',
+    conflictDeleted_other: 'Deleted in another window meanwhile: {{names}}. Your changes to them were not saved.',
+    conflictUntitled: 'untitled',
     remoteChanges: 'The map was updated with changes made in another window.',
     editRefused: 'That edit is not possible.',
     editRefusedDetail: 'That edit is not possible: {{detail}}',

@@ -46,6 +46,9 @@ function useDraftAgainNotice(store: EditorStore) {
 async function approve(store: EditorStore, by: string) {
   const at = new Date().toISOString();
   if (!store.getState().run(cmd('setStatus', { status: 'approved', by, at }))) return;
+  await store.getState().flush();
+  // another window changed the map meanwhile and the approval was not stored (the user was told)
+  if (store.getState().doc?.approval?.at !== at || store.getState().doc?.status !== 'approved') return;
   try {
     await storeVersion(store, { name: approvedVersionName(by, at), note: '', author: by, kind: 'approved' });
     notify.info(translate('status.approved', { name: by }));

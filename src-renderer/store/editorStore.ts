@@ -226,6 +226,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       }
       if (!stored || !latest || stored.id !== mapId) return false;
       const remote = remoteChanges(stored, fresh);
+      const before = latest;
       const mine = rebaseDoc(latest, remote);
       const { viewing, doc } = get();
       stored = fresh;
@@ -240,7 +241,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       else if (doc?.id === mapId) set({ doc: latest, ...history, selection: prune(get().selection, latest) });
       const conflicts = mine.conflicts;
       if (conflicts.length > 0) {
-        tellConflicts(conflicts, fresh);
+        tellConflicts(conflicts, { base: remote.base, fresh, mine: before });
         notify.conflict?.(conflicts);
       } else if (!refused && Date.now() - lastRemoteNotice > 60_000 && Object.keys(remote.rows).length + (remote.base.title !== fresh.title ? 1 : 0) > 0) {
         // said once in a while, not at every keystroke of the other window
@@ -250,24 +251,53 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       return true;
     }
 
-    function tellConflicts(rows: ConflictRow[], fresh: MapDoc) {
-      const name = (c: ConflictRow) => {
-        if (c.table === 'flows') {
-          const f = fresh.flows[c.id] ?? stored?.flows[c.id];
-          const from = f && (fresh.steps[f.fromStepId] ?? latest?.steps[f.fromStepId]);
-          const to = f && (fresh.steps[f.toStepId] ?? latest?.steps[f.toStepId]);
-          if (from && to) return `«${from.title}» → «${to.title}»`;
+    /**
+     * Tells the user which rows another window changed or deleted first, named as a person
+     * knows them: steps and lanes by name, a flow by its two steps, a mark by its step, a
+     * comment by its first words: a deleted row as both windows knew it (`base`), a changed one
+     * as it is stored now (`fresh`), else as this window had it (`mine`).
+     */
+    function tellConflicts(rows: ConflictRow[], docs: { base: MapDoc; fresh: MapDoc; mine: MapDoc }) {
+      let order = [docs.fresh, docs.mine, docs.base];
+      const find = <T extends 'steps' | 'flows' | 'roles' | 'phases' | 'comments' | 'painPoints'>(table: T, id: string) => {
+        for (const d of order) {
+          const row = Object.hasOwn(d[table], id) ? (d[table][id] as MapDoc[T][string]) : undefined;
+          if (row) return row;
         }
-        return `«${c.title}»`;
+        return undefined;
       };
-      const list = (reason: 'changed' | 'deleted') => {
-        const names = rows.filter((c) => (reason === 'deleted' ? c.reason === 'deleted' : c.reason !== 'deleted')).map(name);
-        return names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+      const quote = (text: string | undefined) => `«${(text ?? '').trim().slice(0, 60) || t('errors.conflictUntitled')}»`;
+      const stepName = (id: string) => quote(find('steps', id)?.title);
+      const name = (c: ConflictRow): string => {
+        switch (c.table) {
+          case 'steps':
+            return stepName(c.id);
+          case 'flows': {
+            const f = find('flows', c.id);
+            return f ? `${stepName(f.fromStepId)} → ${stepName(f.toStepId)}` : quote(c.title);
+          }
+          case 'roles':
+          case 'phases':
+            return quote(find(c.table, c.id)?.name ?? c.title);
+          case 'painPoints': {
+            const p = find('painPoints', c.id);
+            return p ? `${t(`painPoints.kinds.${p.kind}`)}: ${stepName(p.stepId)}` : quote(c.title);
+          }
+          case 'comments':
+            return quote(find('comments', c.id)?.text ?? c.title);
+          default:
+            return quote(docs.fresh.title);
+        }
       };
-      const changed = list('changed');
-      const deleted = list('deleted');
-      if (changed) notify.error(t('errors.conflictChanged', { names: changed }));
-      if (deleted) notify.error(t('errors.conflictDeleted', { names: deleted }));
+      const list = (deleted: boolean) => {
+        order = deleted ? [docs.base, docs.mine, docs.fresh] : [docs.fresh, docs.mine, docs.base];
+        const names = [...new Set(rows.filter((c) => (c.reason === 'deleted') === deleted).map(name))];
+        return { names: names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', '), count: names.length };
+      };
+      const changed = list(false);
+      const deleted = list(true);
+      if (changed.count) notify.error(t('errors.conflictChanged', changed));
+      if (deleted.count) notify.error(t('errors.conflictDeleted', deleted));
     }
 
     async function reloadAfterFailure(mapId: string, e: Error) {

@@ -222,6 +222,19 @@ describe('given two windows on one map', () => {
     expect(stored().flows['e-fnew']).toBeUndefined();
   });
 
+  test('conflicts are named as a person knows the rows: a flow by its two steps, a mark by its kind and step', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('deleteElements', { stepIds: ['e-won'], flowIds: [] }));
+    b.store.getState().run(cmd('connect', { id: 'e-fx', fromStepId: 'e-lead', toStepId: 'e-won' }));
+    b.store.getState().run(cmd('markPainPoint', { id: 'e-p1', stepId: 'e-won', kind: 'bottleneck', at: '2026-03-03T10:00:00.000Z' }));
+    await b.store.getState().flush();
+    const said = b.told.errors.join(' ');
+    expect(said).toContain('«Заявка поступила» → «Сделка закрыта»');
+    expect(said).toContain('Bottleneck: «Сделка закрыта»');
+    expect(said).not.toMatch(/painPoints|flows|«»/);
+  });
+
   test('a comment on a step the other window deleted is not stored on a missing step, and the commenter is told', async () => {
     const a = await openWindow();
     const b = await openWindow();
