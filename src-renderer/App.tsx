@@ -23,7 +23,6 @@ function initialMapId(): string | null {
 export function App() {
   const store = useMemo(() => createEditorStore(api, notify, localStash), []);
   useSaveOnLeave(store);
-  useRemoteSync(store);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
 
   const open = useCallback((id: string | null) => {
@@ -40,6 +39,8 @@ export function App() {
     [open],
   );
   useDropToImport(openFromLibrary);
+  const backToLibrary = useCallback(() => openFromLibrary(null), [openFromLibrary]);
+  useRemoteSync(store, backToLibrary);
   // another map opens only once the edits of this one are stored (its links feed the breadcrumb)
   const [trail, setTrail] = useState<Crumb[]>([]);
   const navigation = useMemo(

@@ -421,6 +421,7 @@ export const en = {
     conflictChanged_other: 'Changed in another window meanwhile: {{names}}. Your changes to them were not saved; the map shows them as stored now.',
     conflictDeleted_one: 'Deleted in another window meanwhile: {{names}}. Your change to it was not saved.',
     conflictDeleted_other: 'Deleted in another window meanwhile: {{names}}. Your changes to them were not saved.',
+    mapGoneElsewhere: 'This map was deleted in another window (or the library was restored from a backup without it), so it cannot be edited any more.',
     conflictUntitled: 'untitled',
     remoteChanges: 'The map was updated with changes made in another window.',
     editRefused: 'That edit is not possible.',

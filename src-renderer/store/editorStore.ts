@@ -57,8 +57,11 @@ export interface EditorState {
   select(selection: Selection): void;
   /** Resolves when every edit so far is stored (also after the map was closed). */
   flush(): Promise<void>;
-  /** Reads the map's revision and, when another editor wrote it, carries their changes in. */
-  sync(): Promise<void>;
+  /**
+   * Reads the map's revision and, when another editor wrote it, carries their changes in;
+   * 'gone' when the map was deleted meanwhile (in another window, or by a restore).
+   */
+  sync(): Promise<'ok' | 'gone'>;
   /**
    * What is not stored yet, for a last write as the window goes away: the write still on its
    * way (if any) as `changes`, what came after it as `then` (see maps:applyChanges).
@@ -462,18 +465,19 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       flush: flushAll,
       async sync() {
         const id = stored?.id;
-        if (!id || writing || get().loading) return;
+        if (!id || writing || get().loading || get().doc?.id !== id) return 'ok';
         let revision: number;
         try {
           revision = (await api['maps:state']({ id })).revision;
-        } catch {
-          // not reachable right now (or the map is gone): the next sync or edit will say so
-          return;
+        } catch (e) {
+          // not reachable right now: the next sync or edit will say so
+          return codeOf(e) === 'not-found' && stored?.id === id ? 'gone' : 'ok';
         }
-        if (revision === knownRevision || stored?.id !== id) return;
+        if (revision === knownRevision || stored?.id !== id) return 'ok';
         syncWanted = true;
         persist();
         await flushAll();
+        return 'ok';
       },
       viewVersion(view, versionDoc) {
         if (!get().doc) return;

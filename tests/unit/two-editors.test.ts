@@ -235,6 +235,13 @@ describe('given two windows on one map', () => {
     expect(said).not.toMatch(/painPoints|flows|«»/);
   });
 
+  test('the map deleted in another window (or by a restore) while it is open: the next look says it is gone', async () => {
+    const a = await openWindow();
+    expect(await a.store.getState().sync()).toBe('ok');
+    call(lib.services, 'maps:delete', { id: original.id });
+    expect(await a.store.getState().sync()).toBe('gone');
+  });
+
   test('a comment on a step the other window deleted is not stored on a missing step, and the commenter is told', async () => {
     const a = await openWindow();
     const b = await openWindow();
