@@ -249,12 +249,16 @@ function parentsFirst(tables: Map<string, Table>): Table[] {
  * Every map's revision ends above any revision an editor can hold, so an editor still open on
  * a map sees that it was written meanwhile and reloads it.
  */
+/** Tables a restore leaves as they are: the settings (interface language, the author's name). */
+const KEPT_ON_RESTORE = new Set(['settings']);
+
 function copyContent(db: Db, source: string): void {
   db.prepare('ATTACH DATABASE ? AS restore_source').run(source);
   try {
     const target = tablesOf(db, 'main');
     const from = tablesOf(db, 'restore_source');
-    const order = parentsFirst(target);
+    // the user's preferences (language, name) are theirs, not the library's past: they stay
+    const order = parentsFirst(target).filter((t) => !KEPT_ON_RESTORE.has(t.name));
     const hasRevision = target.get('maps')?.columns.includes('revision') && from.get('maps')?.columns.includes('revision');
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');

@@ -194,6 +194,17 @@ describe('restoring a backup while Lanemap runs', () => {
     lib.close();
   });
 
+  test('the user’s settings (language, name) stay as they are: a restore brings back maps, not preferences', () => {
+    const lib = openTempLibrary();
+    call(lib.services, 'settings:set', { language: 'en', authorName: 'Old name' });
+    edit(lib, 'Карта');
+    const backup = call(lib.services, 'backups:create', {});
+    call(lib.services, 'settings:set', { language: 'ru', authorName: 'Ирина' });
+    call(lib.services, 'backups:restore', { path: backup.path });
+    expect(call(lib.services, 'settings:get', {})).toEqual({ language: 'ru', authorName: 'Ирина' });
+    lib.close();
+  });
+
   test('another connection on the library (a second Lanemap) sees the restored library', () => {
     const lib = openTempLibrary();
     edit(lib, 'Старая');

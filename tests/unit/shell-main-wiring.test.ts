@@ -296,10 +296,13 @@ describe('rolling backups', () => {
     const backupsDir = path.join(fake.state.userData, 'backups');
     const top = { senderFrame: { url: 'app://lanemap/index.html', parent: null }, sender: {} };
     expect(await fake.state.ipc.get('maps:create')!(top, { title: 'Воронка продаж' })).toMatchObject({ ok: true });
+    // the copy is taken once the reply is on its way
+    await new Promise((resolve) => setImmediate(resolve));
     const afterEdit = fs.readdirSync(backupsDir).filter((f) => f.endsWith('.sqlite'));
     expect(afterEdit).toHaveLength(1);
     // a second edit within the hour takes no copy; quitting does
     expect(await fake.state.ipc.get('maps:create')!(top, { title: 'Second' })).toMatchObject({ ok: true });
+    await new Promise((resolve) => setImmediate(resolve));
     expect(fs.readdirSync(backupsDir).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
     for (const h of fake.state.appHandlers.get('will-quit') ?? []) h();
     fake.state.appHandlers.delete('will-quit');
