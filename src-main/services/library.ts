@@ -11,6 +11,7 @@ import { MapDocSchema, describeIssues } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
+import { markSuspect } from '../storage/recovery';
 import { createMapRepository, NotFoundError } from '../storage/mapRepository';
 import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
@@ -33,6 +34,31 @@ export function sampleMapDoc(): MapDoc {
 }
 
 export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock = () => new Date().toISOString()): Services {
+  return noteDamage(servicesOver(db, info, clock), info.dataFile);
+}
+
+/**
+ * Each service, noting beside the library when SQLite finds it damaged (an index quick_check
+ * cannot see, a failing disk): the next start then checks it thoroughly and offers a backup.
+ */
+function noteDamage(services: Services, dataFile: string): Services {
+  const wrapped: Partial<Record<CallName, (input: unknown) => unknown>> = {};
+  for (const name of Object.keys(services) as CallName[]) {
+    const call = services[name] as (input: unknown) => unknown;
+    wrapped[name] = (input) => {
+      try {
+        return call(input);
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) markSuspect(dataFile, code);
+        throw e;
+      }
+    };
+  }
+  return wrapped as Services;
+}
+
+function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock: () => string): Services {
   const maps = createMapRepository(db);
   return {
     ...createSettingsServices(db),

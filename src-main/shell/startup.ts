@@ -11,7 +11,7 @@
  *   silent death before any window exists.
  */
 import { openLibrary, type Db, type OpenResult } from '../storage/database';
-import { checkLibraryFile, listBackups, restoreBackupFile, setAsideDamaged, type BackupInfo, type LibraryCheck } from '../storage/recovery';
+import { checkLibraryFile, clearSuspect, listBackups, restoreBackupFile, setAsideDamaged, type BackupInfo, type LibraryCheck } from '../storage/recovery';
 import { MIGRATIONS } from '../storage/migrations';
 import { seedLibrary } from '../services/library';
 import { classifyLibraryError, readSchemaVersion, type LibraryProblem } from './libraryProblems';
@@ -105,7 +105,11 @@ export async function startLibrary(opts: StartLibraryOptions): Promise<StartLibr
     return { ok: true, result: opened };
   };
 
-  const success = (opened: OpenResult): StartLibraryResult => ({ ok: true, db: opened.db, dataFile: file, migrationBackup: opened.backupPath });
+  const success = (opened: OpenResult): StartLibraryResult => {
+    // a library found damaged while Lanemap ran was checked thoroughly (or replaced) on the way here
+    clearSuspect(file);
+    return { ok: true, db: opened.db, dataFile: file, migrationBackup: opened.backupPath };
+  };
 
   // a newer library is refused before anything opens it for writing
   const version = readSchemaVersion(file);

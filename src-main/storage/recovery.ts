@@ -26,13 +26,17 @@ function sizeOf(p: string): number | null {
   }
 }
 
-/** quick_check's verdict on an open connection, or the error that says the bytes are no database. */
-function quickCheck(open: () => Database.Database): LibraryCheck {
+/**
+ * quick_check's verdict on an open connection (integrity_check's, `thorough`, which also reads
+ * every index against its table), or the error that says the bytes are no database.
+ */
+function quickCheck(open: () => Database.Database, thorough = false): LibraryCheck {
   let db: Database.Database | undefined;
+  const pragma = thorough ? 'integrity_check' : 'quick_check';
   try {
     db = open();
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    const rows = db.pragma(pragma) as Record<string, string>[];
+    const problems = rows.map((r) => r[pragma]).filter((r) => r !== 'ok');
     if (problems.length === 0) return { ok: true };
     return { ok: false, reason: `SQLite's check found ${problems.length === 100 ? 'at least 100' : problems.length} problem(s), the first: ${problems[0]}` };
   } catch (e) {
@@ -75,7 +79,9 @@ function snapshotOf(bytes: Buffer): () => Database.Database {
 export function checkLibraryFile(file: string): LibraryCheck {
   const size = sizeOf(file);
   if (size === null || size === 0) return { ok: true };
-  const live = () => quickCheck(() => new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 }));
+  // damage met while Lanemap ran (see markSuspect) gets the thorough check
+  const thorough = fs.existsSync(suspectMarker(file));
+  const live = () => quickCheck(() => new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 }), thorough);
   // WAL content, or a rollback journal left by a crash (which opening the library rolls back), changes what the file holds
   if ((sizeOf(`${file}-wal`) ?? 0) > 0 || (sizeOf(`${file}-journal`) ?? 0) > 0 || size > SNAPSHOT_LIMIT) return live();
   let bytes: Buffer;
@@ -85,7 +91,7 @@ export function checkLibraryFile(file: string): LibraryCheck {
     // unreadable (permissions, a failing disk): opening it will say so
     return { ok: true };
   }
-  const first = quickCheck(snapshotOf(bytes));
+  const first = quickCheck(snapshotOf(bytes), thorough);
   if (first.ok) return first;
   let again: Buffer;
   try {
@@ -94,6 +100,33 @@ export function checkLibraryFile(file: string): LibraryCheck {
     return first;
   }
   return again.equals(bytes) ? first : live();
+}
+
+/** The note beside the library that it was found damaged while Lanemap ran. */
+export function suspectMarker(file: string): string {
+  return `${file}.damaged-suspected`;
+}
+
+/**
+ * Notes that SQLite found the library damaged while Lanemap ran (damage quick_check can miss,
+ * e.g. in an index): the next start checks it thoroughly and, if it is damaged, offers the
+ * recovery. Never throws.
+ */
+export function markSuspect(file: string, reason: string): void {
+  try {
+    if (!fs.existsSync(suspectMarker(file))) fs.writeFileSync(suspectMarker(file), `${new Date().toISOString()} ${reason}\n`);
+  } catch {
+    // the disk itself may be failing: the user was told of the damage all the same
+  }
+}
+
+/** After a start that found the library sound (or replaced it): the note is done with. */
+export function clearSuspect(file: string): void {
+  try {
+    fs.rmSync(suspectMarker(file), { force: true });
+  } catch {
+    // left for the next start to check again
+  }
 }
 
 /** `${file}.damaged-2026-03-02T10-00-00-000Z`, or with `-2`… if that exists. */
