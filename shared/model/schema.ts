@@ -110,8 +110,8 @@ const MapFieldsSchema = z
   .strict();
 
 /** The names of a table's fields other than its id, from its schema. */
-function fieldNames(schema: { shape: Record<string, unknown> }): [string, ...string[]] {
-  return Object.keys(schema.shape).filter((k) => k !== 'id') as [string, ...string[]];
+function fieldNames(schema: { shape: Record<string, unknown> }): string[] {
+  return Object.keys(schema.shape).filter((k) => k !== 'id');
 }
 
 /**
@@ -119,16 +119,19 @@ function fieldNames(schema: { shape: Record<string, unknown> }): [string, ...str
  * of the fields it changes (absent optional fields as null), or the whole old row it deletes.
  * Only compared with what is stored, never written.
  */
-function expectationsOf(schema: { shape: Record<string, unknown> }, max: number) {
-  const before = z.partialRecord(z.enum(fieldNames(schema)), z.unknown());
-  return z.array(z.object({ id: IdSchema, before: before.nullable() }).strict()).max(max);
+function expectationsOf(schema: { shape: Record<string, z.ZodType> }, max: number) {
+  return z.array(z.object({ id: IdSchema, before: beforeOf(schema).nullable() }).strict()).max(max);
 }
 
-const MAP_FIELD_NAMES = ['title', 'description', 'direction', 'purpose', 'owner', 'status', 'approval'] as const;
+/** Old values of a row's fields, each checked like the field itself (absent optional fields as null). */
+function beforeOf(schema: { shape: Record<string, z.ZodType> }) {
+  const fields = fieldNames(schema).map((k) => [k, schema.shape[k]!.nullable().optional()] as const);
+  return z.object(Object.fromEntries(fields)).strict();
+}
 
 const MapExpectationSchema = z
   .object({
-    map: z.partialRecord(z.enum(MAP_FIELD_NAMES), z.unknown()).optional(),
+    map: beforeOf(MapFieldsSchema).optional(),
     roles: expectationsOf(RoleSchema, 20_000),
     phases: expectationsOf(PhaseSchema, 20_000),
     steps: expectationsOf(StepSchema, 200_000),

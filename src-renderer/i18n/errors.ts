@@ -34,8 +34,10 @@ export function isDiskFailure(e: unknown): boolean {
 /** Why a call failed, as a sentence in the interface's language. */
 export function failureReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  // English screens keep the backend's own words, which name the thing that failed (not the disk's)
-  if (currentLanguage() === 'en' && message.trim() && !isDiskFailure(e)) return message;
+  // English screens keep the backend's own words, which name the thing that failed (not the
+  // disk's, nor those of a fault inside Lanemap, which are for its log)
+  const internal = e instanceof ApiError && e.code === 'internal';
+  if (currentLanguage() === 'en' && message.trim() && !isDiskFailure(e) && !internal) return message;
   const code = e instanceof ApiError ? e.code : 'internal';
   return t(`errors.code.${code}`);
 }

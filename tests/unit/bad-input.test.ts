@@ -278,6 +278,24 @@ const cases: Case[] = [
       ),
     'bad-input',
   ],
+  [
+    'maps:applyChanges',
+    'an expected title of 10,000 characters',
+    () =>
+      apply({ ...change({}), upsert: { ...none(), steps: [stepOf(a, 'a-lead')] }, expect: { ...none(), steps: [{ id: 'a-lead', before: { title: HUGE } }] } }),
+    'bad-input',
+  ],
+  [
+    'maps:applyChanges',
+    'an expected value nested ten thousand deep',
+    () =>
+      apply({
+        ...change({}),
+        upsert: { ...none(), steps: [stepOf(a, 'a-lead')] },
+        expect: { ...none(), steps: [{ id: 'a-lead', before: { title: JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) } }] },
+      }),
+    'bad-input',
+  ],
   // stale edits: another editor changed or deleted the row meanwhile
   [
     'maps:applyChanges',

@@ -40,3 +40,13 @@ test('the export failure reads as a sentence in Russian and in English', async (
   expect(describeFailure('export', failure)).toMatch(/could not be written there/);
   expect(describeFailure('export', failure)).not.toMatch(/EACCES/);
 });
+
+test('a fault inside Lanemap is said as one plain sentence, never its technical text', async () => {
+  const fault = new ApiError('internal', 'Something went wrong inside Lanemap: Maximum call stack size exceeded');
+  await applyLanguage('en');
+  expect(describeFailure('export', fault)).toMatch(/something went wrong inside Lanemap\.$/);
+  expect(describeFailure('export', fault)).not.toMatch(/call stack/);
+  await applyLanguage('ru');
+  expect(describeFailure('export', fault)).toMatch(/внутренняя ошибка Lanemap/);
+  await applyLanguage('en');
+});
