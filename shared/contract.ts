@@ -148,8 +148,11 @@ export interface CallResults {
   'versions:get': { version: VersionSummary; doc: MapDoc };
   'versions:save': VersionSummary;
   'versions:delete': { deleted: true };
-  /** The map's revision before and after this write (a gap means another editor wrote meanwhile). */
-  'maps:applyChanges': { updatedAt: string; previousRevision: number; revision: number };
+  /**
+   * The map's revision before and after this write (a gap means another editor wrote
+   * meanwhile); `alreadyGone`: rows it was to delete that another editor had deleted already.
+   */
+  'maps:applyChanges': { updatedAt: string; previousRevision: number; revision: number; alreadyGone?: { table: ConflictInfo['table']; id: string }[] };
   'maps:state': { revision: number; updatedAt: string };
   'maps:import': MapSummary;
   'templates:list': { id: string; language: string | null; doc: MapDoc }[];

@@ -516,7 +516,8 @@ export function createMapRepository(db: Db) {
   }
 
   /** Checks one change set against what is stored and writes it (or throws ConflictError). */
-  function applyOne(mapId: string, changes: MapChanges) {
+  /** Applies one change set; returns the rows it was to delete that someone else had deleted already. */
+  function applyOne(mapId: string, changes: MapChanges): { table: Table; id: string }[] {
     const { conflicts, storedRow: stored } = check(mapId, changes);
     if (conflicts.length > 0) {
       const names = conflicts
@@ -534,6 +535,7 @@ export function createMapRepository(db: Db) {
       if (!was) return { row, items: true };
       return { row: withFields(was, row, fields) as typeof row, items: fields.some((f) => f === 'inputs' || f === 'outputs' || f === 'resources') };
     });
+    return TABLES.flatMap((t) => changes.remove[t].filter((id) => !stored(t, id)).map((id) => ({ table: t, id })));
   }
 
   /**
@@ -554,7 +556,8 @@ export function createMapRepository(db: Db) {
   const applyTx = db.transaction((mapId: string, changes: MapChanges, then: MapChanges[] | undefined, now: string) => {
     const before = q.revision.get(mapId) as { revision: number } | undefined;
     if (!before) throw new NotFoundError('This map no longer exists.');
-    if (then === undefined) applyOne(mapId, changes);
+    const alreadyGone: { table: Table; id: string }[] = [];
+    if (then === undefined) alreadyGone.push(...applyOne(mapId, changes));
     else if (!alreadyStored(mapId, changes)) {
       // `changes` is a write still on its way: skipped when it has arrived, and when what is
       // stored has moved past it (later writes of the same page); `then` decides
@@ -564,9 +567,9 @@ export function createMapRepository(db: Db) {
         if (!(e instanceof ConflictError)) throw e;
       }
     }
-    for (const next of then ?? []) applyOne(mapId, next);
+    for (const next of then ?? []) alreadyGone.push(...applyOne(mapId, next));
     q.touch.run(now, mapId);
-    return { previousRevision: before.revision, revision: before.revision + 1 };
+    return { previousRevision: before.revision, revision: before.revision + 1, ...(alreadyGone.length ? { alreadyGone } : {}) };
   });
 
   const insertTx = db.transaction((doc: MapDoc) => {
@@ -715,7 +718,12 @@ export function createMapRepository(db: Db) {
      * (a write still on its way when a page went away), and is skipped when it is. Returns the
      * map's revision before and after.
      */
-    apply(mapId: string, changes: MapChanges, now: string, then?: MapChanges[]): { previousRevision: number; revision: number } {
+    apply(
+      mapId: string,
+      changes: MapChanges,
+      now: string,
+      then?: MapChanges[],
+    ): { previousRevision: number; revision: number; alreadyGone?: { table: Table; id: string }[] } {
       return applyTx.immediate(mapId, changes, then, now);
     },
     rename(id: string, title: string, now: string): void {

@@ -15,6 +15,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LanemapApi } from '../../shared/contract';
 import { applyCommand, CommandError, type Command } from '../../shared/model/commands';
 import { diffMaps, isEmptyChange } from '../../shared/model/diff';
+import { TABLES, type Table } from '../../shared/model/rows';
 import { rebaseDoc, remoteChanges, type RebaseConflict, type RemoteChanges } from '../../shared/model/rebase';
 import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
@@ -181,6 +182,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           // another editor wrote between our last write and this one: read their changes in
           if (r.previousRevision !== knownRevision) syncWanted = true;
           knownRevision = r.revision;
+          if (r.alreadyGone?.length) forgetDeletedElsewhere(stored, target, r.alreadyGone);
           stored = target;
           refused = transient = 0;
         } catch (e) {
@@ -357,6 +359,23 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       remoteLog = [];
       for (const d of [latest, ...caught.past.map((h) => h.doc), ...caught.future]) if (d) caughtUp.set(d, 0);
       return caught;
+    }
+    /**
+     * Rows this window deleted that another had deleted first: the undo steps forget them too,
+     * so an undo or redo never brings back what the other window deleted (without a word).
+     */
+    function forgetDeletedElsewhere(before: MapDoc, after: MapDoc, gone: { table: string; id: string }[]) {
+      const base: MapDoc = { ...after };
+      const rows: RemoteChanges['rows'] = {};
+      for (const { table, id } of gone) {
+        const t = table as Table;
+        const row = (before[t] as Record<string, object>)[id];
+        if (!TABLES.includes(t) || !row) continue;
+        (base as unknown as Record<Table, Record<string, object>>)[t] = { ...(base[t] as Record<string, object>), [id]: row };
+        (rows[t] ??= []).push([id, []]);
+      }
+      remoteLog.push({ base, fresh: after, rows, deletes: true });
+      if (latest) caughtUpNow(latest);
     }
     function forgetRemote() {
       remoteLog = [];

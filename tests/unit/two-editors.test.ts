@@ -242,6 +242,31 @@ describe('given two windows on one map', () => {
     expect(await a.store.getState().sync()).toBe('gone');
   });
 
+  test('both windows delete a step; the one that deleted it second undoes: the step does not come back behind the other’s back', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await a.run(cmd('deleteElements', { stepIds: ['e-offer'], flowIds: [] }));
+    await b.run(cmd('deleteElements', { stepIds: ['e-offer'], flowIds: [] }));
+    b.store.getState().undo();
+    await b.store.getState().flush();
+    expect(stored().steps['e-offer']).toBeUndefined();
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
+  test('one window adds a step, the other deletes it, the first undoes its add and redoes it: the deleted step stays deleted', async () => {
+    const a = await openWindow();
+    const b = await openWindow();
+    await b.run(cmd('addStepAfter', { afterStepId: 'e-won', id: 'e-x', flowId: 'e-fx', kind: 'end', title: 'Архив' }));
+    await a.store.getState().sync();
+    await a.run(cmd('deleteElements', { stepIds: ['e-x'], flowIds: [] }));
+    b.store.getState().undo();
+    await b.store.getState().flush();
+    b.store.getState().redo();
+    await b.store.getState().flush();
+    expect(stored().steps['e-x']).toBeUndefined();
+    expect(content(b.screen())).toEqual(content(stored()));
+  });
+
   test('a comment on a step the other window deleted is not stored on a missing step, and the commenter is told', async () => {
     const a = await openWindow();
     const b = await openWindow();
