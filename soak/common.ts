@@ -34,17 +34,8 @@ export function note(r: ScenarioResult, text: string, max = 12): void {
 
 export const bump = (r: ScenarioResult, key: string, by = 1) => void (r.extra[key] = (r.extra[key] ?? 0) + by);
 
-/** mulberry32: small, seeded, good enough to pick edits. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32), to pick edits reproducibly. */
+export { rng } from '../tests/support/randomMaps';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
