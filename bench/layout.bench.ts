@@ -10,6 +10,7 @@ import { stepSize } from '../shared/model/geometry';
 import type { MapDoc } from '../shared/model/types';
 import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
+import { analysisFigures } from './analysis.bench';
 import { exportFigures } from './export.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
@@ -85,6 +86,10 @@ for (const e of await exportFigures(elk)) {
 }
 rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 
+// checks + figures of the map, as on every edit (bench/analysis.bench.ts); the table gets its own lines
+const analysis = analysisFigures();
+for (const [n, ms] of Object.entries(analysis)) results[`analysis.${n}.ms`] = round(ms, 1);
+
 if (json) {
   console.log(JSON.stringify(results));
 } else {
@@ -94,4 +99,6 @@ if (json) {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+  console.log('');
+  for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
 }

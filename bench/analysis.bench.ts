@@ -1,0 +1,27 @@
+/**
+ * Analysis figures for `npm run bench` (run from bench/layout.bench.ts): the checks and the
+ * figures (work, wait, lead time, critical path) of a random N-step department map, together,
+ * as they would run on every edit. Goals (issue 10): 500 steps in 30 ms, 2,000 in 120 ms.
+ */
+import { checkMap } from '../shared/analysis/checks';
+import { mapFigures } from '../shared/analysis/figures';
+import { randomMap } from '../tests/support/randomMaps';
+
+export const ANALYSIS_SIZES = [500, 2000];
+
+/** Median milliseconds of checks + figures per map size. */
+export function analysisFigures(sizes = ANALYSIS_SIZES): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const n of sizes) {
+    const doc = randomMap({ seed: 9000 + n, steps: n, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      checkMap(doc);
+      mapFigures(doc);
+      times.push(performance.now() - t);
+    }
+    out[n] = times.sort((a, b) => a - b)[4]!;
+  }
+  return out;
+}
