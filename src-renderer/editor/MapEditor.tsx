@@ -1,5 +1,5 @@
 /** One open map: toolbar, lanes panel, canvas, inspector. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { Inspector } from '../panels/Inspector';
 import { RolesPanel } from '../panels/RolesPanel';
@@ -10,9 +10,10 @@ import { Toolbar } from './Toolbar';
 import { SideTabs, type SidePanelId } from './SidePanel';
 import { CommentsPanel } from '../review/CommentsPanel';
 import { PainPointsPanel } from '../review/PainPointsPanel';
+import { CheckPanel, useFindingCount } from '../analysis/CheckPanel';
 import { VersionsPanel } from '../review/VersionsPanel';
 import { ReadOnlyFence } from '../review/ReadOnlyFence';
-import { useT } from '../i18n';
+import { formatNumber, useT } from '../i18n';
 import { Breadcrumb } from '../hierarchy/Breadcrumb';
 import { FindBar, useFindShortcut } from './FindBar';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -91,6 +92,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
             <SideTabs value={side} onChange={setSide} labels={sideLabels} />
             <ReadOnlyFence>
               {side === 'inspector' && <Inspector />}
+              {side === 'check' && <CheckPanel />}
               {side === 'comments' && <CommentsPanel />}
               {side === 'painPoints' && <PainPointsPanel />}
             </ReadOnlyFence>
@@ -105,7 +107,19 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   );
 }
 
-function useSideLabels(): Record<SidePanelId, string> {
+function useSideLabels(): Record<SidePanelId, ReactNode> {
   const t = useT();
-  return { inspector: t('side.inspector'), comments: t('side.comments'), painPoints: t('side.painPoints'), versions: t('side.versions') };
+  // problems and warnings of the map's checks, on the tab
+  const findings = useFindingCount();
+  const check = (
+    <>
+      {t('side.check')}
+      {findings > 0 && (
+        <span className="tab-count" aria-label={t('check.count', { count: findings })}>
+          {formatNumber(findings)}
+        </span>
+      )}
+    </>
+  );
+  return { inspector: t('side.inspector'), check, comments: t('side.comments'), painPoints: t('side.painPoints'), versions: t('side.versions') };
 }

@@ -466,7 +466,7 @@ export const en = {
     },
   },
   /** Tabs of the editor's right-hand panel. */
-  side: { inspector: 'Details', comments: 'Comments', painPoints: 'Pain points', versions: 'Versions' },
+  side: { inspector: 'Details', check: 'Check', comments: 'Comments', painPoints: 'Pain points', versions: 'Versions' },
   /** Review comments: the Comments tab, the composer, the canvas markers, the exported list. */
   comments: {
     filter: { label: 'Show', open: 'Open', resolved: 'Resolved', all: 'All' },
@@ -504,6 +504,35 @@ export const en = {
       failed: 'The comment was not added.',
     },
     export: { option: 'Comments', heading: 'Comments', resolved: 'resolved' },
+  },
+  /** The Check tab: the map's checks (shared/analysis/checks.ts). */
+  check: {
+    count_one: '{{count}} problem or warning',
+    count_other: '{{count}} problems or warnings',
+    intro: 'Checks of the map, updated with every edit. Click a finding to see its step.',
+    clean: 'No findings: the map passes every check.',
+    severity: { problem: 'Problem', warning: 'Warning', hint: 'Hint' },
+    handOffs_one: '{{count}} hand-off between roles',
+    handOffs_other: '{{count}} hand-offs between roles',
+    rework_one: '{{count}} rework loop',
+    rework_other: '{{count}} rework loops',
+    rules: {
+      'no-start': { title: 'No start', explain: 'The map does not say where the process begins: add a start step.' },
+      'no-end': { title: 'No end', explain: 'The map does not say where the process ends: add an end step.' },
+      unreachable: { title: 'Unreachable steps', explain: 'No path from a start step leads here.' },
+      'dead-end': { title: 'Dead ends', explain: 'No end can be reached from here.' },
+      isolated: { title: 'Steps without flows', explain: 'Not connected to any other step.' },
+      'decision-branches': { title: 'Decisions with fewer than two branches', explain: 'A decision needs at least two ways on.' },
+      'unlabelled-branch': { title: 'Unlabelled branches', explain: 'A branch of a decision says nothing (e.g. Yes / No).' },
+      'duplicate-flow': { title: 'Repeated flows', explain: 'Two flows connect the same two steps.' },
+      'unlinked-subprocess': { title: 'Sub-processes without a map', explain: 'The step stands for a process whose map is not linked.' },
+      'task-without-output': { title: 'Tasks without an output', explain: 'What does the task produce? Add its output.' },
+      'unsourced-input': { title: 'Inputs from nowhere', explain: 'No step before this one produces the input.' },
+      'unused-output': { title: 'Outputs nobody uses', explain: 'No later step uses the output.' },
+      'empty-lane': { title: 'Empty lanes', explain: 'A role with no steps.' },
+      'task-without-duration': { title: 'Tasks without a duration', explain: 'Without durations the map cannot tell how long the process takes.' },
+      'empty-phase': { title: 'Empty phases', explain: 'A phase with no steps.' },
+    },
   },
   /** Pain points: the Pain points tab, its overlay on the canvas. */
   painPoints: {

@@ -178,6 +178,11 @@ describe('the interface in Russian', () => {
     await ui.visible(page.getByRole('complementary', { name: 'Дорожки и этапы' }));
     await ui.contains(page.getByRole('complementary', { name: 'Свойства' }), 'Описание карты');
     await expectScreenIn('ru', 'editor');
+    // the map's checks
+    await page.getByRole('tab', { name: /Проверка/ }).click();
+    await ui.visible(page.locator('.check-panel'));
+    await expectScreenIn('ru', 'check');
+    await page.getByRole('tab', { name: 'Свойства' }).click();
   });
 
   test('a selected step in the inspector, then two selected', async () => {
