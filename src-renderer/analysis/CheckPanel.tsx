@@ -12,10 +12,18 @@ import { revealStep } from '../canvas/viewport';
 import { formatNumber, useLanguage, useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
 
+/** Findings per document: the tab's counter and the panel share one run of the checks per edit. */
+const checked = new WeakMap<MapDoc, Finding[]>();
+
 /** The checks of the open map, computed once per document. */
 export function useFindings(): Finding[] {
   const doc = useEditor((s) => s.doc);
-  return useMemo(() => (doc ? checkMap(doc) : []), [doc]);
+  return useMemo(() => {
+    if (!doc) return [];
+    let findings = checked.get(doc);
+    if (!findings) checked.set(doc, (findings = checkMap(doc)));
+    return findings;
+  }, [doc]);
 }
 
 /** How many problems and warnings the map has (hints are not counted on the tab). */
