@@ -115,7 +115,7 @@ export interface Settings {
 }
 
 /** Rolling copies (hourly, daily), and the copies taken before a migration or a restore. */
-export type BackupKind = 'hourly' | 'daily' | 'before-migration' | 'before-restore';
+export type BackupKind = 'hourly' | 'daily' | 'manual' | 'before-migration' | 'before-restore';
 
 export interface BackupSummary {
   path: string;

@@ -3,7 +3,8 @@
  * kept. Shared by the start-up recovery (recovery.ts) and the rolling backups (backups.ts).
  *
  * - Rolling copies: `<dir>/backups/<name>-<yyyy-mm-ddThh-mm-ss>.sqlite` (UTC), taken at most
- *   once an hour while editing, at quit and by "Back up now".
+ *   once an hour while editing, and at quit.
+ * - By hand ("Back up now"): `<dir>/backups/<name>-<stamp>.manual.sqlite`; the 10 newest are kept.
  * - Before a restore: `<dir>/backups/<name>-<stamp>.before-restore.sqlite`, the library as it
  *   was just before a backup replaced it.
  * - Before a migration: `<file>.before-v<N>-<iso time>.bak` next to the library, written by
@@ -22,7 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type BackupKind = 'hourly' | 'daily' | 'before-migration' | 'before-restore';
+export type BackupKind = 'hourly' | 'daily' | 'manual' | 'before-migration' | 'before-restore';
 
 export interface BackupInfo {
   path: string;
@@ -35,6 +36,7 @@ export interface BackupInfo {
 export const KEEP_HOURLY = 24;
 export const KEEP_DAILY = 14;
 export const KEEP_BEFORE_RESTORE = 10;
+export const KEEP_MANUAL = 10;
 const HOUR_MS = 3600_000;
 
 /** The folder of the rolling copies: `backups` beside the library file. */
@@ -55,8 +57,8 @@ export function stampOf(date: Date): string {
 }
 
 /** The name of a new copy taken at `date`; `n` > 1 for a second copy in the same second. */
-export function backupFileName(file: string, date: Date, kind: 'rolling' | 'before-restore', n = 1): string {
-  return `${baseName(file)}-${stampOf(date)}${n > 1 ? `-${n}` : ''}${kind === 'before-restore' ? '.before-restore' : ''}.sqlite`;
+export function backupFileName(file: string, date: Date, kind: 'rolling' | 'manual' | 'before-restore', n = 1): string {
+  return `${baseName(file)}-${stampOf(date)}${n > 1 ? `-${n}` : ''}${kind === 'rolling' ? '' : `.${kind}`}.sqlite`;
 }
 
 interface Found {
@@ -65,7 +67,7 @@ interface Found {
   /** Orders copies of the same second. */
   n: number;
   size: number;
-  kind: 'rolling' | 'before-restore' | 'before-migration';
+  kind: 'rolling' | 'manual' | 'before-restore' | 'before-migration';
 }
 
 function sizeOf(p: string): number | null {
@@ -88,7 +90,9 @@ function listDir(dir: string): string[] {
 /** Every copy of `file` on disk, newest first, before retention sorts them into kinds. */
 function findCopies(file: string): Found[] {
   const found: Found[] = [];
-  const rolling = new RegExp(`^${escapeRe(baseName(file))}-(\\d{4}-\\d\\d-\\d\\dT\\d\\d)-(\\d\\d)-(\\d\\d)(?:-(\\d{1,4}))?(\\.before-restore)?\\.sqlite$`);
+  const rolling = new RegExp(
+    `^${escapeRe(baseName(file))}-(\\d{4}-\\d\\d-\\d\\dT\\d\\d)-(\\d\\d)-(\\d\\d)(?:-(\\d{1,4}))?(?:\\.(before-restore|manual))?\\.sqlite$`,
+  );
   const dir = backupsFolder(file);
   for (const name of listDir(dir)) {
     const m = rolling.exec(name);
@@ -96,7 +100,13 @@ function findCopies(file: string): Found[] {
     const createdAt = new Date(`${m[1]}:${m[2]}:${m[3]}.000Z`);
     const size = sizeOf(path.join(dir, name));
     if (Number.isNaN(createdAt.getTime()) || size === null) continue;
-    found.push({ path: path.join(dir, name), createdAt: createdAt.toISOString(), n: Number(m[4] ?? 1), size, kind: m[5] ? 'before-restore' : 'rolling' });
+    found.push({
+      path: path.join(dir, name),
+      createdAt: createdAt.toISOString(),
+      n: Number(m[4] ?? 1),
+      size,
+      kind: m[5] === 'before-restore' || m[5] === 'manual' ? m[5] : 'rolling',
+    });
   }
   const migration = new RegExp(`^${escapeRe(path.basename(file))}\\.before-v\\d+-(\\d{4}-\\d\\d-\\d\\dT\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d{3})Z\\.bak$`);
   for (const name of listDir(path.dirname(file))) {
@@ -117,6 +127,7 @@ function classify(copies: Found[]): { kept: BackupInfo[]; expired: string[] } {
   const hours = new Set<string>();
   const days = new Set<string>();
   let beforeRestore = 0;
+  let manual = 0;
   let newest: number | undefined;
   // newest first: the first copy met in an hour or a day is that hour's or day's newest
   for (const c of copies) {
@@ -127,6 +138,11 @@ function classify(copies: Found[]): { kept: BackupInfo[]; expired: string[] } {
     }
     if (c.kind === 'before-restore') {
       if (beforeRestore++ < KEEP_BEFORE_RESTORE) kept.push(info('before-restore'));
+      else expired.push(c.path);
+      continue;
+    }
+    if (c.kind === 'manual') {
+      if (manual++ < KEEP_MANUAL) kept.push(info('manual'));
       else expired.push(c.path);
       continue;
     }

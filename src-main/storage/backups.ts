@@ -72,12 +72,13 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
   let lastCopyAt: number | null | undefined;
 
   const newestRollingCopy = (): number | null => {
-    const newest = listBackupFiles(file).find((b) => b.kind === 'hourly' || b.kind === 'daily');
+    // a copy taken by hand counts too: the library was copied then
+    const newest = listBackupFiles(file).find((b) => b.kind === 'hourly' || b.kind === 'daily' || b.kind === 'manual');
     return newest ? Date.parse(newest.createdAt) : null;
   };
 
   /** A consistent copy under a temporary name, synced, then renamed: never a half copy under a backup's name. */
-  const take = (kind: 'rolling' | 'before-restore'): BackupInfo => {
+  const take = (kind: 'rolling' | 'manual' | 'before-restore'): BackupInfo => {
     if (db.inTransaction) throw new Error('A backup cannot be taken inside a transaction.');
     fs.mkdirSync(folder, { recursive: true });
     const now = clock();
@@ -90,7 +91,7 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
         const target = path.join(folder, backupFileName(file, now, kind, n));
         if (fs.existsSync(target)) continue;
         if (!placeCopy(partial, target)) continue;
-        if (kind === 'rolling') {
+        if (kind !== 'before-restore') {
           changesAtLastCopy = changes;
           lastCopyAt = now.getTime();
         }
@@ -100,7 +101,7 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
           path: target,
           createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
           size,
-          kind: kind === 'rolling' ? 'hourly' : 'before-restore',
+          kind: kind === 'rolling' ? 'hourly' : kind,
         };
       }
     } finally {
@@ -164,7 +165,7 @@ export function createBackupScheduler({ db, file, clock = () => new Date(), inte
         if (db.inTransaction || changesOf() === changesAtLastCopy) return null;
         return due(clock().getTime()) ? take('rolling') : null;
       }),
-    backupNow: () => take('rolling'),
+    backupNow: () => take('manual'),
     atQuit: () => quietly('The backup at quit', () => (changesOf() === changesAtLastCopy ? null : take('rolling'))),
     list,
     restore,

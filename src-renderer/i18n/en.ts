@@ -327,6 +327,7 @@ export const en = {
       hourly: 'hourly copy',
       daily: 'daily copy',
       'before-migration': 'before a Lanemap update',
+      manual: 'taken by hand',
       'before-restore': 'before a restore',
     },
     sizeKb: '{{size}} KB',

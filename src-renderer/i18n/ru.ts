@@ -333,6 +333,7 @@ export const ru: Messages = {
       hourly: 'ежечасная копия',
       daily: 'ежедневная копия',
       'before-migration': 'перед обновлением Lanemap',
+      manual: 'сделана вручную',
       'before-restore': 'перед восстановлением',
     },
     sizeKb: '{{size}} КБ',

@@ -43,7 +43,7 @@ describe('backups in Settings', () => {
     await settings.getByRole('button', { name: 'Back up now' }).click();
     const items = settings.getByRole('list', { name: 'Backups, newest first' }).getByRole('listitem');
     await ui.count(items, 1);
-    await ui.contains(items.first(), 'hourly copy');
+    await ui.contains(items.first(), 'taken by hand');
     await ui.contains(items.first(), 'KB');
     await settings.getByRole('button', { name: 'Done' }).click();
     await ui.hidden(settings);
@@ -86,7 +86,7 @@ describe('backups in Settings', () => {
     const items = settings.getByRole('list', { name: 'Резервные копии, сначала новые' }).getByRole('listitem');
     await ui.count(items, 2);
     await ui.contains(items.first(), 'перед восстановлением');
-    await ui.contains(items.nth(1), 'ежечасная копия');
+    await ui.contains(items.nth(1), 'сделана вручную');
     await ui.contains(items.first(), 'КБ');
     await suite.app.shot('backups-settings-ru');
     await callApp(page, 'settings:set', { language: 'en' });

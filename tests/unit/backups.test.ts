@@ -96,15 +96,22 @@ describe('when copies are taken', () => {
     web.close();
   });
 
-  test('"Back up now" takes a copy whatever the hour, and two in one second get two names', () => {
+  test('"Back up now" takes a copy whatever the hour, listed as taken by hand, and two in one second get two names', () => {
     const lib = openTempLibrary();
     const clock = manualClock('2026-03-02T09:00:00.000Z');
     const backups = createBackupScheduler({ db: lib.db, file: lib.file, clock: clock.read });
     const a = backups.backupNow();
     const b = backups.backupNow();
     expect(a.path).not.toBe(b.path);
-    expect(folderNames(lib)).toEqual(['lanemap-2026-03-02T09-00-00-2.sqlite', 'lanemap-2026-03-02T09-00-00.sqlite']);
+    expect(folderNames(lib)).toEqual(['lanemap-2026-03-02T09-00-00-2.manual.sqlite', 'lanemap-2026-03-02T09-00-00.manual.sqlite']);
     expect(backups.list()[0]!.path).toBe(b.path);
+    expect(backups.list().map((x) => x.kind)).toEqual(['manual', 'manual']);
+    // kept apart from the hourly copies: twelve more by hand keep the newest ten
+    for (let i = 0; i < 12; i++) {
+      clock.advance(1000);
+      backups.backupNow();
+    }
+    expect(backups.list().filter((x) => x.kind === 'manual')).toHaveLength(10);
   });
 
   test('a failing disk never fails the edit: maybeBackup says nothing and the next one tries again', () => {
@@ -319,6 +326,6 @@ describe('restoring a backup while Lanemap runs', () => {
     expect(list.libraryFile).toBe(lib.file);
     expect(list.folder).toBe(path.join(path.dirname(lib.file), 'backups'));
     expect(list.backups.map((x) => x.path)).toEqual([b.path, a.path]);
-    expect(list.backups[0]).toMatchObject({ name: path.basename(b.path), kind: 'hourly', size: fs.statSync(b.path).size });
+    expect(list.backups[0]).toMatchObject({ name: path.basename(b.path), kind: 'manual', size: fs.statSync(b.path).size });
   });
 });
