@@ -9,7 +9,7 @@
  * another editor did.
  */
 import { mapFields } from './diff';
-import { ADDITIVE_FIELDS, changedFields, own, sameValue, TABLES, withFields, type Table } from './rows';
+import { ADDITIVE_FIELDS, changedFields, own, rowTitle, sameValue, TABLES, withFields, type Table } from './rows';
 import type { MapDoc } from './types';
 
 /** A row of this editor's that the other editor's changes overruled. */
@@ -23,11 +23,6 @@ export interface RebaseConflict {
 export interface Rebased {
   doc: MapDoc;
   conflicts: RebaseConflict[];
-}
-
-function titleOf(row: object | undefined, fallback: string): string {
-  const r = (row ?? {}) as Partial<Record<'title' | 'name' | 'text' | 'label', string>>;
-  return r.title ?? r.name ?? r.text ?? r.label ?? fallback;
 }
 
 /** What the other editor changed: per table, the rows whose stored version differs from `base`. */
@@ -109,7 +104,7 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
         // they deleted it
         if (mine) {
           // named as both windows knew it
-          if (changedFields(was, mine).length > 0) conflicts.push({ table: t, id, title: titleOf(was, t), reason: 'deleted' });
+          if (changedFields(was, mine).length > 0) conflicts.push({ table: t, id, title: rowTitle(was, t), reason: 'deleted' });
           delete rows[id];
         }
         continue;
@@ -117,13 +112,13 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
       touched.push([t, id]);
       if (!mine) {
         // deleted here, edited there: their edit is kept, and the user is told
-        conflicts.push({ table: t, id, title: titleOf(now, t), reason: 'changed' });
+        conflicts.push({ table: t, id, title: rowTitle(now, t), reason: 'changed' });
         rows[id] = now;
         continue;
       }
       const ours = new Set(changedFields(was, mine));
       if (theirs.some((k) => ours.has(k) && !ADDITIVE_FIELDS.has(k) && !sameValue((mine as Record<string, unknown>)[k], (now as Record<string, unknown>)[k]))) {
-        conflicts.push({ table: t, id, title: titleOf(now, t), reason: 'changed' });
+        conflicts.push({ table: t, id, title: rowTitle(now, t), reason: 'changed' });
       }
       let merged = ours.size === 0 ? now : withFields(mine, now, theirs);
       // counters both raised: their increase and ours both count
@@ -177,7 +172,7 @@ function keepWhatTheirsNeed(doc: MapDoc, fresh: MapDoc, theirs: Ref[], conflicts
     const back = own(fresh[t] as unknown as Record<string, object>, id);
     if (!back || own(rowsOf(t), id)) return;
     put(t, id, back);
-    if (told && !conflicts.some((c) => c.table === t && c.id === id)) conflicts.push({ table: t, id, title: titleOf(back, t), reason: 'changed' });
+    if (told && !conflicts.some((c) => c.table === t && c.id === id)) conflicts.push({ table: t, id, title: rowTitle(back, t), reason: 'changed' });
     queue.push([t, id]);
     // what was deleted with it comes back with it
     for (const dt of ['flows', 'painPoints', 'comments'] as const) {
@@ -201,7 +196,7 @@ function keepWhatTheirsNeed(doc: MapDoc, fresh: MapDoc, theirs: Ref[], conflicts
  */
 function repairReferences(doc: MapDoc, fresh: MapDoc, conflicts: RebaseConflict[]) {
   const report = (table: Table, id: string, row: object) => {
-    if (!conflicts.some((c) => c.table === table && c.id === id)) conflicts.push({ table, id, title: titleOf(row, table), reason: 'deleted' });
+    if (!conflicts.some((c) => c.table === table && c.id === id)) conflicts.push({ table, id, title: rowTitle(row, table), reason: 'deleted' });
   };
   const fix = <T extends Table>(table: T, broken: (row: MapDoc[T][string]) => boolean) => {
     const rows = doc[table] as Record<string, MapDoc[T][string]>;

@@ -57,3 +57,10 @@ export function withFields<R extends object>(row: R, from: object, keys: Iterabl
 export function own<V>(record: Record<string, V> | undefined, id: string | null | undefined): V | undefined {
   return record && typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
 }
+
+/** What a person calls a row (its title, name, text or label), short enough for a message; `fallback` when it has none. */
+export function rowTitle(row: object | undefined, fallback: string): string {
+  const r = (row ?? {}) as Partial<Record<'title' | 'name' | 'text' | 'label' | 'kind', unknown>>;
+  const raw = [r.title, r.name, r.text, r.label, r.kind].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? '';
+  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw || fallback;
+}

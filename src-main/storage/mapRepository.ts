@@ -6,7 +6,7 @@
  * another editor changed or deleted that row meanwhile; only the fields it changes are written.
  */
 import { mapFields } from '../../shared/model/diff';
-import { ADDITIVE_FIELDS, changedFields, fieldValue, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
+import { ADDITIVE_FIELDS, changedFields, fieldValue, rowTitle, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
 import type {
   ItemKind,
@@ -169,13 +169,6 @@ function commentOf(c: CommentRow): MapComment {
 
 function painOf(p: PainRow): PainPoint {
   return { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
-}
-
-/** What a person calls a row, for a conflict message. */
-function titleOf(table: Table, row: object): string {
-  const r = row as Partial<Record<'title' | 'name' | 'text' | 'label' | 'kind', string>>;
-  const raw = r.title ?? r.name ?? r.text ?? r.label ?? r.kind ?? '';
-  return raw.length > 80 ? `${raw.slice(0, 79)}…` : raw || table;
 }
 
 type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint;
@@ -428,12 +421,12 @@ export function createMapRepository(db: Db) {
         const next = writing.get(id);
         if (before === null) {
           // the same row sent again (a retry whose first answer was lost) is not a conflict
-          if (row && (!next || changedFields(row, next).length > 0)) conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'exists' });
+          if (row && (!next || changedFields(row, next).length > 0)) conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'exists' });
         } else if (!row) {
           // both editors deleted it: nothing is lost
-          if (!removed.has(id)) conflicts.push({ table: t, id, title: titleOf(t, before ?? {}), reason: 'deleted' });
+          if (!removed.has(id)) conflicts.push({ table: t, id, title: rowTitle(before ?? {}, t), reason: 'deleted' });
         } else if (before && Object.keys(before).some((k) => isOverwritten(row, k, (before as Record<string, unknown>)[k], next))) {
-          conflicts.push({ table: t, id, title: titleOf(t, row), reason: 'changed' });
+          conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'changed' });
         }
       }
     }
