@@ -51,6 +51,7 @@ export function cloneWithNewIds(
     ...(doc.owner ? { owner: doc.owner } : {}),
     ...(snapshot && doc.status ? { status: doc.status } : {}),
     ...(snapshot && doc.approval ? { approval: { ...doc.approval } } : {}),
+    ...(doc.rulesOff?.length ? { rulesOff: [...doc.rulesOff] } : {}),
     createdAt: snapshot ? doc.createdAt : overrides.now,
     updatedAt: snapshot ? doc.updatedAt : overrides.now,
     roles: {},
@@ -73,6 +74,9 @@ export function cloneWithNewIds(
       outputs: [...s.outputs],
       resources: [...s.resources],
       duration: s.duration ? { ...s.duration } : null,
+      ...(s.wait ? { wait: { ...s.wait } } : {}),
+      ...(s.raci ? { raci: Object.fromEntries(Object.entries(s.raci).map(([roleId, letter]) => [ref('role', roleId), letter])) } : {}),
+      ...(s.parties ? { parties: s.parties.map((p) => ({ ...p })) } : {}),
     };
   }
   for (const f of Object.values(doc.flows)) {
@@ -94,6 +98,10 @@ export function cloneWithNewIds(
   for (const p of Object.values(doc.painPoints ?? {})) {
     const id = own('painPoint', p.id);
     out.painPoints[id] = { ...p, id, stepId: ref('step', p.stepId) };
+  }
+  // findings set aside stay set aside on the copy: their targets get the copy's ids
+  if (doc.dismissed?.length) {
+    out.dismissed = doc.dismissed.map((d) => ({ ...d, targetId: d.targetId === null || d.targetKind === 'map' ? d.targetId : ref(d.targetKind, d.targetId) }));
   }
   return out;
 }

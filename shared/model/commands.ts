@@ -5,7 +5,8 @@
  */
 import { produce, type Draft } from 'immer';
 import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
-import type { CommentTarget, Direction, Duration, Flow, ItemKind, MapDoc, MapStatus, PainKind, Point, Purpose, Step, StepKind } from './types';
+import { foldText } from './search';
+import type { CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -95,7 +96,35 @@ export interface NewStep {
   title?: string;
 }
 
-export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'pinned'>> & { duration?: Duration | null };
+/** `wait: null` clears the wait time. */
+export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'pinned'>> & { duration?: Duration | null; wait?: Duration | null };
+
+/** A step's RACI letters after its role changed: the new role is R (C or I on it are dropped; A stays: R and A). */
+function keepRaciFor(s: Draft<Step>) {
+  const letter = s.raci?.[s.roleId];
+  if (s.raci && letter && letter !== 'A') delete s.raci[s.roleId];
+  if (s.raci && Object.keys(s.raci).length === 0) delete s.raci;
+}
+
+/** Drops outside parties of items the step no longer has. */
+function keepPartiesFor(s: Draft<Step>) {
+  if (!s.parties) return;
+  const has = { inputs: new Set(s.inputs.map(foldText)), outputs: new Set(s.outputs.map(foldText)) };
+  s.parties = s.parties.filter((p) => has[p.kind].has(foldText(p.item)));
+  if (s.parties.length === 0) delete s.parties;
+}
+
+/** The key of a dismissal, as `Finding.key` (shared/analysis/checks.ts) spells it. */
+export function dismissalKey(d: Pick<Dismissal, 'rule' | 'targetKind' | 'targetId' | 'item'>): string {
+  const at = d.targetKind === 'map' ? 'map' : `${d.targetKind}:${d.targetId}`;
+  return `${d.rule}|${at}${d.item === undefined ? '' : `|${d.item}`}`;
+}
+
+/** Whether a dismissal's target is still in the map. */
+function targetExists(doc: D, d: Dismissal): boolean {
+  const records = { map: null, step: doc.steps, flow: doc.flows, role: doc.roles, phase: doc.phases }[d.targetKind];
+  return records === null || (d.targetId !== null && Object.hasOwn(records, d.targetId));
+}
 
 const handlers = {
   renameMap(doc: D, a: { title: string }) {
@@ -138,6 +167,54 @@ const handlers = {
     const s = mustStep(doc, a.stepId);
     Object.assign(s, a.patch);
     if (s.pinned === false) delete s.pinned;
+    if (s.wait === null) delete s.wait;
+  },
+  /**
+   * Sets a RACI letter of a role on a step (null clears it). There is one accountable role:
+   * an A set here moves from the role that had it. On the step's own role (R) only A is taken.
+   */
+  setRaci(doc: D, a: { stepId: string; roleId: string; letter: RaciLetter | null }) {
+    mustRole(doc, a.roleId);
+    const s = mustStep(doc, a.stepId);
+    if (a.roleId === s.roleId && a.letter !== null && a.letter !== 'A') throw new CommandError('The step\'s own role is responsible for it: it can also be accountable (A), not consulted or informed.');
+    const raci = { ...(s.raci ?? {}) };
+    if (a.letter === 'A') for (const [roleId, letter] of Object.entries(raci)) if (letter === 'A') delete raci[roleId];
+    if (a.letter === null) delete raci[a.roleId];
+    else raci[a.roleId] = a.letter;
+    if (Object.keys(raci).length === 0) delete s.raci;
+    else s.raci = raci;
+  },
+  /** Names the outside party an input comes from or an output goes to (empty or null: inside the map). */
+  setItemParty(doc: D, a: { stepId: string; kind: 'inputs' | 'outputs'; item: string; party: string | null }) {
+    const s = mustStep(doc, a.stepId);
+    const key = foldText(a.item);
+    if (!s[a.kind].some((i) => foldText(i) === key)) throw new CommandError('This step has no such item.');
+    const rest = (s.parties ?? []).filter((p) => !(p.kind === a.kind && foldText(p.item) === key));
+    const party = a.party?.trim() ?? '';
+    const next = party ? [...rest, { kind: a.kind, item: a.item.trim(), party }] : rest;
+    if (next.length === 0) delete s.parties;
+    else s.parties = next;
+  },
+  /** Sets a finding of the checks aside, with the reason (replaces an earlier dismissal of it). */
+  dismissFinding(doc: D, a: { dismissal: Dismissal }) {
+    if (!a.dismissal.reason.trim()) throw new CommandError('Say why the finding is set aside.');
+    const key = dismissalKey(a.dismissal);
+    const kept = (doc.dismissed ?? []).filter((d) => dismissalKey(d) !== key && targetExists(doc, d));
+    doc.dismissed = [...kept, { ...a.dismissal, reason: a.dismissal.reason.trim() }];
+  },
+  /** Takes a dismissal back: the finding counts again. */
+  restoreFinding(doc: D, a: { key: string }) {
+    const kept = (doc.dismissed ?? []).filter((d) => dismissalKey(d) !== a.key);
+    if (kept.length === 0) delete doc.dismissed;
+    else doc.dismissed = kept;
+  },
+  /** Switches a rule of the checks off (or on again) for this map. */
+  setRuleEnabled(doc: D, a: { rule: string; enabled: boolean }) {
+    const off = new Set(doc.rulesOff ?? []);
+    if (a.enabled) off.delete(a.rule);
+    else off.add(a.rule);
+    if (off.size === 0) delete doc.rulesOff;
+    else doc.rulesOff = [...off].sort();
   },
   /**
    * The result of a tidy-up as one edit: new places for steps (x relative to their phase
@@ -165,6 +242,7 @@ const handlers = {
     const s = mustStep(doc, a.stepId);
     if (s.roleId === a.roleId) return;
     s.roleId = a.roleId;
+    keepRaciFor(s);
     settle(doc, s);
   },
   /**
@@ -182,6 +260,7 @@ const handlers = {
       s.x = Math.round(Math.max(s.phaseId ? MIN_COLUMN_X : 0, m.x));
       s.y = Math.max(LANE_PADDING, Math.round(m.y));
       s.roleId = m.roleId;
+      keepRaciFor(s);
     }
   },
   /** Puts a step in another phase column (or none), at the same place within the column. */
@@ -195,7 +274,9 @@ const handlers = {
   },
   setStepItems(doc: D, a: { stepId: string; kind: ItemKind; items: string[] }) {
     const cleaned = a.items.map((i) => i.trim()).filter(Boolean);
-    mustStep(doc, a.stepId)[a.kind] = cleaned;
+    const s = mustStep(doc, a.stepId);
+    s[a.kind] = cleaned;
+    keepPartiesFor(s);
   },
   connect(doc: D, a: { id: string; fromStepId: string; toStepId: string; label?: string }) {
     mustStep(doc, a.fromStepId);
@@ -371,6 +452,7 @@ const handlers = {
         // each moved step keeps its place along the flow and goes below what stands there
         for (const s of inLane.sort((p, q) => p.y - q.y)) {
           s.roleId = a.moveStepsTo;
+          keepRaciFor(s);
           settle(doc, s);
         }
       } else if (a.deleteSteps) {
@@ -380,6 +462,12 @@ const handlers = {
       }
     }
     delete doc.roles[a.roleId];
+    for (const s of Object.values(doc.steps)) {
+      if (s.raci && Object.hasOwn(s.raci, a.roleId)) {
+        delete s.raci[a.roleId];
+        if (Object.keys(s.raci).length === 0) delete s.raci;
+      }
+    }
     renumber(doc.roles, idsInOrder(doc.roles));
   },
   /** Adds a phase (a stage of the sales cycle) as the last column, or at `index`. */
@@ -439,6 +527,9 @@ const REVIEW_COMMANDS = new Set<string>([
   'markPainPoint',
   'unvotePainPoint',
   'removePainPoint',
+  'dismissFinding',
+  'restoreFinding',
+  'setRuleEnabled',
 ]);
 
 /** True when `command` changes what the map says, so an approved map becomes a draft again. */

@@ -14,10 +14,10 @@
 import { orderedPhases, orderedRoles } from './geometry';
 import type { Duration, Flow, MapDoc, Step } from './types';
 
-export type StepField = 'title' | 'kind' | 'role' | 'phase' | 'description' | 'duration' | 'inputs' | 'outputs' | 'resources' | 'link';
+export type StepField = 'title' | 'kind' | 'role' | 'phase' | 'description' | 'duration' | 'wait' | 'inputs' | 'outputs' | 'resources' | 'parties' | 'raci' | 'link';
 
 /** The order in which a step's changed fields are listed. */
-export const STEP_FIELDS: readonly StepField[] = ['title', 'kind', 'role', 'phase', 'description', 'duration', 'inputs', 'outputs', 'resources', 'link'];
+export const STEP_FIELDS: readonly StepField[] = ['title', 'kind', 'role', 'phase', 'description', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'parties', 'raci', 'link'];
 
 export interface StepChange {
   id: string;
@@ -60,11 +60,27 @@ const STEP_FIELD_DIFFERS: Record<StepField, (a: Step, b: Step) => boolean> = {
   phase: (a, b) => (a.phaseId ?? null) !== (b.phaseId ?? null),
   description: (a, b) => !sameText(a.description, b.description),
   duration: (a, b) => !sameDuration(a.duration ?? null, b.duration ?? null),
+  wait: (a, b) => !sameDuration(a.wait ?? null, b.wait ?? null),
   inputs: (a, b) => !sameList(a.inputs, b.inputs),
   outputs: (a, b) => !sameList(a.outputs, b.outputs),
   resources: (a, b) => !sameList(a.resources, b.resources),
+  parties: (a, b) => partiesKey(a) !== partiesKey(b),
+  raci: (a, b) => raciKey(a) !== raciKey(b),
   link: (a, b) => linkOf(a) !== linkOf(b),
 };
+
+/** A step's outside parties, in a canonical order (the order they were named in does not matter). */
+const partiesKey = (s: Step) =>
+  (s.parties ?? [])
+    .map((p) => `${p.kind}\u0000${p.item.normalize('NFC')}\u0000${p.party.normalize('NFC')}`)
+    .sort()
+    .join('\u0001');
+/** A step's RACI letters by role, in a canonical order. */
+const raciKey = (s: Step) =>
+  Object.entries(s.raci ?? {})
+    .map(([roleId, letter]) => `${roleId}=${letter}`)
+    .sort()
+    .join(',');
 
 const positionDiffers = (a: Step, b: Step) => a.x !== b.x || a.y !== b.y || !!a.pinned !== !!b.pinned;
 

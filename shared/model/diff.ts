@@ -29,6 +29,8 @@ export function mapFields(d: MapDoc) {
     owner: d.owner ?? '',
     status: d.status ?? 'draft',
     approval: d.approval ?? null,
+    dismissed: d.dismissed ?? [],
+    rulesOff: d.rulesOff ?? [],
   };
 }
 export type MapFields = ReturnType<typeof mapFields>;

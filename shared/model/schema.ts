@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { own, TABLES } from './rows';
-import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, STEP_KINDS } from './types';
+import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS } from './types';
 
 /** Ids that plain objects would treat specially (never our own ids). */
 const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'];
@@ -29,6 +29,15 @@ export const PhaseSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleNa
 
 const ItemListSchema = z.array(nonEmpty(LIMITS.itemLabel)).max(LIMITS.itemsPerList);
 
+export const DurationSchema = z.object({ value: finite.min(0).max(1e6), unit: z.enum(DURATION_UNITS) }).strict();
+
+/** Role id -> A, C or I; keys are ids (never a name plain objects already have). */
+export const RaciSchema = z
+  .record(IdSchema, z.enum(RACI_LETTERS))
+  .refine((r) => Object.keys(r).length <= 1_000, 'at most 1000 roles in a RACI row');
+
+export const ItemPartySchema = z.object({ kind: z.enum(['inputs', 'outputs']), item: nonEmpty(LIMITS.itemLabel), party: nonEmpty(LIMITS.party) }).strict();
+
 export const StepSchema = z
   .object({
     id: IdSchema,
@@ -39,15 +48,18 @@ export const StepSchema = z
     phaseId: IdSchema.nullable(),
     x: coord,
     y: coord,
-    duration: z
-      .object({ value: finite.min(0).max(1e6), unit: z.enum(DURATION_UNITS) })
-      .strict()
-      .nullable(),
+    duration: DurationSchema.nullable(),
     pinned: z.boolean().optional(),
     linkedMapId: IdSchema.optional(),
     inputs: ItemListSchema,
     outputs: ItemListSchema,
     resources: ItemListSchema,
+    wait: DurationSchema.optional(),
+    raci: RaciSchema.optional(),
+    parties: z
+      .array(ItemPartySchema)
+      .max(LIMITS.itemsPerList * 2)
+      .optional(),
   })
   .strict();
 
@@ -76,6 +88,23 @@ const timestamp = TimestampSchema;
 export const AuthorSchema = text(LIMITS.author);
 export const VersionNameSchema = nonEmpty(LIMITS.versionName);
 export const ApprovalSchema = z.object({ by: AuthorSchema, at: timestamp }).strict();
+
+/** A rule of the checks, by its id (rules a later Lanemap adds are kept as they are). */
+export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a rule is named by its id, like dead-end');
+export const DismissalSchema = z
+  .object({
+    rule: RuleIdSchema,
+    targetKind: z.enum(['map', 'step', 'flow', 'role', 'phase']),
+    targetId: IdSchema.nullable(),
+    item: text(LIMITS.itemLabel).optional(),
+    reason: nonEmpty(LIMITS.reason),
+    by: AuthorSchema,
+    at: timestamp,
+  })
+  .strict()
+  .refine((d) => (d.targetKind === 'map') === (d.targetId === null), 'a dismissal on the map has no target id; one on a part of it has one');
+export const DismissalsSchema = z.array(DismissalSchema).max(LIMITS.dismissals);
+export const RulesOffSchema = z.array(RuleIdSchema).max(100);
 
 export const CommentSchema = z
   .object({
@@ -106,6 +135,8 @@ const MapFieldsSchema = z
     owner: text(LIMITS.owner).optional(),
     status: z.enum(MAP_STATUSES).optional(),
     approval: ApprovalSchema.nullable().optional(),
+    dismissed: DismissalsSchema.optional(),
+    rulesOff: RulesOffSchema.optional(),
   })
   .strict();
 
@@ -227,6 +258,8 @@ export const MapDocSchema = z
     owner: text(LIMITS.owner).optional(),
     status: z.enum(MAP_STATUSES).optional(),
     approval: ApprovalSchema.optional(),
+    dismissed: DismissalsSchema.optional(),
+    rulesOff: RulesOffSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
     roles: recordOf(RoleSchema),
@@ -245,6 +278,9 @@ export const MapDocSchema = z
     for (const s of Object.values(doc.steps)) {
       if (!own(doc.roles, s.roleId)) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown role ${s.roleId}` });
       if (s.phaseId && !own(doc.phases, s.phaseId)) ctx.addIssue({ code: 'custom', message: `step ${s.id} has unknown phase ${s.phaseId}` });
+      for (const roleId of Object.keys(s.raci ?? {})) {
+        if (!own(doc.roles, roleId)) ctx.addIssue({ code: 'custom', message: `step ${s.id} has a RACI letter for unknown role ${roleId}` });
+      }
     }
     for (const f of Object.values(doc.flows)) {
       if (!own(doc.steps, f.fromStepId) || !own(doc.steps, f.toStepId)) {

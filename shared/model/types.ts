@@ -57,6 +57,40 @@ export interface Step {
   inputs: string[];
   outputs: string[];
   resources: string[];
+  /** How long work waits before this step starts (a queue, an approval, the customer); absent: none said. */
+  wait?: Duration;
+  /**
+   * RACI beyond R (the step's own role is Responsible): role id -> A, C or I. 'A' on the
+   * step's own role means it is both responsible and accountable.
+   */
+  raci?: Record<string, RaciLetter>;
+  /** Outside parties: where an input comes from or an output goes to, outside the map (e.g. «Клиент»). */
+  parties?: ItemParty[];
+}
+
+export const RACI_LETTERS = ['A', 'C', 'I'] as const;
+/** Accountable, Consulted, Informed (Responsible is the step's role). */
+export type RaciLetter = (typeof RACI_LETTERS)[number];
+
+/** An input that comes from, or an output that goes to, a party outside the map. */
+export interface ItemParty {
+  kind: 'inputs' | 'outputs';
+  /** The item as written on the step. */
+  item: string;
+  party: string;
+}
+
+/** A finding of the checks set aside on purpose, with the reason (shown as dismissed). */
+export interface Dismissal {
+  rule: string;
+  targetKind: 'map' | 'step' | 'flow' | 'role' | 'phase';
+  /** The step, flow, role or phase; null for the map. */
+  targetId: string | null;
+  /** The input or output a data finding is about, folded as the checks compare items. */
+  item?: string;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 /** A sequence flow from one step to the next, optionally labelled ("yes", "no"). */
@@ -139,6 +173,10 @@ export interface MapDoc {
   status?: MapStatus;
   /** Who approved the map last, and when (kept when a later edit makes it a draft again). */
   approval?: Approval;
+  /** Findings of the checks set aside for this map. */
+  dismissed?: Dismissal[];
+  /** Rules of the checks switched off for this map. */
+  rulesOff?: string[];
   createdAt: string;
   updatedAt: string;
   roles: Record<string, Role>;
@@ -188,4 +226,7 @@ export const LIMITS = {
   comment: 5_000,
   versionName: 200,
   versionNote: 2_000,
+  party: 120,
+  reason: 500,
+  dismissals: 2_000,
 } as const;

@@ -7,7 +7,7 @@
  */
 import { mapFields } from '../../shared/model/diff';
 import { ADDITIVE_FIELDS, changedFields, fieldValue, rowTitle, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
-import type { MapChanges } from '../../shared/model/schema';
+import { DismissalsSchema, RaciSchema, RulesOffSchema, StepSchema, type MapChanges } from '../../shared/model/schema';
 import type {
   ItemKind,
   MapComment,
@@ -66,6 +66,10 @@ interface StepRow {
   duration_unit: 'min' | 'h' | 'd' | null;
   pinned: number;
   linked_map_id: string | null;
+  wait_value: number | null;
+  wait_unit: 'min' | 'h' | 'd' | null;
+  raci: string | null;
+  parties: string | null;
 }
 
 interface MapRow {
@@ -78,6 +82,8 @@ interface MapRow {
   status: MapStatus;
   approved_by: string | null;
   approved_at: string | null;
+  dismissed: string | null;
+  rules_off: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -145,7 +151,30 @@ function stepOf(s: StepRow): Step {
     inputs: [],
     outputs: [],
     resources: [],
+    ...(s.wait_value !== null && s.wait_unit ? { wait: { value: s.wait_value, unit: s.wait_unit } } : {}),
+    ...jsonField('raci', s.raci, RaciSchema),
+    ...jsonField('parties', s.parties, StepSchema.shape.parties.unwrap()),
   };
+}
+
+/** A list field left out when empty (an empty list is stored as NULL and reads as absent). */
+function nonEmpty<T extends Record<string, unknown[] | undefined>>(field: T): Partial<T> {
+  return Object.values(field).every((v) => v === undefined || v.length === 0) ? {} : field;
+}
+
+/**
+ * `{ [key]: value }` for a JSON column holding a value `schema` accepts, else nothing (a
+ * damaged column reads as not set rather than failing the whole map).
+ */
+function jsonField<K extends string, T>(key: K, json: string | null, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): { [P in K]?: T } {
+  if (json === null) return {};
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    if (parsed.success) return { [key]: parsed.data } as { [P in K]?: T };
+  } catch {
+    // damaged JSON: not set
+  }
+  return {};
 }
 
 function flowOf(f: FlowRow): Flow {
@@ -248,6 +277,8 @@ export function createMapRepository(db: Db) {
     setDescription: db.prepare('UPDATE maps SET description = ? WHERE id = ?'),
     setDirection: db.prepare('UPDATE maps SET direction = ? WHERE id = ?'),
     setStatus: db.prepare('UPDATE maps SET status = ? WHERE id = ?'),
+    setDismissed: db.prepare('UPDATE maps SET dismissed = ? WHERE id = ?'),
+    setRulesOff: db.prepare('UPDATE maps SET rules_off = ? WHERE id = ?'),
     deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
     upsertRole: db.prepare(`
       INSERT INTO roles (id, map_id, name, color, position) VALUES (@id, @mapId, @name, @color, @order)
@@ -258,12 +289,15 @@ export function createMapRepository(db: Db) {
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
-      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id)
-      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId)
+      INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
+        wait_value, wait_unit, raci, parties)
+      VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId,
+        @waitValue, @waitUnit, @raci, @parties)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
         duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned,
-        linked_map_id = excluded.linked_map_id
+        linked_map_id = excluded.linked_map_id, wait_value = excluded.wait_value, wait_unit = excluded.wait_unit,
+        raci = excluded.raci, parties = excluded.parties
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
@@ -303,6 +337,13 @@ export function createMapRepository(db: Db) {
         const r = q.stepById.get(id) as StepRow | undefined;
         if (r) {
           const step = stepOf(r);
+          // as `read` gives it: RACI letters of lanes no longer in the map are not kept
+          if (step.raci) {
+            for (const roleId of Object.keys(step.raci)) {
+              if ((q.roleById.get(roleId) as { map_id: string } | undefined)?.map_id !== r.map_id) delete step.raci[roleId];
+            }
+            if (Object.keys(step.raci).length === 0) delete step.raci;
+          }
           for (const it of q.itemsOfStep.all(id) as { kind: 'input' | 'output' | 'resource'; label: string }[]) step[listOf[it.kind]].push(it.label);
           [owner, row] = [r.map_id, step];
         }
@@ -451,6 +492,10 @@ export function createMapRepository(db: Db) {
         pinned: s.pinned ? 1 : 0,
         // a link to a map that is not in this library (e.g. from an imported file) is dropped
         linkedMapId: s.linkedMapId && q.mapExists.get(s.linkedMapId) ? s.linkedMapId : null,
+        waitValue: s.wait?.value ?? null,
+        waitUnit: s.wait?.unit ?? null,
+        raci: s.raci && Object.keys(s.raci).length > 0 ? JSON.stringify(s.raci) : null,
+        parties: s.parties && s.parties.length > 0 ? JSON.stringify(s.parties) : null,
       }),
       'step',
       s.id,
@@ -477,6 +522,8 @@ export function createMapRepository(db: Db) {
     if (m?.title !== undefined) q.setTitle.run(m.title, mapId);
     if (m?.description !== undefined) q.setDescription.run(m.description, mapId);
     if (m?.direction !== undefined) q.setDirection.run(m.direction, mapId);
+    if (m?.dismissed !== undefined) q.setDismissed.run(m.dismissed.length > 0 ? JSON.stringify(m.dismissed) : null, mapId);
+    if (m?.rulesOff !== undefined) q.setRulesOff.run(m.rulesOff.length > 0 ? JSON.stringify(m.rulesOff) : null, mapId);
     if (m && (m.purpose !== undefined || m.owner !== undefined || m.status !== undefined || m.approval !== undefined)) {
       const row = q.map.get(mapId) as MapRow;
       const approval = m.approval === undefined ? (row.approved_by !== null ? { by: row.approved_by, at: row.approved_at } : null) : m.approval;
@@ -569,7 +616,14 @@ export function createMapRepository(db: Db) {
     q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
     const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] };
     const changes: MapChanges = {
-      map: { purpose: doc.purpose ?? null, owner: doc.owner ?? '', status: doc.status ?? 'draft', approval: doc.approval ?? null },
+      map: {
+        purpose: doc.purpose ?? null,
+        owner: doc.owner ?? '',
+        status: doc.status ?? 'draft',
+        approval: doc.approval ?? null,
+        dismissed: doc.dismissed ?? [],
+        rulesOff: doc.rulesOff ?? [],
+      },
       upsert: {
         roles: Object.values(doc.roles),
         phases: Object.values(doc.phases),
@@ -632,6 +686,8 @@ export function createMapRepository(db: Db) {
         ...(m.owner ? { owner: m.owner } : {}),
         ...(m.status !== 'draft' ? { status: m.status } : {}),
         ...(m.approved_by !== null && m.approved_at !== null ? { approval: { by: m.approved_by, at: m.approved_at } } : {}),
+        ...nonEmpty(jsonField('dismissed', m.dismissed, DismissalsSchema)),
+        ...nonEmpty(jsonField('rulesOff', m.rules_off, RulesOffSchema)),
         createdAt: m.created_at,
         updatedAt: m.updated_at,
         roles: {},
@@ -652,6 +708,12 @@ export function createMapRepository(db: Db) {
       for (const it of q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[]) {
         const step = Object.hasOwn(doc.steps, it.step_id) ? doc.steps[it.step_id] : undefined;
         step?.[listOf[it.kind]].push(it.label);
+      }
+      // RACI letters of a lane another editor deleted meanwhile are not kept
+      for (const s of Object.values(doc.steps)) {
+        if (!s.raci) continue;
+        for (const roleId of Object.keys(s.raci)) if (!Object.hasOwn(doc.roles, roleId)) delete s.raci[roleId];
+        if (Object.keys(s.raci).length === 0) delete s.raci;
       }
       for (const f of q.flows.all(id) as FlowRow[]) doc.flows[f.id] = flowOf(f);
       for (const c of q.comments.all(id) as CommentRow[]) doc.comments[c.id] = commentOf(c);

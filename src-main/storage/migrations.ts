@@ -226,4 +226,20 @@ export const MIGRATIONS: Migration[] = [
       BEGIN DELETE FROM comments WHERE map_id = OLD.map_id AND parent_id = OLD.id; END;
     `,
   },
+  {
+    version: 5,
+    description: 'analysis: wait times, RACI and outside parties on steps; findings set aside and rules switched off per map',
+    sql: `
+      -- how long work waits before a step starts (NULL: not said)
+      ALTER TABLE steps ADD COLUMN wait_value REAL;
+      ALTER TABLE steps ADD COLUMN wait_unit TEXT CHECK (wait_unit IN ('min', 'h', 'd'));
+      -- JSON: role id -> 'A' | 'C' | 'I' (R is the step's role); NULL: none
+      ALTER TABLE steps ADD COLUMN raci TEXT;
+      -- JSON: [{ kind: 'inputs' | 'outputs', item, party }]; NULL: none
+      ALTER TABLE steps ADD COLUMN parties TEXT;
+      -- JSON lists; NULL: none
+      ALTER TABLE maps ADD COLUMN dismissed TEXT;
+      ALTER TABLE maps ADD COLUMN rules_off TEXT;
+    `,
+  },
 ];

@@ -39,10 +39,23 @@ export function describeStepField(t: T, field: StepField, before: Step, after: S
     case 'phase':
       return change(phase(older, before.phaseId), phase(newer, after.phaseId));
     case 'duration':
+    case 'wait':
       return change(
-        before.duration ? formatDuration(before.duration) : t('versions.diff.none'),
-        after.duration ? formatDuration(after.duration) : t('versions.diff.none'),
+        before[field] ? formatDuration(before[field]) : t('versions.diff.none'),
+        after[field] ? formatDuration(after[field]) : t('versions.diff.none'),
       );
+    case 'raci': {
+      const letters = (doc: MapDoc, s: Step) =>
+        Object.entries(s.raci ?? {})
+          .map(([roleId, letter]) => `${letter} ${doc.roles[roleId]?.name ?? '?'}`)
+          .sort()
+          .join(', ') || t('versions.diff.none');
+      return change(letters(older, before), letters(newer, after));
+    }
+    case 'parties': {
+      const named = (st: Step) => (st.parties ?? []).map((p) => `${p.item} ${p.kind === 'inputs' ? '←' : '→'} ${p.party}`);
+      return t('versions.diff.items', { field: name, changes: itemChanges(t, named(before), named(after)) });
+    }
     case 'inputs':
     case 'outputs':
     case 'resources':

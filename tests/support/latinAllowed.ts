@@ -8,7 +8,11 @@ export const LATIN_ALLOWED = [
   'PNG',
   'SVG',
   'CSV',
+  'XLSX',
   'JSON',
+  // names of analysis methods, kept as Russian analysts write them
+  'RACI',
+  'SIPOC',
   'CRM',
   'Excel',
   'Ctrl',

@@ -1,3 +1,4 @@
+import { produce } from 'immer';
 import { describe, expect, test } from 'vitest';
 import { compareMaps, STEP_FIELDS, type MapComparison, type StepField } from '../../shared/model/compare';
 import type { MapDoc, Step } from '../../shared/model/types';
@@ -220,7 +221,35 @@ describe('compareMaps: each step field on its own', () => {
       s.title = 'Лид квалифицирован?';
     });
     expect(compareMaps(older, newer).steps.changed).toEqual([{ id: 'qualify', fields: ['title', 'kind', 'phase', 'duration', 'resources', 'link'] }]);
-    expect(STEP_FIELDS).toEqual(['title', 'kind', 'role', 'phase', 'description', 'duration', 'inputs', 'outputs', 'resources', 'link']);
+    expect(STEP_FIELDS).toEqual(['title', 'kind', 'role', 'phase', 'description', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'parties', 'raci', 'link']);
+  });
+
+  test('a changed wait time, RACI letter or outside party is a difference; the order RACI letters were set in is not', () => {
+    const older = base();
+    const withAnalysis = (d: typeof older) =>
+      produce(d, (m) => {
+        const s = m.steps.qualify!;
+        s.wait = { value: 2, unit: 'd' };
+        s.raci = { [Object.keys(m.roles)[0]!]: 'A' };
+        s.parties = [{ kind: 'inputs', item: s.inputs[0] ?? 'Заявка', party: 'Клиент' }];
+        if (!s.inputs.length) s.inputs = ['Заявка'];
+      });
+    const a = withAnalysis(older);
+    expect(compareMaps(older, a).steps.changed).toEqual([{ id: 'qualify', fields: expect.arrayContaining(['wait', 'parties', 'raci']) }]);
+    const waitLonger = produce(a, (m) => {
+      m.steps.qualify!.wait = { value: 3, unit: 'd' };
+    });
+    expect(compareMaps(a, waitLonger).steps.changed).toEqual([{ id: 'qualify', fields: ['wait'] }]);
+    const sameInOtherOrder = produce(a, (m) => {
+      const roles = Object.keys(m.roles);
+      m.steps.qualify!.raci = { [roles[1]!]: 'C', [roles[0]!]: 'A' };
+    });
+    const reordered = produce(sameInOtherOrder, (m) => {
+      const roles = Object.keys(m.roles);
+      m.steps.qualify!.raci = { [roles[0]!]: 'A', [roles[1]!]: 'C' };
+    });
+    expect(compareMaps(sameInOtherOrder, reordered).same).toBe(true);
+    expect(compareMaps(a, sameInOtherOrder).steps.changed).toEqual([{ id: 'qualify', fields: ['raci'] }]);
   });
 });
 
