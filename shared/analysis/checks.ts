@@ -2,11 +2,13 @@
  * The checks of a map (issue 10, part 1): what a reader of the map would find wrong with the
  * process it draws. Pure and linear, so they can run on every edit. Each finding names its rule,
  * a severity, what it is about and the words a message needs; the interface says it in the
- * user's language. Groundwork: the Check panel, dismissals, and inputs and outputs marked as
- * coming from or going to an outside party come with the rest of the issue.
+ * user's language. Inputs and outputs marked as coming from or going to an outside party are
+ * sourced and used by that party. `reviewFindings` sets aside what the map's own dismissals and
+ * switched-off rules say.
  */
 import { foldText } from '../model/search';
-import type { MapDoc } from '../model/types';
+import { dismissalKey } from '../model/commands';
+import type { Dismissal, MapDoc, Step } from '../model/types';
 import { backFlows, components, flowGraph, reach, type FlowGraph } from './flowGraph';
 
 export type Severity = 'problem' | 'warning' | 'hint';
@@ -27,6 +29,8 @@ export const RULES = {
   'empty-lane': 'warning',
   'task-without-duration': 'hint',
   'empty-phase': 'warning',
+  'raci-accountable': 'warning',
+  'raci-idle-role': 'hint',
 } as const satisfies Record<string, Severity>;
 export type RuleId = keyof typeof RULES;
 
@@ -94,8 +98,14 @@ export function checkMap(doc: MapDoc): Finding[] {
   const flowOfItems = itemFlow(doc, g);
   for (const s of steps) {
     // a start step's inputs come from outside the map, an end step's outputs leave it
-    if (s.kind !== 'start') for (const input of s.inputs) if (!flowOfItems.producedBefore(s.id, input)) out.push(finding('unsourced-input', step(s.id), input));
-    if (s.kind !== 'end') for (const output of s.outputs) if (!flowOfItems.usedAfter(s.id, output)) out.push(finding('unused-output', step(s.id), output));
+    // and so does an item marked as coming from or going to an outside party
+    const outside = partiesOf(s);
+    if (s.kind !== 'start')
+      for (const input of s.inputs)
+        if (!outside.inputs.has(itemKey(input)) && !flowOfItems.producedBefore(s.id, input)) out.push(finding('unsourced-input', step(s.id), input));
+    if (s.kind !== 'end')
+      for (const output of s.outputs)
+        if (!outside.outputs.has(itemKey(output)) && !flowOfItems.usedAfter(s.id, output)) out.push(finding('unused-output', step(s.id), output));
   }
 
   // roles and time
@@ -106,8 +116,77 @@ export function checkMap(doc: MapDoc): Finding[] {
   for (const p of Object.values(doc.phases).sort((a, b) => a.order - b.order))
     if (!phased.has(p.id)) out.push(finding('empty-phase', { kind: 'phase', id: p.id }));
 
+  // RACI, once the map uses it: one accountable role per task; a role whose only part is one R or A
+  const involvement = new Map<string, { count: number; stepId: string }>();
+  const involve = (roleId: string, stepId: string) => {
+    const was = involvement.get(roleId);
+    involvement.set(roleId, { count: (was?.count ?? 0) + 1, stepId: was?.stepId ?? stepId });
+  };
+  let usesRaci = false;
+  for (const s of steps) {
+    involve(s.roleId, s.id);
+    for (const [roleId, letter] of Object.entries(s.raci ?? {})) {
+      usesRaci = true;
+      if (roleId !== s.roleId || letter !== 'A') involve(roleId, s.id);
+    }
+  }
+  if (usesRaci) {
+    for (const s of steps) {
+      if (s.kind !== 'task' && s.kind !== 'subprocess') continue;
+      const accountable = Object.entries(s.raci ?? {}).filter(([roleId, letter]) => letter === 'A' && Object.hasOwn(doc.roles, roleId)).length;
+      if (accountable !== 1) out.push(finding('raci-accountable', step(s.id)));
+    }
+    for (const r of Object.values(doc.roles).sort((a, b) => a.order - b.order)) {
+      const i = involvement.get(r.id);
+      const only = i?.count === 1 ? doc.steps[i.stepId] : undefined;
+      if (only && (only.roleId === r.id || only.raci?.[r.id] === 'A')) out.push(finding('raci-idle-role', { kind: 'role', id: r.id }));
+    }
+  }
+
   const order = Object.keys(RULES);
   return out.sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
+}
+
+/** The items of a step marked as coming from or going to an outside party, by `itemKey`. */
+export function partiesOf(s: Step): { inputs: Map<string, string>; outputs: Map<string, string> } {
+  const out = { inputs: new Map<string, string>(), outputs: new Map<string, string>() };
+  for (const p of s.parties ?? []) out[p.kind].set(itemKey(p.item), p.party);
+  return out;
+}
+
+/** The findings of a map as its reader sees them: those still open, those set aside (with why), the rules switched off. */
+export interface ReviewedFindings {
+  open: Finding[];
+  dismissed: { finding: Finding; dismissal: Dismissal }[];
+  off: RuleId[];
+}
+
+/** Sorts `findings` by the map's dismissals and switched-off rules. */
+export function reviewFindings(doc: MapDoc, findings: Finding[]): ReviewedFindings {
+  const off = new Set(doc.rulesOff ?? []);
+  const byKey = new Map((doc.dismissed ?? []).map((d) => [dismissalKey(d), d] as const));
+  const out: ReviewedFindings = { open: [], dismissed: [], off: (Object.keys(RULES) as RuleId[]).filter((r) => off.has(r)) };
+  for (const f of findings) {
+    if (off.has(f.rule)) continue;
+    const d = byKey.get(f.key);
+    if (d) out.dismissed.push({ finding: f, dismissal: d });
+    else out.open.push(f);
+  }
+  return out;
+}
+
+/** The dismissal of `finding` (its rule, target and item), given why and by whom. */
+export function dismissalOf(finding: Finding, reason: string, by: string, at: string): Dismissal {
+  const t = finding.target;
+  return {
+    rule: finding.rule,
+    targetKind: t.kind,
+    targetId: t.kind === 'map' ? null : t.id,
+    ...(finding.item === undefined ? {} : { item: itemKey(finding.item) }),
+    reason,
+    by,
+    at,
+  };
 }
 
 /**

@@ -533,6 +533,8 @@ export const en = {
       'empty-lane': { title: 'Empty lanes', explain: 'A role with no steps.' },
       'task-without-duration': { title: 'Tasks without a duration', explain: 'Without durations the map cannot tell how long the process takes.' },
       'empty-phase': { title: 'Empty phases', explain: 'A phase with no steps.' },
+      'raci-accountable': { title: 'Tasks without exactly one A', explain: 'Every task needs one accountable role (A) in the RACI matrix.' },
+      'raci-idle-role': { title: 'Roles with a single part', explain: 'The role is R or A on this step and does nothing else in the map.' },
     },
   },
   /** Pain points: the Pain points tab, its overlay on the canvas. */

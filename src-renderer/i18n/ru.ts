@@ -554,6 +554,8 @@ export const ru: Messages = {
       'empty-lane': { title: 'Пустые дорожки', explain: 'Роль без шагов.' },
       'task-without-duration': { title: 'Задачи без длительности', explain: 'Без длительностей нельзя узнать, сколько идёт процесс.' },
       'empty-phase': { title: 'Пустые этапы', explain: 'Этап без шагов.' },
+      'raci-accountable': { title: 'Задачи без единственного A', explain: 'У каждой задачи в матрице RACI должна быть одна подотчётная роль (A).' },
+      'raci-idle-role': { title: 'Роли с единственным участием', explain: 'Роль — R или A на этом шаге и больше ничего в карте не делает.' },
     },
   },
   painPoints: {

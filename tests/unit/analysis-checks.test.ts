@@ -3,7 +3,7 @@
  * trigger it, and on maps that must not; hand-offs and rework loops.
  */
 import { describe, expect, test } from 'vitest';
-import { checkMap, handOffs, reworkFlows, RULES, type RuleId } from '../../shared/analysis/checks';
+import { checkMap, dismissalOf, handOffs, reviewFindings, reworkFlows, RULES, type RuleId } from '../../shared/analysis/checks';
 import type { MapDoc } from '../../shared/model/types';
 import { buildMap, type FlowSpec, type StepSpec } from '../support/builders';
 
@@ -144,6 +144,79 @@ describe('data', () => {
   });
 });
 
+describe('outside parties', () => {
+  test('an input marked as coming from an outside party is sourced; an output going to one is used; matched by normalised text', () => {
+    const doc = clean();
+    doc.steps.offer!.inputs = ['Карточка лида', 'Прайс-лист'];
+    doc.steps.qualify!.outputs = ['Карточка лида', 'Заметки'];
+    doc.steps.offer!.parties = [{ kind: 'inputs', item: 'прайс лист'.replace(' ', '-'), party: 'Поставщик' }];
+    doc.steps.qualify!.parties = [{ kind: 'outputs', item: ' ЗАМЕТКИ ', party: 'Банк' }];
+    expect(rules(doc)).toEqual([]);
+    // the party names an input: it does not make an output of the same name used
+    doc.steps.qualify!.parties = [{ kind: 'inputs', item: 'Заметки', party: 'Банк' }];
+    expect(rules(doc)).toEqual(['unused-output:qualify:Заметки']);
+  });
+});
+
+describe('RACI', () => {
+  test('quiet while the map has no RACI letters; then every task needs exactly one A', () => {
+    const doc = clean();
+    expect(rules(doc)).toEqual([]);
+    doc.steps.qualify!.raci = { client: 'A' };
+    expect(rules(doc)).toEqual(['raci-accountable:offer']);
+    doc.steps.offer!.raci = { sales: 'A' };
+    expect(rules(doc)).toEqual([]);
+    // an A for a lane the map no longer has does not count
+    doc.steps.offer!.raci = { gone: 'A' };
+    expect(rules(doc)).toContain('raci-accountable:offer');
+  });
+
+  test('a role whose only part in the map is one R or one A is a hint; C or I elsewhere is a part too', () => {
+    const doc = buildMap({
+      roles: [{ id: 'sales' }, { id: 'lawyer' }, { id: 'head' }],
+      steps: [
+        { id: 'start', role: 'sales', kind: 'start', title: 'Заявка', outputs: ['Заявка'] },
+        { id: 'check', role: 'lawyer', title: 'Проверить договор', inputs: ['Заявка'], outputs: ['Договор'], duration: min30 },
+        { id: 'end', role: 'sales', kind: 'end', title: 'Готово', inputs: ['Договор'] },
+      ],
+      flows: [
+        { from: 'start', to: 'check' },
+        { from: 'check', to: 'end' },
+      ],
+    });
+    doc.steps.check!.raci = { head: 'A' };
+    expect(rules(doc).filter((r) => r.startsWith('raci'))).toEqual(['raci-idle-role:lawyer', 'raci-idle-role:head']);
+    doc.steps.start!.raci = { lawyer: 'I', head: 'C' };
+    expect(rules(doc).filter((r) => r.startsWith('raci'))).toEqual([]);
+  });
+});
+
+describe('dismissals and rules switched off', () => {
+  test('a dismissed finding is listed apart with its reason; a switched-off rule finds nothing; others stay open', () => {
+    const doc = clean();
+    doc.steps.offer!.duration = null;
+    doc.steps.qualify!.duration = null;
+    const findings = checkMap(doc);
+    const offer = findings.find((f) => f.target.kind === 'step' && f.target.id === 'offer')!;
+    doc.dismissed = [dismissalOf(offer, 'Зависит от клиента', 'Ольга', '2026-11-30T09:00:00.000Z')];
+    let seen = reviewFindings(doc, checkMap(doc));
+    expect(seen.open.map((f) => f.key)).toEqual(['task-without-duration|step:qualify']);
+    expect(seen.dismissed.map((d) => [d.finding.key, d.dismissal.reason])).toEqual([['task-without-duration|step:offer', 'Зависит от клиента']]);
+    doc.rulesOff = ['task-without-duration'];
+    seen = reviewFindings(doc, checkMap(doc));
+    expect(seen).toEqual({ open: [], dismissed: [], off: ['task-without-duration'] });
+  });
+
+  test('a dismissed data finding stays dismissed when the item is retyped with other case or spaces', () => {
+    const doc = clean();
+    doc.steps.offer!.inputs = ['Карточка лида', 'Прайс-лист'];
+    const f = checkMap(doc).find((x) => x.rule === 'unsourced-input')!;
+    doc.dismissed = [dismissalOf(f, 'Прайс-лист всегда под рукой', 'Ольга', '2026-11-30T09:00:00.000Z')];
+    doc.steps.offer!.inputs = ['Карточка лида', '  ПРАЙС-ЛИСТ '];
+    expect(reviewFindings(doc, checkMap(doc)).open).toEqual([]);
+  });
+});
+
 describe('roles and time', () => {
   test('a lane with no steps, a task without a duration, a phase with no steps', () => {
     const doc = clean();
@@ -215,6 +288,8 @@ test('every rule named in the checks has a test above', () => {
     'unused-output',
     'empty-lane',
     'task-without-duration',
+    'raci-accountable',
+    'raci-idle-role',
     'empty-phase',
   ];
   expect(Object.keys(RULES).sort()).toEqual([...tested].sort());
