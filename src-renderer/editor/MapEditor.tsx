@@ -18,6 +18,9 @@ import { Breadcrumb } from '../hierarchy/Breadcrumb';
 import { FindBar, useFindShortcut } from './FindBar';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { PresentationHost } from '../presentation/PresentationHost';
+import { ViewSwitch } from '../views/ViewSwitch';
+import { ViewHost } from '../views/ViewHost';
+import { useMapView } from '../views/views';
 import { useReviewShortcuts, useReviewTabRequests } from '../review/useReviewShortcuts';
 
 export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }) {
@@ -34,6 +37,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const openFind = useCallback(() => setFind((n) => n + 1), []);
   useFindShortcut(openFind);
   const sideLabels = useSideLabels();
+  const [view, setView] = useMapView(mapId);
 
   useEffect(() => {
     void store.getState().load(mapId);
@@ -83,9 +87,16 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
             <RolesPanel />
           </ReadOnlyFence>
         )}
-        <div className="canvas-area">
-          <MapCanvas />
-          {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
+        <div className="canvas-column">
+          <ViewSwitch value={view} onChange={setView} />
+          {view === 'map' ? (
+            <div className="canvas-area">
+              <MapCanvas />
+              {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
+            </div>
+          ) : (
+            <ViewHost view={view} />
+          )}
         </div>
         {showInspector && (
           <aside className="side">

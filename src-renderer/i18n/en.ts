@@ -4,6 +4,12 @@
  * Plurals: `key_one` / `key_other` here, `key_one` / `_few` / `_many` / `_other` in Russian;
  * call `t('area.key', { count })`. Values are plain text: React escapes them.
  */
+import { tableText } from '../views/table/text';
+import { raciText } from '../views/raci/text';
+import { sipocText } from '../views/sipoc/text';
+import { resourcesText } from '../views/resources/text';
+import { viewExportText } from '../views/export/text';
+
 export const en = {
   common: {
     cancel: 'Cancel',
@@ -507,6 +513,17 @@ export const en = {
     export: { option: 'Comments', heading: 'Comments', resolved: 'resolved' },
   },
   /** The Check tab: the map's checks (shared/analysis/checks.ts). */
+  /** The views of a map (switch above the canvas). */
+  views: {
+    label: 'Views of the map',
+    shortcut: 'Alt+{{key}}',
+    names: { map: 'Map', table: 'Table', raci: 'RACI', sipoc: 'SIPOC', resources: 'Resources' },
+  },
+  tableView: tableText.en,
+  raciView: raciText.en,
+  sipocView: sipocText.en,
+  resourcesView: resourcesText.en,
+  viewExport: viewExportText.en,
   check: {
     count_one: '{{count}} problem or warning',
     count_other: '{{count}} problems or warnings',

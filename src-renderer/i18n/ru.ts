@@ -4,6 +4,12 @@
  * Кавычки «ёлочки»; кнопки и команды в инфинитиве («Удалить», «Упорядочить»).
  */
 import type { Messages } from './index';
+import { tableText } from '../views/table/text';
+import { raciText } from '../views/raci/text';
+import { sipocText } from '../views/sipoc/text';
+import { resourcesText } from '../views/resources/text';
+import { viewExportText } from '../views/export/text';
+
 
 export const ru: Messages = {
   common: {
@@ -522,6 +528,16 @@ export const ru: Messages = {
     export: { option: 'Комментарии', heading: 'Комментарии', resolved: 'решено' },
   },
   /** The Check tab: the map's checks (shared/analysis/checks.ts). */
+  views: {
+    label: 'Представления карты',
+    shortcut: 'Alt+{{key}}',
+    names: { map: 'Карта', table: 'Таблица', raci: 'RACI', sipoc: 'SIPOC', resources: 'Ресурсы' },
+  },
+  tableView: tableText.ru,
+  raciView: raciText.ru,
+  sipocView: sipocText.ru,
+  resourcesView: resourcesText.ru,
+  viewExport: viewExportText.ru,
   check: {
     count_one: '{{count}} проблема или предупреждение',
     count_few: '{{count}} проблемы или предупреждения',

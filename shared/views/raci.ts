@@ -1,0 +1,7 @@
+/** Placeholder (issue 10): the RACI view of a map as a sheet; its owner replaces this file. */
+import type { MapDoc } from '../model/types';
+import type { Sheet, SheetLang } from './sheet';
+
+export function raciSheet(_doc: MapDoc, _lang: SheetLang): Sheet {
+  return { name: 'RACI', columns: [], rows: [] };
+}

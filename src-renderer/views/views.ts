@@ -1,0 +1,43 @@
+/**
+ * The views of one map (issue 10, part 3): the canvas, and the same map as a step table, a RACI
+ * matrix, a SIPOC and the resources by role. Every view edits the one model through the same
+ * commands. The view last shown is remembered per map (on this computer).
+ */
+import { useCallback, useState } from 'react';
+
+export const MAP_VIEWS = ['map', 'table', 'raci', 'sipoc', 'resources'] as const;
+export type MapView = (typeof MAP_VIEWS)[number];
+
+const KEY = (mapId: string) => `lanemap.view.${mapId}`;
+
+function remembered(mapId: string): MapView {
+  try {
+    const v = localStorage.getItem(KEY(mapId));
+    return (MAP_VIEWS as readonly string[]).includes(v ?? '') ? (v as MapView) : 'map';
+  } catch {
+    return 'map';
+  }
+}
+
+/** The map's current view and a setter that remembers it. */
+export function useMapView(mapId: string): [MapView, (v: MapView) => void] {
+  const [view, setView] = useState<MapView>(() => remembered(mapId));
+  const [forMap, setForMap] = useState(mapId);
+  if (forMap !== mapId) {
+    setForMap(mapId);
+    setView(remembered(mapId));
+  }
+  const choose = useCallback(
+    (v: MapView) => {
+      setView(v);
+      try {
+        if (v === 'map') localStorage.removeItem(KEY(mapId));
+        else localStorage.setItem(KEY(mapId), v);
+      } catch {
+        // storage refused (private mode, full): the view is still shown, just not remembered
+      }
+    },
+    [mapId],
+  );
+  return [view, choose];
+}
