@@ -1,8 +1,8 @@
 /**
  * The map's figures (issue 10, part 2): work time, wait time, lead time along the critical path
  * and the share of it that is work (process cycle efficiency), for the map and for each phase
- * and role. Groundwork: steps get their wait time with the rest of the issue; until then
- * `waitOf` says what a step waits (none by default).
+ * and role. A step's wait (`Step.wait`) is how long work waits before it starts; `waitOf` can
+ * say otherwise (e.g. to see the map without waits).
  *
  * Times are in minutes. A day is a working day of 8 hours, as process durations are counted in
  * working time (a step "takes 1 day" of someone's work, not 24 hours).
@@ -38,7 +38,7 @@ export interface MapFigures extends Figures {
 }
 
 export function mapFigures(doc: MapDoc, opts: { waitOf?: (s: Step) => number } = {}): MapFigures {
-  const waitOf = opts.waitOf ?? (() => 0);
+  const waitOf = opts.waitOf ?? ((s: Step) => minutes(s.wait));
   const g = flowGraph(doc);
   const back = backFlows(doc, g);
   const cost = new Map(g.steps.map((s) => [s.id, waitOf(s) + minutes(s.duration)]));
@@ -125,4 +125,16 @@ function longestPath(doc: MapDoc, steps: Step[], back: Set<string>, cost: Map<st
   const path: string[] = [];
   for (let at = end; at !== undefined; at = via.get(at)) path.unshift(at);
   return path;
+}
+
+/** Minutes as working days (8 h), hours and minutes, e.g. "1 d 2 h 30 min" with the given unit words. */
+export function formatMinutes(total: number, units: { min: string; h: string; d: string }, number: (n: number) => string = String): string {
+  if (!(total > 0)) return `0 ${units.min}`;
+  const rounded = Math.round(total);
+  const d = Math.floor(rounded / MINUTES_PER_UNIT.d);
+  const h = Math.floor((rounded % MINUTES_PER_UNIT.d) / 60);
+  const m = rounded % 60;
+  const parts = [d ? `${number(d)} ${units.d}` : '', h ? `${number(h)} ${units.h}` : '', m ? `${number(m)} ${units.min}` : ''].filter(Boolean);
+  // under a minute (e.g. 0.5 min): said as a fraction rather than nothing
+  return parts.length ? parts.join(' ') : `${number(Math.round(total * 10) / 10)} ${units.min}`;
 }

@@ -13,13 +13,23 @@ export interface FlowGraph {
 }
 
 export function flowGraph(doc: MapDoc): FlowGraph {
-  const steps = Object.values(doc.steps);
+  const phaseOrder = (s: Step | undefined) => (s?.phaseId ? (doc.phases[s.phaseId]?.order ?? -1) : -1);
+  const reading = (x: Step | undefined, y: Step | undefined) =>
+    phaseOrder(x) - phaseOrder(y) || (x?.x ?? 0) - (y?.x ?? 0) || (x?.y ?? 0) - (y?.y ?? 0) || ((x?.id ?? '') < (y?.id ?? '') ? -1 : (x?.id ?? '') > (y?.id ?? '') ? 1 : 0);
+  // steps in reading order: walks and ties between equally long paths go the same way every time
+  const steps = Object.values(doc.steps).sort(reading);
   const out = new Map<string, string[]>(steps.map((s) => [s.id, []]));
   const inc = new Map<string, string[]>(steps.map((s) => [s.id, []]));
   for (const f of Object.values(doc.flows)) {
     out.get(f.fromStepId)?.push(f.id);
     inc.get(f.toStepId)?.push(f.id);
   }
+  // each step's flows in the reading order of the steps they lead to, so every walk (which flow
+  // closes a loop, hence the critical path) depends on the map as drawn, never on the order
+  // storage happens to return rows in or on the ids a copy was given
+  const rank = (fid: string) => doc.steps[doc.flows[fid]!.toStepId];
+  const byReading = (a: string, b: string) => reading(rank(a), rank(b)) || (a < b ? -1 : a > b ? 1 : 0);
+  for (const list of out.values()) if (list.length > 1) list.sort(byReading);
   return { steps, out, in: inc };
 }
 
@@ -46,7 +56,8 @@ export function reach(doc: MapDoc, g: FlowGraph, from: Iterable<string>, backwar
 export function backFlows(doc: MapDoc, g: FlowGraph): Set<string> {
   const back = new Set<string>();
   const state = new Map<string, 'open' | 'done'>();
-  const order = [...g.steps].sort((a, b) => Number(b.kind === 'start') - Number(a.kind === 'start') || a.x - b.x || a.y - b.y);
+  // start steps first, then the rest in reading order (g.steps is in reading order; sort is stable)
+  const order = [...g.steps].sort((a, b) => Number(b.kind === 'start') - Number(a.kind === 'start'));
   for (const root of order) {
     if (state.has(root.id)) continue;
     // iterative depth-first walk: [step, index of the next outgoing flow]

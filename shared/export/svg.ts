@@ -23,6 +23,9 @@ import type { Flow, MapDoc, Point, Role, Step } from '../model/types';
 import { escapeXml, fitText, num, textBlock, wrapText } from './text';
 import { textWidth } from '../model/textMetrics';
 import { commentListSvg, commentMarkerSvg, commentNotes, isoDay } from './svgComments';
+import { formatMinutes, mapFigures } from '../analysis/figures';
+import { valueStreamLayout } from '../analysis/valueStream';
+import { valueStreamSvg, VS_HEADING_HEIGHT, type ValueStreamLabels } from './valueStreamSvg';
 
 export interface SvgExportOptions {
   /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */
@@ -51,6 +54,11 @@ export interface SvgExportOptions {
   comments?: boolean;
   /** A comment's date in the list (default the ISO day, "2026-03-14"). */
   formatDate?: (iso: string) => string;
+  /**
+   * The value-stream timeline of the critical path under the map (wait low, work high), with
+   * its words and how times and shares are written (default English, "1 d 2 h", "25 %").
+   */
+  valueStream?: boolean | { labels?: Partial<ValueStreamLabels> & { untitled?: string }; time?: (minutes: number) => string; percent?: (share: number) => string };
 }
 
 export interface SvgLabels {
@@ -331,7 +339,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   const regionWidth = contentRight - regionLeft;
   const regionHeight = regionBottom - regionTop;
 
-  const width = Math.ceil(regionWidth + 2 * MARGIN);
+  let width = Math.ceil(regionWidth + 2 * MARGIN);
   const innerWidth = width - 2 * MARGIN;
 
   // title block
@@ -375,6 +383,20 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       x += itemW;
     }
     y += rowHeight;
+  }
+
+  // the value-stream timeline of the critical path
+  let valueStream = '';
+  if (options.valueStream) {
+    const vs = options.valueStream === true ? {} : options.valueStream;
+    const layout = valueStreamLayout(doc, mapFigures(doc), innerWidth, vs.labels?.untitled ?? labels.untitled);
+    const vsLabels: ValueStreamLabels = { heading: 'Value stream (critical path)', leadTime: 'Lead time', work: 'Work', efficiency: 'Efficiency', ...vs.labels };
+    const time = vs.time ?? ((m: number) => formatMinutes(m, DURATION_UNIT));
+    const percent = vs.percent ?? ((x: number) => `${Math.round(x * 100)} %`);
+    y += 24;
+    valueStream = valueStreamSvg(layout, MARGIN, y, vsLabels, time, percent);
+    y += VS_HEADING_HEIGHT + layout.height;
+    width = Math.max(width, Math.ceil(MARGIN * 2 + layout.width));
   }
 
   // comments: numbered like the markers drawn on their steps and flows
@@ -455,6 +477,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   }
   out.push('</g>');
   out.push(...legend);
+  if (valueStream) out.push(valueStream);
   if (commentList) out.push(commentList);
   out.push('</svg>');
   return { svg: out.join('\n'), width, height };

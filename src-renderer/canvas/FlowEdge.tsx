@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
 import { FlowCommentBadge } from '../review/StepMarks';
+import { useOnCriticalPath } from '../analysis/analysisUi';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -47,7 +48,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
         borderRadius: 8,
         offset: 24,
       });
-  const routed = fits ? ' is-routed' : '';
+  const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '');
   const label = typeof p.label === 'string' ? p.label : '';
   return (
     <>

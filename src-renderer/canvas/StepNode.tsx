@@ -6,6 +6,8 @@ import { stepSize } from '../../shared/model/geometry';
 import { formatDuration, useT } from '../i18n';
 import type { StepNodeType } from './nodes';
 import { StepReviewMarks, useStepHeat } from '../review/StepMarks';
+import { StepCheckMark } from '../analysis/StepCheckMark';
+import { useOnCriticalPath } from '../analysis/analysisUi';
 
 function Title({ text }: { text: string }) {
   const t = useT();
@@ -64,7 +66,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const size = stepSize(step);
   const color = role?.color ?? '#8a94a6';
   // review marks sit outside the box; the pain point overlay only recolours it
-  const heat = useStepHeat(step.id);
+  const heat = useStepHeat(step.id) + (useOnCriticalPath('step', step.id) ? ' on-critical-path' : '');
   const handles = (
     <>
       {step.pinned && (
@@ -73,6 +75,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         </span>
       )}
       <StepReviewMarks stepId={step.id} pinned={step.pinned} />
+      <StepCheckMark stepId={step.id} />
       <Handle type="target" position={data.down ? Position.Top : Position.Left} aria-label={t('editor.connectInto')} />
       <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label={t('editor.connectFrom')} />
     </>

@@ -21,6 +21,10 @@ import { PresentationHost } from '../presentation/PresentationHost';
 import { ViewSwitch } from '../views/ViewSwitch';
 import { ViewHost } from '../views/ViewHost';
 import { useMapView } from '../views/views';
+import { AnalysisSync } from '../analysis/AnalysisSync';
+import { FiguresStrip } from '../analysis/FiguresStrip';
+import { ValueStreamBand } from '../analysis/ValueStreamBand';
+import { useAnalysisUi } from '../analysis/analysisUi';
 import { useReviewShortcuts, useReviewTabRequests } from '../review/useReviewShortcuts';
 
 export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }) {
@@ -38,6 +42,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   useFindShortcut(openFind);
   const sideLabels = useSideLabels();
   const [view, setView] = useMapView(mapId);
+  const valueStream = useAnalysisUi((s) => s.valueStream);
 
   useEffect(() => {
     void store.getState().load(mapId);
@@ -90,10 +95,14 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         <div className="canvas-column">
           <ViewSwitch value={view} onChange={setView} />
           {view === 'map' ? (
-            <div className="canvas-area">
-              <MapCanvas />
-              {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
-            </div>
+            <>
+              <FiguresStrip />
+              <div className="canvas-area">
+                <MapCanvas />
+                {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
+              </div>
+              {valueStream && <ValueStreamBand />}
+            </>
           ) : (
             <ViewHost view={view} />
           )}
@@ -114,6 +123,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {showExport && <ExportDialog onClose={() => setShowExport(false)} />}
       <PresentationHost />
+      <AnalysisSync />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   CircleDot,
   Diamond,
   HelpCircle,
+  ListChecks,
   Maximize,
   PanelLeft,
   PanelRight,
@@ -32,6 +33,9 @@ import { addNextStep, addStep, fitMap } from './actions';
 import { tidyUp, useTidyState } from '../layout/tidyUp';
 import { StatusChip } from '../review/StatusChip';
 import { PresentButton } from '../presentation/PresentButton';
+import { useFindingCount } from '../analysis/CheckPanel';
+import { useReviewUi } from '../review/reviewUi';
+import { formatNumber } from '../i18n';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -165,6 +169,7 @@ export function Toolbar(p: Props) {
         </ToolButton>
       </div>
       <div className="toolbar-group">
+        <CheckButton />
         <PresentButton />
       </div>
       <div className="toolbar-group toolbar-end">
@@ -177,5 +182,22 @@ export function Toolbar(p: Props) {
         </ToolButton>
       </div>
     </header>
+  );
+}
+
+/** Opens the Check tab; its badge counts the map's open problems and warnings. */
+function CheckButton() {
+  const t = useT();
+  const count = useFindingCount();
+  const label = count > 0 ? `${t('check.toolbar')}: ${t('check.count', { count })}` : t('check.toolbar');
+  return (
+    <button type="button" className="tool-button check-button" aria-label={label} title={label} onClick={() => useReviewUi.getState().showTab('check')}>
+      <ListChecks size={17} aria-hidden />
+      {count > 0 && (
+        <span className="tool-badge" aria-hidden>
+          {formatNumber(count)}
+        </span>
+      )}
+    </button>
   );
 }

@@ -22,6 +22,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [background, setBackground] = useState<'white' | 'transparent'>('white');
   const [details, setDetails] = useState(false);
   const [comments, setComments] = useState(false);
+  const [valueStream, setValueStream] = useState(false);
   const [onlySelection, setOnlySelection] = useState(false);
   const [name, setName] = useState(() => safeFileName(doc.title, 'svg').replace(/\.svg$/, ''));
   const [preview, setPreview] = useState<string | null>(null);
@@ -29,8 +30,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, stepIds: onlySelection ? selected : [] }),
-    [format, scale, background, details, comments, onlySelection, selected],
+    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [] }),
+    [format, scale, background, details, comments, valueStream, onlySelection, selected],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -109,6 +110,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               <label className="checkbox">
                 <input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} />
                 <span>{t('comments.export.option')}</span>
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={valueStream} onChange={(e) => setValueStream(e.target.checked)} />
+                <span>{t('figures.exportOption')}</span>
               </label>
             </>
           )}

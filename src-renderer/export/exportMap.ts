@@ -13,6 +13,7 @@ import { exportFontCss } from './fontCss';
 import { csvOptions, drawingOptions } from './localized';
 import { api } from '../api';
 import { lanemapJsonWithVersions } from '../review/versionExport';
+import { valueStreamOptions } from './localized';
 
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
 
@@ -25,6 +26,8 @@ export interface ExportOptions {
   stepIds: string[];
   /** Drawings: numbered markers on steps with open comments and the comments listed under the map. */
   comments?: boolean;
+  /** Drawings: the value-stream timeline of the critical path under the map. */
+  valueStream?: boolean;
 }
 
 export interface ExportResult {
@@ -55,7 +58,7 @@ async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; l
 }
 
 /** The SVG of a map as exported (also what the dialog previews). */
-export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments'>, embedFont = true) {
+export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments' | 'valueStream'>, embedFont = true) {
   const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
   const updated = formatDate(doc.updatedAt, 'date');
   // who receives the picture sees how far the map is agreed, and who owns it
@@ -75,6 +78,7 @@ export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background'
     titleBlock: { title: doc.title, subtitle },
     legend: true,
     comments: o.comments === true,
+    ...(o.valueStream ? { valueStream: valueStreamOptions() } : {}),
     formatDate: (iso: string) => formatDate(iso, 'date'),
     fontCss: embedFont ? await exportFontCss() : undefined,
   });

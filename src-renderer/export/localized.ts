@@ -6,7 +6,8 @@
 import type { CsvOptions } from '../../shared/export/csv';
 import type { SvgExportOptions } from '../../shared/export/svg';
 import { STEP_KINDS } from '../../shared/model/types';
-import { formatDuration, t } from '../i18n';
+import { formatMinutes } from '../../shared/analysis/figures';
+import { formatDuration, formatNumber, formatPercent, t } from '../i18n';
 
 export function drawingOptions(): Pick<SvgExportOptions, 'labels' | 'formatDuration'> {
   return {
@@ -40,5 +41,25 @@ export function csvOptions(): Omit<CsvOptions, 'stepIds'> {
     },
     kinds: Object.fromEntries(STEP_KINDS.map((k) => [k, t(`common.kinds.${k}`)])),
     formatDuration,
+  };
+}
+
+/** A time in minutes as the figures say it: working days (8 h), hours and minutes. */
+export function formatWorkTime(minutes: number): string {
+  return formatMinutes(minutes, { min: t('common.unitShort.min'), h: t('common.unitShort.h'), d: t('common.unitShort.d') }, formatNumber);
+}
+
+
+export function valueStreamOptions(): Exclude<NonNullable<SvgExportOptions['valueStream']>, boolean> {
+  return {
+    labels: {
+      heading: t('figures.valueStreamHeading'),
+      leadTime: t('figures.leadTime'),
+      work: t('figures.workOnPath'),
+      efficiency: t('figures.efficiency'),
+      untitled: t('common.untitledStep'),
+    },
+    time: formatWorkTime,
+    percent: formatPercent,
   };
 }

@@ -9,6 +9,7 @@ import { deleteSelection } from '../editor/actions';
 import { useEditor, useEditorStore } from '../store/context';
 import { formatNumber, useT } from '../i18n';
 import { ItemListEditor } from './ItemListEditor';
+import { foldText } from '../../shared/model/search';
 import { MapProperties } from '../hierarchy/MapProperties';
 import { SubprocessLink } from '../hierarchy/SubprocessLink';
 
@@ -96,7 +97,8 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           onCommit={(description) => run(cmd('updateStep', { stepId: step.id, patch: { description } }), { coalesceKey: `description:${step.id}` })}
         />
       </label>
-      <DurationField step={step} />
+      <DurationField step={step} field="duration" />
+      <DurationField step={step} field="wait" />
       {ITEM_KINDS.map((kind) => (
         <ItemListEditor
           key={kind}
@@ -104,6 +106,13 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           items={step[kind]}
           suggestions={suggestions}
           onChange={(items) => run(cmd('setStepItems', { stepId: step.id, kind, items }))}
+          {...(kind === 'resources'
+            ? {}
+            : {
+                parties: step.parties?.filter((p) => p.kind === kind) ?? [],
+                partySuggestions: knownParties(doc),
+                onParty: (item: string, party: string | null) => run(cmd('setItemParty', { stepId: step.id, kind, item, party })),
+              })}
         />
       ))}
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
@@ -113,36 +122,51 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
   );
 }
 
-function DurationField({ step }: { step: Step }) {
+/** The outside parties named anywhere in the map, for the party field's suggestions. */
+const partiesCache = new WeakMap<MapDoc, string[]>();
+function knownParties(doc: MapDoc): string[] {
+  let list = partiesCache.get(doc);
+  if (!list) {
+    const seen = new Map<string, string>();
+    for (const s of Object.values(doc.steps)) for (const p of s.parties ?? []) if (!seen.has(foldText(p.party))) seen.set(foldText(p.party), p.party);
+    partiesCache.set(doc, (list = [...seen.values()].sort((a, b) => a.localeCompare(b))));
+  }
+  return list;
+}
+
+/** A step's duration (how long it is worked on) or wait (how long work waits before it). */
+function DurationField({ step, field }: { step: Step; field: 'duration' | 'wait' }) {
   const t = useT();
   const run = useEditorStore().getState().run;
-  const set = (duration: Duration | null) => run(cmd('updateStep', { stepId: step.id, patch: { duration } }), { coalesceKey: `duration:${step.id}` });
+  const value = step[field] ?? null;
+  const set = (d: Duration | null) => run(cmd('updateStep', { stepId: step.id, patch: { [field]: d } }), { coalesceKey: `${field}:${step.id}` });
+  const label = field === 'duration' ? t('inspector.duration') : t('inspector.wait');
   return (
-    <div className="field">
-      <span>{t('inspector.duration')}</span>
+    <div className="field" title={field === 'wait' ? t('inspector.waitHint') : undefined}>
+      <span>{label}</span>
       <div className="field-row tight">
         <input
           type="number"
           min={0}
           max={1_000_000}
           step="any"
-          aria-label={t('inspector.duration')}
+          aria-label={label}
           placeholder="—"
-          value={step.duration?.value ?? ''}
+          value={value?.value ?? ''}
           onChange={(e) => {
             const v = e.target.valueAsNumber;
             if (e.target.value === '') set(null);
-            else if (Number.isFinite(v) && v >= 0 && v <= 1_000_000) set({ value: v, unit: step.duration?.unit ?? 'h' });
+            else if (Number.isFinite(v) && v >= 0 && v <= 1_000_000) set({ value: v, unit: value?.unit ?? (field === 'wait' ? 'd' : 'h') });
           }}
         />
         <select
-          aria-label={t('inspector.durationUnit')}
-          value={step.duration?.unit ?? 'h'}
-          onChange={(e) => set({ value: step.duration?.value ?? 1, unit: e.target.value as Duration['unit'] })}
+          aria-label={field === 'duration' ? t('inspector.durationUnit') : t('inspector.waitUnit')}
+          value={value?.unit ?? (field === 'wait' ? 'd' : 'h')}
+          onChange={(e) => set({ value: value?.value ?? 1, unit: e.target.value as Duration['unit'] })}
         >
           {DURATION_UNITS.map((u) => (
             <option key={u} value={u}>
-              {t(`common.unitName.${u}`, { count: step.duration?.value ?? 0 })}
+              {t(`common.unitName.${u}`, { count: value?.value ?? 0 })}
             </option>
           ))}
         </select>

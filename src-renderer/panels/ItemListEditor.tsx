@@ -1,7 +1,8 @@
 /** Edits one ordered list of a step: inputs, outputs or resources. */
-import { ArrowDown, ArrowUp, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, LogIn, LogOut, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { LIMITS, type ItemKind } from '../../shared/model/types';
+import { foldText } from '../../shared/model/search';
+import { LIMITS, type ItemKind, type ItemParty } from '../../shared/model/types';
 import { useT } from '../i18n';
 
 interface Props {
@@ -11,9 +12,13 @@ interface Props {
   suggestions: string[];
   /** Returns whether the change was made (a refused one keeps what was typed). */
   onChange(items: string[]): boolean;
+  /** Inputs and outputs: the outside parties named for this list's items, and how to set one (null clears). */
+  parties?: ItemParty[];
+  partySuggestions?: string[];
+  onParty?(item: string, party: string | null): void;
 }
 
-export function ItemListEditor({ kind, items, suggestions, onChange }: Props) {
+export function ItemListEditor({ kind, items, suggestions, onChange, parties, partySuggestions, onParty }: Props) {
   const t = useT();
   const title = t(`inspector.items.${kind}.title`);
   const [draft, setDraft] = useState('');
@@ -51,6 +56,15 @@ export function ItemListEditor({ kind, items, suggestions, onChange }: Props) {
               <span className="item-label" translate="no">
                 {item}
               </span>
+              {onParty && kind !== 'resources' && (
+                <PartyField
+                  kind={kind}
+                  item={item}
+                  party={parties?.find((p) => foldText(p.item) === foldText(item))?.party ?? ''}
+                  suggestions={partySuggestions ?? []}
+                  onParty={onParty}
+                />
+              )}
               <button className="icon-button" aria-label={t(`inspector.items.${kind}.moveUp`, { item })} disabled={i === 0} onClick={() => move(i, -1)}>
                 <ArrowUp size={13} />
               </button>
@@ -103,5 +117,87 @@ export function ItemListEditor({ kind, items, suggestions, onChange }: Props) {
         </datalist>
       </div>
     </section>
+  );
+}
+
+/**
+ * Who outside the map an input comes from or an output goes to: a chip with the party (a click
+ * edits it), or a small button to name one. Enter keeps, Escape drops, an empty field clears it.
+ */
+function PartyField({
+  kind,
+  item,
+  party,
+  suggestions,
+  onParty,
+}: {
+  kind: 'inputs' | 'outputs';
+  item: string;
+  party: string;
+  suggestions: string[];
+  onParty(item: string, party: string | null): void;
+}) {
+  const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(party);
+  const listId = useId();
+  const skip = useRef(false);
+  const commit = () => {
+    setEditing(false);
+    if (skip.current) {
+      skip.current = false;
+      return;
+    }
+    const next = draft.trim();
+    if (next !== party) onParty(item, next || null);
+  };
+  if (editing) {
+    return (
+      <span className="item-party-edit">
+        <input
+          autoFocus
+          aria-label={t('inspector.party.field', { item })}
+          placeholder={t('inspector.party.placeholder')}
+          list={listId}
+          value={draft}
+          maxLength={LIMITS.party}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              e.currentTarget.blur();
+            } else if (e.key === 'Escape') {
+              skip.current = true;
+              e.currentTarget.blur();
+            }
+          }}
+        />
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </span>
+    );
+  }
+  const Icon = kind === 'inputs' ? LogIn : LogOut;
+  const open = () => {
+    setDraft(party);
+    setEditing(true);
+  };
+  return party ? (
+    <button className="item-party" aria-label={t('inspector.party.field', { item })} title={t('inspector.party.field', { item })} onClick={open}>
+      <span translate="no">{t(kind === 'inputs' ? 'inspector.party.from' : 'inspector.party.to', { party })}</span>
+    </button>
+  ) : (
+    <button
+      className="icon-button item-party-add"
+      aria-label={t(kind === 'inputs' ? 'inspector.party.markFrom' : 'inspector.party.markTo', { item })}
+      title={t(kind === 'inputs' ? 'inspector.party.markFrom' : 'inspector.party.markTo', { item })}
+      onClick={open}
+    >
+      <Icon size={13} />
+    </button>
   );
 }

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 
 export type CommentFilter = 'open' | 'resolved' | 'all';
 /** The side panel tabs a review action can ask for (see editor/SidePanel.tsx). */
-export type ReviewTab = 'comments' | 'painPoints' | 'inspector';
+export type ReviewTab = 'comments' | 'painPoints' | 'inspector' | 'check';
 
 interface ReviewUiState {
   filter: CommentFilter;

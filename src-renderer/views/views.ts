@@ -3,7 +3,8 @@
  * matrix, a SIPOC and the resources by role. Every view edits the one model through the same
  * commands. The view last shown is remembered per map (on this computer).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 
 export const MAP_VIEWS = ['map', 'table', 'raci', 'sipoc', 'resources'] as const;
 export type MapView = (typeof MAP_VIEWS)[number];
@@ -17,6 +18,16 @@ function remembered(mapId: string): MapView {
   } catch {
     return 'map';
   }
+}
+
+/** Asks the editor to show a view (e.g. the map, to reveal a step a finding is about). */
+const requests = create<{ seq: number; view: MapView }>(() => ({ seq: 0, view: 'map' }));
+
+/** Shows `view`; true when it was another one (what it shows is mounted on the next frames). */
+export function requestView(view: MapView): boolean {
+  const shown = document.querySelector('.view-switch [aria-selected="true"]')?.id.replace('view-tab-', '');
+  requests.setState((s) => ({ seq: s.seq + 1, view }));
+  return shown !== undefined && shown !== view;
 }
 
 /** The map's current view and a setter that remembers it. */
@@ -39,5 +50,13 @@ export function useMapView(mapId: string): [MapView, (v: MapView) => void] {
     },
     [mapId],
   );
+  // requests made by other parts of the editor
+  const request = requests((s) => s);
+  const seen = useRef(request.seq);
+  useEffect(() => {
+    if (request.seq === seen.current) return;
+    seen.current = request.seq;
+    choose(request.view);
+  }, [request, choose]);
   return [view, choose];
 }

@@ -2,7 +2,7 @@
  * The map's figures (groundwork for issue 10), on maps computed by hand: mixed units, the
  * longest branch at a decision, a loop counted once, waiting, per phase and per role.
  */
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mapFigures, minutes } from '../../shared/analysis/figures';
 import type { Duration, Step } from '../../shared/model/types';
 import { buildMap } from '../support/builders';
@@ -116,4 +116,49 @@ test('a map without start or end steps: the longest path from a step nothing lea
   });
   expect(mapFigures(doc)).toMatchObject({ criticalPath: ['a', 'b'], leadTime: 180 });
   expect(mapFigures(buildMap({ roles }))).toMatchObject({ criticalPath: [], leadTime: 0, efficiency: 0 });
+});
+
+describe('the map as stored', () => {
+  test("a step's own wait time counts by default, units mixed (a day is 8 hours)", () => {
+    const doc = buildMap({
+      roles: [{ id: 'r' }],
+      steps: [
+        { id: 'a', role: 'r', kind: 'start', title: 'Заявка' },
+        { id: 'b', role: 'r', title: 'Счёт', x: 200, duration: { value: 30, unit: 'min' } },
+        { id: 'c', role: 'r', kind: 'end', title: 'Оплата', x: 400 },
+      ],
+      flows: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ],
+    });
+    doc.steps.b!.wait = { value: 1, unit: 'd' };
+    doc.steps.c!.wait = { value: 1.5, unit: 'h' };
+    const f = mapFigures(doc);
+    expect(f.leadTime).toBe(8 * 60 + 30 + 90);
+    expect(f.waitTotal).toBe(8 * 60 + 90);
+    expect(f.efficiency).toBeCloseTo(30 / 600);
+  });
+
+  test('the critical path is the same whatever order the flows are stored in and whatever ids a copy has', () => {
+    const doc = buildMap({
+      roles: [{ id: 'r' }],
+      steps: [
+        { id: 's', role: 'r', kind: 'start', title: 'Старт' },
+        { id: 'x', role: 'r', title: 'X', x: 200, duration: { value: 1, unit: 'h' } },
+        { id: 'y', role: 'r', title: 'Y', x: 400, duration: { value: 2, unit: 'h' } },
+        { id: 'e', role: 'r', kind: 'end', title: 'Конец', x: 600 },
+      ],
+      flows: [
+        { id: 'f1', from: 's', to: 'x' },
+        { id: 'f2', from: 'x', to: 'y' },
+        { id: 'f3', from: 'y', to: 'x' },
+        { id: 'f4', from: 'y', to: 'e' },
+        { id: 'f5', from: 's', to: 'y' },
+      ],
+    });
+    const reversed = { ...doc, flows: Object.fromEntries(Object.entries(doc.flows).reverse()), steps: Object.fromEntries(Object.entries(doc.steps).reverse()) };
+    expect(mapFigures(reversed).criticalPath).toEqual(mapFigures(doc).criticalPath);
+    expect(mapFigures(doc).criticalPath).toEqual(['s', 'x', 'y', 'e']);
+  });
 });
