@@ -21,6 +21,7 @@ export function shortcuts(t: TFunction): [string, string][] {
     [t('shortcuts.shiftClick', { mod }), t('shortcuts.addToSelection')],
     [t('shortcuts.zoomKeys'), t('shortcuts.zoom')],
     ['0', t('shortcuts.fit')],
+    ['Alt+1 … Alt+5', t('shortcuts.views')],
     ...reviewShortcuts(t, mod),
     ...presentationShortcuts(t),
     ['?', t('shortcuts.help')],

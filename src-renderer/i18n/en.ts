@@ -380,6 +380,7 @@ export const en = {
     addToSelection: 'Add to the selection',
     zoom: 'Zoom in / out',
     fit: 'Fit the map to the window',
+    views: 'Show the map, table, RACI, SIPOC or resources view',
     help: 'This list',
   },
   notices: {

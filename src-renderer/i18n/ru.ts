@@ -386,6 +386,7 @@ export const ru: Messages = {
     addToSelection: 'Добавить к выделению',
     zoom: 'Увеличить / уменьшить',
     fit: 'Вписать карту в окно',
+    views: 'Показать карту, таблицу, RACI, SIPOC или ресурсы',
     help: 'Этот список',
   },
   notices: {
