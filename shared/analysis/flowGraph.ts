@@ -42,11 +42,27 @@ export function reach(doc: MapDoc, g: FlowGraph, from: Iterable<string>, backwar
 /**
  * The flows that go back: those that close a loop when the map is walked from its start steps
  * (a depth-first walk, steps in reading order), and those that lead into an earlier phase.
+ * Each step's flows are followed in the reading order of their targets, not in the order they
+ * were stored: otherwise the same drawing (a map made from a template gets new ids, so its flows
+ * come back from storage in another order) could close a loop at another flow and get another
+ * critical path.
  */
 export function backFlows(doc: MapDoc, g: FlowGraph): Set<string> {
   const back = new Set<string>();
   const state = new Map<string, 'open' | 'done'>();
-  const order = [...g.steps].sort((a, b) => Number(b.kind === 'start') - Number(a.kind === 'start') || a.x - b.x || a.y - b.y);
+  const lane = (s: Step) => doc.roles[s.roleId]?.order ?? 0;
+  const reading = [...g.steps].sort((a, b) => a.x - b.x || lane(a) - lane(b) || a.y - b.y || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rank = new Map(reading.map((s, i) => [s.id, i]));
+  const order = [...reading.filter((s) => s.kind === 'start'), ...reading.filter((s) => s.kind !== 'start')];
+  const rankOfTarget = (fid: string) => rank.get(doc.flows[fid]!.toStepId) ?? Infinity;
+  const outInOrder = new Map<string, string[]>();
+  const outOf = (id: string) => {
+    const flows = g.out.get(id) ?? [];
+    if (flows.length < 2) return flows;
+    let sorted = outInOrder.get(id);
+    if (!sorted) outInOrder.set(id, (sorted = [...flows].sort((a, b) => rankOfTarget(a) - rankOfTarget(b))));
+    return sorted;
+  };
   for (const root of order) {
     if (state.has(root.id)) continue;
     // iterative depth-first walk: [step, index of the next outgoing flow]
@@ -54,7 +70,7 @@ export function backFlows(doc: MapDoc, g: FlowGraph): Set<string> {
     state.set(root.id, 'open');
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      const flows = g.out.get(top[0]) ?? [];
+      const flows = outOf(top[0]);
       if (top[1] >= flows.length) {
         state.set(top[0], 'done');
         stack.pop();
