@@ -32,7 +32,7 @@ export interface ValueStreamSegment {
   x: number;
   wait: number;
   work: number;
-  /** The step's title fitted over its work segment (two lines at most). */
+  /** The step's title fitted over its work segment (three lines at most). */
   title: FittedText;
 }
 
@@ -61,7 +61,7 @@ export function valueStreamLayout(doc: MapDoc, figures: Figures, maxWidth: numbe
     if (!step) return;
     const row = Math.floor(i / perRow);
     const x = (i % perRow) * slot;
-    const title = fitText(step.title.trim() || untitled, VS.work - 8, 2 * 15, VS.titleSize, 600, 15 / 11, 8);
+    const title = fitText(step.title.trim() || untitled, VS.work - 8, 3 * 14, VS.titleSize, 600, 14 / 11, 8);
     segments.push({ stepId, row, x, wait: minutes(step.wait), work: minutes(step.duration), title });
   });
   const lastRow = segments.length ? segments[segments.length - 1]!.row : 0;
