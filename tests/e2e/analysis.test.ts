@@ -7,6 +7,8 @@
  * longer an unsourced input.
  */
 import { expect, test } from 'vitest';
+import { createMapRepository } from '../../src-main/storage/mapRepository';
+import { randomMap } from '../support/randomMaps';
 import { callApp } from './harness';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -158,4 +160,23 @@ test('an input marked as coming from an outside party is sourced: its finding go
   await ui.count(page.locator('.check-panel li', { hasText: STEP }).filter({ hasText: INPUT }), 0);
   const doc = await until(() => stored(mapId), (m) => Object.values(m.steps).some((s) => s.parties?.some((p) => p.party === 'Бухгалтерия')));
   expect(Object.values(doc.steps).find((s) => s.title === STEP)!.parties).toEqual([{ kind: 'inputs', item: INPUT, party: 'Бухгалтерия' }]);
+});
+
+test('a big map (600 steps) is checked in the background: the Check tab fills in, and follows an edit', async () => {
+  const { page } = suite;
+  await callApp(page, 'settings:set', { language: 'ru' });
+  const doc = randomMap({ seed: 11, steps: 600, lanes: 6, phases: 5, loops: 0.05, decisions: 0.1 });
+  createMapRepository(suite.app.db).insert({ ...doc, id: 'big-map', title: 'Большая карта', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
+  await page.goto(`${suite.app.bridge.url}#map=big-map`);
+  await page.reload();
+  await ui.count(page.locator('.react-flow__node-phase'), 5);
+  await page.getByRole('tab', { name: /Проверка/ }).click();
+  const panel = page.locator('.check-panel');
+  await ui.visible(panel.getByRole('region', { name: 'Показатели' }));
+  await ui.contains(panel, 'Время выполнения');
+  const lanes = panel.getByRole('region', { name: 'Пустые дорожки' });
+  await ui.count(lanes, 0);
+  // a new lane with no steps: the worker's next answer lists it
+  await page.getByRole('button', { name: 'Добавить дорожку' }).click();
+  await ui.visible(lanes);
 });
