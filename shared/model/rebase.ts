@@ -8,6 +8,7 @@
  * nothing is overwritten without the user being told, and an undo never takes back what
  * another editor did.
  */
+import { dismissalKey } from './commands';
 import { mapFields } from './diff';
 import { ADDITIVE_FIELDS, changedFields, own, rowTitle, sameValue, TABLES, withFields, type Table } from './rows';
 import type { MapDoc } from './types';
@@ -72,6 +73,13 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
   let mapConflict = false;
   for (const k of Object.keys(f!)) {
     if (sameValue(b![k], f![k])) continue;
+    // lists of set-aside findings and switched-off rules: both editors' additions and removals count
+    if (k in SET_FIELDS && !sameValue(b![k], d![k])) {
+      const merged = mergeSets(b![k] as unknown[], d![k] as unknown[], f![k] as unknown[], SET_FIELDS[k as keyof typeof SET_FIELDS]);
+      if (merged.length === 0) delete (out as unknown as Record<string, unknown>)[k];
+      else (out as unknown as Record<string, unknown>)[k] = merged;
+      continue;
+    }
     if (!sameValue(b![k], d![k]) && !sameValue(d![k], f![k])) mapConflict = true;
     const v = (fresh as unknown as Record<string, unknown>)[k];
     if (v === undefined) delete (out as unknown as Record<string, unknown>)[k];
@@ -216,4 +224,20 @@ function repairReferences(doc: MapDoc, fresh: MapDoc, conflicts: RebaseConflict[
   fix('painPoints', (p) => !own(doc.steps, p.stepId));
   fix('comments', (c) => (c.targetKind === 'step' && !own(doc.steps, c.targetId)) || (c.targetKind === 'flow' && !own(doc.flows, c.targetId)));
   fix('comments', (c) => c.parentId !== null && own(doc.comments, c.parentId)?.parentId !== null);
+}
+
+/** Map fields that are sets: each element is known by its key, and edits to them merge. */
+const SET_FIELDS = {
+  dismissed: (d: unknown) => dismissalKey(d as Parameters<typeof dismissalKey>[0]),
+  rulesOff: (r: unknown) => String(r),
+} as const;
+
+/** `theirs` with what `mine` added to `base` (new or changed elements) and without what it removed. */
+function mergeSets(base: unknown[], mine: unknown[], theirs: unknown[], key: (x: unknown) => string): unknown[] {
+  const was = new Map(base.map((x) => [key(x), x] as const));
+  const now = new Map(mine.map((x) => [key(x), x] as const));
+  const out = new Map(theirs.map((x) => [key(x), x] as const));
+  for (const [k, x] of now) if (!was.has(k) || !sameValue(was.get(k), x)) out.set(k, x);
+  for (const k of was.keys()) if (!now.has(k)) out.delete(k);
+  return [...out.values()];
 }

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cloneWithNewIds } from '../../shared/model/clone';
 import { applyCommand, cmd, dismissalKey, type Command } from '../../shared/model/commands';
 import { diffMaps } from '../../shared/model/diff';
+import { rebaseDoc, remoteChanges } from '../../shared/model/rebase';
 import { MapDocSchema } from '../../shared/model/schema';
 import type { Dismissal, MapDoc } from '../../shared/model/types';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
@@ -220,5 +221,25 @@ describe('files and copies', () => {
     expect(copy.dismissed).toEqual([{ ...dismissal(), targetId: offer.id }]);
     expect(copy.rulesOff).toEqual(['unused-output']);
     expect(MapDocSchema.safeParse(copy).success).toBe(true);
+  });
+});
+
+describe('two editors', () => {
+  test('findings dismissed and rules switched off in two windows at once all count (no conflict); a dismissal taken back in one is gone', () => {
+    const base = run(salesMap(), cmd('dismissFinding', { dismissal: dismissal({ targetId: 's-qualify' }) }));
+    const mine = run(
+      base,
+      cmd('dismissFinding', { dismissal: dismissal() }),
+      cmd('restoreFinding', { key: dismissalKey(dismissal({ targetId: 's-qualify' })) }),
+    );
+    const theirs = run(
+      base,
+      cmd('dismissFinding', { dismissal: dismissal({ rule: 'empty-lane', targetKind: 'role', targetId: 's-head', reason: 'Руководитель смотрит отчёты' }) }),
+      cmd('setRuleEnabled', { rule: 'unused-output', enabled: false }),
+    );
+    const { doc, conflicts } = rebaseDoc(mine, remoteChanges(base, theirs));
+    expect(conflicts).toEqual([]);
+    expect((doc.dismissed ?? []).map(dismissalKey).sort()).toEqual([dismissalKey(dismissal({ rule: 'empty-lane', targetKind: 'role', targetId: 's-head' })), dismissalKey(dismissal())].sort());
+    expect(doc.rulesOff).toEqual(['unused-output']);
   });
 });
