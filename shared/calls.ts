@@ -14,6 +14,7 @@ export const CALLS = [
   'maps:state',
   'maps:import',
   'file:save',
+  'views:xlsx',
   'templates:list',
   'maps:createFromTemplate',
   'maps:parents',

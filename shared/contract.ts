@@ -9,6 +9,36 @@ import { AuthorSchema, IdSchema, MapChangesSchema, MapTitleSchema, VersionNameSc
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
 
 const empty = z.object({}).strict();
+
+/**
+ * Limits of a view's sheet sent to be written as XLSX (shared/views/sheet.ts): far above what a
+ * 2,000-step map makes, and low enough that one request cannot tie up the backend. A longer
+ * cell is still accepted (a step's 200 inputs joined); the writer cuts it to Excel's 32,767.
+ */
+export const SHEET_LIMITS = { sheets: 10, nameChars: 200, headerChars: 1_000, columns: 1_000, rows: 100_000, cellChars: 100_000, cells: 1_000_000 } as const;
+
+const SheetCellSchema = z.union([z.string().max(SHEET_LIMITS.cellChars, `a cell must be at most ${SHEET_LIMITS.cellChars} characters`), z.number(), z.null()], {
+  error: 'a cell must be text, a finite number or empty',
+});
+
+export const SheetSchema = z
+  .object({
+    name: z.string().max(SHEET_LIMITS.nameChars, `must be at most ${SHEET_LIMITS.nameChars} characters`),
+    columns: z
+      .array(
+        z
+          .object({
+            header: z.string().max(SHEET_LIMITS.headerChars, `must be at most ${SHEET_LIMITS.headerChars} characters`),
+            width: z.number().min(0).max(1_000).optional(),
+          })
+          .strict(),
+      )
+      .max(SHEET_LIMITS.columns, `at most ${SHEET_LIMITS.columns} columns`),
+    rows: z
+      .array(z.array(SheetCellSchema).max(SHEET_LIMITS.columns, `at most ${SHEET_LIMITS.columns} cells in a row`))
+      .max(SHEET_LIMITS.rows, `at most ${SHEET_LIMITS.rows} rows`),
+  })
+  .strict();
 const byId = z.object({ id: IdSchema }).strict();
 
 /** Interface languages; 'auto' follows the operating system's. */
@@ -78,6 +108,14 @@ export const inputSchemas = {
       encoding: z.enum(['utf8', 'base64']),
     })
     .strict(),
+  /** Views' sheets (built by the renderer from the live map, in the user's language) as an .xlsx file, one worksheet each. */
+  'views:xlsx': z
+    .object({ sheets: z.array(SheetSchema).min(1, 'names no sheet to write').max(SHEET_LIMITS.sheets, `at most ${SHEET_LIMITS.sheets} sheets`) })
+    .strict()
+    .refine(
+      ({ sheets }) => sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0) <= SHEET_LIMITS.cells,
+      `the sheets have more than ${SHEET_LIMITS.cells} cells in all`,
+    ),
   'settings:get': empty,
   /** Changes only the settings given; at least one. */
   'settings:set': z
@@ -159,6 +197,8 @@ export interface CallResults {
   'maps:createFromTemplate': MapDoc;
   /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
   'file:save': { path: string | null };
+  /** The .xlsx file's bytes, base64 (the renderer saves them as any exported file). */
+  'views:xlsx': { content: string };
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;

@@ -1,13 +1,13 @@
 /**
  * Electron IPC: one `ipcMain.handle` per contract call, only for our own window's frames,
- * every payload validated by `dispatch` against the contract's schemas.
+ * every payload validated by `dispatchAsync` against the contract's schemas.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CALLS, type CallName } from '../shared/calls';
 import { inputSchemas, type CallInput, type CallReply, type CallResults } from '../shared/contract';
 import { describeIssues } from '../shared/model/schema';
 import { fileSaveFailure } from './services/diskErrors';
-import { dispatch } from './services/dispatch';
+import { dispatchAsync } from './services/dispatch';
 import type { Services } from './services/library';
 
 /** Calls only the desktop app can answer (native dialogs), validated like every other. */
@@ -18,7 +18,7 @@ export function registerIpc(services: Services, isTrustedSender: (e: IpcMainInvo
     ipcMain.handle(name, async (event, payload: unknown): Promise<CallReply> => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
       const own = desktop[name] as ((input: unknown, e: IpcMainInvokeEvent) => Promise<unknown>) | undefined;
-      if (!own) return dispatch(services, name, payload);
+      if (!own) return dispatchAsync(services, name, payload);
       const parsed = inputSchemas[name].safeParse(payload);
       if (!parsed.success) return { ok: false, error: { code: 'bad-input', message: `Invalid ${name} request: ${describeIssues(parsed.error)}` } };
       try {

@@ -1,9 +1,14 @@
 /**
  * The command line behind `npx lanemap` (bin/lanemap.mjs):
  *
- *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE
+ *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE
  *                  [--scale 1|2|3] [--details] [--transparent] [--comments]
+ *                  [--view table|raci|sipoc|resources] [--lang en|ru]
  *   lanemap templates
+ *
+ * The views (issue 10): `--format xlsx` writes every view as a sheet (or, with --view, that one);
+ * `--format csv --view V` writes that view; `--format csv` alone stays the step list it always
+ * was, so scripts that read its columns keep working.
  *
  * Errors are one readable line on stderr and exit code 1; never a stack trace.
  */
@@ -11,12 +16,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderStepsCsv } from '../../shared/export/csv';
+import { sheetCsv } from '../../shared/views/csv';
+import type { SheetLang } from '../../shared/views/sheet';
+import { allViewSheets, isSheetView, mapLanguage, SHEET_VIEWS, viewSheet, type SheetView } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { parseTemplate } from '../../shared/model/template';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
 import { svgToPng } from '../export/png';
+import { writeXlsx } from '../export/xlsx';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutMap } from '../../shared/layout/layoutMap';
 import { validateLayout } from '../../shared/layout/validate';
@@ -25,15 +34,28 @@ import { applyCommand, cmd } from '../../shared/model/commands';
 
 export class CliError extends Error {}
 
-const FORMATS = ['svg', 'png', 'csv', 'json'] as const;
+const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx'] as const;
+const LANGS: readonly SheetLang[] = ['en', 'ru'];
 type Format = (typeof FORMATS)[number];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json --out FILE [--scale 1|2|3] [--details] [--transparent] [--comments]
-  lanemap templates`;
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE [options]
+  lanemap templates
+
+Formats (default: from the --out file's extension):
+  svg, png   the map drawn      [--scale 1|2|3] [--details] [--transparent] [--comments]
+  json       the .lanemap.json sharing file
+  csv        the list of steps (Phase, Role, Kind, Title, …: the columns it has always had);
+             with --view, that view instead
+  xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources);
+             with --view, that view only
+Views:
+  --view table|raci|sipoc|resources   the view to write (csv or xlsx only)
+  --lang en|ru   the language of the views' headers and words; default: the map's own
+                 (Russian when its title, lanes and steps are mostly in Cyrillic, else English)`;
 
 interface Output {
   out(line: string): void;
@@ -78,6 +100,10 @@ interface ExportArgs {
   transparent: boolean;
   /** Drawings: open review comments as numbered markers and a list under the map. */
   comments: boolean;
+  /** csv, xlsx: one view's sheet (xlsx without it: every view). */
+  view?: SheetView;
+  /** The views' language; absent: the map's own (`mapLanguage`). */
+  lang?: SheetLang;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -88,6 +114,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let details = false;
   let transparent = false;
   let comments = false;
+  let view: SheetView | undefined;
+  let lang: SheetLang | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -104,7 +132,16 @@ export function parseExportArgs(args: string[]): ExportArgs {
     } else if (a === '--details') details = true;
     else if (a === '--transparent') transparent = true;
     else if (a === '--comments') comments = true;
-    else if (a.startsWith('-')) throw new CliError(`Unknown option ${a}.\n${USAGE}`);
+    else if (a === '--view') {
+      const v = value().toLowerCase();
+      if (v === 'map') throw new CliError('The map view is the drawing: export it with --format svg or png (no --view).');
+      if (!isSheetView(v)) throw new CliError(`Unknown view "${v}": use --view ${SHEET_VIEWS.slice(0, -1).join(', ')} or ${SHEET_VIEWS.at(-1)}.`);
+      view = v;
+    } else if (a === '--lang') {
+      const v = value().toLowerCase();
+      if (!(LANGS as readonly string[]).includes(v)) throw new CliError(`Unknown language "${v}": use --lang en or --lang ru.`);
+      lang = v as SheetLang;
+    } else if (a.startsWith('-')) throw new CliError(`Unknown option ${a}.\n${USAGE}`);
     else if (source === undefined) source = a;
     else throw new CliError(`Only one map can be exported at a time (got "${source}" and "${a}").`);
   }
@@ -114,13 +151,23 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(out).slice(1).toLowerCase();
   if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format "${format}": use --format svg, png, csv or json.`);
+    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json or xlsx.`);
   }
   // a PNG written as x.svg would open as nothing anywhere
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
     throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
-  return { source, format: format as Format, out, scale, details, transparent, comments };
+  if (view && format !== 'csv' && format !== 'xlsx') {
+    throw new CliError(`--view ${view} is a table: use it with --format csv or xlsx (${format} exports the whole map).`);
+  }
+  if (lang && format !== 'xlsx' && !(format === 'csv' && view)) {
+    throw new CliError(
+      format === 'csv'
+        ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources); the plain step CSV has English headers.'
+        : `--lang sets the language of the views: use it with --format xlsx, or csv with --view (not ${format}).`,
+    );
+  }
+  return { source, format: format as Format, out, scale, details, transparent, comments, view, lang };
 }
 
 /**
@@ -156,8 +203,14 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
       data = toLanemapJson(doc, { exportedAt: new Date().toISOString(), app: 'Lanemap CLI' });
       break;
     case 'csv':
-      data = renderStepsCsv(doc);
+      // without --view: the step list as it always was (its columns are what scripts read)
+      data = args.view ? sheetCsv(viewSheet(doc, args.view, args.lang ?? mapLanguage(doc))) : renderStepsCsv(doc);
       break;
+    case 'xlsx': {
+      const lang = args.lang ?? mapLanguage(doc);
+      data = await writeXlsx(args.view ? [viewSheet(doc, args.view, lang)] : allViewSheets(doc, lang));
+      break;
+    }
     case 'svg':
     case 'png': {
       const svg = renderMapSvg(doc, {

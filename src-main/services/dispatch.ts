@@ -20,6 +20,10 @@ function missingMessage(issue: { code?: string; input?: unknown; path?: Property
   return issue.path?.length ? 'is missing' : 'the request carries no data';
 }
 
+/**
+ * Runs one call at once. A call whose service answers later (`AsyncCallName`) comes back with
+ * the promise as its value: the transports use `dispatchAsync`, which waits for it.
+ */
 export function dispatch(services: Services, name: unknown, payload: unknown): CallReply {
   if (!isCallName(name)) return fail('bad-input', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`);
   const parsed = inputSchemas[name].safeParse(payload, { error: missingMessage });
@@ -27,6 +31,21 @@ export function dispatch(services: Services, name: unknown, payload: unknown): C
   try {
     const run = services[name] as (input: unknown) => unknown;
     return { ok: true, value: run(parsed.data) };
+  } catch (e) {
+    return toReply(e);
+  }
+}
+
+/**
+ * `dispatch` for the transports (IPC, the HTTP bridge): the same checks, and a call whose
+ * service answers later (`AsyncCallName`) is waited for, its failure turned into a readable
+ * error like any other.
+ */
+export async function dispatchAsync(services: Services, name: unknown, payload: unknown): Promise<CallReply> {
+  const reply = dispatch(services, name, payload);
+  if (!reply.ok || !(reply.value instanceof Promise)) return reply;
+  try {
+    return { ok: true, value: await reply.value };
   } catch (e) {
     return toReply(e);
   }

@@ -15,12 +15,19 @@ import { markSuspect } from '../storage/recovery';
 import { createMapRepository, NotFoundError } from '../storage/mapRepository';
 import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
+import { createViewServices } from './views';
 import { bundledTemplates } from './templates';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
 export class BadInputError extends Error {}
 
-export type Services = { [K in CallName]: (input: CallInput<K>) => CallResults[K] };
+/**
+ * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
+ * promise, and the transports run every call through `dispatchAsync`, which waits for it.
+ */
+export type AsyncCallName = 'views:xlsx';
+
+export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 
 /** The lanes of a new blank map when the renderer names none (it sends them in the interface's language). */
 const DEFAULT_ROLE_NAMES = ['Sales manager', 'Client'];
@@ -63,6 +70,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
   return {
     ...createSettingsServices(db),
     ...createBackupServices(db, info.dataFile, clock),
+    ...createViewServices(),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

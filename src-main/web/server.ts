@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import type { CallReply, ErrorCode } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { dispatch } from '../services/dispatch';
+import { dispatchAsync } from '../services/dispatch';
 import type { Services } from '../services/library';
 
 export const TOKEN_HEADER = 'x-lanemap-token';
@@ -250,20 +250,20 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     });
     req.on('end', () => {
       if (answered) return;
+      let payload: unknown;
       try {
-        let payload: unknown;
-        try {
-          payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8') || '{}');
-        } catch {
-          return refuse(400, 'bad-input', 'The request is not valid JSON.', false);
-        } finally {
-          chunks = [];
-        }
-        const result = dispatch(opts.services, name, payload);
-        reply(result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
-      } finally {
+        payload = JSON.parse(Buffer.concat(chunks, size).toString('utf8') || '{}');
+      } catch {
         releaseSlot();
+        return refuse(400, 'bad-input', 'The request is not valid JSON.', false);
+      } finally {
+        chunks = [];
       }
+      // most calls answer at once; one that answers later (writing an XLSX) keeps its slot until then
+      dispatchAsync(opts.services, name, payload)
+        .then((result) => reply(result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result))
+        .catch((e: unknown) => refuse(500, 'internal', `Something went wrong inside Lanemap: ${(e as Error)?.message ?? String(e)}`, false))
+        .finally(releaseSlot);
     });
   }
 

@@ -455,6 +455,13 @@ const cases: Case[] = [
   ['file:save', 'an extra field', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8', path: '/etc/passwd' }), 'bad-input'],
   ['file:save', 'null', () => null, 'bad-input'],
   ['file:save', 'a valid request in the browser build', () => ({ fileName: 'a.svg', content: 'x', encoding: 'utf8' }), 'bad-input'],
+  // views:xlsx: a view's sheet written as a workbook (issue 10); refused before anything is written
+  ['views:xlsx', 'no sheets', () => ({ sheets: [] }), 'bad-input'],
+  ['views:xlsx', 'a cell that is an object', () => ({ sheets: [{ name: 'A', columns: [], rows: [[{ formula: 'A1' }]] }] }), 'bad-input'],
+  ['views:xlsx', 'a 10,000-character sheet name', () => ({ sheets: [{ name: HUGE, columns: [], rows: [] }] }), 'bad-input'],
+  ['views:xlsx', 'rows that are not a list', () => ({ sheets: [{ name: 'Таблица', columns: [], rows: 'много' }] }), 'bad-input'],
+  ['views:xlsx', 'an extra field', () => ({ sheets: [{ name: 'A', columns: [], rows: [] }], path: '/etc/passwd' }), 'bad-input'],
+  ['views:xlsx', 'null', () => null, 'bad-input'],
   // settings: reading takes nothing; a change names known settings with valid values
   ['settings:get', 'an extra field', () => ({ key: 'language' }), 'bad-input'],
   ['settings:get', 'null', () => null, 'bad-input'],
