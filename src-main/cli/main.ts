@@ -2,7 +2,7 @@
  * The command line behind `npx lanemap` (bin/lanemap.mjs):
  *
  *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE
- *                  [--scale 1|2|3] [--details] [--transparent] [--comments]
+ *                  [--scale 1|2|3] [--details] [--transparent] [--comments] [--value-stream]
  *                  [--view table|raci|sipoc|resources] [--lang en|ru]
  *   lanemap templates
  *
@@ -47,6 +47,8 @@ const USAGE = `Usage:
 
 Formats (default: from the --out file's extension):
   svg, png   the map drawn      [--scale 1|2|3] [--details] [--transparent] [--comments]
+             [--value-stream]   the critical path's timeline under the map (wait low, work
+                                high; lead time, work, efficiency; a day is 8 working hours)
   json       the .lanemap.json sharing file
   csv        the list of steps (Phase, Role, Kind, Title, …: the columns it has always had);
              with --view, that view instead
@@ -100,6 +102,8 @@ interface ExportArgs {
   transparent: boolean;
   /** Drawings: open review comments as numbered markers and a list under the map. */
   comments: boolean;
+  /** Drawings: the value-stream timeline of the critical path under the map. */
+  valueStream?: boolean;
   /** csv, xlsx: one view's sheet (xlsx without it: every view). */
   view?: SheetView;
   /** The views' language; absent: the map's own (`mapLanguage`). */
@@ -114,6 +118,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let details = false;
   let transparent = false;
   let comments = false;
+  let valueStream = false;
   let view: SheetView | undefined;
   let lang: SheetLang | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -132,6 +137,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     } else if (a === '--details') details = true;
     else if (a === '--transparent') transparent = true;
     else if (a === '--comments') comments = true;
+    else if (a === '--value-stream') valueStream = true;
     else if (a === '--view') {
       const v = value().toLowerCase();
       if (v === 'map') throw new CliError('The map view is the drawing: export it with --format svg or png (no --view).');
@@ -167,7 +173,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
         : `--lang sets the language of the views: use it with --format xlsx, or csv with --view (not ${format}).`,
     );
   }
-  return { source, format: format as Format, out, scale, details, transparent, comments, view, lang };
+  if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), view, lang };
 }
 
 /**
@@ -230,6 +237,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
         },
         legend: true,
         comments: args.comments,
+        valueStream: args.valueStream === true,
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });

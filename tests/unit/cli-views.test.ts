@@ -137,6 +137,7 @@ describe('lanemap export: clear errors for views', () => {
     ['--lang with the plain step CSV', ['--format', 'csv', '--lang', 'ru', '--out', out('csv')], /--lang sets the language of a view: add --view table/],
     ['--lang with svg', ['--format', 'svg', '--lang', 'ru', '--out', out('svg')], /use it with --format xlsx, or csv with --view \(not svg\)/],
     ['xlsx written as .csv', ['--format', 'xlsx', '--out', out('csv')], /ends in \.csv but the format is xlsx/],
+    ['--value-stream with csv', ['--format', 'csv', '--value-stream', '--out', out('csv')], /--value-stream draws under the map: use it with --format svg or png \(not csv\)/],
   ])('given %s, then exit 1 with one line saying what to do, and no file', async (_label, args, message) => {
     for (const ext of ['csv', 'svg', 'json', 'png', 'xlsx']) fs.rmSync(out(ext), { force: true });
     const r = await run('export', 'template:full-cycle.ru', ...args);
@@ -154,5 +155,20 @@ describe('lanemap export: clear errors for views', () => {
     expect(r.out).toMatch(/svg\|png\|csv\|json\|xlsx/);
     expect(r.out).toContain('--view table|raci|sipoc|resources');
     expect(r.out).toMatch(/--lang en\|ru .*default: the map's own/);
+  });
+});
+
+describe('lanemap export --value-stream', () => {
+  test('given an SVG with --value-stream, then the critical path timeline with its totals is under the map', async () => {
+    const file = path.join(dir, 'vs.svg');
+    const r = await run('export', 'template:full-cycle.ru', '--format', 'svg', '--value-stream', '--out', file);
+    expect(r.code).toBe(0);
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toContain('class="value-stream"');
+    expect(svg).toContain('Value stream (critical path)');
+    expect(svg).toMatch(/Lead time: \d+ d/);
+    const plain = path.join(dir, 'plain.svg');
+    await run('export', 'template:full-cycle.ru', '--format', 'svg', '--out', plain);
+    expect(fs.readFileSync(plain, 'utf8')).not.toContain('value-stream');
   });
 });
