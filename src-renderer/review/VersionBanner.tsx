@@ -8,7 +8,8 @@ import { useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
 import { closeVersionView, useVersions } from './versionState';
 
-export function VersionBanner() {
+/** `inline`: in the flow of a view above its content (the table and matrix views), not floating over the canvas. */
+export function VersionBanner({ inline = false }: { inline?: boolean } = {}) {
   const t = useT();
   const store = useEditorStore();
   const viewing = useEditor((s) => s.viewing);
@@ -26,7 +27,7 @@ export function VersionBanner() {
       : t('versions.comparing', { older: compared.olderName, newer: compared.newerName })
     : t('versions.viewing', { name: viewing!.name });
   return (
-    <div className={`version-banner${viewing ? ' is-read-only' : ''}`} role="status" aria-label={title}>
+    <div className={`version-banner${viewing ? ' is-read-only' : ''}${inline ? ' is-inline' : ''}`} role="status" aria-label={title}>
       <div className="version-banner-row">
         {compared ? <GitCompareArrows size={16} aria-hidden /> : <Eye size={16} aria-hidden />}
         <span className="version-banner-title" translate="no">

@@ -1,5 +1,6 @@
 /** The view shown instead of the canvas (the canvas itself is the 'map' view). */
 import type { MapView } from './views';
+import { VersionBanner } from '../review/VersionBanner';
 import { TableView } from './table/TableView';
 import { RaciView } from './raci/RaciView';
 import { SipocView } from './sipoc/SipocView';
@@ -8,6 +9,7 @@ import { ResourcesView } from './resources/ResourcesView';
 export function ViewHost({ view }: { view: Exclude<MapView, 'map'> }) {
   return (
     <div className="map-view" id="map-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
+      <VersionBanner inline />
       {view === 'table' && <TableView />}
       {view === 'raci' && <RaciView />}
       {view === 'sipoc' && <SipocView />}
