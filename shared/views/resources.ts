@@ -9,10 +9,10 @@
  * - Totals: per resource, the steps using it; per role, its uses (steps × resources); overall,
  *   all uses. A step naming one resource twice counts once.
  */
-import { readingOrder } from '../export/svg';
 import { orderedRoles } from '../model/geometry';
 import { foldText } from '../model/search';
 import type { MapDoc, Role } from '../model/types';
+import { stepsInReadingOrder } from './raci';
 import type { Sheet, SheetLang } from './sheet';
 
 export interface ResourceRow {
@@ -39,11 +39,14 @@ export function resourceUse(doc: MapDoc): ResourceUse {
   const order: ResourceRow[] = [];
   const roleTotals: Record<string, number> = Object.fromEntries(roles.map((r) => [r.id, 0]));
   let total = 0;
-  for (const s of readingOrder(doc)) {
+  // a map names a few resources many times: fold each spelling once
+  const folded = new Map<string, string>();
+  for (const s of stepsInReadingOrder(doc)) {
     if (!Object.hasOwn(doc.roles, s.roleId)) continue;
     const seen = new Set<string>();
     for (const name of s.resources) {
-      const key = foldText(name);
+      let key = folded.get(name);
+      if (key === undefined) folded.set(name, (key = foldText(name)));
       if (!key || seen.has(key)) continue;
       seen.add(key);
       let row = byKey.get(key);

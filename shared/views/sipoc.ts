@@ -32,10 +32,10 @@
  * are events).
  */
 import { partiesOf } from '../analysis/checks';
-import { readingOrder } from '../export/svg';
 import { orderedPhases } from '../model/geometry';
 import { foldText } from '../model/search';
 import type { MapDoc, Step } from '../model/types';
+import { stepsInReadingOrder } from './raci';
 import type { Sheet, SheetLang } from './sheet';
 
 /** Who supplies an input or receives an output: a role (lane) of the map or an outside party. */
@@ -83,11 +83,26 @@ export function isLandscape(doc: MapDoc): boolean {
   return work.length > 0 && work.filter((s) => s.kind === 'subprocess').length * 2 > work.length;
 }
 
-/** The SIPOC of `doc` (linear in steps plus items). */
+/**
+ * Where an item is made (or used): the groups it is in, and per role the groups of its steps,
+ * roles in the order first met. Bounded by roles × rows, however many steps share the item.
+ */
+interface ItemSites {
+  groups: Set<number>;
+  roles: Map<string, Set<number>>;
+}
+
+/** The SIPOC of `doc`: linear in steps plus items (each item folded once). */
 export function sipoc(doc: MapDoc): Sipoc {
-  const ordered = readingOrder(doc);
+  const ordered = stepsInReadingOrder(doc);
   const phases = orderedPhases(doc);
   const reason = phases.length === 0 ? 'no-phases' : isLandscape(doc) ? 'landscape' : undefined;
+  const folded = new Map<string, string>();
+  const fold = (text: string) => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = foldText(text)));
+    return key;
+  };
 
   // the groups: which row each step belongs to
   const groups: { row: SipocRow; steps: Step[] }[] = [];
@@ -114,55 +129,71 @@ export function sipoc(doc: MapDoc): Sipoc {
     }
   }
 
-  // who makes and who uses each item, by folded text
-  const makers = new Map<string, Step[]>();
-  const users = new Map<string, Step[]>();
-  const note = (index: Map<string, Step[]>, item: string, s: Step) => {
-    const key = foldText(item);
-    const list = index.get(key);
-    if (!list) index.set(key, [s]);
-    else if (list[list.length - 1] !== s) list.push(s);
+  // where each item (folded) is made and used
+  const made = new Map<string, ItemSites>();
+  const used = new Map<string, ItemSites>();
+  const note = (index: Map<string, ItemSites>, item: string, s: Step) => {
+    // a start or end step without items gets no row in a by-step SIPOC: it has nothing to note
+    const g = groupOf.get(s.id);
+    if (g === undefined) return;
+    const key = fold(item);
+    let sites = index.get(key);
+    if (!sites) index.set(key, (sites = { groups: new Set(), roles: new Map() }));
+    sites.groups.add(g);
+    let at = sites.roles.get(s.roleId);
+    if (!at) sites.roles.set(s.roleId, (at = new Set()));
+    at.add(g);
   };
   for (const s of ordered) {
-    for (const o of s.outputs) note(makers, o, s);
-    for (const i of s.inputs) note(users, i, s);
+    for (const o of s.outputs) note(made, o, s);
+    for (const i of s.inputs) note(used, i, s);
   }
-
-  const roleParty = (s: Step): SipocParty => ({ name: doc.roles[s.roleId]?.name ?? '', roleId: s.roleId });
-  /** The roles of `steps` outside group `g`, each once. */
-  const rolesOutside = (steps: Step[] | undefined, g: number) => (steps ?? []).filter((s) => groupOf.get(s.id) !== g).map(roleParty);
+  const roleParty = (roleId: string): SipocParty => ({ name: doc.roles[roleId]?.name ?? '', roleId });
+  /** The roles with steps in another row than `g` making (or using) the item. */
+  const rolesOutside = (sites: ItemSites | undefined, g: number) => {
+    const out: SipocParty[] = [];
+    for (const [roleId, at] of sites?.roles ?? []) if (at.size > 1 || !at.has(g)) out.push(roleParty(roleId));
+    return out;
+  };
 
   for (const [g, { row, steps }] of groups.entries()) {
-    const inputs = new ItemList();
-    const outputs = new ItemList();
+    const inputs = new ItemList(fold);
+    const outputs = new ItemList(fold);
     for (const s of steps) {
       if (!EVENTS.includes(s.kind)) row.process.push(s);
       const marked = partiesOf(s);
       for (const input of s.inputs) {
-        const key = foldText(input);
+        const key = fold(input);
         const party = marked.inputs.get(key);
-        const made = makers.get(key) ?? [];
+        const sites = made.get(key);
         if (party !== undefined) inputs.add(input, s.id, [{ name: party }]);
-        else if (made.some((m) => groupOf.get(m.id) === g)) continue;
-        else if (made.length > 0) inputs.add(input, s.id, rolesOutside(made, g));
-        else if (s.kind === 'start') inputs.add(input, s.id, [roleParty(s)]);
+        else if (sites?.groups.has(g)) continue;
+        else if (sites) inputs.add(input, s.id, rolesOutside(sites, g));
+        else if (s.kind === 'start') inputs.add(input, s.id, [roleParty(s.roleId)]);
         else inputs.add(input, s.id, []);
       }
       for (const output of s.outputs) {
-        const key = foldText(output);
+        const key = fold(output);
         const party = marked.outputs.get(key);
-        const elsewhere = rolesOutside(users.get(key), g);
+        const sites = used.get(key);
+        const elsewhere = rolesOutside(sites, g);
         if (party !== undefined) outputs.add(output, s.id, [{ name: party }]);
         else if (elsewhere.length > 0) outputs.add(output, s.id, elsewhere);
-        else if ((users.get(key) ?? []).some((u) => groupOf.get(u.id) === g)) continue;
-        else if (s.kind === 'end') outputs.add(output, s.id, [roleParty(s)]);
+        else if (sites?.groups.has(g)) continue;
+        else if (s.kind === 'end') outputs.add(output, s.id, [roleParty(s.roleId)]);
         else outputs.add(output, s.id, []);
       }
     }
     row.inputs = inputs.items;
     row.outputs = outputs.items;
-    row.suppliers = uniqueParties(row.inputs.flatMap((i) => i.parties));
-    row.customers = uniqueParties(row.outputs.flatMap((o) => o.parties));
+    row.suppliers = uniqueParties(
+      row.inputs.flatMap((i) => i.parties),
+      fold,
+    );
+    row.customers = uniqueParties(
+      row.outputs.flatMap((o) => o.parties),
+      fold,
+    );
   }
   return { by: reason ? 'steps' : 'phases', ...(reason ? { reason } : {}), rows: groups.map((g) => g.row) };
 }
@@ -170,25 +201,32 @@ export function sipoc(doc: MapDoc): Sipoc {
 /** A row's inputs or outputs: each item once (folded), first spelling kept, parties merged. */
 class ItemList {
   items: SipocItem[] = [];
-  private byKey = new Map<string, SipocItem>();
+  private byKey = new Map<string, { item: SipocItem; parties: Set<string> }>();
+  constructor(private fold: (text: string) => string) {}
   add(item: string, stepId: string, parties: SipocParty[]) {
-    const key = foldText(item);
-    let it = this.byKey.get(key);
-    if (!it) {
-      it = { item: item.trim(), parties: [], stepIds: [] };
-      this.byKey.set(key, it);
-      this.items.push(it);
+    const key = this.fold(item);
+    let entry = this.byKey.get(key);
+    if (!entry) {
+      entry = { item: { item: item.trim(), parties: [], stepIds: [] }, parties: new Set() };
+      this.byKey.set(key, entry);
+      this.items.push(entry.item);
     }
-    if (!it.stepIds.includes(stepId)) it.stepIds.push(stepId);
-    it.parties = uniqueParties([...it.parties, ...parties]);
+    const it = entry.item;
+    if (it.stepIds[it.stepIds.length - 1] !== stepId) it.stepIds.push(stepId);
+    for (const p of parties) {
+      const name = this.fold(p.name);
+      if (entry.parties.has(name)) continue;
+      entry.parties.add(name);
+      it.parties.push(p);
+    }
   }
 }
 
 /** Each party once, by folded name (a role and an outside party of the same name are one). */
-function uniqueParties(list: SipocParty[]): SipocParty[] {
+function uniqueParties(list: SipocParty[], fold: (text: string) => string): SipocParty[] {
   const seen = new Set<string>();
   return list.filter((p) => {
-    const key = foldText(p.name);
+    const key = fold(p.name);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

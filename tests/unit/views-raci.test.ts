@@ -7,8 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { checkMap } from '../../shared/analysis/checks';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc, RaciLetter } from '../../shared/model/types';
-import { letterForKey, nextRaciLetter, raciKey, raciMatrix, raciSheet, type RaciMark } from '../../shared/views/raci';
+import { readingOrder } from '../../shared/export/svg';
+import { letterForKey, nextRaciLetter, raciKey, raciMatrix, raciSheet, stepsInReadingOrder, type RaciMark } from '../../shared/views/raci';
 import { buildMap } from '../support/builders';
+import { randomMap } from '../support/randomMaps';
 
 const roles = [
   { id: 'head', name: 'Руководитель отдела продаж' },
@@ -62,6 +64,17 @@ describe('the matrix', () => {
   test('the rule of one A applies to tasks and sub-processes, not decisions', () => {
     const rows = raciMatrix(map()).rows;
     expect(rows.filter((r) => r.needsAccountable).map((r) => r.step.id)).toEqual(['plan', 'qualify', 'sign']);
+  });
+});
+
+describe('reading order', () => {
+  test.each([
+    ['with phases and unphased steps', { seed: 1, steps: 300, lanes: 5, phases: 6, unphased: 0.2 }],
+    ['without phases', { seed: 2, steps: 200, lanes: 4, phases: 0 }],
+  ])('the views’ cheap order is the exported one (%s)', (_, spec) => {
+    const doc = randomMap(spec);
+    doc.steps.s5!.phaseId = 'gone'; // a phase deleted elsewhere: the "no phase" column
+    expect(stepsInReadingOrder(doc).map((s) => s.id)).toEqual(readingOrder(doc).map((s) => s.id));
   });
 });
 

@@ -7,13 +7,13 @@
  * a marker. Rows are virtualised (fixed heights), so a map of thousands of steps scrolls.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { reviewFindings } from '../../../shared/analysis/checks';
 import { cmd } from '../../../shared/model/commands';
-import type { Phase, Role } from '../../../shared/model/types';
+import type { Phase, RaciLetter, Role, StepKind } from '../../../shared/model/types';
 import { letterForKey, nextRaciLetter, raciKey, raciMatrix, type RaciMark, type RaciRow } from '../../../shared/views/raci';
 import { useFindings } from '../../analysis/CheckPanel';
-import { useLanguage, useT } from '../../i18n';
+import { useLanguage, useT, type Language } from '../../i18n';
 import { notify } from '../../store/notices';
 import { useEditor, useEditorStore } from '../../store/context';
 import { ViewBar } from './ViewBar';
@@ -31,7 +31,7 @@ const MARK_KEY: Record<RaciMark, 'R' | 'RA' | 'A' | 'C' | 'I' | 'none'> = { R: '
 
 export function RaciView() {
   const t = useT();
-  useLanguage();
+  const lang = useLanguage();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
   const readOnly = useEditor((s) => s.viewing !== null);
@@ -42,7 +42,11 @@ export function RaciView() {
 
   // the rows the checks flag (rule on, finding not set aside), and the idle roles
   const { flagged, idle } = useMemo(() => {
-    const open = reviewFindings(doc, findings).open;
+    // only the RACI findings: a big map has thousands of others
+    const open = reviewFindings(
+      doc,
+      findings.filter((f) => f.rule === 'raci-accountable' || f.rule === 'raci-idle-role'),
+    ).open;
     const ids = (rule: string) => new Set(open.filter((f) => f.rule === rule && f.target.kind !== 'map').map((f) => (f.target as { id: string }).id));
     return { flagged: ids('raci-accountable'), idle: ids('raci-idle-role') };
   }, [doc, findings]);
@@ -98,7 +102,7 @@ export function RaciView() {
     virtualizer.scrollToIndex(lineOfRow[nr] ?? 0, { align: 'auto' });
   }
 
-  function setLetter(r: RaciRow, role: Role, letter: ReturnType<typeof nextRaciLetter>) {
+  function setLetter(r: RaciRow, role: Role, letter: RaciLetter | null) {
     if (readOnly) return;
     store.getState().run(cmd('setRaci', { stepId: r.step.id, roleId: role.id, letter }));
   }
@@ -107,8 +111,23 @@ export function RaciView() {
     store.getState().select({ steps: [r.step.id], flows: [] });
   }
 
+  // what a click does, with stable identities so that unchanged rows are not drawn again
+  const latest = useRef({ rows, roles, setLetter, selectStep });
+  latest.current = { rows, roles, setLetter, selectStep };
+  const onCell = useCallback((i: number, c: number) => {
+    const { rows, roles, setLetter, selectStep } = latest.current;
+    const r = rows[i];
+    if (!r) return;
+    setActive({ row: i, col: c });
+    if (c === 0) selectStep(r);
+    else setLetter(r, roles[c - 1]!, nextRaciLetter(r.marks[c - 1]!));
+  }, []);
+  const texts = useMemo(() => rowTexts(t, lang, roles), [t, lang, roles]);
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.altKey || e.ctrlKey || e.metaKey || rows.length === 0) return;
+    // Ctrl+Home and Ctrl+End go to the first and last row; other shortcuts are the editor's
+    const ctrlHomeEnd = e.ctrlKey && (e.key === 'Home' || e.key === 'End');
+    if (e.altKey || e.metaKey || (e.ctrlKey && !ctrlHomeEnd) || rows.length === 0) return;
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEAD_H) / ROW_H) - 1);
     const moves: Record<string, [number, number]> = {
       ArrowUp: [row - 1, col],
@@ -117,8 +136,8 @@ export function RaciView() {
       ArrowRight: [row, col + 1],
       PageUp: [row - page, col],
       PageDown: [row + page, col],
-      Home: e.shiftKey ? [0, col] : [row, 0],
-      End: e.shiftKey ? [rows.length - 1, col] : [row, roles.length],
+      Home: ctrlHomeEnd ? [0, col] : [row, 0],
+      End: ctrlHomeEnd ? [rows.length - 1, col] : [row, roles.length],
     };
     const move = moves[e.key];
     if (move) {
@@ -193,6 +212,7 @@ export function RaciView() {
 
   const width = STEP_W + roles.length * ROLE_W;
   const selectedSet = new Set(selected);
+
   return (
     <div className="mx-view raci-view">
       {bar}
@@ -242,66 +262,20 @@ export function RaciView() {
                   <span translate="no">{line.phase ? line.phase.name : t('common.noPhase')}</span>
                 </div>
               );
-            const r = line.row;
             const i = line.index;
-            const isFlagged = flagged.has(r.step.id);
             return (
-              <div
-                key={r.step.id}
-                className={`raci-row${selectedSet.has(r.step.id) ? ' is-selected' : ''}${isFlagged ? ' is-flagged' : ''}`}
-                role="row"
-                aria-rowindex={i + 2}
-                data-step={r.step.id}
-                style={{ height: ROW_H, transform: `translateY(${v.start}px)` }}
-              >
-                <div
-                  className="raci-step"
-                  role="rowheader"
-                  data-cell={`${i}:0`}
-                  tabIndex={row === i && col === 0 ? 0 : -1}
-                  title={`${r.step.title}\n${t('raciView.showStep')}`}
-                  onClick={() => {
-                    setActive({ row: i, col: 0 });
-                    selectStep(r);
-                  }}
-                >
-                  <span className={`raci-kind raci-kind-${r.step.kind}`} role="img" aria-label={t(`common.kinds.${r.step.kind}`)} />
-                  <span className="raci-step-title" translate="no">
-                    {r.step.title.trim() || t('common.untitledStep')}
-                  </span>
-                  {isFlagged && (
-                    <span
-                      className="raci-flag"
-                      title={r.accountable === 0 ? t('raciView.noATip') : t('raciView.manyATip', { count: r.accountable })}
-                      data-flag={r.accountable === 0 ? 'none' : 'many'}
-                    >
-                      {r.accountable === 0 ? t('raciView.noA') : t('raciView.manyA', { count: r.accountable })}
-                    </span>
-                  )}
-                </div>
-                {roles.map((role, c) => {
-                  const mark = r.marks[c]!;
-                  const label = t('raciView.cellLabel', { role: role.name, meaning: t(`raciView.cell.${MARK_KEY[mark]}`) });
-                  return (
-                    <div
-                      key={role.id}
-                      className={`raci-cell${mark === 'R' || mark === 'R/A' ? ' is-own' : ''}`}
-                      role="gridcell"
-                      data-cell={`${i}:${c + 1}`}
-                      data-role={role.id}
-                      tabIndex={row === i && col === c + 1 ? 0 : -1}
-                      aria-label={label}
-                      title={label}
-                      onClick={() => {
-                        setActive({ row: i, col: c + 1 });
-                        setLetter(r, role, nextRaciLetter(mark));
-                      }}
-                    >
-                      {mark && <span className={`raci-mark raci-mark-${mark === 'R/A' ? 'RA' : mark}`}>{mark}</span>}
-                    </div>
-                  );
-                })}
-              </div>
+              <RaciLine
+                key={line.row.step.id}
+                row={line.row}
+                index={i}
+                top={v.start}
+                roles={roles}
+                activeCol={row === i ? col : -1}
+                selected={selectedSet.has(line.row.step.id)}
+                flagged={flagged.has(line.row.step.id)}
+                texts={texts}
+                onCell={onCell}
+              />
             );
           })}
         </div>
@@ -309,3 +283,98 @@ export function RaciView() {
     </div>
   );
 }
+
+type T = ReturnType<typeof useT>;
+
+/** The words a row needs, said once per language and set of roles rather than once per cell. */
+function rowTexts(t: T, _lang: Language, roles: Role[]) {
+  const meaning = Object.fromEntries((Object.keys(MARK_KEY) as RaciMark[]).map((m) => [m, t(`raciView.cell.${MARK_KEY[m]}`)])) as Record<RaciMark, string>;
+  const kinds = Object.fromEntries((['start', 'task', 'subprocess', 'decision', 'end'] as const).map((k) => [k, t(`common.kinds.${k}`)])) as Record<
+    StepKind,
+    string
+  >;
+  return {
+    /** A cell's label: "role: what it does". */
+    cell: roles.map(
+      (role) =>
+        Object.fromEntries((Object.keys(MARK_KEY) as RaciMark[]).map((m) => [m, t('raciView.cellLabel', { role: role.name, meaning: meaning[m] })])) as Record<
+          RaciMark,
+          string
+        >,
+    ),
+    kinds,
+    showStep: t('raciView.showStep'),
+    untitled: t('common.untitledStep'),
+    noA: t('raciView.noA'),
+    noATip: t('raciView.noATip'),
+    manyA: (n: number) => t('raciView.manyA', { count: n }),
+    manyATip: (n: number) => t('raciView.manyATip', { count: n }),
+  };
+}
+
+/** One step's row: drawn again only when it, its focus or its marks change. */
+const RaciLine = memo(function RaciLine(props: {
+  row: RaciRow;
+  index: number;
+  top: number;
+  roles: Role[];
+  /** The column that has the keyboard in this row, or -1. */
+  activeCol: number;
+  selected: boolean;
+  flagged: boolean;
+  texts: ReturnType<typeof rowTexts>;
+  onCell(index: number, col: number): void;
+}) {
+  const { row: r, index: i, top, roles, activeCol, selected, flagged, texts, onCell } = props;
+  return (
+    <div
+      className={`raci-row${selected ? ' is-selected' : ''}${flagged ? ' is-flagged' : ''}`}
+      role="row"
+      aria-rowindex={i + 2}
+      data-step={r.step.id}
+      style={{ height: ROW_H, transform: `translateY(${top}px)` }}
+    >
+      <div
+        className="raci-step"
+        role="rowheader"
+        data-cell={`${i}:0`}
+        tabIndex={activeCol === 0 ? 0 : -1}
+        title={`${r.step.title}\n${texts.showStep}`}
+        onClick={() => onCell(i, 0)}
+      >
+        <span className={`raci-kind raci-kind-${r.step.kind}`} role="img" aria-label={texts.kinds[r.step.kind]} />
+        <span className="raci-step-title" translate="no">
+          {r.step.title.trim() || texts.untitled}
+        </span>
+        {flagged && (
+          <span
+            className="raci-flag"
+            title={r.accountable === 0 ? texts.noATip : texts.manyATip(r.accountable)}
+            data-flag={r.accountable === 0 ? 'none' : 'many'}
+          >
+            {r.accountable === 0 ? texts.noA : texts.manyA(r.accountable)}
+          </span>
+        )}
+      </div>
+      {roles.map((role, c) => {
+        const mark = r.marks[c]!;
+        const label = texts.cell[c]![mark];
+        return (
+          <div
+            key={role.id}
+            className={`raci-cell${mark === 'R' || mark === 'R/A' ? ' is-own' : ''}`}
+            role="gridcell"
+            data-cell={`${i}:${c + 1}`}
+            data-role={role.id}
+            tabIndex={activeCol === c + 1 ? 0 : -1}
+            aria-label={label}
+            title={label}
+            onClick={() => onCell(i, c + 1)}
+          >
+            {mark && <span className={`raci-mark raci-mark-${mark === 'R/A' ? 'RA' : mark}`}>{mark}</span>}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -4,7 +4,7 @@
  * the map by `sipoc` (shared/views/sipoc.ts, where the rules are written down). Read only: it
  * changes as the map does; a step's title selects the step for the inspector.
  */
-import { useMemo } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { sipoc, type SipocItem, type SipocParty, type SipocRow } from '../../../shared/views/sipoc';
 import type { MapDoc } from '../../../shared/model/types';
 import { useLanguage, useT } from '../../i18n';
@@ -12,12 +12,17 @@ import { useEditor, useEditorStore } from '../../store/context';
 import { ViewBar } from '../raci/ViewBar';
 import './sipoc.css';
 
+/** Entries of a list shown before "+N more", and rows before "show more rows": a 2,000-step map stays quick. */
+const SHOWN = 12;
+const ROWS = 100;
+
 export function SipocView() {
   const t = useT();
   useLanguage();
   const doc = useEditor((s) => s.doc)!;
   const selected = useEditor((s) => s.selection.steps);
   const s = useMemo(() => sipoc(doc), [doc]);
+  const [rowLimit, setRowLimit] = useState(ROWS);
   const unknown = s.rows.reduce((n, r) => n + r.inputs.filter((i) => i.parties.length === 0).length, 0);
   const hasItems = s.rows.some((r) => r.inputs.length + r.outputs.length > 0);
   const mode = s.by === 'phases' ? t('sipocView.byPhase') : s.reason === 'landscape' ? t('sipocView.byStepLandscape') : t('sipocView.byStepNoPhases');
@@ -44,6 +49,7 @@ export function SipocView() {
     );
   }
   const selectedSet = new Set(selected);
+  const hidden = s.rows.length - rowLimit;
   return (
     <div className="mx-view sipoc-view">
       {bar}
@@ -76,10 +82,15 @@ export function SipocView() {
               </th>
             </tr>
           </thead>
-          {s.rows.map((row) => (
+          {s.rows.slice(0, rowLimit).map((row) => (
             <SipocGroup key={row.id ?? ''} row={row} doc={doc} selected={selectedSet} />
           ))}
         </table>
+        {hidden > 0 && (
+          <button type="button" className="sipoc-more-rows" onClick={() => setRowLimit((n) => n + ROWS)}>
+            {t('sipocView.moreRows', { count: Math.min(ROWS, hidden) })}
+          </button>
+        )}
       </div>
     </div>
   );
@@ -91,7 +102,9 @@ function SipocGroup({ row, doc, selected }: { row: SipocRow; doc: MapDoc; select
   const store = useEditorStore();
   const select = (id: string) => store.getState().select({ steps: [id], flows: [] });
   const name = row.kind === 'no-phase' ? t('common.noPhase') : row.name.trim() || (row.kind === 'step' ? t('common.untitledStep') : '—');
-  const stepName = (id: string) => doc.steps[id]?.title.trim() || t('common.untitledStep');
+  const untitled = t('common.untitledStep');
+  const showStep = t('sipocView.showStep');
+  const stepName = (id: string) => doc.steps[id]?.title.trim() || untitled;
   return (
     <tbody data-row={row.id ?? ''}>
       <tr className="sipoc-name">
@@ -114,15 +127,20 @@ function SipocGroup({ row, doc, selected }: { row: SipocRow; doc: MapDoc; select
           <Items list={row.inputs} dir="in" stepName={stepName} />
         </td>
         <td data-col="process">
-          <ol className="sipoc-list sipoc-process">
-            {row.process.map((step) => (
-              <li key={step.id} className={selected.has(step.id) ? 'is-selected' : undefined}>
-                <button type="button" className="mx-step-link" translate="no" title={t('sipocView.showStep')} onClick={() => select(step.id)}>
-                  {step.title.trim() || t('common.untitledStep')}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <Capped
+            list={row.process}
+            render={(shown) => (
+              <ol className="sipoc-list sipoc-process">
+                {shown.map((step) => (
+                  <li key={step.id} className={selected.has(step.id) ? 'is-selected' : undefined}>
+                    <button type="button" className="mx-step-link" translate="no" title={showStep} onClick={() => select(step.id)}>
+                      {step.title.trim() || untitled}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+          />
         </td>
         <td data-col="outputs">
           <Items list={row.outputs} dir="out" stepName={stepName} />
@@ -138,18 +156,24 @@ function SipocGroup({ row, doc, selected }: { row: SipocRow; doc: MapDoc; select
 /** Suppliers or customers: a role with its lane colour, an outside party outlined. */
 function Parties({ list, doc }: { list: SipocParty[]; doc: MapDoc }) {
   const t = useT();
+  const outside = t('sipocView.outside');
   return (
-    <ul className="sipoc-list sipoc-parties">
-      {list.map((p) => {
-        const role = p.roleId ? doc.roles[p.roleId] : undefined;
-        return (
-          <li key={p.name} className={role ? 'is-role' : 'is-outside'} title={role ? undefined : t('sipocView.outside')}>
-            {role && <span className="sipoc-dot" style={{ background: role.color }} aria-hidden="true" />}
-            <span translate="no">{p.name}</span>
-          </li>
-        );
-      })}
-    </ul>
+    <Capped
+      list={list}
+      render={(shown) => (
+        <ul className="sipoc-list sipoc-parties">
+          {shown.map((p) => {
+            const role = p.roleId ? doc.roles[p.roleId] : undefined;
+            return (
+              <li key={p.name} className={role ? 'is-role' : 'is-outside'} title={role ? undefined : outside}>
+                {role && <span className="sipoc-dot" style={{ background: role.color }} aria-hidden="true" />}
+                <span translate="no">{p.name}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    />
   );
 }
 
@@ -157,24 +181,44 @@ function Parties({ list, doc }: { list: SipocParty[]; doc: MapDoc }) {
 function Items({ list, dir, stepName }: { list: SipocItem[]; dir: 'in' | 'out'; stepName(id: string): string }) {
   const t = useT();
   return (
-    <ul className="sipoc-list sipoc-items">
-      {list.map((i) => {
-        const unknown = i.parties.length === 0;
-        const where = unknown
-          ? t(dir === 'in' ? 'sipocView.unknownSupplier' : 'sipocView.unknownCustomer')
-          : t(dir === 'in' ? 'sipocView.from' : 'sipocView.to', { names: i.parties.map((p) => p.name).join(', ') });
-        const steps = t(dir === 'in' ? 'sipocView.takenBy' : 'sipocView.madeBy', { steps: i.stepIds.map(stepName).join(', ') });
-        return (
-          <li key={i.item} className={unknown ? 'is-unknown' : undefined} title={`${where}\n${steps}`}>
-            <span translate="no">{i.item}</span>
-            {unknown && (
-              <span className="sipoc-unknown" role="img" aria-label={where}>
-                ?
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <Capped
+      list={list}
+      render={(shown) => (
+        <ul className="sipoc-list sipoc-items">
+          {shown.map((i) => {
+            const unknown = i.parties.length === 0;
+            const where = unknown
+              ? t(dir === 'in' ? 'sipocView.unknownSupplier' : 'sipocView.unknownCustomer')
+              : t(dir === 'in' ? 'sipocView.from' : 'sipocView.to', { names: i.parties.map((p) => p.name).join(', ') });
+            const steps = t(dir === 'in' ? 'sipocView.takenBy' : 'sipocView.madeBy', { steps: i.stepIds.map(stepName).join(', ') });
+            return (
+              <li key={i.item} className={unknown ? 'is-unknown' : undefined} title={`${where}\n${steps}`}>
+                <span translate="no">{i.item}</span>
+                {unknown && (
+                  <span className="sipoc-unknown" role="img" aria-label={where}>
+                    ?
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    />
+  );
+}
+
+/** The first entries of a long list, and a button for the rest (and back). */
+function Capped<T>({ list, render }: { list: T[]; render(shown: T[]): ReactNode }) {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  if (list.length <= SHOWN + 1) return render(list);
+  return (
+    <>
+      {render(all ? list : list.slice(0, SHOWN))}
+      <button type="button" className="sipoc-more" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+        {all ? t('sipocView.less') : t('sipocView.more', { count: list.length - SHOWN })}
+      </button>
+    </>
   );
 }
