@@ -255,4 +255,17 @@ describe('on the Russian full cycle', () => {
     await note.getByRole('button', { name: 'Вернуться к текущей карте' }).click();
     await expect.poll(() => grid().getAttribute('aria-readonly')).toBe(null);
   });
+
+  test('a new, empty map: each view says what to do instead of showing an empty grid', async () => {
+    const blank = (await callApp(page(), 'maps:create', { title: 'Пустая карта' })) as { id: string };
+    await page().goto(`${suite.app.bridge.url}#map=${blank.id}`);
+    await page().reload();
+    await view('RACI').click();
+    await ui.contains(page().locator('.mx-empty'), 'Пока нет задач, подпроцессов и решений');
+    await view('SIPOC').click();
+    await ui.contains(page().locator('.mx-empty'), 'В карте пока нет шагов');
+    await view('Ресурсы').click();
+    await ui.contains(page().locator('.mx-empty'), 'Ресурсы пока не названы: добавьте их в свойствах шага');
+    await suite.app.shot('matrix-resources-ru-empty');
+  });
 });
