@@ -138,6 +138,11 @@ describe('on the Russian full cycle', () => {
     await expect.poll(() => cell(title, 'Маркетинг').getAttribute('aria-label')).toMatch(/отвечает$/);
     await ui.count(raciRow(title).locator('.raci-flag'), 0);
     expect(await latinWords(page(), '.map-view', written())).toEqual([]);
+    // from the view switch, Tab reaches the grid's cell, scrolled away or not
+    await grid().evaluate((el) => el.scrollTo(0, 900));
+    await view('RACI').focus();
+    await page().keyboard.press('Tab');
+    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute('role'))).toBe('gridcell');
   });
 
   test('RACI: C or I on the step’s own role is refused with a message, and R/A toggles there', async () => {

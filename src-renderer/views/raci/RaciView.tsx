@@ -211,6 +211,11 @@ export function RaciView() {
   }
 
   const width = STEP_W + roles.length * ROLE_W;
+  const items = virtualizer.getVirtualItems();
+  const activeShown = items.some((v) => {
+    const l = lines[v.index];
+    return l?.kind === 'step' && l.index === row;
+  });
   const selectedSet = new Set(selected);
 
   return (
@@ -226,6 +231,17 @@ export function RaciView() {
         aria-readonly={readOnly || undefined}
         data-own-keys=""
         onKeyDown={onKeyDown}
+        // the grid is reached by Tab through its active cell; scrolled away from it, through itself
+        tabIndex={activeShown ? -1 : 0}
+        onFocus={(e) => {
+          if (e.target !== e.currentTarget) return;
+          const top = (virtualizer.scrollOffset ?? 0) + HEAD_H;
+          const first = items
+            .filter((v) => v.start >= top)
+            .map((v) => lines[v.index]!)
+            .find((l) => l.kind === 'step');
+          if (first?.kind === 'step') moveTo(first.index, col);
+        }}
         style={{ scrollPaddingLeft: STEP_W, scrollPaddingTop: HEAD_H }}
       >
         <div
@@ -249,7 +265,7 @@ export function RaciView() {
               </div>
             ))}
           </div>
-          {virtualizer.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const line = lines[v.index]!;
             if (line.kind === 'phase')
               return (
