@@ -60,6 +60,9 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
         if (e.key === 'Escape') (e.target as HTMLElement).blur();
         return;
       }
+      // a grid of a view (the RACI matrix…) takes arrows, Delete and Escape for its cells: they
+      // must not nudge or delete the steps selected on the canvas
+      if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
       const arrow = ARROWS[e.key];
       if (arrow && store.getState().selection.steps.length > 0) {
         e.preventDefault();
