@@ -12,7 +12,8 @@ import { reviewFindings } from '../../../shared/analysis/checks';
 import { cmd } from '../../../shared/model/commands';
 import type { Phase, RaciLetter, Role, StepKind } from '../../../shared/model/types';
 import { letterForKey, nextRaciLetter, raciKey, raciMatrix, type RaciMark, type RaciRow } from '../../../shared/views/raci';
-import { useFindings } from '../../analysis/CheckPanel';
+import { useAnalysis } from '../../analysis/useAnalysis';
+import type { Finding } from '../../../shared/analysis/checks';
 import { useLanguage, useT, type Language } from '../../i18n';
 import { notify } from '../../store/notices';
 import { useEditor, useEditorStore } from '../../store/context';
@@ -29,6 +30,9 @@ type Line = { kind: 'phase'; phase: Phase | null } | { kind: 'step'; row: RaciRo
 
 const MARK_KEY: Record<RaciMark, 'R' | 'RA' | 'A' | 'C' | 'I' | 'none'> = { R: 'R', 'R/A': 'RA', A: 'A', C: 'C', I: 'I', '': 'none' };
 
+/** Until the first analysis of a big map is in. */
+const NO_FINDINGS: Finding[] = [];
+
 export function RaciView() {
   const t = useT();
   const lang = useLanguage();
@@ -36,7 +40,8 @@ export function RaciView() {
   const doc = useEditor((s) => s.doc)!;
   const readOnly = useEditor((s) => s.viewing !== null);
   const selected = useEditor((s) => s.selection.steps);
-  const findings = useFindings();
+  // the map's checks (shared with the Check tab; in a worker for a big map)
+  const findings = useAnalysis().analysis?.findings ?? NO_FINDINGS;
   const matrix = useMemo(() => raciMatrix(doc), [doc]);
   const { roles, rows } = matrix;
 
