@@ -46,8 +46,19 @@ export interface Finding {
   item?: string;
 }
 
-/** An input or output as the checks compare them: case, «ё»/«е» and spaces do not matter. */
-export const itemKey = foldText;
+/**
+ * An input or output as the checks compare them: case, «ё»/«е» and spaces do not matter.
+ * Remembered (a map's vocabulary is small and repeats; locale-aware lower-casing is not cheap).
+ */
+const folded = new Map<string, string>();
+export function itemKey(item: string): string {
+  let key = folded.get(item);
+  if (key === undefined) {
+    if (folded.size > 50_000) folded.clear();
+    folded.set(item, (key = foldText(item)));
+  }
+  return key;
+}
 
 function finding(rule: RuleId, target: FindingTarget, item?: string): Finding {
   const at = target.kind === 'map' ? 'map' : `${target.kind}:${target.id}`;
