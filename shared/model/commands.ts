@@ -140,7 +140,7 @@ const PASTE_FIRST = { x: 40, y: 40 };
  * already there, level with the last of them, so it follows them in reading order and covers
  * none (columns and lanes grow to fit it).
  */
-function placeAtEnd(doc: D, roleId: string, phaseId: string | null, kind: StepKind): { x: number; y: number } {
+function placeAtEnd(doc: D, roleId: string, phaseId: string | null, step: Parameters<ReturnType<typeof frameSize>>[0]): { x: number; y: number } {
   const sizeOf = frameSize(doc.direction);
   const column = (s: { phaseId: string | null }) => (s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null);
   const key = column({ phaseId });
@@ -156,7 +156,7 @@ function placeAtEnd(doc: D, roleId: string, phaseId: string | null, kind: StepKi
   }
   if (!last) return PASTE_FIRST;
   // a decision is taller than a task: line their middles up rather than their tops
-  const own = sizeOf({ kind, title: '', inputs: [], outputs: [], resources: [] });
+  const own = sizeOf(step);
   const y = Math.max(LANE_PADDING, Math.round(last.y + (sizeOf(last).height - own.height) / 2));
   return { x: right + PASTE_GAP, y };
 }
@@ -316,7 +316,7 @@ const handlers = {
     for (const { id, kind, title, roleId, phaseId, ...edit } of a.adds) {
       mustRole(doc, roleId);
       if (phaseId) mustPhase(doc, phaseId);
-      const at = placeAtEnd(doc, roleId, phaseId, kind);
+      const at = placeAtEnd(doc, roleId, phaseId, { kind, title, inputs: edit.inputs ?? [], outputs: edit.outputs ?? [], resources: edit.resources ?? [], duration: edit.duration ?? null });
       handlers.addStep(doc, { id, kind, roleId, phaseId, x: at.x, y: at.y, title });
       applyStepEdit(doc, id, edit);
     }

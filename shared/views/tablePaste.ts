@@ -218,6 +218,8 @@ export interface PlannedAdd {
   kind: StepKind;
   role: string;
   phase: string;
+  /** The other cells it fills (durations, lists, description), as the table will show them. */
+  cells: CellChange[];
   edit: PlanEdit;
 }
 
@@ -306,7 +308,8 @@ export function planPaste(doc: MapDoc, block: string[][], target: PasteTarget): 
   };
   const textSize = block.reduce((n, r) => n + r.reduce((m, c) => m + c.length, 0), 0);
   if (textSize > MAX_PASTE_CHARS) return fail(plan, { code: 'tooMuchText', limit: MAX_PASTE_CHARS });
-  if (block.length === 0 || block.every((r) => r.every((c) => c.trim() === ''))) return fail(plan, { code: 'nothingToPaste' });
+  // (a typed cell may well be empty: it clears the cell)
+  if (block.length === 0 || (target.headers === 'detect' && block.every((r) => r.every((c) => c.trim() === '')))) return fail(plan, { code: 'nothingToPaste' });
 
   let header: (HeaderColumn | null)[] | null = target.headers === 'detect' ? headerOf(block[0]!) : null;
   let body = block;
@@ -350,7 +353,7 @@ export function planPaste(doc: MapDoc, block: string[][], target: PasteTarget): 
 
   body.forEach((cells, i) => {
     const row = firstRow + i;
-    if (cells.every((c) => c.trim() === '')) {
+    if (target.headers === 'detect' && cells.every((c) => c.trim() === '')) {
       plan.emptyRows += 1;
       return;
     }
@@ -394,6 +397,7 @@ export function planPaste(doc: MapDoc, block: string[][], target: PasteTarget): 
         kind: edit.kind ?? 'task',
         role: reader.refName(role, 'role'),
         phase: phase ? reader.refName(phase, 'phase') : '',
+        cells: filledCells(edit, reader.lang),
         edit: { ...edit, role, phase },
       });
     }
@@ -490,6 +494,15 @@ class CellReader {
     }
     return this.plan.errors.length > before ? null : edit;
   }
+}
+
+/** The cells a new step fills besides its title, kind, lane and phase. */
+function filledCells(edit: PlanEdit, lang: SheetLang): CellChange[] {
+  const out: CellChange[] = [];
+  for (const c of ['duration', 'wait'] as const) if (edit[c]) out.push({ column: c, from: '', to: formatDurationIn(edit[c]!, lang) });
+  for (const c of ['inputs', 'outputs', 'resources'] as const) if (edit[c]?.length) out.push({ column: c, from: '', to: edit[c]!.join(ITEM_SEPARATOR) });
+  if (edit.description) out.push({ column: 'description', from: '', to: edit.description });
+  return out;
 }
 
 const sameItems = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
