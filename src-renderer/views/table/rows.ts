@@ -33,8 +33,8 @@ export function nextSort(sort: TableSort | null, column: TableColumn): TableSort
 
 interface Indexed {
   steps: Step[];
-  /** Each step's cell texts, folded and joined, for the filter. */
-  hay: Map<string, string>;
+  /** Each step's cell texts, folded and joined, for the filter (made when a filter first needs it). */
+  hay?: Map<string, string>;
 }
 
 const indexed = new WeakMap<MapDoc, Partial<Record<SheetLang, Indexed>>>();
@@ -43,25 +43,32 @@ function indexOf(doc: MapDoc, lang: SheetLang): Indexed {
   let byLang = indexed.get(doc);
   if (!byLang) indexed.set(doc, (byLang = {}));
   let ix = byLang[lang];
-  if (!ix) {
-    const steps = readingOrder(doc);
-    const hay = new Map<string, string>();
-    for (const s of steps) hay.set(s.id, foldText(TABLE_COLUMNS.map((c) => cellText(doc, s, c, lang)).join('\n')));
-    byLang[lang] = ix = { steps, hay };
-  }
+  if (!ix) byLang[lang] = ix = { steps: readingOrder(doc) };
   return ix;
+}
+
+function hayOf(doc: MapDoc, lang: SheetLang, ix: Indexed): Map<string, string> {
+  if (!ix.hay) {
+    ix.hay = new Map();
+    for (const s of ix.steps) ix.hay.set(s.id, foldText(TABLE_COLUMNS.map((c) => cellText(doc, s, c, lang)).join('\n')));
+  }
+  return ix.hay;
 }
 
 /** The steps to show, in order. */
 export function tableRows(doc: MapDoc, lang: SheetLang, filter: TableFilter, sort: TableSort | null): Step[] {
-  const { steps, hay } = indexOf(doc, lang);
+  const ix = indexOf(doc, lang);
+  const steps = ix.steps;
   const words = foldText(filter.query).split(' ').filter(Boolean);
+  const hay = words.length ? hayOf(doc, lang, ix) : null;
   const phaseOf = (s: Step) => (s.phaseId && doc.phases[s.phaseId] ? s.phaseId : NO_PHASE);
   let rows = steps;
   if (words.length || filter.roleId || filter.phaseId) {
     rows = steps.filter(
       (s) =>
-        (!filter.roleId || s.roleId === filter.roleId) && (!filter.phaseId || phaseOf(s) === filter.phaseId) && words.every((w) => hay.get(s.id)!.includes(w)),
+        (!filter.roleId || s.roleId === filter.roleId) &&
+        (!filter.phaseId || phaseOf(s) === filter.phaseId) &&
+        (!hay || words.every((w) => hay.get(s.id)!.includes(w))),
     );
   }
   return sort ? sortRows(doc, lang, rows, sort) : rows;
