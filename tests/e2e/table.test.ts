@@ -8,6 +8,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MapDoc } from '../../shared/model/types';
+import { LATIN_ALLOWED } from '../support/latinAllowed';
 import { callApp } from './harness';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -22,6 +23,35 @@ const cellOf = (page: Page, title: string, column: string) => rowOf(page, title)
 const stored = async (page: Page) => (await callApp(page, 'maps:get', { id: mapId })) as MapDoc;
 const storedStep = async (page: Page, title: string) => Object.values((await stored(page)).steps).find((s) => s.title === title);
 const activeCell = (page: Page) => page.locator('.td.is-active');
+
+/**
+ * Words of the other script in what the interface itself says inside `selector` (text, labels,
+ * titles, placeholders), leaving out what users wrote: translate="no" and «quoted» names.
+ */
+function foreignWords(page: Page, selector: string, script: 'latin' | 'cyrillic'): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, script, allowed }) => {
+      const ok = new Set(allowed.map((w) => w.toLowerCase()));
+      const pattern = script === 'latin' ? /[A-Za-z][A-Za-z0-9]+/g : /[\u0400-\u04ff]+/g;
+      const words: string[] = [];
+      const read = (text: string | null) => {
+        for (const w of (text ?? '').replace(/«[^»]*»/g, '').match(pattern) ?? []) if (script === 'cyrillic' || !ok.has(w.toLowerCase())) words.push(w);
+      };
+      for (const root of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          if (!n.parentElement?.closest('[translate="no"]') && n.parentElement?.checkVisibility()) read(n.textContent);
+        for (const el of [root, ...root.querySelectorAll('*')]) {
+          // the keyboard box's label reads the active cell out: the user's words
+          if (el.closest('[translate="no"]') || el.classList.contains('table-keys')) continue;
+          for (const a of ['aria-label', 'title', 'placeholder']) read(el.getAttribute(a));
+        }
+      }
+      return words;
+    },
+    { selector, script, allowed: LATIN_ALLOWED },
+  );
+}
 
 /** Puts `text` on the page's clipboard event and pastes it into the table, as Ctrl+V does. */
 async function pasteIntoTable(page: Page, text: string) {
@@ -50,6 +80,7 @@ test('given the Russian full cycle, the Table view lists every step in reading o
   await ui.contains(cellOf(page, 'Зарегистрировать лид в CRM', 'role'), 'Менеджер по продажам');
   await ui.contains(cellOf(page, 'Зарегистрировать лид в CRM', 'phase'), 'Генерация лидов');
   await suite.app.shot('table-ru');
+  expect(await foreignWords(page, '.table-view, .view-switch', 'latin')).toEqual([]);
 });
 
 test('a title and a wait typed in the table show on the map, survive a reload, and undo one by one', async () => {
@@ -294,6 +325,7 @@ test('a bad paste lists each problem by row and column and changes nothing', asy
   ]);
   await expect(dialog.getByRole('button', { name: 'Применить' }).isDisabled()).resolves.toBe(true);
   await suite.app.shot('table-paste-errors-ru');
+  expect(await foreignWords(page, '.paste-preview', 'latin')).toEqual([]);
   // the text can be corrected right there: the preview follows
   const box = dialog.getByRole('textbox', { name: /Скопированные ячейки/ });
   await box.fill('Название\tДлительность\nНовый шаг А\t5 дней\n');
@@ -347,4 +379,41 @@ test('a saved version shown in the table is read only: typing and pasting change
   await page.keyboard.press('Enter');
   await ui.value(page.locator('.table-editor-text'), 'Отгрузить заказ');
   await page.keyboard.press('Escape');
+});
+
+test('a 10,000-character title pasted into a cell is refused with a message; <script> in a title is only text', async () => {
+  const { page } = suite;
+  const STEP = 'Отгрузить заказ';
+  await cellOf(page, STEP, 'title').click();
+  await pasteIntoTable(page, 'Я'.repeat(10_000));
+  await ui.contains(page.locator('.notice-error').last(), 'можно не больше 300');
+  await ui.visible(rowOf(page, STEP));
+  const TAGS = '<b>Отгрузить</b> <script>window.hacked = 1</script>';
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(TAGS);
+  await page.keyboard.press('Enter');
+  await ui.contains(cellOf(page, TAGS, 'title'), TAGS);
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  await page.keyboard.press('ControlOrMeta+z');
+  await ui.visible(rowOf(page, STEP));
+});
+
+test('in English the table speaks English: headers, kinds, hints', async () => {
+  const { page } = suite;
+  await callApp(page, 'settings:set', { language: 'en' });
+  await page.reload();
+  await ui.visible(table(page));
+  const headers = await page.locator('.table-head [role="columnheader"] button').allTextContents();
+  expect(headers).toEqual(['Title', 'Kind', 'Role', 'Phase', 'Duration', 'Wait', 'Inputs', 'Outputs', 'Resources', 'Description']);
+  await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(() => page.locator('.table-body [aria-rowindex="2"] .td.is-kind').textContent()).toBe('Start');
+  await ui.contains(page.locator('.table-count'), 'Steps: 57');
+  await cellOf(page, 'Отгрузить заказ', 'duration').click();
+  await page.keyboard.press('Enter');
+  await ui.contains(page.locator('.table-editor-hint'), 'a number alone is minutes');
+  await ui.value(page.locator('.table-editor-text'), '1 d');
+  await suite.app.shot('table-en');
+  await page.keyboard.press('Escape');
+  expect(await foreignWords(page, '.table-view, .view-switch', 'cyrillic')).toEqual([]);
 });

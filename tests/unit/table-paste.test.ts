@@ -298,6 +298,15 @@ describe('pasteCommand', () => {
       expect(pasted).toEqual([...pasted].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))));
     }
     expect(order).toHaveLength(25);
+    // level with each other in their lane (same size, same middle)
+    for (const roleId of Object.keys(after.roles)) {
+      const ys = new Set(
+        Object.values(after.steps)
+          .filter((s) => s.roleId === roleId && s.title.startsWith('Шаг '))
+          .map((s) => s.y),
+      );
+      expect(ys.size).toBeLessThanOrEqual(1);
+    }
     // no two steps overlap on the canvas
     const g = mapGeometry(after);
     const size = frameSize(after.direction);
@@ -305,6 +314,26 @@ describe('pasteCommand', () => {
     for (const a of boxes)
       for (const b of boxes)
         if (a.id < b.id) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.id} / ${b.id}`).toBe(false);
+  });
+
+  test('on a map drawn top to bottom, and on one without phases, pasted steps overlap nothing', () => {
+    for (const direction of ['down', undefined] as const) {
+      const doc = salesMap();
+      if (direction) doc.direction = direction;
+      const rows = Array.from(
+        { length: 8 },
+        (_, i) => `Шаг ${i + 1}\t${i % 2 ? 'Клиент' : 'Менеджер по продажам'}\tЗадача с длинным названием, которое переносится на несколько строк ${i}`,
+      );
+      const { plan, after } = paste(doc, `Название\tРоль\tОписание\n${rows.join('\n')}\n`);
+      expect(plan.errors).toEqual([]);
+      const g = mapGeometry(after);
+      const size = frameSize(after.direction);
+      const boxes = Object.values(after.steps).map((s) => ({ ...g.positions.get(s.id)!, ...size(s), id: s.id }));
+      const overlaps = boxes.flatMap((a) =>
+        boxes.filter((b) => a.id < b.id && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height),
+      );
+      expect(overlaps).toEqual([]);
+    }
   });
 
   test('a role or phase named in several rows is created once', () => {

@@ -51,6 +51,8 @@ export function TextCellEditor(props: {
     const el = ref.current!;
     el.focus({ preventScroll: true });
     el.setSelectionRange(el.value.length, el.value.length);
+    // an editor wider than its cell near the right edge: scroll it into view
+    el.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, []);
 
   // grow with the text (up to a limit, then scroll)
@@ -108,7 +110,7 @@ export function TextCellEditor(props: {
   };
 
   return (
-    <div className="table-editor" onMouseDown={(e) => e.stopPropagation()}>
+    <div className="table-editor" translate="yes" onMouseDown={(e) => e.stopPropagation()}>
       <textarea
         ref={ref}
         className={`table-editor-text is-${props.column}`}
@@ -183,6 +185,7 @@ export function ListCellEditor(props: {
 
   useLayoutEffect(() => {
     inputRef.current?.focus({ preventScroll: true });
+    boxRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     // open upwards when there is no room below (the last rows of the table)
     const box = boxRef.current?.getBoundingClientRect();
     const pane = boxRef.current?.closest('.table-scroll')?.getBoundingClientRect();
@@ -226,7 +229,7 @@ export function ListCellEditor(props: {
   const listId = 'table-editor-list';
 
   return (
-    <div className={`table-editor table-list${above ? ' is-above' : ''}`} ref={boxRef} onMouseDown={(e) => e.stopPropagation()}>
+    <div className={`table-editor table-list${above ? ' is-above' : ''}`} translate="yes" ref={boxRef} onMouseDown={(e) => e.stopPropagation()}>
       <input
         ref={inputRef}
         type="text"

@@ -18,7 +18,7 @@ const SHOW_ROWS = 60;
 /** A long description is shown by its beginning. */
 const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
-export function PastePreview(props: { initialText: string; target: PasteTarget; onClose(applied?: { added: number; cells: number }): void }) {
+export function PastePreview(props: { initialText: string; target: PasteTarget; onClose(applied?: { added: number; cells: number; first?: string }): void }) {
   const t = useT();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
@@ -44,7 +44,7 @@ export function PastePreview(props: { initialText: string; target: PasteTarget; 
     if (!command || !store.getState().run(command)) return;
     const firstAdded = command.type === 'pasteSteps' ? command.args.adds[0]?.id : undefined;
     if (firstAdded) store.getState().select({ steps: [firstAdded], flows: [] });
-    props.onClose({ added: plan.adds.length, cells });
+    props.onClose({ added: plan.adds.length, cells, first: firstAdded });
   };
 
   const column = (c: (typeof TABLE_COLUMNS)[number]) => t(`tableView.columns.${c}`);
@@ -121,6 +121,7 @@ export function PastePreview(props: { initialText: string; target: PasteTarget; 
             rows={props.initialText ? 3 : 6}
             placeholder={t('tableView.preview.textPlaceholder')}
             spellCheck={false}
+            translate="no"
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               // a tab typed here is a cell separator, not a move to the next field

@@ -260,21 +260,6 @@ export function TableGrid(p: TableGridProps) {
 
   return (
     <div className={`table-grid${focused ? ' is-focused' : ''}`}>
-      <textarea
-        ref={keysRef}
-        className="table-keys"
-        aria-label={keysLabel}
-        aria-describedby="table-keys-help"
-        autoComplete="off"
-        spellCheck={false}
-        onKeyDown={onKeyDown}
-        onInput={onInput}
-        onCopy={onCopy}
-        onPaste={onPaste}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-        data-submit-on-ctrl-enter
-      />
       <div className="table-scroll" ref={scrollRef}>
         <div role="grid" aria-label={t('tableView.gridLabel')} aria-rowcount={rowCount + 1} aria-colcount={TABLE_COLUMNS.length + 1} style={{ width: TOTAL_W }}>
           <div role="row" className="table-head" aria-rowindex={1} style={{ height: HEAD_H }}>
@@ -340,15 +325,14 @@ export function TableGrid(p: TableGridProps) {
                         aria-selected={isActive}
                         className={`td is-${c}${isActive ? ' is-active' : ''}`}
                         style={{ width: COLUMN_WIDTHS[c] }}
+                        translate={c === 'kind' || !step ? undefined : 'no'}
                         title={text.length > 0 && !isEditing ? (text.length > HOVER_MAX ? `${text.slice(0, HOVER_MAX)}…` : text) : undefined}
                         onMouseDown={(e) => onCellDown(e, row, col)}
                         onDoubleClick={() => startEdit()}
                       >
                         {role && <span className="table-dot" style={{ background: role.color }} aria-hidden />}
                         {step ? (
-                          <span className="td-text" translate={c === 'kind' ? undefined : 'no'}>
-                            {text}
-                          </span>
+                          <span className="td-text">{text}</span>
                         ) : (
                           c === 'title' && !isEditing && <span className="td-placeholder">{t('tableView.newRow')}</span>
                         )}
@@ -363,6 +347,22 @@ export function TableGrid(p: TableGridProps) {
         </div>
         {p.emptyText && <p className="table-empty">{p.emptyText}</p>}
       </div>
+      {/* after the grid: Tab reaches the column headers (sorting) first */}
+      <textarea
+        ref={keysRef}
+        className="table-keys"
+        aria-label={keysLabel}
+        aria-describedby="table-keys-help"
+        autoComplete="off"
+        spellCheck={false}
+        onKeyDown={onKeyDown}
+        onInput={onInput}
+        onCopy={onCopy}
+        onPaste={onPaste}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        data-submit-on-ctrl-enter
+      />
     </div>
   );
 }

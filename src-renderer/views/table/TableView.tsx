@@ -289,6 +289,8 @@ export function TableView() {
           onClose={(applied) => {
             setPaste(null);
             if (applied) say(t('tableView.pasted', { added: applied.added, cells: applied.cells }));
+            // the first new step comes into view (it is selected too)
+            if (applied?.first) setCell({ id: applied.first, row: 0, col: 0 });
             rootRef.current?.querySelector<HTMLElement>('.table-keys')?.focus({ preventScroll: true });
           }}
         />
