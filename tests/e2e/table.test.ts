@@ -184,6 +184,13 @@ test('spreadsheet keys: arrows, Tab, Home/End, Ctrl+End; Delete clears a cell (n
   expect(Object.keys((await stored(page)).steps)).toHaveLength(before);
   await page.keyboard.press('ControlOrMeta+z');
   await ui.contains(cellOf(page, STEP, 'duration'), '1 дн');
+  // Ctrl+C copies the active cell as Excel reads it
+  const copied = await page.locator('.table-keys').evaluate((el) => {
+    const data = new DataTransfer();
+    el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  expect(copied).toBe('1 дн');
 
   // the role: Enter opens the lanes, typing narrows them, Enter picks
   await cellOf(page, STEP, 'role').click();

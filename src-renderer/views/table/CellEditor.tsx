@@ -174,11 +174,14 @@ export function ListCellEditor(props: {
     const exact = props.options.some((o) => foldText(o.label) === f);
     return props.createLabel && f && !exact ? [...list, { value: null, label: props.createLabel(filter.trim()) }] : list;
   }, [filter, props.options, props.createLabel]); // eslint-disable-line react-hooks/exhaustive-deps
+  // the current value, or (opened by typing) the first match
   const [active, setActive] = useState(() =>
-    Math.max(
-      0,
-      props.options.findIndex((o) => o.value === props.current),
-    ),
+    props.initialFilter
+      ? 0
+      : Math.max(
+          0,
+          props.options.findIndex((o) => o.value === props.current),
+        ),
   );
   const index = Math.min(active, shown.length - 1);
   const [above, setAbove] = useState(false);

@@ -240,6 +240,12 @@ export function TableGrid(p: TableGridProps) {
     e.clipboardData.setData('text/plain', /[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   };
 
+  const onCut = (e: ClipboardEvent) => {
+    onCopy(e);
+    if (p.readOnly) p.onStatus(t('tableView.readOnly'));
+    else if (active.id !== NEW_ROW) p.onClear(active.id, TABLE_COLUMNS[active.col]!);
+  };
+
   const onPaste = (e: ClipboardEvent) => {
     e.preventDefault();
     p.onPaste(e.clipboardData.getData('text/plain'));
@@ -358,6 +364,7 @@ export function TableGrid(p: TableGridProps) {
         onKeyDown={onKeyDown}
         onInput={onInput}
         onCopy={onCopy}
+        onCut={onCut}
         onPaste={onPaste}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
