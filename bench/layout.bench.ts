@@ -12,6 +12,7 @@ import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
 import { analysisFigures } from './analysis.bench';
 import { exportFigures } from './export.bench';
+import { tableFigures } from './table.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
 const json = process.argv.includes('--json');
@@ -90,6 +91,10 @@ rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 const analysis = analysisFigures();
 for (const [n, ms] of Object.entries(analysis)) results[`analysis.${n}.ms`] = round(ms, 1);
 
+// the step table opened on a 2,000-step map, in Chromium on the built app (bench/table.bench.ts)
+const table = await tableFigures();
+Object.assign(results, table);
+
 if (json) {
   console.log(JSON.stringify(results));
 } else {
@@ -101,4 +106,5 @@ if (json) {
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
+  for (const [name, ms] of Object.entries(table)) console.log(`${name} (map view -> table rows painted, Chromium): ${ms} ms (median)`);
 }

@@ -7,6 +7,7 @@ import { produce, type Draft } from 'immer';
 import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
 import { foldText } from './search';
 import type { CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind } from './types';
+import { ITEM_KINDS } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -112,6 +113,62 @@ function keepPartiesFor(s: Draft<Step>) {
   const has = { inputs: new Set(s.inputs.map(foldText)), outputs: new Set(s.outputs.map(foldText)) };
   s.parties = s.parties.filter((p) => has[p.kind].has(foldText(p.item)));
   if (s.parties.length === 0) delete s.parties;
+}
+
+/** What a pasted (or typed) table row sets on a step; a field left out stays as it is. */
+export interface PasteStepEdit {
+  title?: string;
+  kind?: StepKind;
+  description?: string;
+  duration?: Duration | null;
+  /** null: no wait. */
+  wait?: Duration | null;
+  roleId?: string;
+  phaseId?: string | null;
+  inputs?: string[];
+  outputs?: string[];
+  resources?: string[];
+}
+
+/** Space between a pasted step and the one before it along the flow (as the templates space them). */
+const PASTE_GAP = 60;
+/** Where the first step of an empty lane / phase cell goes (frame coordinates, relative to its column and lane). */
+const PASTE_FIRST = { x: 40, y: 40 };
+
+/**
+ * A place for a new step at the end of its lane within its phase column: right of the steps
+ * already there, level with the last of them, so it follows them in reading order and covers
+ * none (columns and lanes grow to fit it).
+ */
+function placeAtEnd(doc: D, roleId: string, phaseId: string | null, step: Parameters<ReturnType<typeof frameSize>>[0]): { x: number; y: number } {
+  const sizeOf = frameSize(doc.direction);
+  const column = (s: { phaseId: string | null }) => (s.phaseId && doc.phases[s.phaseId] ? s.phaseId : null);
+  const key = column({ phaseId });
+  let last: Draft<Step> | null = null;
+  let right = -Infinity;
+  for (const s of Object.values(doc.steps)) {
+    if (s.roleId !== roleId || column(s) !== key) continue;
+    const r = s.x + sizeOf(s).width;
+    if (r > right) {
+      right = r;
+      last = s;
+    }
+  }
+  if (!last) return PASTE_FIRST;
+  // a decision is taller than a task: line their middles up rather than their tops
+  const own = sizeOf(step);
+  const y = Math.max(LANE_PADDING, Math.round(last.y + (sizeOf(last).height - own.height) / 2));
+  return { x: right + PASTE_GAP, y };
+}
+
+/** Applies a table row's edit to a step through the same commands as the canvas and inspector. */
+function applyStepEdit(doc: D, stepId: string, e: PasteStepEdit) {
+  const patch: StepPatch = {};
+  for (const k of ['title', 'kind', 'description', 'duration', 'wait'] as const) if (e[k] !== undefined) (patch as Record<string, unknown>)[k] = e[k];
+  if (Object.keys(patch).length) handlers.updateStep(doc, { stepId, patch });
+  for (const kind of ITEM_KINDS) if (e[kind] !== undefined) handlers.setStepItems(doc, { stepId, kind, items: e[kind]! });
+  if (e.roleId !== undefined) handlers.setStepRole(doc, { stepId, roleId: e.roleId });
+  if (e.phaseId !== undefined) handlers.setStepPhase(doc, { stepId, phaseId: e.phaseId });
 }
 
 /** The key of a dismissal, as `Finding.key` (shared/analysis/checks.ts) spells it. */
@@ -234,6 +291,34 @@ const handlers = {
       const route = a.routes[f.id];
       if (route && route.length >= 2) f.route = route.map((p) => ({ x: p.x, y: p.y }));
       else delete f.route;
+    }
+  },
+  /**
+   * A block pasted into the step table, as one edit: lanes and phases it names that the map
+   * lacks, changes to existing steps, and new steps, each placed at the end of its lane within
+   * its phase (in order, not connected: flows are drawn on the map).
+   */
+  pasteSteps(
+    doc: D,
+    a: {
+      roles: { id: string; name: string; color: string }[];
+      phases: { id: string; name: string }[];
+      updates: ({ stepId: string } & PasteStepEdit)[];
+      adds: ({ id: string; kind: StepKind; title: string; roleId: string; phaseId: string | null } & PasteStepEdit)[];
+    },
+  ) {
+    for (const r of a.roles) handlers.addRole(doc, r);
+    for (const p of a.phases) handlers.addPhase(doc, p);
+    for (const { stepId, ...edit } of a.updates) {
+      mustStep(doc, stepId);
+      applyStepEdit(doc, stepId, edit);
+    }
+    for (const { id, kind, title, roleId, phaseId, ...edit } of a.adds) {
+      mustRole(doc, roleId);
+      if (phaseId) mustPhase(doc, phaseId);
+      const at = placeAtEnd(doc, roleId, phaseId, { kind, title, inputs: edit.inputs ?? [], outputs: edit.outputs ?? [], resources: edit.resources ?? [], duration: edit.duration ?? null });
+      handlers.addStep(doc, { id, kind, roleId, phaseId, x: at.x, y: at.y, title });
+      applyStepEdit(doc, id, edit);
     }
   },
   /** Puts a step in another lane, below the steps already standing there if need be. */

@@ -1,0 +1,130 @@
+/**
+ * The step table's figure for `npm run bench` (run from bench/layout.bench.ts): how long it
+ * takes, in headless Chromium on the built app, from pressing the Table tab of a 2,000-step map
+ * (a random department map, shown on the canvas) until the table's rows are painted. Goal
+ * (issue 10): 400 ms. The built web bridge (out/main/web.js, as `npm run web` runs it) serves
+ * the built renderer from a library in a temporary folder; without a build the figure is
+ * left out and the bench says why.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { toLanemapJson } from '../shared/export/lanemapJson';
+import { randomMap } from '../tests/support/randomMaps';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB = path.resolve('out/main/web.js');
+const RENDERER = path.resolve('out/renderer/index.html');
+const RUNS = 5;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the built web bridge on a fresh library; resolves with its address once it listens. */
+function startBridge(dir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [WEB], { env: { ...process.env, LANEMAP_DATA_DIR: dir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the web bridge did not start: ${out}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[0], child });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`the web bridge stopped (${code}): ${out}`)));
+  });
+}
+
+/** A call to the backend from inside the page, with the page's own token. */
+function callApp(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ name, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
+        body: JSON.stringify(input),
+      });
+      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error!.message);
+      return reply.value;
+    },
+    { name, input },
+  );
+}
+
+/** Presses a view's tab and returns the milliseconds until `selector` is in the page and painted. */
+function switchAndTime(page: Page, tabId: string, selector: string): Promise<number> {
+  return page.evaluate(
+    ({ tabId, selector }) =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        document.getElementById(tabId)!.click();
+        const check = () => {
+          // two frames after the rows are there: they have been laid out and painted
+          if (document.querySelector(selector)) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    { tabId, selector },
+  );
+}
+
+/** `table.2000.open.ms`: the median of a few switches from the map to the table; {} without a build. */
+export async function tableFigures(): Promise<Record<string, number>> {
+  if (!fs.existsSync(WEB) || !fs.existsSync(RENDERER)) {
+    console.error('table.2000.open.ms left out: build the app first (npx electron-vite build).');
+    return {};
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`table.2000.open.ms left out: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+    return {};
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanemap-bench-table-'));
+  let child: ChildProcess | undefined;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const bridge = await startBridge(dir, await freePort());
+    child = bridge.child;
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })).newPage();
+    page.setDefaultTimeout(120_000);
+    await page.goto(bridge.url);
+    const doc = randomMap({ seed: 7000 + 2000, steps: 2000, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
+    const map = (await callApp(page, 'maps:import', { text: toLanemapJson(doc, { exportedAt: new Date().toISOString() }) })) as { id: string };
+    await page.goto(`${bridge.url}#map=${map.id}`);
+    await page.reload();
+    const times: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      await page.locator('.react-flow__node-step').first().waitFor();
+      times.push(await switchAndTime(page, 'view-tab-table', '.table-body [role="row"]'));
+      await switchAndTime(page, 'view-tab-map', '.react-flow__node-step');
+    }
+    times.sort((a, b) => a - b);
+    return { 'table.2000.open.ms': Math.round(times[RUNS >> 1]!) };
+  } finally {
+    await browser.close();
+    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) await new Promise((resolve) => child!.once('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

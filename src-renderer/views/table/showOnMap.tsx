@@ -1,0 +1,44 @@
+/**
+ * "Show on the map" from the table: the step is selected, the map view is shown and, once its
+ * canvas is open, the step is brought into view. The editor may provide how the view is
+ * switched (`ShowOnMapProvider value={() => setView('map')}`); without it the Map tab of the
+ * view switch is pressed, as a person would.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { createContext, useCallback, useContext } from 'react';
+import { revealStep } from '../../canvas/viewport';
+import { useEditorStore } from '../../store/context';
+
+const ShowOnMapContext = createContext<(() => void) | null>(null);
+
+/** Lets the editor switch to the map view itself. */
+export const ShowOnMapProvider = ShowOnMapContext.Provider;
+
+/** Waits (a few frames at most) for the canvas to be on screen, then calls `then`. */
+function whenCanvasOpens(then: () => void, framesLeft = 90) {
+  requestAnimationFrame(() => {
+    if (document.querySelector('.react-flow__viewport')) {
+      // one more frame: the canvas sets its opening viewport as it mounts
+      requestAnimationFrame(then);
+    } else if (framesLeft > 0) whenCanvasOpens(then, framesLeft - 1);
+  });
+}
+
+export function useShowOnMap(): (stepId: string) => void {
+  const toMap = useContext(ShowOnMapContext);
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  return useCallback(
+    (stepId: string) => {
+      if (!store.getState().doc?.steps[stepId]) return;
+      store.getState().select({ steps: [stepId], flows: [] });
+      if (toMap) toMap();
+      else document.getElementById('view-tab-map')?.click();
+      whenCanvasOpens(() => {
+        const doc = store.getState().doc;
+        if (doc?.steps[stepId]) revealStep(flow, doc, stepId);
+      });
+    },
+    [toMap, store, flow],
+  );
+}
