@@ -21,6 +21,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { useAnalysisUi } from './analysisUi';
 import { useAnalysis } from './useAnalysis';
 import { requestView } from '../views/views';
+import { whenCanvasOpens } from '../views/table/showOnMap';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
@@ -62,7 +63,11 @@ export function CheckPanel() {
     if (!stepId || !d.steps[stepId]) return;
     store.getState().select(target.kind === 'step' ? { steps: [target.id], flows: [] } : { steps: [], flows: [target.id] });
     // from another view, the canvas is shown first and the step brought into view once it is drawn
-    if (requestView('map')) setTimeout(() => revealStep(flow, d, stepId), 120);
+    if (requestView('map'))
+      whenCanvasOpens(() => {
+        const now = store.getState().doc;
+        if (now?.steps[stepId]) revealStep(flow, now, stepId);
+      });
     else revealStep(flow, d, stepId);
   }
   const handOffCount = analysis.handOffs.reduce((n, h) => n + h.flowIds.length, 0);

@@ -373,15 +373,15 @@ test('a saved version shown in the table is read only: typing and pasting change
   await callApp(page, 'versions:save', { mapId, name: 'Как есть', note: '', author: '', kind: 'manual' });
   await page.getByRole('tab', { name: 'Версии' }).click();
   await page.getByRole('button', { name: 'Открыть «Как есть» только для просмотра' }).click();
-  await ui.contains(page.locator('.table-readonly'), 'Просмотр версии «Как есть» (только чтение)');
+  await ui.contains(page.locator('.map-view .version-banner'), 'Просмотр версии «Как есть» (только чтение)');
   await cellOf(page, 'Отгрузить заказ', 'title').click();
   await page.keyboard.type('Что-то');
   await ui.count(page.locator('.table-editor'), 0);
   await ui.contains(page.locator('.table-status'), 'Таблицу нельзя менять.');
   await ui.count(page.locator('.tr.is-new'), 0);
   await suite.app.shot('table-read-only-ru');
-  await page.locator('.table-readonly').getByRole('button', { name: 'Вернуться к текущей карте' }).click();
-  await ui.count(page.locator('.table-readonly'), 0);
+  await page.locator('.map-view .version-banner').getByRole('button', { name: 'Вернуться к текущей карте' }).click();
+  await ui.count(page.locator('.map-view .version-banner'), 0);
   await cellOf(page, 'Отгрузить заказ', 'title').click();
   await page.keyboard.press('Enter');
   await ui.value(page.locator('.table-editor-text'), 'Отгрузить заказ');

@@ -13,7 +13,6 @@ import { STEP_KINDS, type StepKind } from '../../../shared/model/types';
 import { TABLE_COLUMNS, type TableColumn } from '../../../shared/views/table';
 import { parseTsv, pasteCommand, planPaste, type PasteTarget } from '../../../shared/views/tablePaste';
 import { useLanguage, useT } from '../../i18n';
-import { closeVersionView } from '../../review/versionState';
 import { useEditor, useEditorStore } from '../../store/context';
 import { notify } from '../../store/notices';
 import { ViewExportButtons } from '../export/ViewExportButtons';
@@ -248,14 +247,6 @@ export function TableView() {
         </button>
         <ViewExportButtons view="table" />
       </div>
-      {viewing && (
-        <div className="table-readonly" role="status">
-          <span translate="no">{t('versions.viewing', { name: viewing.name })}</span>
-          <button type="button" className="primary" onClick={() => closeVersionView(store)}>
-            {t('versions.backToCurrent')}
-          </button>
-        </div>
-      )}
       <TableGrid
         doc={doc}
         lang={lang}

@@ -1,13 +1,14 @@
 /**
  * "Show on the map" from the table: the step is selected, the map view is shown and, once its
  * canvas is open, the step is brought into view. The editor may provide how the view is
- * switched (`ShowOnMapProvider value={() => setView('map')}`); without it the Map tab of the
- * view switch is pressed, as a person would.
+ * switched (`ShowOnMapProvider value={() => setView('map')}`); without it the map view is
+ * requested (views.ts `requestView`).
  */
 import { useReactFlow } from '@xyflow/react';
 import { createContext, useCallback, useContext } from 'react';
 import { revealStep } from '../../canvas/viewport';
 import { useEditorStore } from '../../store/context';
+import { requestView } from '../views';
 
 const ShowOnMapContext = createContext<(() => void) | null>(null);
 
@@ -15,7 +16,7 @@ const ShowOnMapContext = createContext<(() => void) | null>(null);
 export const ShowOnMapProvider = ShowOnMapContext.Provider;
 
 /** Waits (a few frames at most) for the canvas to be on screen, then calls `then`. */
-function whenCanvasOpens(then: () => void, framesLeft = 90) {
+export function whenCanvasOpens(then: () => void, framesLeft = 90) {
   requestAnimationFrame(() => {
     if (document.querySelector('.react-flow__viewport')) {
       // one more frame: the canvas sets its opening viewport as it mounts
@@ -33,7 +34,7 @@ export function useShowOnMap(): (stepId: string) => void {
       if (!store.getState().doc?.steps[stepId]) return;
       store.getState().select({ steps: [stepId], flows: [] });
       if (toMap) toMap();
-      else document.getElementById('view-tab-map')?.click();
+      else requestView('map');
       whenCanvasOpens(() => {
         const doc = store.getState().doc;
         if (doc?.steps[stepId]) revealStep(flow, doc, stepId);
