@@ -202,7 +202,11 @@ export function sipoc(doc: MapDoc): Sipoc {
 class ItemList {
   items: SipocItem[] = [];
   private byKey = new Map<string, { item: SipocItem; parties: Set<string> }>();
-  constructor(private fold: (text: string) => string) {}
+  // a plain field, not a parameter property: the CLI runs this file with Node's type stripping
+  private fold: (text: string) => string;
+  constructor(fold: (text: string) => string) {
+    this.fold = fold;
+  }
   add(item: string, stepId: string, parties: SipocParty[]) {
     const key = this.fold(item);
     let entry = this.byKey.get(key);
