@@ -8,6 +8,8 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MapDoc } from '../../shared/model/types';
+import { minutes } from '../../shared/analysis/figures';
+import { parseDuration } from '../../shared/views/table';
 import { LATIN_ALLOWED } from '../support/latinAllowed';
 import { callApp } from './harness';
 import { appSuite } from './suite';
@@ -100,7 +102,9 @@ test('a title and a wait typed in the table show on the map, survive a reload, a
   // Enter moved the active cell one row down
   await ui.contains(activeCell(page), 'Квалифицировать лид');
   await ui.eventually(async () => (await storedStep(page, NEW))?.title).toBe(NEW);
-  // typing on a cell starts editing it with what was typed
+  // typing on a cell starts editing it with what was typed (the template's wait is replaced)
+  const waitBefore = await cellOf(page, NEW, 'wait').textContent();
+  const storedWaitBefore = (await storedStep(page, NEW))?.wait;
   await cellOf(page, NEW, 'wait').click();
   await page.keyboard.type('2 ч');
   await ui.value(editor, '2 ч');
@@ -119,10 +123,10 @@ test('a title and a wait typed in the table show on the map, survive a reload, a
   // undo takes back the wait, then the title (each cell one step); redo brings them back
   await cellOf(page, NEW, 'kind').click();
   await page.keyboard.press('ControlOrMeta+z');
-  await ui.eventually(() => cellOf(page, NEW, 'wait').textContent()).toBe('');
+  await ui.eventually(() => cellOf(page, NEW, 'wait').textContent()).toBe(waitBefore);
   await page.keyboard.press('ControlOrMeta+z');
   await ui.visible(rowOf(page, OLD));
-  await ui.eventually(async () => (await storedStep(page, OLD))?.wait).toBeUndefined();
+  await ui.eventually(async () => (await storedStep(page, OLD))?.wait).toEqual(storedWaitBefore);
   await page.keyboard.press('ControlOrMeta+y');
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await ui.contains(cellOf(page, NEW, 'wait'), '2 ч');
@@ -177,20 +181,22 @@ test('spreadsheet keys: arrows, Tab, Home/End, Ctrl+End; Delete clears a cell (n
   // Delete empties the duration of the active step; the step itself stays
   const STEP = 'Отгрузить заказ';
   const before = Object.keys((await stored(page)).steps).length;
+  const durationBefore = (await cellOf(page, STEP, 'duration').textContent())!;
+  expect(durationBefore).not.toBe('');
   await cellOf(page, STEP, 'duration').click();
   await page.keyboard.press('Delete');
   await ui.eventually(() => cellOf(page, STEP, 'duration').textContent()).toBe('');
   await ui.eventually(async () => (await storedStep(page, STEP))?.duration).toBeNull();
   expect(Object.keys((await stored(page)).steps)).toHaveLength(before);
   await page.keyboard.press('ControlOrMeta+z');
-  await ui.contains(cellOf(page, STEP, 'duration'), '1 дн');
+  await ui.contains(cellOf(page, STEP, 'duration'), durationBefore);
   // Ctrl+C copies the active cell as Excel reads it
   const copied = await page.locator('.table-keys').evaluate((el) => {
     const data = new DataTransfer();
     el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
     return data.getData('text/plain');
   });
-  expect(copied).toBe('1 дн');
+  expect(copied).toBe(durationBefore);
 
   // the role: Enter opens the lanes, typing narrows them, Enter picks
   await cellOf(page, STEP, 'role').click();
@@ -243,9 +249,19 @@ test('the filter finds any text of any column, whatever its case or «ё»; a he
   // the first row of the table (rows out of view are not drawn)
   const first = (column: string) => page.locator(`.table-body [aria-rowindex="2"] .td.is-${column}`).textContent();
   await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = 0));
-  await expect.poll(() => first('duration')).toBe('10 мин');
+  // the shortest and the longest duration of the map, as the table writes them
+  const timed = Object.values((await stored(page)).steps)
+    .filter((s) => s.duration)
+    .sort((a, b) => minutes(a.duration) - minutes(b.duration));
+  const shown = async () => {
+    const parsed = parseDuration((await first('duration')) ?? '', 'min');
+    return parsed.ok ? minutes(parsed.duration) : NaN;
+  };
+  await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(shown).toBe(minutes(timed[0]!.duration));
   await header.click();
-  await expect.poll(() => first('duration')).toBe('30 дн');
+  await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(shown).toBe(minutes(timed.at(-1)!.duration));
   await header.click();
   await expect.poll(() => page.locator('.th.is-duration').getAttribute('aria-sort')).toBe('none');
   await expect.poll(() => first('title')).toBe('Новый период продаж');
@@ -419,7 +435,7 @@ test('in English the table speaks English: headers, kinds, hints', async () => {
   await cellOf(page, 'Отгрузить заказ', 'duration').click();
   await page.keyboard.press('Enter');
   await ui.contains(page.locator('.table-editor-hint'), 'a number alone is minutes');
-  await ui.value(page.locator('.table-editor-text'), '1 d');
+  await ui.value(page.locator('.table-editor-text'), '2 h');
   await suite.app.shot('table-en');
   await page.keyboard.press('Escape');
   expect(await foreignWords(page, '.table-view, .view-switch', 'cyrillic')).toEqual([]);

@@ -15,13 +15,15 @@ const ShowOnMapContext = createContext<(() => void) | null>(null);
 /** Lets the editor switch to the map view itself. */
 export const ShowOnMapProvider = ShowOnMapContext.Provider;
 
-/** Waits (a few frames at most) for the canvas to be on screen, then calls `then`. */
-export function whenCanvasOpens(then: () => void, framesLeft = 90) {
+/**
+ * Waits (a few seconds at most) for the canvas to be on screen with its steps drawn, then calls
+ * `then` two frames later: by then the canvas has set its opening viewport and its pan and zoom
+ * are ready to move (a move asked for earlier would be lost).
+ */
+export function whenCanvasOpens(then: () => void, framesLeft = 240) {
   requestAnimationFrame(() => {
-    if (document.querySelector('.react-flow__viewport')) {
-      // one more frame: the canvas sets its opening viewport as it mounts
-      requestAnimationFrame(then);
-    } else if (framesLeft > 0) whenCanvasOpens(then, framesLeft - 1);
+    if (document.querySelector('.react-flow__viewport .react-flow__node')) requestAnimationFrame(() => requestAnimationFrame(then));
+    else if (framesLeft > 0) whenCanvasOpens(then, framesLeft - 1);
   });
 }
 
