@@ -20,6 +20,7 @@ import { useEditorShortcuts } from './useEditorShortcuts';
 import { PresentationHost } from '../presentation/PresentationHost';
 import { ViewSwitch } from '../views/ViewSwitch';
 import { ViewHost } from '../views/ViewHost';
+import { DeferredCanvas } from '../views/DeferredCanvas';
 import { useMapView } from '../views/views';
 import { AnalysisSync } from '../analysis/AnalysisSync';
 import { FiguresStrip } from '../analysis/FiguresStrip';
@@ -97,10 +98,12 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
           {view === 'map' ? (
             <>
               <FiguresStrip />
-              <div className="canvas-area">
-                <MapCanvas />
-                {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
-              </div>
+              <DeferredCanvas>
+                <div className="canvas-area">
+                  <MapCanvas />
+                  {find > 0 && <FindBar focusKey={find} onClose={() => setFind(0)} />}
+                </div>
+              </DeferredCanvas>
               {valueStream && <ValueStreamBand />}
             </>
           ) : (

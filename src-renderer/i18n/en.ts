@@ -85,6 +85,7 @@ export const en = {
     templateLanguage: 'Written in {{language}}',
   },
   editor: {
+    drawing: 'Drawing the map…',
     opening: 'Opening the map…',
     backToLibrary: 'Back to the library',
     windowTitle: '{{title}} — Lanemap',

@@ -94,6 +94,7 @@ export const ru: Messages = {
     templateLanguage: 'Язык шаблона: {{language}}',
   },
   editor: {
+    drawing: 'Рисуем карту…',
     opening: 'Карта открывается…',
     backToLibrary: 'Назад в библиотеку',
     windowTitle: '{{title}} — Lanemap',
