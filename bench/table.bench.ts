@@ -114,13 +114,15 @@ export async function tableFigures(): Promise<Record<string, number>> {
     await page.goto(`${bridge.url}#map=${map.id}`);
     await page.reload();
     const times: number[] = [];
+    const back: number[] = [];
     for (let k = 0; k < RUNS; k++) {
       await page.locator('.react-flow__node-step').first().waitFor();
       times.push(await switchAndTime(page, 'view-tab-table', '.table-body [role="row"]'));
-      await switchAndTime(page, 'view-tab-map', '.react-flow__node-step');
+      // back to the map: until its steps are on screen (the canvas is kept, hidden, meanwhile)
+      back.push(await switchAndTime(page, 'view-tab-map', '.react-flow__node-step:not([style*="visibility: hidden"])', true));
     }
-    times.sort((a, b) => a - b);
-    return { 'table.2000.open.ms': Math.round(times[RUNS >> 1]!) };
+    const median = (list: number[]) => Math.round([...list].sort((a, b) => a - b)[RUNS >> 1]!);
+    return { 'table.2000.open.ms': median(times), 'table.2000.back.ms': median(back) };
   } finally {
     await browser.close();
     child?.kill('SIGTERM');

@@ -103,10 +103,15 @@ export function MapCanvas() {
 
   const flow = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
   useLayoutEffect(() => {
+    // only when the map opens (not each time the canvas is shown again after another view)
+    if (opened.current) return;
     const rect = paneRef.current?.getBoundingClientRect();
-    if (rect) void flow.setViewport(openingViewport(store.getState().doc!, rect));
-    // only when the map opens
+    if (rect && rect.width > 0) {
+      opened.current = true;
+      void flow.setViewport(openingViewport(store.getState().doc!, rect));
+    }
   }, [flow, store]);
 
   const onNodesChange = useCallback(

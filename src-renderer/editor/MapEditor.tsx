@@ -1,5 +1,5 @@
 /** One open map: toolbar, lanes panel, canvas, inspector. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FocusEvent, type ReactNode } from 'react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { Inspector } from '../panels/Inspector';
 import { RolesPanel } from '../panels/RolesPanel';
@@ -21,7 +21,7 @@ import { PresentationHost } from '../presentation/PresentationHost';
 import { ViewSwitch } from '../views/ViewSwitch';
 import { ViewHost } from '../views/ViewHost';
 import { DeferredCanvas } from '../views/DeferredCanvas';
-import { useMapView } from '../views/views';
+import { requestView, useMapView } from '../views/views';
 import { AnalysisSync } from '../analysis/AnalysisSync';
 import { FiguresStrip } from '../analysis/FiguresStrip';
 import { ValueStreamBand } from '../analysis/ValueStreamBand';
@@ -39,7 +39,11 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const [side, setSide] = useState<SidePanelId>('inspector');
   // the find bar: open, and a counter that refocuses its field when Ctrl+F is pressed again
   const [find, setFind] = useState(0);
-  const openFind = useCallback(() => setFind((n) => n + 1), []);
+  // finding a step is done on the canvas: from another view, the map is shown first
+  const openFind = useCallback(() => {
+    requestView('map');
+    setFind((n) => n + 1);
+  }, []);
   useFindShortcut(openFind);
   const sideLabels = useSideLabels();
   const [view, setView] = useMapView(mapId);
@@ -95,8 +99,13 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         )}
         <div className="canvas-column">
           <ViewSwitch value={view} onChange={setView} />
-          {view === 'map' ? (
-            <>
+          {/* the canvas stays drawn under the other views: switching views on a big map never
+              tears down and redraws thousands of steps. While covered it is hidden from
+              assistive technology and keyboard focus passes it by (see skipCoveredCanvas); the
+              view comes first, so Tab goes from the view switch into the view. */}
+          <div className="view-stack">
+            {view !== 'map' && <ViewHost view={view} />}
+            <div className="map-layer" aria-hidden={view !== 'map' || undefined} onFocusCapture={view !== 'map' ? skipCoveredCanvas : undefined}>
               <FiguresStrip />
               <DeferredCanvas>
                 <div className="canvas-area">
@@ -105,10 +114,8 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
                 </div>
               </DeferredCanvas>
               {valueStream && <ValueStreamBand />}
-            </>
-          ) : (
-            <ViewHost view={view} />
-          )}
+            </div>
+          </div>
         </div>
         {showInspector && (
           <aside className="side">
@@ -146,4 +153,19 @@ function useSideLabels(): Record<SidePanelId, ReactNode> {
     </>
   );
   return { inspector: t('side.inspector'), check, comments: t('side.comments'), painPoints: t('side.painPoints'), versions: t('side.versions') };
+}
+
+
+/**
+ * Keyboard focus never rests on the covered canvas (an `inert` attribute would do it, but costs
+ * a restyle of thousands of steps on every switch): coming from the view it goes on to the side
+ * panel, coming from anywhere else back into the view.
+ */
+function skipCoveredCanvas(e: FocusEvent<HTMLDivElement>) {
+  const view = document.getElementById('map-view');
+  const from = e.relatedTarget as Node | null;
+  const focusable = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
+  const next = from && view?.contains(from) ? document.querySelector<HTMLElement>('.side [role="tab"][aria-selected="true"]') : view?.querySelector<HTMLElement>(focusable);
+  if (next) next.focus();
+  else (e.target as HTMLElement).blur();
 }
