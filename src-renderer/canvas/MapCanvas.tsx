@@ -103,15 +103,22 @@ export function MapCanvas() {
 
   const flow = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
   useLayoutEffect(() => {
-    // only when the map opens (not each time the canvas is shown again after another view)
-    if (opened.current) return;
-    const rect = paneRef.current?.getBoundingClientRect();
-    if (rect && rect.width > 0) {
-      opened.current = true;
+    // only when the map opens; a pane not laid out yet (no size) is waited for
+    const pane = paneRef.current;
+    if (!pane) return;
+    const open = () => {
+      const rect = pane.getBoundingClientRect();
+      if (rect.width <= 0 || rect.height <= 0) return false;
       void flow.setViewport(openingViewport(store.getState().doc!, rect));
-    }
+      return true;
+    };
+    if (open()) return;
+    const watch = new ResizeObserver(() => {
+      if (open()) watch.disconnect();
+    });
+    watch.observe(pane);
+    return () => watch.disconnect();
   }, [flow, store]);
 
   const onNodesChange = useCallback(
