@@ -141,7 +141,7 @@ function StepsCell(props: { doc: MapDoc; row: ResourceRow; role: Role; expanded:
         ))}
       </ul>
       {ids.length > SHOWN && (
-        <button type="button" className="res-more" aria-expanded={expanded} onClick={onToggle}>
+        <button type="button" className="mx-more" aria-expanded={expanded} onClick={onToggle}>
           {expanded ? t('resourcesView.less') : t('resourcesView.more', { count: ids.length - SHOWN })}
         </button>
       )}

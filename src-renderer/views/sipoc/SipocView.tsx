@@ -216,7 +216,7 @@ function Capped<T>({ list, render }: { list: T[]; render(shown: T[]): ReactNode 
   return (
     <>
       {render(all ? list : list.slice(0, SHOWN))}
-      <button type="button" className="sipoc-more" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+      <button type="button" className="mx-more" aria-expanded={all} onClick={() => setAll((v) => !v)}>
         {all ? t('sipocView.less') : t('sipocView.more', { count: list.length - SHOWN })}
       </button>
     </>
