@@ -3,19 +3,19 @@
  * the analysis UI store, once per analysis, so each step node reads only its own part.
  */
 import { useEffect } from 'react';
-import { reviewFindings } from '../../shared/analysis/checks';
 import { useEditor } from '../store/context';
 import { useAnalysisUi, type StepMark } from './analysisUi';
-import { useAnalysis } from './useAnalysis';
+import { useAnalysis, useReviewedFindings } from './useAnalysis';
 
 const RANK = { problem: 0, warning: 1, hint: 2 } as const;
 
 export function AnalysisSync() {
   const { analysis } = useAnalysis();
+  const seen = useReviewedFindings();
   const doc = useEditor((s) => s.doc);
   useEffect(() => {
-    if (!analysis || !doc) return;
-    const open = reviewFindings(doc, analysis.findings).open.filter((f) => f.severity !== 'hint' && f.target.kind === 'step');
+    if (!analysis || !doc || !seen) return;
+    const open = seen.open.filter((f) => f.severity !== 'hint' && f.target.kind === 'step');
     const byStep = new Map<string, { severity: 'problem' | 'warning'; rules: Set<string> }>();
     for (const f of open) {
       const id = (f.target as { id: string }).id;
@@ -38,6 +38,6 @@ export function AnalysisSync() {
       if (id) pathFlows.add(id);
     }
     useAnalysisUi.getState().derive(marks, pathSteps, pathFlows);
-  }, [analysis, doc]);
+  }, [analysis, seen, doc]);
   return null;
 }

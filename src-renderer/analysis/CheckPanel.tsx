@@ -8,7 +8,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type FormEvent } from 'react';
-import { dismissalOf, reviewFindings, RULES, type Finding, type FindingTarget, type RuleId } from '../../shared/analysis/checks';
+import { dismissalOf, RULES, type ReviewedFindings, type Finding, type FindingTarget, type RuleId } from '../../shared/analysis/checks';
 import type { Figures } from '../../shared/analysis/figures';
 import { cmd, dismissalKey } from '../../shared/model/commands';
 import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
@@ -19,19 +19,18 @@ import { formatDate, formatNumber, formatPercent, useLanguage, useT } from '../i
 import { useSettings } from '../settings/settingsStore';
 import { useEditor, useEditorStore } from '../store/context';
 import { useAnalysisUi } from './analysisUi';
-import { useAnalysis } from './useAnalysis';
+import { useAnalysis, useReviewedFindings } from './useAnalysis';
 import { requestView } from '../views/views';
 import { whenCanvasOpens } from '../views/table/showOnMap';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
-  const { analysis } = useAnalysis();
-  const doc = useEditor((s) => s.doc);
-  return useMemo(
-    () => (analysis && doc ? reviewFindings(doc, analysis.findings).open.filter((f) => f.severity !== 'hint').length : 0),
-    [analysis, doc],
-  );
+  const seen = useReviewedFindings();
+  return useMemo(() => (seen ? seen.open.filter((f) => f.severity !== 'hint').length : 0), [seen]);
 }
+
+/** Until the first analysis of a big map is in. */
+const NOTHING_SEEN: ReviewedFindings = { open: [], dismissed: [], off: [] };
 
 export function CheckPanel() {
   const t = useT();
@@ -45,7 +44,7 @@ export function CheckPanel() {
   const marks = useAnalysisUi((s) => s.marks);
   const setUi = useAnalysisUi((s) => s.set);
   const [dismissing, setDismissing] = useState<string | null>(null);
-  const seen = useMemo(() => (analysis ? reviewFindings(doc, analysis.findings) : { open: [], dismissed: [], off: [] }), [analysis, doc]);
+  const seen = useReviewedFindings() ?? NOTHING_SEEN;
   const groups = useMemo(() => {
     const byRule = new Map<RuleId, Finding[]>();
     for (const f of seen.open) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
@@ -62,7 +61,7 @@ export function CheckPanel() {
     const stepId = target.kind === 'step' ? target.id : target.kind === 'flow' ? d.flows[target.id]?.fromStepId : undefined;
     if (!stepId || !d.steps[stepId]) return;
     store.getState().select(target.kind === 'step' ? { steps: [target.id], flows: [] } : { steps: [], flows: [target.id] });
-    // from another view, the canvas is shown first and the step brought into view once it is drawn
+    // from another view the map is shown first, and the step brought into view once it is drawn
     if (requestView('map'))
       whenCanvasOpens(() => {
         const now = store.getState().doc;

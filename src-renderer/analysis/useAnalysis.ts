@@ -5,6 +5,7 @@
  * the analysis of the previous version of the map is shown (`stale`).
  */
 import { useEffect, useReducer } from 'react';
+import { reviewFindings, type ReviewedFindings } from '../../shared/analysis/checks';
 import type { MapDoc } from '../../shared/model/types';
 import { useEditor } from '../store/context';
 import { analyse, type Analysis } from './compute';
@@ -91,4 +92,22 @@ export function useAnalysis(): { analysis: Analysis | null; stale: boolean } {
   if (now) return { analysis: now, stale: false };
   // the previous version of the same map, while the worker works
   return latest && latest.doc.id === doc.id ? { analysis: latest.analysis, stale: true } : { analysis: null, stale: true };
+}
+
+const reviewed = new WeakMap<Analysis, { doc: MapDoc; result: ReviewedFindings }>();
+
+/**
+ * The open map's findings sorted by its dismissals and switched-off rules, computed once per
+ * analysis and document for everything that shows them (the tab and toolbar counters, the
+ * panel, the canvas marks, the RACI view).
+ */
+export function useReviewedFindings(): ReviewedFindings | null {
+  const { analysis } = useAnalysis();
+  const doc = useEditor((s) => s.doc);
+  if (!analysis || !doc) return null;
+  const hit = reviewed.get(analysis);
+  if (hit?.doc === doc) return hit.result;
+  const result = reviewFindings(doc, analysis.findings);
+  reviewed.set(analysis, { doc, result });
+  return result;
 }

@@ -21,13 +21,13 @@ function remembered(mapId: string): MapView {
 }
 
 /** Asks the editor to show a view (e.g. the map, to reveal a step a finding is about). */
-const requests = create<{ seq: number; view: MapView }>(() => ({ seq: 0, view: 'map' }));
+const requests = create<{ seq: number; view: MapView; shown: MapView }>(() => ({ seq: 0, view: 'map', shown: 'map' }));
 
-/** Shows `view`; true when it was another one (what it shows is mounted on the next frames). */
+/** Shows `view`; true when another one was shown (what it shows is drawn on the next frames). */
 export function requestView(view: MapView): boolean {
-  const shown = document.querySelector('.view-switch [aria-selected="true"]')?.id.replace('view-tab-', '');
+  const other = requests.getState().shown !== view;
   requests.setState((s) => ({ seq: s.seq + 1, view }));
-  return shown !== undefined && shown !== view;
+  return other;
 }
 
 /** The map's current view and a setter that remembers it. */
@@ -50,13 +50,14 @@ export function useMapView(mapId: string): [MapView, (v: MapView) => void] {
     },
     [mapId],
   );
+  useEffect(() => requests.setState({ shown: view }), [view]);
   // requests made by other parts of the editor
-  const request = requests((s) => s);
-  const seen = useRef(request.seq);
+  const seq = requests((s) => s.seq);
+  const seen = useRef(seq);
   useEffect(() => {
-    if (request.seq === seen.current) return;
-    seen.current = request.seq;
-    choose(request.view);
-  }, [request, choose]);
+    if (seq === seen.current) return;
+    seen.current = seq;
+    choose(requests.getState().view);
+  }, [seq, choose]);
   return [view, choose];
 }

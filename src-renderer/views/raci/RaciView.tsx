@@ -8,11 +8,10 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { reviewFindings } from '../../../shared/analysis/checks';
 import { cmd } from '../../../shared/model/commands';
 import type { Phase, RaciLetter, Role, StepKind } from '../../../shared/model/types';
 import { letterForKey, nextRaciLetter, raciKey, raciMatrix, type RaciMark, type RaciRow } from '../../../shared/views/raci';
-import { useAnalysis } from '../../analysis/useAnalysis';
+import { useReviewedFindings } from '../../analysis/useAnalysis';
 import type { Finding } from '../../../shared/analysis/checks';
 import { useLanguage, useT, type Language } from '../../i18n';
 import { notify } from '../../store/notices';
@@ -40,21 +39,16 @@ export function RaciView() {
   const doc = useEditor((s) => s.doc)!;
   const readOnly = useEditor((s) => s.viewing !== null);
   const selected = useEditor((s) => s.selection.steps);
-  // the map's checks (shared with the Check tab; in a worker for a big map)
-  const findings = useAnalysis().analysis?.findings ?? NO_FINDINGS;
+  // the map's open findings (shared with the Check tab; in a worker for a big map)
+  const open = useReviewedFindings()?.open ?? NO_FINDINGS;
   const matrix = useMemo(() => raciMatrix(doc), [doc]);
   const { roles, rows } = matrix;
 
   // the rows the checks flag (rule on, finding not set aside), and the idle roles
   const { flagged, idle } = useMemo(() => {
-    // only the RACI findings: a big map has thousands of others
-    const open = reviewFindings(
-      doc,
-      findings.filter((f) => f.rule === 'raci-accountable' || f.rule === 'raci-idle-role'),
-    ).open;
     const ids = (rule: string) => new Set(open.filter((f) => f.rule === rule && f.target.kind !== 'map').map((f) => (f.target as { id: string }).id));
     return { flagged: ids('raci-accountable'), idle: ids('raci-idle-role') };
-  }, [doc, findings]);
+  }, [open]);
 
   // rows under a line naming their phase, when the map has phases
   const lines = useMemo(() => {
