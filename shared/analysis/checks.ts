@@ -31,6 +31,7 @@ export const RULES = {
   'empty-phase': 'warning',
   'raci-accountable': 'warning',
   'raci-idle-role': 'hint',
+  'kpi-incomplete': 'hint',
 } as const satisfies Record<string, Severity>;
 export type RuleId = keyof typeof RULES;
 
@@ -153,6 +154,11 @@ export function checkMap(doc: MapDoc): Finding[] {
       if (only && (only.roleId === r.id || only.raci?.[r.id] === 'A')) out.push(finding('raci-idle-role', { kind: 'role', id: r.id }));
     }
   }
+
+  // KPIs: one without a target or a current value cannot be read as on or off target
+  for (const p of Object.values(doc.phases).sort((a, b) => a.order - b.order))
+    for (const k of p.kpis ?? []) if (k.target === null || k.current === null) out.push(finding('kpi-incomplete', { kind: 'phase', id: p.id }, k.name));
+  for (const s of steps) for (const k of s.kpis ?? []) if (k.target === null || k.current === null) out.push(finding('kpi-incomplete', step(s.id), k.name));
 
   const order = Object.keys(RULES);
   return out.sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));

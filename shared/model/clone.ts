@@ -52,6 +52,9 @@ export function cloneWithNewIds(
     ...(snapshot && doc.status ? { status: doc.status } : {}),
     ...(snapshot && doc.approval ? { approval: { ...doc.approval } } : {}),
     ...(doc.rulesOff?.length ? { rulesOff: [...doc.rulesOff] } : {}),
+    ...(doc.reviewEveryMonths !== undefined ? { reviewEveryMonths: doc.reviewEveryMonths } : {}),
+    // the next review belongs to the approval, which a copy (a new draft) does not have
+    ...(snapshot && doc.nextReview ? { nextReview: doc.nextReview } : {}),
     createdAt: snapshot ? doc.createdAt : overrides.now,
     updatedAt: snapshot ? doc.updatedAt : overrides.now,
     roles: {},
@@ -62,7 +65,9 @@ export function cloneWithNewIds(
     painPoints: {},
   };
   for (const r of Object.values(doc.roles)) out.roles[ref('role', r.id)] = { ...r, id: ref('role', r.id) };
-  for (const p of Object.values(doc.phases)) out.phases[ref('phase', p.id)] = { ...p, id: ref('phase', p.id) };
+  for (const p of Object.values(doc.phases)) {
+    out.phases[ref('phase', p.id)] = { ...p, id: ref('phase', p.id), ...(p.kpis ? { kpis: p.kpis.map((k) => ({ ...k })) } : {}) };
+  }
   for (const s of Object.values(doc.steps)) {
     const id = ref('step', s.id);
     out.steps[id] = {
@@ -77,6 +82,7 @@ export function cloneWithNewIds(
       ...(s.wait ? { wait: { ...s.wait } } : {}),
       ...(s.raci ? { raci: Object.fromEntries(Object.entries(s.raci).map(([roleId, letter]) => [ref('role', roleId), letter])) } : {}),
       ...(s.parties ? { parties: s.parties.map((p) => ({ ...p })) } : {}),
+      ...(s.kpis ? { kpis: s.kpis.map((k) => ({ ...k })) } : {}),
     };
   }
   for (const f of Object.values(doc.flows)) {
@@ -99,6 +105,8 @@ export function cloneWithNewIds(
     const id = own('painPoint', p.id);
     out.painPoints[id] = { ...p, id, stepId: ref('step', p.stepId) };
   }
+  // the SWOT board travels with the copy, linked to the copy's steps
+  if (doc.swot?.length) out.swot = doc.swot.map((n) => ({ ...n, stepIds: n.stepIds.map((id) => ref('step', id)) }));
   // findings set aside stay set aside on the copy: their targets get the copy's ids
   if (doc.dismissed?.length) {
     out.dismissed = doc.dismissed.map((d) => ({ ...d, targetId: d.targetId === null || d.targetKind === 'map' ? d.targetId : ref(d.targetKind, d.targetId) }));

@@ -6,8 +6,8 @@
 import { produce, type Draft } from 'immer';
 import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
 import { foldText } from './search';
-import type { CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind } from './types';
-import { ITEM_KINDS } from './types';
+import type { AutomationLevel, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
+import { DEFAULT_REVIEW_MONTHS, ITEM_KINDS, LIMITS } from './types';
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -98,7 +98,45 @@ export interface NewStep {
 }
 
 /** `wait: null` clears the wait time. */
-export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'pinned'>> & { duration?: Duration | null; wait?: Duration | null };
+export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'pinned'>> & {
+  duration?: Duration | null;
+  wait?: Duration | null;
+  /** 'manual' (or null) clears the mark: a step is done by hand unless it says otherwise. */
+  automation?: AutomationLevel | null;
+  /** Empty or null clears it. */
+  system?: string | null;
+};
+
+/** `date` (YYYY-MM-DD or an ISO time) plus `months`, as YYYY-MM-DD; the 31st of a shorter month is its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** A KPI list as stored: names trimmed, empty ones dropped, at most LIMITS.kpisPerItem. */
+function cleanKpis(kpis: Kpi[]): Kpi[] {
+  const seen = new Set<string>();
+  const out: Kpi[] = [];
+  for (const k of kpis) {
+    const name = k.name.trim();
+    if (!name || seen.has(k.id)) continue;
+    seen.add(k.id);
+    const num = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+    out.push({ id: k.id, name, unit: k.unit.trim(), target: num(k.target), current: num(k.current), better: k.better === 'lower' ? 'lower' : 'higher' });
+  }
+  if (out.length > LIMITS.kpisPerItem) throw new CommandError(`At most ${LIMITS.kpisPerItem} KPIs on one phase or step.`);
+  return out;
+}
+
+function swotNote(doc: D, id: string) {
+  const n = (doc.swot ?? []).find((x) => x.id === id);
+  if (!n) throw new CommandError('This note is no longer on the board.');
+  return n;
+}
 
 /** A step's RACI letters after its role changed: the new role is R (C or I on it are dropped; A stays: R and A). */
 function keepRaciFor(s: Draft<Step>) {
@@ -222,9 +260,81 @@ const handlers = {
   },
   updateStep(doc: D, a: { stepId: string; patch: StepPatch }) {
     const s = mustStep(doc, a.stepId);
-    Object.assign(s, a.patch);
+    const { automation, system, ...rest } = a.patch;
+    Object.assign(s, rest);
     if (s.pinned === false) delete s.pinned;
     if (s.wait === null) delete s.wait;
+    if (automation !== undefined) {
+      if (automation === null || automation === 'manual') delete s.automation;
+      else s.automation = automation;
+    }
+    if (system !== undefined) {
+      const name = system?.trim() ?? '';
+      if (name) s.system = name;
+      else delete s.system;
+    }
+  },
+  /** Replaces the KPIs of a phase or a step (an empty list clears them). */
+  setKpis(doc: D, a: { target: { kind: 'phase' | 'step'; id: string }; kpis: Kpi[] }) {
+    const owner = a.target.kind === 'phase' ? mustPhase(doc, a.target.id) : mustStep(doc, a.target.id);
+    const kpis = cleanKpis(a.kpis);
+    if (kpis.length === 0) delete owner.kpis;
+    else owner.kpis = kpis;
+  },
+  /** The percentage of cases that take a flow out of a decision (null: not said). */
+  setFlowShare(doc: D, a: { flowId: string; share: number | null }) {
+    const f = doc.flows[a.flowId];
+    if (!f) throw new CommandError('This flow no longer exists.');
+    if (a.share === null) delete f.share;
+    else if (!Number.isFinite(a.share) || a.share < 0 || a.share > 100) throw new CommandError('A share is a percentage from 0 to 100.');
+    else f.share = Math.round(a.share * 10) / 10;
+  },
+  /** Adds a note to a quadrant of the SWOT board (at `index`, else at its end). */
+  addSwotNote(doc: D, a: { id: string; quadrant: SwotQuadrant; text: string; index?: number; stepIds?: string[] }) {
+    const text = a.text.trim();
+    if (!text) throw new CommandError('Write something first.');
+    const list = doc.swot ?? [];
+    if (list.some((n) => n.id === a.id)) throw new CommandError('A note with this id already exists.');
+    if (list.length >= LIMITS.swotNotes) throw new CommandError(`A board holds at most ${LIMITS.swotNotes} notes.`);
+    const note = { id: a.id, quadrant: a.quadrant, text, stepIds: (a.stepIds ?? []).filter((id) => doc.steps[id]) };
+    doc.swot = insertInQuadrant(list, note, a.index);
+  },
+  editSwotNote(doc: D, a: { id: string; text: string }) {
+    const text = a.text.trim();
+    if (!text) throw new CommandError('Write something first.');
+    swotNote(doc, a.id).text = text;
+  },
+  /** Moves a note to `index` among the notes of `quadrant` (the same or another one). */
+  moveSwotNote(doc: D, a: { id: string; quadrant: SwotQuadrant; index: number }) {
+    const note = { ...swotNote(doc, a.id), quadrant: a.quadrant };
+    doc.swot = insertInQuadrant(
+      (doc.swot ?? []).filter((n) => n.id !== a.id),
+      note,
+      a.index,
+    );
+  },
+  deleteSwotNote(doc: D, a: { id: string }) {
+    const rest = (doc.swot ?? []).filter((n) => n.id !== a.id);
+    if (rest.length === 0) delete doc.swot;
+    else doc.swot = rest;
+  },
+  /** The steps a note is about (steps not in the map are left out). */
+  linkSwotNote(doc: D, a: { id: string; stepIds: string[] }) {
+    swotNote(doc, a.id).stepIds = [...new Set(a.stepIds)].filter((id) => doc.steps[id]).slice(0, LIMITS.itemsPerList);
+  },
+  /** How often the map is reviewed (0: not regularly) and when next (null: not planned). */
+  setReviewCycle(doc: D, a: { everyMonths?: number | null; nextReview?: string | null }) {
+    if (a.everyMonths !== undefined) {
+      if (a.everyMonths === null) delete doc.reviewEveryMonths;
+      else if (!Number.isInteger(a.everyMonths) || a.everyMonths < 0 || a.everyMonths > LIMITS.reviewMonths)
+        throw new CommandError(`Review every 0 to ${LIMITS.reviewMonths} months.`);
+      else doc.reviewEveryMonths = a.everyMonths;
+    }
+    if (a.nextReview !== undefined) {
+      if (a.nextReview === null) delete doc.nextReview;
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(a.nextReview) || addMonths(a.nextReview, 0) !== a.nextReview) throw new CommandError('Give the date as YYYY-MM-DD.');
+      else doc.nextReview = a.nextReview;
+    }
   },
   /**
    * Sets a RACI letter of a role on a step (null clears it). There is one accountable role:
@@ -403,6 +513,10 @@ const handlers = {
     if (a.status === 'approved') {
       if (!a.by?.trim() || !a.at) throw new CommandError('Say who approves the map.');
       doc.approval = { by: a.by.trim(), at: a.at };
+      // the approved map is due for review again after its cycle
+      const every = doc.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS;
+      if (every > 0) doc.nextReview = addMonths(a.at, every);
+      else delete doc.nextReview;
     }
     if (a.status === 'draft') delete doc.status;
     else doc.status = a.status;
@@ -599,6 +713,22 @@ function dropOrphanReview(doc: D) {
   }
   for (const c of Object.values(doc.comments)) if (c.parentId && !doc.comments[c.parentId]) delete doc.comments[c.id];
   for (const p of Object.values(doc.painPoints)) if (!doc.steps[p.stepId]) delete doc.painPoints[p.id];
+  // SWOT notes stay, without the steps that are gone
+  for (const n of doc.swot ?? []) if (n.stepIds.some((id) => !doc.steps[id])) n.stepIds = n.stepIds.filter((id) => doc.steps[id]);
+}
+
+/** `note` placed at `index` among the notes of its quadrant (the end when absent or past it). */
+function insertInQuadrant<N extends { quadrant: SwotQuadrant }>(list: N[], note: N, index?: number): N[] {
+  const same = list.filter((n) => n.quadrant === note.quadrant);
+  const at = index === undefined ? same.length : Math.max(0, Math.min(same.length, Math.floor(index)));
+  if (at >= same.length) {
+    // after the last note of the quadrant (or at the end)
+    const last = same[same.length - 1];
+    const pos = last ? list.indexOf(last) + 1 : list.length;
+    return [...list.slice(0, pos), note, ...list.slice(pos)];
+  }
+  const pos = list.indexOf(same[at]!);
+  return [...list.slice(0, pos), note, ...list.slice(pos)];
 }
 
 /** Edits that review a map rather than change it: they leave an approved map approved. */
@@ -615,6 +745,12 @@ const REVIEW_COMMANDS = new Set<string>([
   'dismissFinding',
   'restoreFinding',
   'setRuleEnabled',
+  'addSwotNote',
+  'editSwotNote',
+  'moveSwotNote',
+  'deleteSwotNote',
+  'linkSwotNote',
+  'setReviewCycle',
 ]);
 
 /** True when `command` changes what the map says, so an approved map becomes a draft again. */

@@ -12,12 +12,43 @@
  * newer map for what is in it, of the older map for what was removed.
  */
 import { orderedPhases, orderedRoles } from './geometry';
-import type { Duration, Flow, MapDoc, Step } from './types';
+import type { Duration, Flow, Kpi, MapDoc, Step } from './types';
 
-export type StepField = 'title' | 'kind' | 'role' | 'phase' | 'description' | 'duration' | 'wait' | 'inputs' | 'outputs' | 'resources' | 'parties' | 'raci' | 'link';
+export type StepField =
+  | 'title'
+  | 'kind'
+  | 'role'
+  | 'phase'
+  | 'description'
+  | 'duration'
+  | 'wait'
+  | 'inputs'
+  | 'outputs'
+  | 'resources'
+  | 'parties'
+  | 'raci'
+  | 'automation'
+  | 'kpis'
+  | 'link';
 
 /** The order in which a step's changed fields are listed. */
-export const STEP_FIELDS: readonly StepField[] = ['title', 'kind', 'role', 'phase', 'description', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'parties', 'raci', 'link'];
+export const STEP_FIELDS: readonly StepField[] = [
+  'title',
+  'kind',
+  'role',
+  'phase',
+  'description',
+  'duration',
+  'wait',
+  'inputs',
+  'outputs',
+  'resources',
+  'parties',
+  'raci',
+  'automation',
+  'kpis',
+  'link',
+];
 
 export interface StepChange {
   id: string;
@@ -28,7 +59,7 @@ export interface StepChange {
 export interface FlowChange {
   id: string;
   /** 'ends': the flow now leaves or enters another step. */
-  fields: ('label' | 'ends')[];
+  fields: ('label' | 'ends' | 'share')[];
 }
 
 export interface MapComparison {
@@ -37,9 +68,10 @@ export interface MapComparison {
   flows: { added: string[]; removed: string[]; changed: FlowChange[] };
   /** renamed: the name changed (colour and lane order are not reported). */
   roles: { added: string[]; removed: string[]; renamed: string[] };
-  /** renamed: the name changed (column order is not reported). */
-  phases: { added: string[]; removed: string[]; renamed: string[] };
-  map: ('title' | 'description')[];
+  /** renamed: the name changed; kpis: the KPIs changed (column order is not reported). */
+  phases: { added: string[]; removed: string[]; renamed: string[]; kpis: string[] };
+  /** swot: the SWOT board's notes or their links; review: the review cycle or the next review date. */
+  map: ('title' | 'description' | 'swot' | 'review')[];
   /** True when nothing a reader would notice differs (moves alone count as a difference only in `moved`). */
   same: boolean;
 }
@@ -66,6 +98,8 @@ const STEP_FIELD_DIFFERS: Record<StepField, (a: Step, b: Step) => boolean> = {
   resources: (a, b) => !sameList(a.resources, b.resources),
   parties: (a, b) => partiesKey(a) !== partiesKey(b),
   raci: (a, b) => raciKey(a) !== raciKey(b),
+  automation: (a, b) => (a.automation ?? 'manual') !== (b.automation ?? 'manual') || !sameText(a.system ?? '', b.system ?? ''),
+  kpis: (a, b) => kpisKey(a.kpis) !== kpisKey(b.kpis),
   link: (a, b) => linkOf(a) !== linkOf(b),
 };
 
@@ -81,6 +115,13 @@ const raciKey = (s: Step) =>
     .map(([roleId, letter]) => `${roleId}=${letter}`)
     .sort()
     .join(',');
+
+/** KPIs in their order, names and units normalised (the order shown is part of them). */
+const kpisKey = (kpis: Kpi[] | undefined) =>
+  JSON.stringify((kpis ?? []).map((k) => [k.name.normalize('NFC'), k.unit.normalize('NFC'), k.target, k.current, k.better]));
+
+/** The board's notes: quadrant, text and linked steps, in their order. */
+const swotKey = (doc: MapDoc) => JSON.stringify((doc.swot ?? []).map((n) => [n.quadrant, n.text.normalize('NFC'), [...n.stepIds].sort()]));
 
 const positionDiffers = (a: Step, b: Step) => a.x !== b.x || a.y !== b.y || !!a.pinned !== !!b.pinned;
 
@@ -157,6 +198,7 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
     const fields: FlowChange['fields'] = [];
     if (!sameText(before.label, after.label)) fields.push('label');
     if (before.fromStepId !== after.fromStepId || before.toStepId !== after.toStepId) fields.push('ends');
+    if ((before.share ?? null) !== (after.share ?? null)) fields.push('share');
     if (fields.length > 0) flowChanges.push({ id, fields });
   }
 
@@ -170,6 +212,12 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
   const map: MapComparison['map'] = [];
   if (!sameText(older.title, newer.title)) map.push('title');
   if (!sameText(older.description, newer.description)) map.push('description');
+  if (swotKey(older) !== swotKey(newer)) map.push('swot');
+  if ((older.reviewEveryMonths ?? null) !== (newer.reviewEveryMonths ?? null) || (older.nextReview ?? null) !== (newer.nextReview ?? null)) map.push('review');
+  const phaseKpis = Object.keys(newer.phases).filter((id) => {
+    const before = own(older.phases, id);
+    return before !== undefined && kpisKey(before.kpis) !== kpisKey(newer.phases[id]!.kpis);
+  });
 
   const result: Omit<MapComparison, 'same'> = {
     steps: {
@@ -182,7 +230,11 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
       changed: inOrder(flowChanges, newerFlows, (c) => c.id),
     },
     roles: { ...addedRemoved(older.roles, newer.roles, olderRoles, newerRoles), renamed: renamed(older.roles, newer.roles, newerRoles) },
-    phases: { ...addedRemoved(older.phases, newer.phases, olderPhases, newerPhases), renamed: renamed(older.phases, newer.phases, newerPhases) },
+    phases: {
+      ...addedRemoved(older.phases, newer.phases, olderPhases, newerPhases),
+      renamed: renamed(older.phases, newer.phases, newerPhases),
+      kpis: inOrder(phaseKpis, newerPhases, asId),
+    },
     map,
   };
   const { steps, flows, roles, phases } = result;
@@ -199,6 +251,7 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
     phases.added,
     phases.removed,
     phases.renamed,
+    phases.kpis,
     map,
   ].every((list) => list.length === 0);
   return { ...result, same };

@@ -31,6 +31,9 @@ export function mapFields(d: MapDoc) {
     approval: d.approval ?? null,
     dismissed: d.dismissed ?? [],
     rulesOff: d.rulesOff ?? [],
+    swot: d.swot ?? [],
+    reviewEveryMonths: d.reviewEveryMonths ?? null,
+    nextReview: d.nextReview ?? null,
   };
 }
 export type MapFields = ReturnType<typeof mapFields>;

@@ -73,7 +73,7 @@ export function rebaseDoc(doc: MapDoc, changes: RemoteChanges): Rebased {
   let mapConflict = false;
   for (const k of Object.keys(f!)) {
     if (sameValue(b![k], f![k])) continue;
-    // lists of set-aside findings and switched-off rules: both editors' additions and removals count
+    // lists of set-aside findings, switched-off rules and SWOT notes: both editors' additions and removals count
     if (k in SET_FIELDS && !sameValue(b![k], d![k])) {
       const merged = mergeSets(b![k] as unknown[], d![k] as unknown[], f![k] as unknown[], SET_FIELDS[k as keyof typeof SET_FIELDS]);
       if (merged.length === 0) delete (out as unknown as Record<string, unknown>)[k];
@@ -230,6 +230,8 @@ function repairReferences(doc: MapDoc, fresh: MapDoc, conflicts: RebaseConflict[
 const SET_FIELDS = {
   dismissed: (d: unknown) => dismissalKey(d as Parameters<typeof dismissalKey>[0]),
   rulesOff: (r: unknown) => String(r),
+  // notes of the SWOT board: two facilitators typing at once both keep their notes
+  swot: (n: unknown) => (n as { id: string }).id,
 } as const;
 
 /** `theirs` with what `mine` added to `base` (new or changed elements) and without what it removed. */

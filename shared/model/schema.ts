@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { own, TABLES } from './rows';
-import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS } from './types';
+import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, KPI_DIRECTIONS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS, SWOT_QUADRANTS } from './types';
 
 /** Ids that plain objects would treat specially (never our own ids). */
 const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'];
@@ -25,7 +25,26 @@ export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be
 
 export const RoleSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), color: ColorSchema, order: z.number().int().min(0).max(10_000) }).strict();
 
-export const PhaseSchema = z.object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000) }).strict();
+/** A KPI's figure: any finite number (a target or a current value), or null when not said. */
+const kpiValue = finite.min(-1e12).max(1e12).nullable();
+export const KpiSchema = z
+  .object({
+    id: IdSchema,
+    name: nonEmpty(LIMITS.kpiName),
+    unit: text(LIMITS.kpiUnit),
+    target: kpiValue,
+    current: kpiValue,
+    better: z.enum(KPI_DIRECTIONS),
+  })
+  .strict();
+export const KpisSchema = z
+  .array(KpiSchema)
+  .max(LIMITS.kpisPerItem)
+  .refine((list) => new Set(list.map((k) => k.id)).size === list.length, 'two KPIs have the same id');
+
+export const PhaseSchema = z
+  .object({ id: IdSchema, name: nonEmpty(LIMITS.roleName), order: z.number().int().min(0).max(10_000), kpis: KpisSchema.optional() })
+  .strict();
 
 const ItemListSchema = z.array(nonEmpty(LIMITS.itemLabel)).max(LIMITS.itemsPerList);
 
@@ -60,6 +79,9 @@ export const StepSchema = z
       .array(ItemPartySchema)
       .max(LIMITS.itemsPerList * 2)
       .optional(),
+    automation: z.enum(['partial', 'auto']).optional(),
+    system: nonEmpty(LIMITS.system).optional(),
+    kpis: KpisSchema.optional(),
   })
   .strict();
 
@@ -73,6 +95,7 @@ export const FlowSchema = z
       .array(z.object({ x: coord, y: coord }).strict())
       .max(500)
       .optional(),
+    share: finite.min(0).max(100).optional(),
   })
   .strict()
   .refine((f) => f.fromStepId !== f.toStepId, 'a flow cannot connect a step to itself');
@@ -106,6 +129,26 @@ export const DismissalSchema = z
 export const DismissalsSchema = z.array(DismissalSchema).max(LIMITS.dismissals);
 export const RulesOffSchema = z.array(RuleIdSchema).max(100);
 
+export const SwotNoteSchema = z
+  .object({
+    id: IdSchema,
+    quadrant: z.enum(SWOT_QUADRANTS),
+    text: nonEmpty(LIMITS.swotNote),
+    stepIds: z.array(IdSchema).max(LIMITS.itemsPerList),
+  })
+  .strict();
+export const SwotSchema = z
+  .array(SwotNoteSchema)
+  .max(LIMITS.swotNotes)
+  .refine((list) => new Set(list.map((n) => n.id)).size === list.length, 'two SWOT notes have the same id');
+
+/** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
+export const DateSchema = z
+  .string()
+  .max(10)
+  .pipe(z.iso.date({ message: 'must be a date like 2027-05-31' }));
+export const ReviewMonthsSchema = z.number().int().min(0).max(LIMITS.reviewMonths);
+
 export const CommentSchema = z
   .object({
     id: IdSchema,
@@ -137,6 +180,9 @@ const MapFieldsSchema = z
     approval: ApprovalSchema.nullable().optional(),
     dismissed: DismissalsSchema.optional(),
     rulesOff: RulesOffSchema.optional(),
+    swot: SwotSchema.optional(),
+    reviewEveryMonths: ReviewMonthsSchema.nullable().optional(),
+    nextReview: DateSchema.nullable().optional(),
   })
   .strict();
 
@@ -260,6 +306,9 @@ export const MapDocSchema = z
     approval: ApprovalSchema.optional(),
     dismissed: DismissalsSchema.optional(),
     rulesOff: RulesOffSchema.optional(),
+    swot: SwotSchema.optional(),
+    reviewEveryMonths: ReviewMonthsSchema.optional(),
+    nextReview: DateSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
     roles: recordOf(RoleSchema),
@@ -296,6 +345,9 @@ export const MapDocSchema = z
     }
     for (const p of Object.values(doc.painPoints)) {
       if (!own(doc.steps, p.stepId)) ctx.addIssue({ code: 'custom', message: `pain point ${p.id} is on a missing step` });
+    }
+    for (const n of doc.swot ?? []) {
+      for (const stepId of n.stepIds) if (!own(doc.steps, stepId)) ctx.addIssue({ code: 'custom', message: `SWOT note ${n.id} links a missing step ${stepId}` });
     }
   });
 

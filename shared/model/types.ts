@@ -37,7 +37,30 @@ export interface Phase {
   id: string;
   name: string;
   order: number;
+  /** What this stage of the cycle is measured by. */
+  kpis?: Kpi[];
 }
+
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+/** Which way a KPI is better: a higher value (conversion) or a lower one (response time). */
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+/** A key performance indicator on a phase or a step («Конверсия лид → сделка, %, цель 15, сейчас 12»). */
+export interface Kpi {
+  id: string;
+  name: string;
+  /** Free text: %, ч, руб., шт. … (may be empty). */
+  unit: string;
+  /** null: not said yet. */
+  target: number | null;
+  /** null: not measured yet. */
+  current: number | null;
+  better: KpiDirection;
+}
+
+export const AUTOMATION_LEVELS = ['manual', 'partial', 'auto'] as const;
+/** How a step is done: by hand, partly by a system, or by a system alone. */
+export type AutomationLevel = (typeof AUTOMATION_LEVELS)[number];
 
 export interface Step {
   id: string;
@@ -66,6 +89,11 @@ export interface Step {
   raci?: Record<string, RaciLetter>;
   /** Outside parties: where an input comes from or an output goes to, outside the map (e.g. «Клиент»). */
   parties?: ItemParty[];
+  /** How the step is done; absent: by hand ('manual' is never stored). */
+  automation?: Exclude<AutomationLevel, 'manual'>;
+  /** The system that does or helps with it (CRM, 1C, e-mail…). */
+  system?: string;
+  kpis?: Kpi[];
 }
 
 export const RACI_LETTERS = ['A', 'C', 'I'] as const;
@@ -110,6 +138,8 @@ export interface Flow {
    * meet their steps; otherwise the canvas routes the flow itself.
    */
   route?: Point[];
+  /** Of the cases leaving a decision, the percentage that take this flow (absent: not said, shared equally). */
+  share?: number;
 }
 
 export const DIRECTIONS = ['right', 'down'] as const;
@@ -148,9 +178,25 @@ export interface MapComment {
   resolvedBy: string | null;
 }
 
-export const PAIN_KINDS = ['bottleneck', 'redundant', 'idea'] as const;
-/** What is wrong with a step (or could be better), as the analysis of the map finds it. */
+/** The eight wastes of Lean, as pain-point kinds. */
+export const LEAN_WASTES = ['waiting', 'defects', 'overprocessing', 'motion', 'inventory', 'overproduction', 'transport', 'talent'] as const;
+export const PAIN_KINDS = ['bottleneck', 'redundant', 'idea', ...LEAN_WASTES] as const;
+/** What is wrong with a step (or could be better), as the analysis of the map finds it: the first three, or a Lean waste. */
 export type PainKind = (typeof PAIN_KINDS)[number];
+
+export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+export type SwotQuadrant = (typeof SWOT_QUADRANTS)[number];
+
+/** A short note on the map's SWOT board, optionally about some of its steps. */
+export interface SwotNote {
+  id: string;
+  quadrant: SwotQuadrant;
+  text: string;
+  stepIds: string[];
+}
+
+/** Months between reviews when a map does not say (approving sets the next review this far ahead). */
+export const DEFAULT_REVIEW_MONTHS = 6;
 
 /** A pain point on a step; one per step and kind, with dot votes (each click adds one). */
 export interface PainPoint {
@@ -177,6 +223,12 @@ export interface MapDoc {
   dismissed?: Dismissal[];
   /** Rules of the checks switched off for this map. */
   rulesOff?: string[];
+  /** The SWOT board, notes in the order shown within each quadrant. */
+  swot?: SwotNote[];
+  /** Months between reviews (absent: DEFAULT_REVIEW_MONTHS; 0: no regular review). */
+  reviewEveryMonths?: number;
+  /** Date (YYYY-MM-DD) by which the map is to be reviewed next; set on approval. */
+  nextReview?: string;
   createdAt: string;
   updatedAt: string;
   roles: Record<string, Role>;
@@ -195,6 +247,9 @@ export interface MapSummary {
   createdAt: string;
   updatedAt: string;
   status: MapStatus;
+  owner: string;
+  /** YYYY-MM-DD, or null when no review is planned. */
+  nextReview: string | null;
   /** Maps with a sub-process step that opens this one. */
   partOf: { id: string; title: string }[];
 }
@@ -229,4 +284,11 @@ export const LIMITS = {
   party: 120,
   reason: 500,
   dismissals: 2_000,
+  kpiName: 160,
+  kpiUnit: 30,
+  kpisPerItem: 30,
+  system: 120,
+  swotNote: 500,
+  swotNotes: 500,
+  reviewMonths: 120,
 } as const;

@@ -7,7 +7,7 @@
  */
 import { mapFields } from '../../shared/model/diff';
 import { ADDITIVE_FIELDS, changedFields, fieldValue, rowTitle, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
-import { DismissalsSchema, RaciSchema, RulesOffSchema, StepSchema, type MapChanges } from '../../shared/model/schema';
+import { DateSchema, DismissalsSchema, KpisSchema, RaciSchema, RulesOffSchema, StepSchema, SwotSchema, type MapChanges } from '../../shared/model/schema';
 import type {
   ItemKind,
   MapComment,
@@ -70,6 +70,9 @@ interface StepRow {
   wait_unit: 'min' | 'h' | 'd' | null;
   raci: string | null;
   parties: string | null;
+  kpis: string | null;
+  automation: 'partial' | 'auto' | null;
+  automation_system: string | null;
 }
 
 interface MapRow {
@@ -84,6 +87,9 @@ interface MapRow {
   approved_at: string | null;
   dismissed: string | null;
   rules_off: string | null;
+  swot: string | null;
+  review_months: number | null;
+  next_review: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -95,6 +101,7 @@ interface FlowRow {
   to_step_id: string;
   label: string;
   route: string | null;
+  share: number | null;
 }
 
 interface PainRow {
@@ -154,6 +161,9 @@ function stepOf(s: StepRow): Step {
     ...(s.wait_value !== null && s.wait_unit ? { wait: { value: s.wait_value, unit: s.wait_unit } } : {}),
     ...jsonField('raci', s.raci, RaciSchema),
     ...jsonField('parties', s.parties, StepSchema.shape.parties.unwrap()),
+    ...(s.automation === 'partial' || s.automation === 'auto' ? { automation: s.automation } : {}),
+    ...(s.automation_system ? { system: s.automation_system } : {}),
+    ...nonEmpty(jsonField('kpis', s.kpis, KpisSchema)),
   };
 }
 
@@ -179,7 +189,26 @@ function jsonField<K extends string, T>(key: K, json: string | null, schema: { s
 
 function flowOf(f: FlowRow): Flow {
   const route = parseRoute(f.route);
-  return { id: f.id, fromStepId: f.from_step_id, toStepId: f.to_step_id, label: f.label, ...(route ? { route } : {}) };
+  return {
+    id: f.id,
+    fromStepId: f.from_step_id,
+    toStepId: f.to_step_id,
+    label: f.label,
+    ...(route ? { route } : {}),
+    ...(f.share !== null && f.share >= 0 && f.share <= 100 ? { share: f.share } : {}),
+  };
+}
+
+interface PhaseRow {
+  id: string;
+  map_id: string;
+  name: string;
+  position: number;
+  kpis: string | null;
+}
+
+function phaseOf(p: PhaseRow): Phase {
+  return { id: p.id, name: p.name, order: p.position, ...nonEmpty(jsonField('kpis', p.kpis, KpisSchema)) };
 }
 
 function commentOf(c: CommentRow): MapComment {
@@ -205,11 +234,11 @@ type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint;
 export function createMapRepository(db: Db) {
   const q = {
     list: db.prepare(`
-      SELECT m.id, m.title, m.status, m.created_at AS createdAt, m.updated_at AS updatedAt,
+      SELECT m.id, m.title, m.status, m.owner, m.next_review AS nextReview, m.created_at AS createdAt, m.updated_at AS updatedAt,
              (SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) AS stepCount
       FROM maps m ORDER BY m.updated_at DESC, m.title`),
     summary: db.prepare(`
-      SELECT m.id, m.title, m.status, m.created_at AS createdAt, m.updated_at AS updatedAt,
+      SELECT m.id, m.title, m.status, m.owner, m.next_review AS nextReview, m.created_at AS createdAt, m.updated_at AS updatedAt,
              (SELECT COUNT(*) FROM steps s WHERE s.map_id = m.id) AS stepCount
       FROM maps m WHERE m.id = ?`),
     /** Which maps open which: (child, parent) pairs through sub-process steps. */
@@ -222,6 +251,7 @@ export function createMapRepository(db: Db) {
       FROM steps s JOIN maps p ON p.id = s.map_id
       WHERE s.linked_map_id = ? AND s.map_id <> ? ORDER BY p.title`),
     mapExists: db.prepare('SELECT 1 FROM maps WHERE id = ?'),
+    stepInMap: db.prepare('SELECT 1 FROM steps WHERE map_id = ? AND id = ?'),
     map: db.prepare('SELECT * FROM maps WHERE id = ?'),
     comments: db.prepare('SELECT * FROM comments WHERE map_id = ? ORDER BY created_at, id'),
     painPoints: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ?'),
@@ -253,21 +283,21 @@ export function createMapRepository(db: Db) {
       INSERT INTO versions (id, map_id, name, note, author, kind, created_at, step_count, doc)
       VALUES (@id, @mapId, @name, @note, @author, @kind, @createdAt, @stepCount, @doc)`),
     roles: db.prepare('SELECT id, name, color, position FROM roles WHERE map_id = ?'),
-    phases: db.prepare('SELECT id, name, position FROM phases WHERE map_id = ?'),
+    phases: db.prepare('SELECT id, map_id, name, position, kpis FROM phases WHERE map_id = ?'),
     steps: db.prepare('SELECT * FROM steps WHERE map_id = ?'),
     items: db.prepare(
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
     ),
-    flows: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ?'),
+    flows: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE map_id = ?'),
     roleById: db.prepare('SELECT id, map_id, name, color, position FROM roles WHERE id = ?'),
-    phaseById: db.prepare('SELECT id, map_id, name, position FROM phases WHERE id = ?'),
+    phaseById: db.prepare('SELECT id, map_id, name, position, kpis FROM phases WHERE id = ?'),
     stepById: db.prepare('SELECT * FROM steps WHERE id = ?'),
     itemsOfStep: db.prepare('SELECT kind, label FROM step_items WHERE step_id = ? ORDER BY kind, position'),
-    flowById: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE id = ?'),
+    flowById: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE id = ?'),
     commentById: db.prepare('SELECT * FROM comments WHERE id = ?'),
     painById: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE id = ?'),
     revision: db.prepare('SELECT revision, updated_at AS updatedAt FROM maps WHERE id = ?'),
-    flowsOfStep: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route FROM flows WHERE map_id = ? AND (from_step_id = ? OR to_step_id = ?)'),
+    flowsOfStep: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE map_id = ? AND (from_step_id = ? OR to_step_id = ?)'),
     painOfStep: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ? AND step_id = ?'),
     commentsOn: db.prepare('SELECT * FROM comments WHERE map_id = ? AND target_kind = ? AND target_id = ?'),
     repliesTo: db.prepare('SELECT * FROM comments WHERE map_id = ? AND parent_id = ?'),
@@ -279,32 +309,37 @@ export function createMapRepository(db: Db) {
     setStatus: db.prepare('UPDATE maps SET status = ? WHERE id = ?'),
     setDismissed: db.prepare('UPDATE maps SET dismissed = ? WHERE id = ?'),
     setRulesOff: db.prepare('UPDATE maps SET rules_off = ? WHERE id = ?'),
+    setSwot: db.prepare('UPDATE maps SET swot = ? WHERE id = ?'),
+    setReviewMonths: db.prepare('UPDATE maps SET review_months = ? WHERE id = ?'),
+    setNextReview: db.prepare('UPDATE maps SET next_review = ? WHERE id = ?'),
     deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
     upsertRole: db.prepare(`
       INSERT INTO roles (id, map_id, name, color, position) VALUES (@id, @mapId, @name, @color, @order)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color, position = excluded.position
       WHERE roles.map_id = excluded.map_id`),
     upsertPhase: db.prepare(`
-      INSERT INTO phases (id, map_id, name, position) VALUES (@id, @mapId, @name, @order)
-      ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
+      INSERT INTO phases (id, map_id, name, position, kpis) VALUES (@id, @mapId, @name, @order, @kpis)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, kpis = excluded.kpis
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
       INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
-        wait_value, wait_unit, raci, parties)
+        wait_value, wait_unit, raci, parties, kpis, automation, automation_system)
       VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId,
-        @waitValue, @waitUnit, @raci, @parties)
+        @waitValue, @waitUnit, @raci, @parties, @kpis, @automation, @system)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
         duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned,
         linked_map_id = excluded.linked_map_id, wait_value = excluded.wait_value, wait_unit = excluded.wait_unit,
-        raci = excluded.raci, parties = excluded.parties
+        raci = excluded.raci, parties = excluded.parties, kpis = excluded.kpis, automation = excluded.automation,
+        automation_system = excluded.automation_system
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
     upsertFlow: db.prepare(`
-      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route) VALUES (@id, @mapId, @fromStepId, @toStepId, @label, @route)
+      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route, share)
+      VALUES (@id, @mapId, @fromStepId, @toStepId, @label, @route, @share)
       ON CONFLICT (id) DO UPDATE SET from_step_id = excluded.from_step_id, to_step_id = excluded.to_step_id, label = excluded.label,
-        route = excluded.route
+        route = excluded.route, share = excluded.share
       WHERE flows.map_id = excluded.map_id`),
     removeRole: db.prepare('DELETE FROM roles WHERE id = ? AND map_id = ?'),
     removePhase: db.prepare('DELETE FROM phases WHERE id = ? AND map_id = ?'),
@@ -329,8 +364,8 @@ export function createMapRepository(db: Db) {
         break;
       }
       case 'phases': {
-        const p = q.phaseById.get(id) as { id: string; map_id: string; name: string; position: number } | undefined;
-        if (p) [owner, row] = [p.map_id, { id: p.id, name: p.name, order: p.position }];
+        const p = q.phaseById.get(id) as PhaseRow | undefined;
+        if (p) [owner, row] = [p.map_id, phaseOf(p)];
         break;
       }
       case 'steps': {
@@ -496,6 +531,9 @@ export function createMapRepository(db: Db) {
         waitUnit: s.wait?.unit ?? null,
         raci: s.raci && Object.keys(s.raci).length > 0 ? JSON.stringify(s.raci) : null,
         parties: s.parties && s.parties.length > 0 ? JSON.stringify(s.parties) : null,
+        kpis: s.kpis && s.kpis.length > 0 ? JSON.stringify(s.kpis) : null,
+        automation: s.automation ?? null,
+        system: s.system ?? null,
       }),
       'step',
       s.id,
@@ -508,7 +546,15 @@ export function createMapRepository(db: Db) {
   }
 
   function writeFlow(mapId: string, f: Flow) {
-    const row = { id: f.id, mapId, fromStepId: f.fromStepId, toStepId: f.toStepId, label: f.label, route: f.route ? JSON.stringify(f.route) : null };
+    const row = {
+      id: f.id,
+      mapId,
+      fromStepId: f.fromStepId,
+      toStepId: f.toStepId,
+      label: f.label,
+      route: f.route ? JSON.stringify(f.route) : null,
+      share: f.share ?? null,
+    };
     one(q.upsertFlow.run(row), 'flow', f.id);
   }
 
@@ -524,6 +570,9 @@ export function createMapRepository(db: Db) {
     if (m?.direction !== undefined) q.setDirection.run(m.direction, mapId);
     if (m?.dismissed !== undefined) q.setDismissed.run(m.dismissed.length > 0 ? JSON.stringify(m.dismissed) : null, mapId);
     if (m?.rulesOff !== undefined) q.setRulesOff.run(m.rulesOff.length > 0 ? JSON.stringify(m.rulesOff) : null, mapId);
+    if (m?.swot !== undefined) q.setSwot.run(m.swot.length > 0 ? JSON.stringify(m.swot) : null, mapId);
+    if (m?.reviewEveryMonths !== undefined) q.setReviewMonths.run(m.reviewEveryMonths, mapId);
+    if (m?.nextReview !== undefined) q.setNextReview.run(m.nextReview, mapId);
     if (m && (m.purpose !== undefined || m.owner !== undefined || m.status !== undefined || m.approval !== undefined)) {
       const row = q.map.get(mapId) as MapRow;
       const approval = m.approval === undefined ? (row.approved_by !== null ? { by: row.approved_by, at: row.approved_at } : null) : m.approval;
@@ -537,7 +586,10 @@ export function createMapRepository(db: Db) {
       });
     }
     for (const r of changes.upsert.roles) one(q.upsertRole.run({ ...merge('roles', r).row, mapId }), 'role', r.id);
-    for (const p of changes.upsert.phases) one(q.upsertPhase.run({ ...merge('phases', p).row, mapId }), 'phase', p.id);
+    for (const p of changes.upsert.phases) {
+      const { row } = merge('phases', p);
+      one(q.upsertPhase.run({ id: row.id, name: row.name, order: row.order, kpis: row.kpis && row.kpis.length > 0 ? JSON.stringify(row.kpis) : null, mapId }), 'phase', p.id);
+    }
     for (const s of changes.upsert.steps) {
       const { row, items } = merge('steps', s);
       writeStep(mapId, row, items);
@@ -623,6 +675,9 @@ export function createMapRepository(db: Db) {
         approval: doc.approval ?? null,
         dismissed: doc.dismissed ?? [],
         rulesOff: doc.rulesOff ?? [],
+        swot: doc.swot ?? [],
+        reviewEveryMonths: doc.reviewEveryMonths ?? null,
+        nextReview: doc.nextReview ?? null,
       },
       upsert: {
         roles: Object.values(doc.roles),
@@ -688,6 +743,9 @@ export function createMapRepository(db: Db) {
         ...(m.approved_by !== null && m.approved_at !== null ? { approval: { by: m.approved_by, at: m.approved_at } } : {}),
         ...nonEmpty(jsonField('dismissed', m.dismissed, DismissalsSchema)),
         ...nonEmpty(jsonField('rulesOff', m.rules_off, RulesOffSchema)),
+        ...nonEmpty(jsonField('swot', m.swot, SwotSchema)),
+        ...(m.review_months !== null && m.review_months >= 0 ? { reviewEveryMonths: m.review_months } : {}),
+        ...(m.next_review && DateSchema.safeParse(m.next_review).success ? { nextReview: m.next_review } : {}),
         createdAt: m.created_at,
         updatedAt: m.updated_at,
         roles: {},
@@ -697,13 +755,16 @@ export function createMapRepository(db: Db) {
         comments: {},
         painPoints: {},
       };
+      // SWOT notes keep only links to steps still in the map (another editor may have deleted one)
+      if (doc.swot?.some((n) => n.stepIds.length > 0)) {
+        const here = (stepId: string) => q.stepInMap.get(id, stepId) !== undefined;
+        doc.swot = doc.swot.map((n) => (n.stepIds.every(here) ? n : { ...n, stepIds: n.stepIds.filter(here) }));
+      }
       if (opts.fieldsOnly) return doc;
       for (const r of q.roles.all(id) as { id: string; name: string; color: string; position: number }[]) {
         doc.roles[r.id] = { id: r.id, name: r.name, color: r.color, order: r.position };
       }
-      for (const p of q.phases.all(id) as { id: string; name: string; position: number }[]) {
-        doc.phases[p.id] = { id: p.id, name: p.name, order: p.position };
-      }
+      for (const p of q.phases.all(id) as PhaseRow[]) doc.phases[p.id] = phaseOf(p);
       for (const s of q.steps.all(id) as StepRow[]) doc.steps[s.id] = stepOf(s);
       for (const it of q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[]) {
         const step = Object.hasOwn(doc.steps, it.step_id) ? doc.steps[it.step_id] : undefined;

@@ -242,4 +242,43 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE maps ADD COLUMN rules_off TEXT;
     `,
   },
+  {
+    version: 6,
+    description: 'optimisation: KPIs on phases and steps, automation of steps, decision shares on flows, Lean wastes, a SWOT board and a review cycle per map',
+    // pain_points is rebuilt: its CHECK on kind gains the eight Lean wastes
+    rebuildsTables: true,
+    sql: `
+      -- JSON: [{ id, name, unit, target, current, better }]; NULL: none
+      ALTER TABLE phases ADD COLUMN kpis TEXT;
+      ALTER TABLE steps ADD COLUMN kpis TEXT;
+      -- NULL: done by hand
+      ALTER TABLE steps ADD COLUMN automation TEXT CHECK (automation IN ('partial', 'auto'));
+      ALTER TABLE steps ADD COLUMN automation_system TEXT;
+      -- percentage of the cases leaving a decision that take this flow; NULL: not said
+      ALTER TABLE flows ADD COLUMN share REAL CHECK (share IS NULL OR (share >= 0 AND share <= 100));
+      -- JSON: [{ id, quadrant, text, stepIds }]; NULL: an empty board
+      ALTER TABLE maps ADD COLUMN swot TEXT;
+      -- NULL: the default cycle; 0: no regular review
+      ALTER TABLE maps ADD COLUMN review_months INTEGER CHECK (review_months IS NULL OR (review_months >= 0 AND review_months <= 120));
+      -- YYYY-MM-DD; NULL: none planned
+      ALTER TABLE maps ADD COLUMN next_review TEXT;
+
+      CREATE TABLE pain_points_v6 (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('bottleneck', 'redundant', 'idea',
+          'waiting', 'defects', 'overprocessing', 'motion', 'inventory', 'overproduction', 'transport', 'talent')),
+        votes INTEGER NOT NULL CHECK (votes >= 1),
+        created_at TEXT NOT NULL,
+        UNIQUE (map_id, id),
+        FOREIGN KEY (map_id, step_id) REFERENCES steps (map_id, id) ON DELETE CASCADE
+      );
+      INSERT INTO pain_points_v6 (id, map_id, step_id, kind, votes, created_at)
+        SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points;
+      DROP TABLE pain_points;
+      ALTER TABLE pain_points_v6 RENAME TO pain_points;
+      CREATE INDEX pain_points_map ON pain_points (map_id);
+    `,
+  },
 ];

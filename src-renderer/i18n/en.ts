@@ -6,6 +6,7 @@
  */
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
+import { optimiseText } from '../optimise/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -534,6 +535,7 @@ export const en = {
   },
   tableView: tableText.en,
   raciView: raciText.en,
+  optimise: optimiseText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   viewExport: viewExportText.en,
@@ -614,11 +616,36 @@ export const en = {
       'empty-phase': { title: 'Empty phases', explain: 'A phase with no steps.' },
       'raci-accountable': { title: 'Tasks without exactly one A', explain: 'Every task needs one accountable role (A) in the RACI matrix.' },
       'raci-idle-role': { title: 'Roles with a single part', explain: 'The role is R or A on this step and does nothing else in the map.' },
+      'kpi-incomplete': { title: 'KPIs without a target or a current value', explain: 'Without both, the KPI cannot show whether it is on target.' },
     },
   },
   /** Pain points: the Pain points tab, its overlay on the canvas. */
   painPoints: {
-    kinds: { bottleneck: 'Bottleneck', redundant: 'Redundant', idea: 'Improvement idea' },
+    kinds: {
+      bottleneck: 'Bottleneck',
+      redundant: 'Redundant',
+      idea: 'Improvement idea',
+      waiting: 'Waiting',
+      defects: 'Rework, defects',
+      overprocessing: 'Over-processing',
+      motion: 'Hand-offs, motion',
+      inventory: 'Queues, inventory',
+      overproduction: 'Overproduction',
+      transport: 'Transport',
+      talent: 'Unused talent',
+    },
+    /** One line each: what the Lean waste is, in a sales department. */
+    explain: {
+      waiting: 'Work stands still: waiting for an approval, a reply, a document or a free person.',
+      defects: 'Something is done again or fixed: wrong quotes, returned orders, re-entered data.',
+      overprocessing: 'More work than the customer needs: extra approvals, reports nobody reads, double checks.',
+      motion: 'Work passes between people or systems without need, or people search and switch tools.',
+      inventory: 'Work piles up: unprocessed leads, unsigned contracts, orders waiting in a queue.',
+      overproduction: 'Done before or beyond what is needed: quotes nobody asked for, reports made just in case.',
+      transport: 'Documents or goods carried around: paper sent by courier, files moved between folders and e-mails.',
+      talent: 'People’s skills and ideas go unused: experienced sellers doing data entry, suggestions never heard.',
+    },
+    groups: { marks: 'Pain points', wastes: 'Lean: the eight wastes' },
     selectStep: 'Select a step to mark it.',
     markFor: 'Mark “{{title}}”',
     vote: 'Add a vote: {{kind}}',
@@ -746,6 +773,9 @@ export const en = {
       phaseRenamed: 'Phase renamed: {{before}} → {{after}}',
       mapTitle: 'Map title: {{before}} → {{after}}',
       mapDescription: 'Map description changed',
+      mapSwot: 'SWOT board changed',
+      mapReview: 'Review cycle changed',
+      phaseKpis: 'KPIs of phase {{name}} changed',
       otherTitle: 'Lanes, phases, flows',
       fields: {
         title: 'Title',
@@ -760,6 +790,8 @@ export const en = {
         resources: 'Resources',
         parties: 'Outside parties',
         raci: 'RACI',
+        automation: 'Automation',
+        kpis: 'KPIs',
         link: 'Linked map',
       },
       change: '{{field}}: {{before}} → {{after}}',

@@ -6,6 +6,7 @@
 import type { Messages } from './index';
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
+import { optimiseText } from '../optimise/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -548,6 +549,7 @@ export const ru: Messages = {
   },
   tableView: tableText.ru,
   raciView: raciText.ru,
+  optimise: optimiseText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   viewExport: viewExportText.ru,
@@ -637,10 +639,35 @@ export const ru: Messages = {
       'empty-phase': { title: 'Пустые этапы', explain: 'Этап без шагов.' },
       'raci-accountable': { title: 'Задачи без единственного A', explain: 'У каждой задачи в матрице RACI должна быть одна подотчётная роль (A).' },
       'raci-idle-role': { title: 'Роли с единственным участием', explain: 'Роль — R или A на этом шаге и больше ничего в карте не делает.' },
+      'kpi-incomplete': { title: 'KPI без цели или текущего значения', explain: 'Без обоих значений нельзя понять, достигнута ли цель.' },
     },
   },
   painPoints: {
-    kinds: { bottleneck: 'Узкое место', redundant: 'Лишний шаг', idea: 'Идея улучшения' },
+    kinds: {
+      bottleneck: 'Узкое место',
+      redundant: 'Лишний шаг',
+      idea: 'Идея улучшения',
+      waiting: 'Ожидание',
+      defects: 'Переделки, брак',
+      overprocessing: 'Лишняя обработка',
+      motion: 'Передачи, лишние движения',
+      inventory: 'Очереди, запасы',
+      overproduction: 'Перепроизводство',
+      transport: 'Транспортировка',
+      talent: 'Неиспользованный потенциал',
+    },
+    /** По строке: что значит потеря бережливого производства в отделе продаж. */
+    explain: {
+      waiting: 'Работа стоит: ждём согласования, ответа, документа или свободного сотрудника.',
+      defects: 'Что-то делают заново или исправляют: ошибки в КП, возвраты заказов, повторный ввод данных.',
+      overprocessing: 'Больше работы, чем нужно клиенту: лишние согласования, отчёты, которые никто не читает, двойные проверки.',
+      motion: 'Работа без нужды переходит между людьми или системами, люди ищут данные и переключаются между программами.',
+      inventory: 'Работа копится: необработанные лиды, неподписанные договоры, заказы в очереди.',
+      overproduction: 'Сделано раньше или больше, чем нужно: КП, которые никто не просил, отчёты «на всякий случай».',
+      transport: 'Документы или товары перемещают без пользы: бумаги курьером, файлы между папками и письмами.',
+      talent: 'Навыки и идеи людей не используются: опытные продавцы вводят данные, предложения не слышат.',
+    },
+    groups: { marks: 'Болевые точки', wastes: 'Бережливое производство: восемь потерь' },
     selectStep: 'Выберите шаг, чтобы отметить его.',
     markFor: 'Отметить «{{title}}»',
     vote: 'Добавить голос: {{kind}}',
@@ -778,6 +805,9 @@ export const ru: Messages = {
       phaseRenamed: 'Этап переименован: {{before}} → {{after}}',
       mapTitle: 'Название карты: {{before}} → {{after}}',
       mapDescription: 'Изменено описание карты',
+      mapSwot: 'Изменена SWOT-доска',
+      mapReview: 'Изменён цикл пересмотра',
+      phaseKpis: 'Изменены KPI этапа {{name}}',
       otherTitle: 'Дорожки, этапы, связи',
       fields: {
         title: 'Название',
@@ -792,6 +822,8 @@ export const ru: Messages = {
         resources: 'Ресурсы',
         parties: 'Внешние участники',
         raci: 'RACI',
+        automation: 'Автоматизация',
+        kpis: 'KPI',
         link: 'Связанная карта',
       },
       change: '{{field}}: {{before}} → {{after}}',

@@ -8,6 +8,7 @@ import type { StepField } from '../../shared/model/compare';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { revealStep } from '../canvas/viewport';
 import { formatDuration, useT } from '../i18n';
+import { kpiText } from '../optimise/kpiText';
 import { useEditor, useEditorStore } from '../store/context';
 import { CompareLegend } from './VersionBanner';
 import { useComparison } from './compareOverlay';
@@ -60,6 +61,14 @@ export function describeStepField(t: T, field: StepField, before: Step, after: S
     case 'outputs':
     case 'resources':
       return t('versions.diff.items', { field: name, changes: itemChanges(t, before[field], after[field]) });
+    case 'automation': {
+      const level = (st: Step) => `${t(`optimise.automation.levels.${st.automation ?? 'manual'}`)}${st.system ? ` (${st.system})` : ''}`;
+      return change(level(before), level(after));
+    }
+    case 'kpis': {
+      const named = (st: Step) => (st.kpis ?? []).map((k) => kpiText(k));
+      return t('versions.diff.items', { field: name, changes: itemChanges(t, named(before), named(after)) });
+    }
     case 'description':
     case 'link':
       return t('versions.diff.changedOnly', { field: name });
@@ -99,13 +108,22 @@ export function CompareList() {
     c.flows.changed.length ? t('versions.diff.flowsChanged', { count: c.flows.changed.length }) : null,
   ].filter((x): x is string => x !== null);
   const others = [
-    ...c.map.map((f) => (f === 'title' ? t('versions.diff.mapTitle', { before: older.title, after: doc.title }) : t('versions.diff.mapDescription'))),
+    ...c.map.map((f) =>
+      f === 'title'
+        ? t('versions.diff.mapTitle', { before: older.title, after: doc.title })
+        : f === 'swot'
+          ? t('versions.diff.mapSwot')
+          : f === 'review'
+            ? t('versions.diff.mapReview')
+            : t('versions.diff.mapDescription'),
+    ),
     ...c.roles.added.map((id) => t('versions.diff.laneAdded', { name: doc.roles[id]?.name ?? '' })),
     ...c.roles.removed.map((id) => t('versions.diff.laneRemoved', { name: older.roles[id]?.name ?? '' })),
     ...c.roles.renamed.map((id) => t('versions.diff.laneRenamed', { before: older.roles[id]?.name ?? '', after: doc.roles[id]?.name ?? '' })),
     ...c.phases.added.map((id) => t('versions.diff.phaseAdded', { name: doc.phases[id]?.name ?? '' })),
     ...c.phases.removed.map((id) => t('versions.diff.phaseRemoved', { name: older.phases[id]?.name ?? '' })),
     ...c.phases.renamed.map((id) => t('versions.diff.phaseRenamed', { before: older.phases[id]?.name ?? '', after: doc.phases[id]?.name ?? '' })),
+    ...c.phases.kpis.map((id) => t('versions.diff.phaseKpis', { name: doc.phases[id]?.name ?? '' })),
     ...flowsLine,
     ...(c.steps.moved.length ? [t('versions.diff.stepsMoved', { count: c.steps.moved.length })] : []),
   ];

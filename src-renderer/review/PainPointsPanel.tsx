@@ -7,7 +7,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { Minus, Plus } from 'lucide-react';
 import { useMemo } from 'react';
-import { PAIN_KINDS, type MapDoc, type PainKind } from '../../shared/model/types';
+import { LEAN_WASTES, PAIN_KINDS, type MapDoc, type PainKind } from '../../shared/model/types';
 import { revealStep } from '../canvas/viewport';
 import { formatNumber, useLanguage, useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
@@ -16,6 +16,18 @@ import { useReviewUi } from './reviewUi';
 import { PAIN_ICONS } from './StepMarks';
 
 const LEGEND_KEYS = ['none', 'few', 'some', 'many'] as const;
+
+const WASTES: ReadonlySet<PainKind> = new Set(LEAN_WASTES);
+/** Today's three marks first, then the eight Lean wastes, each under its heading. */
+const KIND_GROUPS = [
+  { key: 'marks', kinds: PAIN_KINDS.filter((k) => !WASTES.has(k)) },
+  { key: 'wastes', kinds: [...LEAN_WASTES] },
+] as const;
+
+/** What a Lean waste is, in a line (the first three kinds need no explanation). */
+export function wasteExplanation(t: ReturnType<typeof useT>, kind: PainKind): string | null {
+  return WASTES.has(kind) ? t(`painPoints.explain.${kind as (typeof LEAN_WASTES)[number]}`) : null;
+}
 
 function stepTitle(doc: MapDoc, stepId: string, untitled: string) {
   return doc.steps[stepId]?.title.trim() || untitled;
@@ -46,20 +58,25 @@ export function PainPointsPanel() {
         {stepId ? (
           <>
             <p className="pain-step muted">{t('painPoints.markFor', { title: stepTitle(doc, stepId, untitled) })}</p>
-            <ul className="pain-kinds">
-              {PAIN_KINDS.map((kind) => (
-                <KindRow
-                  key={kind}
-                  kind={kind}
-                  votes={pain?.byKind[kind]?.votes ?? 0}
-                  onVote={() => votePain(store, stepId, kind)}
-                  onUnvote={() => {
-                    const p = pain?.byKind[kind];
-                    if (p) unvotePain(store, p.id);
-                  }}
-                />
-              ))}
-            </ul>
+            {KIND_GROUPS.map((group) => (
+              <div key={group.key} className="pain-kind-group">
+                <h4 className="pain-kind-group-title">{t(`painPoints.groups.${group.key}`)}</h4>
+                <ul className="pain-kinds">
+                  {group.kinds.map((kind) => (
+                    <KindRow
+                      key={kind}
+                      kind={kind}
+                      votes={pain?.byKind[kind]?.votes ?? 0}
+                      onVote={() => votePain(store, stepId, kind)}
+                      onUnvote={() => {
+                        const p = pain?.byKind[kind];
+                        if (p) unvotePain(store, p.id);
+                      }}
+                    />
+                  ))}
+                </ul>
+              </div>
+            ))}
           </>
         ) : (
           <p className="muted">{t('painPoints.selectStep')}</p>
@@ -132,9 +149,17 @@ function KindRow({ kind, votes, onVote, onUnvote }: { kind: PainKind; votes: num
   const t = useT();
   const Icon = PAIN_ICONS[kind];
   const name = t(`painPoints.kinds.${kind}`);
+  const explain = wasteExplanation(t, kind);
   return (
     <li className={`pain-kind pain-${kind}`}>
-      <button type="button" className="pain-kind-vote" onClick={onVote} title={t('painPoints.vote', { kind: name })} data-kind={kind}>
+      <button
+        type="button"
+        className="pain-kind-vote"
+        onClick={onVote}
+        title={explain ? `${t('painPoints.vote', { kind: name })}\n${explain}` : t('painPoints.vote', { kind: name })}
+        aria-description={explain ?? undefined}
+        data-kind={kind}
+      >
         <Icon size={14} aria-hidden /> <span>{name}</span>
         {votes > 0 && <span className="count">{t('painPoints.votes', { count: votes })}</span>}
       </button>

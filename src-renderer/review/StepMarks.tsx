@@ -5,7 +5,7 @@
  * icons with their votes at the top-left and a heat colour (a class on the step).
  */
 import { EdgeLabelRenderer } from '@xyflow/react';
-import { Hourglass, Lightbulb, MessageCircle, Scissors, type LucideIcon } from 'lucide-react';
+import { ArrowLeftRight, Boxes, Clock, CopyPlus, Hourglass, Layers, Lightbulb, MessageCircle, RotateCcw, Scissors, Truck, UserX, type LucideIcon } from 'lucide-react';
 import { useStore } from 'zustand';
 import type { MapDoc, PainKind } from '../../shared/model/types';
 import { PAIN_KINDS } from '../../shared/model/types';
@@ -16,7 +16,19 @@ import { openCommentCounts, threadsOf } from './comments';
 import { heatLevel, painByStep } from './painPoints';
 import { useReviewUi } from './reviewUi';
 
-export const PAIN_ICONS: Record<PainKind, LucideIcon> = { bottleneck: Hourglass, redundant: Scissors, idea: Lightbulb };
+export const PAIN_ICONS: Record<PainKind, LucideIcon> = {
+  bottleneck: Hourglass,
+  redundant: Scissors,
+  idea: Lightbulb,
+  waiting: Clock,
+  defects: RotateCcw,
+  overprocessing: Layers,
+  motion: ArrowLeftRight,
+  inventory: Boxes,
+  overproduction: CopyPlus,
+  transport: Truck,
+  talent: UserX,
+};
 
 const countCache = new WeakMap<MapDoc, ReturnType<typeof openCommentCounts>>();
 function countsOf(doc: MapDoc) {

@@ -13,6 +13,9 @@ export const LATIN_ALLOWED = [
   // names of analysis methods, kept as Russian analysts write them
   'RACI',
   'SIPOC',
+  'KPI',
+  'SWOT',
+  'Lean',
   'CRM',
   'Excel',
   'Ctrl',

@@ -277,6 +277,20 @@ describe('flow of work', () => {
   });
 });
 
+describe('KPIs', () => {
+  test('a KPI of a phase or a step without a target or a current value is listed, by name; a complete one is not', () => {
+    const doc = clean();
+    doc.phases.p1 = { id: 'p1', name: 'Квалификация', order: 0 };
+    doc.steps.qualify!.phaseId = 'p1';
+    doc.phases.p1.kpis = [
+      { id: 'k1', name: 'Конверсия лид → сделка', unit: '%', target: 15, current: 12, better: 'higher' },
+      { id: 'k2', name: 'Доля квалифицированных', unit: '%', target: null, current: 40, better: 'higher' },
+    ];
+    doc.steps.offer!.kpis = [{ id: 'k3', name: 'Время подготовки КП', unit: 'ч', target: 4, current: null, better: 'lower' }];
+    expect(rules(doc)).toEqual(['kpi-incomplete:p1:Доля квалифицированных', 'kpi-incomplete:offer:Время подготовки КП']);
+  });
+});
+
 test('every rule named in the checks has a test above', () => {
   const tested: RuleId[] = [
     'no-start',
@@ -296,6 +310,7 @@ test('every rule named in the checks has a test above', () => {
     'raci-accountable',
     'raci-idle-role',
     'empty-phase',
+    'kpi-incomplete',
   ];
   expect(Object.keys(RULES).sort()).toEqual([...tested].sort());
 });

@@ -14,7 +14,7 @@ import { diffMaps } from '../../shared/model/diff';
 import { rebaseDoc, remoteChanges } from '../../shared/model/rebase';
 import { MapDocSchema } from '../../shared/model/schema';
 import type { Dismissal, MapDoc } from '../../shared/model/types';
-import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
+import { LANEMAP_SCHEMA_VERSION, parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { openLibrary, type Db } from '../../src-main/storage/database';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { MIGRATIONS } from '../../src-main/storage/migrations';
@@ -167,7 +167,7 @@ describe('storage', () => {
     const { db, backupPath } = openLibrary(file);
     dbs.push(db);
     expect(backupPath && fs.existsSync(backupPath)).toBeTruthy();
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     const doc = createMapRepository(db).read('m');
     expect(doc.steps.a).toMatchObject({ title: 'Квалификация', duration: { value: 30, unit: 'min' }, inputs: ['Заявка'] });
     expect(doc.steps.a!.wait).toBeUndefined();
@@ -189,10 +189,10 @@ describe('storage', () => {
 });
 
 describe('files and copies', () => {
-  test('.lanemap.json version 3 carries the analysis fields; a version-2 file without them is still read', () => {
+  test('.lanemap.json (version 3 on) carries the analysis fields; a version-2 file without them is still read', () => {
     const doc = analysed();
     const text = toLanemapJson(doc, { exportedAt: NOW });
-    expect(JSON.parse(text).schemaVersion).toBe(3);
+    expect(JSON.parse(text).schemaVersion).toBe(LANEMAP_SCHEMA_VERSION);
     const back = parseLanemapJson(text);
     expect(back.ok && content(back.doc)).toEqual(content(doc));
     const v2 = JSON.stringify({ format: 'lanemap', schemaVersion: 2, exportedAt: NOW, map: salesMap(), versions: [] });

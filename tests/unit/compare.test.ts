@@ -69,7 +69,7 @@ const NOTHING: MapComparison = {
   steps: { added: [], removed: [], changed: [], moved: [] },
   flows: { added: [], removed: [], changed: [] },
   roles: { added: [], removed: [], renamed: [] },
-  phases: { added: [], removed: [], renamed: [] },
+  phases: { added: [], removed: [], renamed: [], kpis: [] },
   map: [],
   same: true,
 };
@@ -221,7 +221,7 @@ describe('compareMaps: each step field on its own', () => {
       s.title = 'Лид квалифицирован?';
     });
     expect(compareMaps(older, newer).steps.changed).toEqual([{ id: 'qualify', fields: ['title', 'kind', 'phase', 'duration', 'resources', 'link'] }]);
-    expect(STEP_FIELDS).toEqual(['title', 'kind', 'role', 'phase', 'description', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'parties', 'raci', 'link']);
+    expect(STEP_FIELDS).toEqual(['title', 'kind', 'role', 'phase', 'description', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'parties', 'raci', 'automation', 'kpis', 'link']);
   });
 
   test('a changed wait time, RACI letter or outside party is a difference; the order RACI letters were set in is not', () => {

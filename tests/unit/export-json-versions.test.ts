@@ -44,11 +44,11 @@ function history(): { map: MapDoc; versions: LanemapVersion[] } {
 }
 
 describe('writing and reading versions', () => {
-  test('a map with two versions: schemaVersion 3, everything read back as written', () => {
+  test('a map with two versions: the current schemaVersion, everything read back as written', () => {
     const { map, versions } = history();
     const text = toLanemapJson(map, { exportedAt: NOW, app: 'Lanemap test' }, versions);
-    expect(JSON.parse(text)).toMatchObject({ format: 'lanemap', schemaVersion: 3, versions: [{ id: 'v2', name: 'Как должно быть' }, { id: 'v1' }] });
-    expect(LANEMAP_SCHEMA_VERSION).toBe(3);
+    expect(JSON.parse(text)).toMatchObject({ format: 'lanemap', schemaVersion: LANEMAP_SCHEMA_VERSION, versions: [{ id: 'v2', name: 'Как должно быть' }, { id: 'v1' }] });
+    expect(LANEMAP_SCHEMA_VERSION).toBe(4);
     expect(parseLanemapJson(text)).toEqual({ ok: true, doc: map, exportedAt: NOW, versions });
   });
 
