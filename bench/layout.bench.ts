@@ -10,7 +10,7 @@ import { stepSize } from '../shared/model/geometry';
 import type { MapDoc } from '../shared/model/types';
 import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
-import { analysisFigures } from './analysis.bench';
+import { analysisFigures, optimisationFigures } from './analysis.bench';
 import { exportFigures } from './export.bench';
 import { tableFigures } from './table.bench';
 
@@ -90,6 +90,7 @@ rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 // checks + figures of the map, as on every edit (bench/analysis.bench.ts); the table gets its own lines
 const analysis = analysisFigures();
 for (const [n, ms] of Object.entries(analysis)) results[`analysis.${n}.ms`] = round(ms, 1);
+for (const [n, ms] of Object.entries(optimisationFigures())) results[`optimisation.${n}.ms`] = round(ms, 1);
 
 // the step table opened on a 2,000-step map, in Chromium on the built app (bench/table.bench.ts)
 const table = await tableFigures();
