@@ -89,7 +89,11 @@ export function automationFigures(doc: MapDoc): AutomationFigures {
   const work = Object.values(doc.steps).filter(isWork);
   const group = <K>(key: (s: Step) => K) => {
     const m = new Map<K, Step[]>();
-    for (const s of work) m.set(key(s), [...(m.get(key(s)) ?? []), s]);
+    for (const s of work) {
+      const list = m.get(key(s));
+      if (list) list.push(s);
+      else m.set(key(s), [s]);
+    }
     return new Map([...m].map(([k, list]) => [k, split(list)] as const));
   };
   return { ...split(work), byRole: group((s) => s.roleId), byPhase: group((s) => s.phaseId) };
@@ -101,49 +105,108 @@ const MAX_LOOP_FACTOR = 10;
 /**
  * How often each step is done per case that runs through the map: 1 on the main line, the
  * branch's share after a decision (the flows' `share`, else an equal split of what is left),
- * and more inside a loop (a rework loop taken half the time doubles the steps in it). Flows out
- * of a step that is not a decision all happen (work in parallel). Steps no start reaches count once.
+ * and more inside a loop (a rework loop taken half the time doubles the steps in it, and the
+ * steps after the loop are done once again, not half the time). Flows out of a step that is not a
+ * decision all happen (work in parallel; where they meet again the step is done once). Steps no
+ * start reaches count once.
  */
 export function expectedVisits(doc: MapDoc): Map<string, number> {
   const g = flowGraph(doc);
   const back = backFlows(doc, g);
   const prob = flowProbabilities(doc, g.out);
-  const inForward = new Map<string, number>(g.steps.map((s) => [s.id, 0]));
-  for (const f of Object.values(doc.flows)) if (!back.has(f.id) && inForward.has(f.toStepId)) inForward.set(f.toStepId, inForward.get(f.toStepId)! + 1);
+  const order = forwardOrder(doc, g, back);
   const hasStart = g.steps.some((s) => s.kind === 'start');
-  const p = new Map<string, number>();
-  for (const s of g.steps) if (hasStart ? s.kind === 'start' : inForward.get(s.id) === 0) p.set(s.id, 1);
-  // topological order over the forward flows (Kahn; steps in reading order)
-  const left = new Map(inForward);
+  const roots = g.steps.filter((s) => (hasStart ? s.kind === 'start' : !(g.in.get(s.id) ?? []).some((fid) => !back.has(fid)))).map((s) => s.id);
+  const reached = reach(doc, g, roots);
+  // each loop's entry (the target of back flows) repeats what follows it: 1 / (1 - chance of going round)
+  const entryFactor = new Map<string, number>();
+  const backInto = new Map<string, string[]>();
+  for (const fid of back) {
+    const f = doc.flows[fid]!;
+    backInto.set(f.toStepId, [...(backInto.get(f.toStepId) ?? []), fid]);
+  }
+  // inner loops first (their entries come later), so an outer loop's pass counts their repeats
+  const position = new Map(order.map((id, i) => [id, i]));
+  for (const [entry, flows] of [...backInto].sort(([a], [b]) => (position.get(b) ?? 0) - (position.get(a) ?? 0))) {
+    let round = 0;
+    for (const fid of flows) {
+      const f = doc.flows[fid]!;
+      const body = reach(doc, g, [entry]);
+      const upstream = reach(doc, g, [f.fromStepId], true);
+      for (const id of body) if (!upstream.has(id)) body.delete(id);
+      // the chance that one pass from the entry reaches the flow's start (a decision's shares, forward flows only)
+      const pass = propagate(doc, g, order, back, prob, new Map([[entry, 1]]), body, entryFactor);
+      round += (pass.get(f.fromStepId) ?? 0) * (prob.get(fid) ?? 0);
+    }
+    if (round > 0) entryFactor.set(entry, Math.min(MAX_LOOP_FACTOR, 1 / Math.max(1 / MAX_LOOP_FACTOR, 1 - Math.min(1, round))));
+  }
+  const v = propagate(doc, g, order, back, prob, new Map(roots.map((id) => [id, 1])), null, entryFactor);
+  const visits = new Map<string, number>();
+  // a step reached only through branches nobody takes (a 0 % share) is not done; one no start reaches counts once
+  const untaken = (id: string) => (g.in.get(id) ?? []).some((fid) => !back.has(fid) && prob.get(fid) === 0);
+  for (const s of g.steps) {
+    const n = v.get(s.id) ?? 0;
+    visits.set(s.id, n > 0 || (reached.has(s.id) && untaken(s.id)) ? n : 1);
+  }
+  return visits;
+}
+
+/** The steps in an order where every forward flow (not a back flow) goes from an earlier step to a later one (Kahn; reading order breaks ties). */
+function forwardOrder(doc: MapDoc, g: ReturnType<typeof flowGraph>, back: Set<string>): string[] {
+  const left = new Map<string, number>(g.steps.map((s) => [s.id, 0]));
+  for (const f of Object.values(doc.flows))
+    if (!back.has(f.id) && left.has(f.toStepId) && left.has(f.fromStepId)) left.set(f.toStepId, left.get(f.toStepId)! + 1);
   const ready = g.steps.filter((s) => left.get(s.id) === 0).map((s) => s.id);
-  while (ready.length > 0) {
-    const id = ready.shift()!;
-    const here = Math.min(1, p.get(id) ?? 0);
-    p.set(id, here);
+  const order: string[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i]!;
+    order.push(id);
     for (const fid of g.out.get(id) ?? []) {
       if (back.has(fid)) continue;
       const to = doc.flows[fid]!.toStepId;
-      p.set(to, (p.get(to) ?? 0) + here * prob.get(fid)!);
       left.set(to, left.get(to)! - 1);
       if (left.get(to) === 0) ready.push(to);
     }
   }
-  const visits = new Map<string, number>();
-  for (const s of g.steps) {
-    const v = p.get(s.id) ?? 0;
-    visits.set(s.id, v > 0 ? Math.min(1, v) : 1);
+  return order;
+}
+
+/**
+ * Expected executions along the forward flows from `seed`, within `only` (all steps when null):
+ * a flow passes on its step's executions times its chance, and where flows meet they add up (the
+ * branches of a decision). Parallel work meeting again is done once: a step never gets more than
+ * its inflows would bring if every decision sent all its cases down each branch (`whole`). A
+ * loop's entry is multiplied by its factor. (Approximate where a loop sits inside parallel work.)
+ */
+function propagate(
+  doc: MapDoc,
+  g: ReturnType<typeof flowGraph>,
+  order: string[],
+  back: Set<string>,
+  prob: Map<string, number>,
+  seed: Map<string, number>,
+  only: Set<string> | null,
+  factor: Map<string, number> | null,
+): Map<string, number> {
+  const v = new Map<string, number>();
+  const whole = new Map<string, number>();
+  for (const id of order) {
+    if (only && !only.has(id)) continue;
+    let sum = 0;
+    let most = 0;
+    for (const fid of g.in.get(id) ?? []) {
+      if (back.has(fid)) continue;
+      const from = doc.flows[fid]!.fromStepId;
+      if (only && !only.has(from)) continue;
+      sum += (v.get(from) ?? 0) * (prob.get(fid) ?? 0);
+      most = Math.max(most, whole.get(from) ?? 0);
+    }
+    const f = factor?.get(id) ?? 1;
+    const s = seed.get(id) ?? 0;
+    v.set(id, Math.max(s, Math.min(sum, most)) * f);
+    whole.set(id, Math.max(s, most) * f);
   }
-  // each loop (a back flow and the steps from its target round to its source) repeats its steps
-  for (const fid of back) {
-    const f = doc.flows[fid]!;
-    const q = prob.get(fid) ?? 0;
-    if (q <= 0) continue;
-    const factor = Math.min(MAX_LOOP_FACTOR, 1 / Math.max(1e-9, 1 - q));
-    const after = reach(doc, g, [f.toStepId]);
-    const before = reach(doc, g, [f.fromStepId], true);
-    for (const id of after) if (before.has(id)) visits.set(id, visits.get(id)! * factor);
-  }
-  return visits;
+  return v;
 }
 
 /** The chance that a case leaving a step takes each of its flows (see expectedVisits). */
