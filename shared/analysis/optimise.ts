@@ -6,7 +6,7 @@
 import { addMonths } from '../model/commands';
 import type { AutomationLevel, Kpi, MapDoc, Step } from '../model/types';
 import { DEFAULT_REVIEW_MONTHS } from '../model/types';
-import { backFlows, flowGraph, reach } from './flowGraph';
+import { backFlows, flowGraph, reach, type FlowGraph } from './flowGraph';
 import { minutes } from './figures';
 
 // ---------------------------------------------------------------------------------------- KPIs
@@ -30,7 +30,9 @@ export function kpiRows(doc: MapDoc): KpiRow[] {
   const rows: KpiRow[] = [];
   const phases = Object.values(doc.phases).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   for (const p of phases) for (const kpi of p.kpis ?? []) rows.push({ kpi, owner: { kind: 'phase', id: p.id }, status: kpiStatus(kpi) });
-  for (const s of flowGraph(doc).steps) for (const kpi of s.kpis ?? []) rows.push({ kpi, owner: { kind: 'step', id: s.id }, status: kpiStatus(kpi) });
+  // steps in reading order (the graph is only built when a step has KPIs)
+  const steps = Object.values(doc.steps).some((s) => s.kpis?.length) ? flowGraph(doc).steps : [];
+  for (const s of steps) for (const kpi of s.kpis ?? []) rows.push({ kpi, owner: { kind: 'step', id: s.id }, status: kpiStatus(kpi) });
   return rows;
 }
 
@@ -110,37 +112,36 @@ const MAX_LOOP_FACTOR = 10;
  * decision all happen (work in parallel; where they meet again the step is done once). Steps no
  * start reaches count once.
  */
-export function expectedVisits(doc: MapDoc): Map<string, number> {
-  const g = flowGraph(doc);
+export function expectedVisits(doc: MapDoc, g: FlowGraph = flowGraph(doc)): Map<string, number> {
   const back = backFlows(doc, g);
   const prob = flowProbabilities(doc, g.out);
   const order = forwardOrder(doc, g, back);
   const hasStart = g.steps.some((s) => s.kind === 'start');
   const roots = g.steps.filter((s) => (hasStart ? s.kind === 'start' : !(g.in.get(s.id) ?? []).some((fid) => !back.has(fid)))).map((s) => s.id);
   const reached = reach(doc, g, roots);
+  const position = new Map(order.map((id, i) => [id, i]));
   // each loop's entry (the target of back flows) repeats what follows it: 1 / (1 - chance of going round)
   const entryFactor = new Map<string, number>();
   const backInto = new Map<string, string[]>();
   for (const fid of back) {
     const f = doc.flows[fid]!;
-    backInto.set(f.toStepId, [...(backInto.get(f.toStepId) ?? []), fid]);
+    const list = backInto.get(f.toStepId);
+    if (list) list.push(fid);
+    else backInto.set(f.toStepId, [fid]);
   }
   // inner loops first (their entries come later), so an outer loop's pass counts their repeats
-  const position = new Map(order.map((id, i) => [id, i]));
   for (const [entry, flows] of [...backInto].sort(([a], [b]) => (position.get(b) ?? 0) - (position.get(a) ?? 0))) {
+    // the chance that one pass from the entry reaches each flow's start (a decision's shares, forward
+    // flows only): forward flows keep to the order, so the pass runs from the entry to the last start
+    const first = position.get(entry) ?? 0;
+    const last = Math.max(...flows.map((fid) => position.get(doc.flows[fid]!.fromStepId) ?? -1));
+    if (last < first) continue;
+    const pass = propagate(doc, g, order.slice(first, last + 1), back, prob, new Map([[entry, 1]]), entryFactor);
     let round = 0;
-    for (const fid of flows) {
-      const f = doc.flows[fid]!;
-      const body = reach(doc, g, [entry]);
-      const upstream = reach(doc, g, [f.fromStepId], true);
-      for (const id of body) if (!upstream.has(id)) body.delete(id);
-      // the chance that one pass from the entry reaches the flow's start (a decision's shares, forward flows only)
-      const pass = propagate(doc, g, order, back, prob, new Map([[entry, 1]]), body, entryFactor);
-      round += (pass.get(f.fromStepId) ?? 0) * (prob.get(fid) ?? 0);
-    }
+    for (const fid of flows) round += (pass.get(doc.flows[fid]!.fromStepId) ?? 0) * (prob.get(fid) ?? 0);
     if (round > 0) entryFactor.set(entry, Math.min(MAX_LOOP_FACTOR, 1 / Math.max(1 / MAX_LOOP_FACTOR, 1 - Math.min(1, round))));
   }
-  const v = propagate(doc, g, order, back, prob, new Map(roots.map((id) => [id, 1])), null, entryFactor);
+  const v = propagate(doc, g, order, back, prob, new Map(roots.map((id) => [id, 1])), entryFactor);
   const visits = new Map<string, number>();
   // a step reached only through branches nobody takes (a 0 % share) is not done; one no start reaches counts once
   const untaken = (id: string) => (g.in.get(id) ?? []).some((fid) => !back.has(fid) && prob.get(fid) === 0);
@@ -152,7 +153,7 @@ export function expectedVisits(doc: MapDoc): Map<string, number> {
 }
 
 /** The steps in an order where every forward flow (not a back flow) goes from an earlier step to a later one (Kahn; reading order breaks ties). */
-function forwardOrder(doc: MapDoc, g: ReturnType<typeof flowGraph>, back: Set<string>): string[] {
+function forwardOrder(doc: MapDoc, g: FlowGraph, back: Set<string>): string[] {
   const left = new Map<string, number>(g.steps.map((s) => [s.id, 0]));
   for (const f of Object.values(doc.flows))
     if (!back.has(f.id) && left.has(f.toStepId) && left.has(f.fromStepId)) left.set(f.toStepId, left.get(f.toStepId)! + 1);
@@ -172,7 +173,7 @@ function forwardOrder(doc: MapDoc, g: ReturnType<typeof flowGraph>, back: Set<st
 }
 
 /**
- * Expected executions along the forward flows from `seed`, within `only` (all steps when null):
+ * Expected executions along the forward flows from `seed`, over `order` (a stretch of the forward order):
  * a flow passes on its step's executions times its chance, and where flows meet they add up (the
  * branches of a decision). Parallel work meeting again is done once: a step never gets more than
  * its inflows would bring if every decision sent all its cases down each branch (`whole`). A
@@ -180,24 +181,21 @@ function forwardOrder(doc: MapDoc, g: ReturnType<typeof flowGraph>, back: Set<st
  */
 function propagate(
   doc: MapDoc,
-  g: ReturnType<typeof flowGraph>,
+  g: FlowGraph,
   order: string[],
   back: Set<string>,
   prob: Map<string, number>,
   seed: Map<string, number>,
-  only: Set<string> | null,
   factor: Map<string, number> | null,
 ): Map<string, number> {
   const v = new Map<string, number>();
   const whole = new Map<string, number>();
   for (const id of order) {
-    if (only && !only.has(id)) continue;
     let sum = 0;
     let most = 0;
     for (const fid of g.in.get(id) ?? []) {
       if (back.has(fid)) continue;
       const from = doc.flows[fid]!.fromStepId;
-      if (only && !only.has(from)) continue;
       sum += (v.get(from) ?? 0) * (prob.get(fid) ?? 0);
       most = Math.max(most, whole.get(from) ?? 0);
     }
@@ -245,9 +243,9 @@ export interface AutomationCandidate {
  * step is done (a loop or a frequent branch counts more). Steps without a duration come last,
  * by how often they are done.
  */
-export function automationCandidates(doc: MapDoc, visits = expectedVisits(doc)): AutomationCandidate[] {
+export function automationCandidates(doc: MapDoc, visits?: Map<string, number>, g: FlowGraph = flowGraph(doc)): AutomationCandidate[] {
+  visits ??= expectedVisits(doc, g);
   const out: AutomationCandidate[] = [];
-  const g = flowGraph(doc);
   for (const s of g.steps) {
     if (!isWork(s)) continue;
     const level = automationOf(s);
