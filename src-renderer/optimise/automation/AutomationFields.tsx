@@ -52,9 +52,16 @@ export function StepAutomationFields({ step, doc }: { step: Step; doc: MapDoc })
         <legend>{t('optimise.automation.label')}</legend>
         <div className="segmented" role="radiogroup" aria-label={t('automationUi.levelGroup')}>
           {AUTOMATION_LEVELS.map((l) => (
-            <label key={l} className={`segment${l === level ? ' is-on' : ''}`}>
-              <input type="radio" name={`automation-${step.id}`} value={l} checked={l === level} onChange={() => setLevel(l)} />
-              <span>{t(`optimise.automation.levels.${l}`)}</span>
+            <label key={l} className={`segment${l === level ? ' is-on' : ''}`} title={t(`optimise.automation.levels.${l}`)}>
+              <input
+                type="radio"
+                name={`automation-${step.id}`}
+                value={l}
+                checked={l === level}
+                aria-label={t(`optimise.automation.levels.${l}`)}
+                onChange={() => setLevel(l)}
+              />
+              <span aria-hidden>{t(`automationUi.short.${l}`)}</span>
             </label>
           ))}
         </div>

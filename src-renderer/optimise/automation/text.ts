@@ -5,6 +5,7 @@
 export const automationText = {
   en: {
     levelGroup: 'How the step is done',
+    short: { manual: 'Manual', partial: 'Partly', auto: 'Automated' },
     systemPlaceholder: 'CRM, 1C, e-mail…',
     systemLabel: 'System that does or helps with the step',
     systemHint: 'Suggestions: the systems and resources already named in this map.',
@@ -55,6 +56,7 @@ export const automationText = {
   },
   ru: {
     levelGroup: 'Как выполняется шаг',
+    short: { manual: 'Вручную', partial: 'Частично', auto: 'Автоматически' },
     systemPlaceholder: 'CRM, 1С, почта…',
     systemLabel: 'Система, которая выполняет шаг или помогает',
     systemHint: 'Подсказки: системы и ресурсы, уже названные на этой карте.',
