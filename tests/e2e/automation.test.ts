@@ -92,6 +92,8 @@ test('the Check tab reads the manual share; marking a step automated with a sugg
   await contains(kpis, 'Конверсия КП → сделка: 12 % при цели 15 %');
   await manual.getByText('Ручной труд по ролям').click();
   await suite.app.shot('automation-check-ru');
+  await kpis.scrollIntoViewIfNeeded();
+  await suite.app.shot('automation-check-ru-candidates');
 
   // a click on a candidate selects it on the canvas; in its inspector: automated, by 1С (suggested from its resources)
   await first.getByRole('button').click();
@@ -138,7 +140,7 @@ test('the Check tab reads the manual share; marking a step automated with a sugg
   await ui.visible(page.getByRole('alert').filter({ hasText: 'Доля — число от 0 до 100.' }));
   await shareField.fill('80,5');
   await shareField.press('Enter');
-  await contains(page.locator('.flow-share'), 'остальные ветки делят остаток поровну: по 19,5 %');
+  await contains(page.locator('.flow-share'), 'Ветки без указанной доли делят остаток поровну: по 19,5 %');
   await suite.app.shot('automation-flow-share-ru');
   await page.getByRole('tab', { name: /Проверка/ }).click();
   await texts(candidates, ['Подготовить КП', 'Оформить договор', 'Согласовать скидку', 'Квалификация лида', 'Выставить счёт']);

@@ -13,7 +13,7 @@ export const automationText = {
     shareLabel: 'Share of cases that take this flow, percent',
     sharePlaceholder: '—',
     shareInvalid: 'A share is a number from 0 to 100.',
-    shareRest: 'Not said: the other branches share the rest equally, {{each}} each.',
+    shareRest: 'Branches without a share split the rest equally: {{each}} each.',
     shareRestNone: 'Not said: this branch gets {{each}}, an equal split of what the other branches leave.',
     shareOver: 'The shares of this decision add up to {{total}}: they are scaled down to 100 %.',
     manual: {
@@ -64,7 +64,7 @@ export const automationText = {
     shareLabel: 'Доля случаев, идущих по этой связи, в процентах',
     sharePlaceholder: '—',
     shareInvalid: 'Доля — число от 0 до 100.',
-    shareRest: 'Если не указано, остальные ветки делят остаток поровну: по {{each}}.',
+    shareRest: 'Ветки без указанной доли делят остаток поровну: по {{each}}.',
     shareRestNone: 'Не указано: эта ветка получает {{each}} — поровну от того, что оставляют другие ветки.',
     shareOver: 'Доли этого решения в сумме дают {{total}}: они пропорционально уменьшаются до 100 %.',
     manual: {
