@@ -15,7 +15,7 @@ export const automationText = {
     shareInvalid: 'A share is a number from 0 to 100.',
     shareRest: 'Branches without a share split the rest equally: {{each}} each.',
     shareRestNone: 'Not said: this branch gets {{each}}, an equal split of what the other branches leave.',
-    shareOver: 'The shares of this decision add up to {{total}}: they are scaled down to 100 %.',
+    shareOver: 'The shares of this decision add up to {{total}}: each counts in proportion, as a part of the whole.',
     manual: {
       title: 'Manual work',
       share: 'Done by hand',
@@ -66,7 +66,7 @@ export const automationText = {
     shareInvalid: 'Доля — число от 0 до 100.',
     shareRest: 'Ветки без указанной доли делят остаток поровну: по {{each}}.',
     shareRestNone: 'Не указано: эта ветка получает {{each}} — поровну от того, что оставляют другие ветки.',
-    shareOver: 'Доли этого решения в сумме дают {{total}}: они пропорционально уменьшаются до 100 %.',
+    shareOver: 'Доли этого решения в сумме дают {{total}}: каждая считается пропорционально, как часть целого.',
     manual: {
       title: 'Ручной труд',
       share: 'Вручную',
