@@ -7,7 +7,9 @@
 import type { Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { toLanemapJson } from '../../shared/export/lanemapJson';
+import { CANDIDATES_SHOWN } from '../../src-renderer/optimise/automation/OptimiseFigures';
 import { buildMap } from '../support/builders';
+import { randomMap } from '../support/randomMaps';
 import { callApp } from './harness';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -174,4 +176,30 @@ test('a click on a KPI off target brings its phase’s column into view', async 
   await ui.settled(page);
   await ui.eventually(inView).toBe(true);
   await suite.app.shot('automation-kpi-phase-ru');
+});
+
+test('a map of 450 steps (analysed in the worker) shows its manual share and the top candidates, all on request', async () => {
+  const { page } = suite;
+  await callApp(page, 'settings:set', { language: 'ru' });
+  const doc = randomMap({ seed: 17, steps: 450, lanes: 6, phases: 5, loops: 0.05, decisions: 0.1 });
+  doc.id = 'auto-big';
+  doc.title = 'Большая карта';
+  let i = 0;
+  for (const s of Object.values(doc.steps)) {
+    if (s.kind !== 'task') continue;
+    s.duration = { value: 1, unit: 'h' };
+    if (i++ % 4 === 0) s.automation = 'auto';
+  }
+  const summary = (await callApp(page, 'maps:import', { text: toLanemapJson(doc, { exportedAt: '2026-11-30T09:00:00.000Z' }) })) as { id: string };
+  await page.goto(`${suite.app.bridge.url}#map=${summary.id}`);
+  await page.reload();
+  await ui.visible(page.locator('.react-flow__node-step'));
+  await page.getByRole('tab', { name: /Проверка/ }).click({ timeout: 30_000 });
+  const share = page.getByRole('region', { name: 'Ручной труд' }).locator('.manual-share');
+  // a quarter of the timed tasks are automated
+  await texts(share, ['75 %']);
+  const region = page.getByRole('region', { name: 'Кандидаты на автоматизацию' });
+  await ui.count(region.locator('li'), CANDIDATES_SHOWN);
+  await region.getByRole('button', { name: /Показать все/ }).click();
+  await ui.eventually(() => region.locator('li').count()).toBeGreaterThan(CANDIDATES_SHOWN * 10);
 });
