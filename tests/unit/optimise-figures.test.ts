@@ -4,9 +4,12 @@
  * shares, parallel work, unreached steps) and the automation candidates ranked by it; KPI status
  * in both directions.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { automationCandidates, automationFigures, expectedVisits, kpiRows, kpiStatus, systemSuggestions } from '../../shared/analysis/optimise';
 import { applyCommand, cmd } from '../../shared/model/commands';
+import { parseTemplate } from '../../shared/model/template';
 import type { Duration, MapDoc, Step } from '../../shared/model/types';
 import { buildMap, type MapSpec } from '../support/builders';
 
@@ -328,4 +331,25 @@ test('system suggestions: the steps’ systems first, then resources by use, one
   });
   doc.steps.c!.system = '1С';
   expect(systemSuggestions(doc)).toEqual(['1С', 'Телефон', 'CRM', 'Почта']);
+});
+
+describe('on the bundled templates', () => {
+  const files = fs
+    .readdirSync('templates')
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  test.each(files)('%s: every step is done a finite number of times, at most 10 per loop it sits in; work on the main line once', (file) => {
+    const doc = parseTemplate(file, JSON.parse(fs.readFileSync(path.join('templates', file), 'utf8'))).doc;
+    const visits = expectedVisits(doc);
+    expect(visits.size).toBe(Object.keys(doc.steps).length);
+    for (const v of visits.values()) {
+      expect(Number.isFinite(v)).toBe(true);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(100);
+    }
+    // the start steps and the steps right after them are done once per case
+    for (const s of Object.values(doc.steps).filter((x) => x.kind === 'start')) expect(visits.get(s.id)).toBe(1);
+    const list = automationCandidates(doc, visits);
+    for (let i = 1; i < list.length; i++) if (list[i]!.work > 0) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
+  });
 });
