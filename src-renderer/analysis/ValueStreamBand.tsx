@@ -35,7 +35,10 @@ export function ValueStreamBand() {
   const { analysis } = useAnalysis();
   const untitled = t('common.untitledStep');
   // one row, scrolled sideways: the editor has room to the right, a picture does not
-  const layout = useMemo(() => (analysis ? valueStreamLayout(doc, analysis.figures, Number.MAX_SAFE_INTEGER, untitled) : null), [analysis, doc, untitled]);
+  const layout = useMemo(
+    () => (analysis ? valueStreamLayout(doc, analysis.figures, Number.MAX_SAFE_INTEGER, untitled) : null),
+    [analysis, doc, untitled],
+  );
   if (!layout || layout.segments.length === 0) return null;
   const height = VS_HEADING_HEIGHT + layout.height;
   const show = (id: string) => {
