@@ -92,9 +92,7 @@ export function CheckPanel() {
   }
   const handOffCount = analysis.handOffs.reduce((n, h) => n + h.flowIds.length, 0);
   const dismiss = (f: Finding, reason: string) => {
-    store
-      .getState()
-      .run(cmd('dismissFinding', { dismissal: dismissalOf(f, reason.trim(), authorName.trim().slice(0, LIMITS.author), new Date().toISOString()) }));
+    store.getState().run(cmd('dismissFinding', { dismissal: dismissalOf(f, reason.trim(), authorName.trim().slice(0, LIMITS.author), new Date().toISOString()) }));
     setDismissing(null);
   };
   const switchRule = (rule: RuleId, enabled: boolean) => store.getState().run(cmd('setRuleEnabled', { rule, enabled }));
@@ -139,12 +137,7 @@ export function CheckPanel() {
                       </span>
                     )}
                     {!readOnly && dismissing !== f.key && (
-                      <button
-                        type="button"
-                        className="link-button check-dismiss"
-                        aria-label={t('check.dismissLabel', { name })}
-                        onClick={() => setDismissing(f.key)}
-                      >
+                      <button type="button" className="link-button check-dismiss" aria-label={t('check.dismissLabel', { name })} onClick={() => setDismissing(f.key)}>
                         {t('check.dismiss')}
                       </button>
                     )}
