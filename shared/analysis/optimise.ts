@@ -6,7 +6,7 @@
 import { addMonths } from '../model/commands';
 import type { AutomationLevel, Kpi, MapDoc, Step } from '../model/types';
 import { DEFAULT_REVIEW_MONTHS } from '../model/types';
-import { backFlows, flowGraph, reach } from './flowGraph';
+import { backFlows, flowGraph, reach, type FlowGraph } from './flowGraph';
 import { minutes } from './figures';
 
 // ---------------------------------------------------------------------------------------- KPIs
@@ -30,7 +30,9 @@ export function kpiRows(doc: MapDoc): KpiRow[] {
   const rows: KpiRow[] = [];
   const phases = Object.values(doc.phases).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   for (const p of phases) for (const kpi of p.kpis ?? []) rows.push({ kpi, owner: { kind: 'phase', id: p.id }, status: kpiStatus(kpi) });
-  for (const s of flowGraph(doc).steps) for (const kpi of s.kpis ?? []) rows.push({ kpi, owner: { kind: 'step', id: s.id }, status: kpiStatus(kpi) });
+  // steps in reading order (the graph is only built when a step has KPIs)
+  const steps = Object.values(doc.steps).some((s) => s.kpis?.length) ? flowGraph(doc).steps : [];
+  for (const s of steps) for (const kpi of s.kpis ?? []) rows.push({ kpi, owner: { kind: 'step', id: s.id }, status: kpiStatus(kpi) });
   return rows;
 }
 
@@ -89,7 +91,11 @@ export function automationFigures(doc: MapDoc): AutomationFigures {
   const work = Object.values(doc.steps).filter(isWork);
   const group = <K>(key: (s: Step) => K) => {
     const m = new Map<K, Step[]>();
-    for (const s of work) m.set(key(s), [...(m.get(key(s)) ?? []), s]);
+    for (const s of work) {
+      const list = m.get(key(s));
+      if (list) list.push(s);
+      else m.set(key(s), [s]);
+    }
     return new Map([...m].map(([k, list]) => [k, split(list)] as const));
   };
   return { ...split(work), byRole: group((s) => s.roleId), byPhase: group((s) => s.phaseId) };
@@ -101,49 +107,104 @@ const MAX_LOOP_FACTOR = 10;
 /**
  * How often each step is done per case that runs through the map: 1 on the main line, the
  * branch's share after a decision (the flows' `share`, else an equal split of what is left),
- * and more inside a loop (a rework loop taken half the time doubles the steps in it). Flows out
- * of a step that is not a decision all happen (work in parallel). Steps no start reaches count once.
+ * and more inside a loop (a rework loop taken half the time doubles the steps in it, and the
+ * steps after the loop are done once again, not half the time). Flows out of a step that is not a
+ * decision all happen (work in parallel; where they meet again the step is done once). Steps no
+ * start reaches count once.
  */
-export function expectedVisits(doc: MapDoc): Map<string, number> {
-  const g = flowGraph(doc);
+export function expectedVisits(doc: MapDoc, g: FlowGraph = flowGraph(doc)): Map<string, number> {
   const back = backFlows(doc, g);
   const prob = flowProbabilities(doc, g.out);
-  const inForward = new Map<string, number>(g.steps.map((s) => [s.id, 0]));
-  for (const f of Object.values(doc.flows)) if (!back.has(f.id) && inForward.has(f.toStepId)) inForward.set(f.toStepId, inForward.get(f.toStepId)! + 1);
+  const order = forwardOrder(doc, g, back);
   const hasStart = g.steps.some((s) => s.kind === 'start');
-  const p = new Map<string, number>();
-  for (const s of g.steps) if (hasStart ? s.kind === 'start' : inForward.get(s.id) === 0) p.set(s.id, 1);
-  // topological order over the forward flows (Kahn; steps in reading order)
-  const left = new Map(inForward);
+  const roots = g.steps.filter((s) => (hasStart ? s.kind === 'start' : !(g.in.get(s.id) ?? []).some((fid) => !back.has(fid)))).map((s) => s.id);
+  const reached = reach(doc, g, roots);
+  const position = new Map(order.map((id, i) => [id, i]));
+  // each loop's entry (the target of back flows) repeats what follows it: 1 / (1 - chance of going round)
+  const entryFactor = new Map<string, number>();
+  const backInto = new Map<string, string[]>();
+  for (const fid of back) {
+    const f = doc.flows[fid]!;
+    const list = backInto.get(f.toStepId);
+    if (list) list.push(fid);
+    else backInto.set(f.toStepId, [fid]);
+  }
+  // inner loops first (their entries come later), so an outer loop's pass counts their repeats
+  for (const [entry, flows] of [...backInto].sort(([a], [b]) => (position.get(b) ?? 0) - (position.get(a) ?? 0))) {
+    // the chance that one pass from the entry reaches each flow's start (a decision's shares, forward
+    // flows only): forward flows keep to the order, so the pass runs from the entry to the last start
+    const first = position.get(entry) ?? 0;
+    const last = Math.max(...flows.map((fid) => position.get(doc.flows[fid]!.fromStepId) ?? -1));
+    if (last < first) continue;
+    const pass = propagate(doc, g, order.slice(first, last + 1), back, prob, new Map([[entry, 1]]), entryFactor);
+    let round = 0;
+    for (const fid of flows) round += (pass.get(doc.flows[fid]!.fromStepId) ?? 0) * (prob.get(fid) ?? 0);
+    if (round > 0) entryFactor.set(entry, Math.min(MAX_LOOP_FACTOR, 1 / Math.max(1 / MAX_LOOP_FACTOR, 1 - Math.min(1, round))));
+  }
+  const v = propagate(doc, g, order, back, prob, new Map(roots.map((id) => [id, 1])), entryFactor);
+  const visits = new Map<string, number>();
+  // a step reached only through branches nobody takes (a 0 % share) is not done; one no start reaches counts once
+  const untaken = (id: string) => (g.in.get(id) ?? []).some((fid) => !back.has(fid) && prob.get(fid) === 0);
+  for (const s of g.steps) {
+    const n = v.get(s.id) ?? 0;
+    visits.set(s.id, n > 0 || (reached.has(s.id) && untaken(s.id)) ? n : 1);
+  }
+  return visits;
+}
+
+/** The steps in an order where every forward flow (not a back flow) goes from an earlier step to a later one (Kahn; reading order breaks ties). */
+function forwardOrder(doc: MapDoc, g: FlowGraph, back: Set<string>): string[] {
+  const left = new Map<string, number>(g.steps.map((s) => [s.id, 0]));
+  for (const f of Object.values(doc.flows))
+    if (!back.has(f.id) && left.has(f.toStepId) && left.has(f.fromStepId)) left.set(f.toStepId, left.get(f.toStepId)! + 1);
   const ready = g.steps.filter((s) => left.get(s.id) === 0).map((s) => s.id);
-  while (ready.length > 0) {
-    const id = ready.shift()!;
-    const here = Math.min(1, p.get(id) ?? 0);
-    p.set(id, here);
+  const order: string[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i]!;
+    order.push(id);
     for (const fid of g.out.get(id) ?? []) {
       if (back.has(fid)) continue;
       const to = doc.flows[fid]!.toStepId;
-      p.set(to, (p.get(to) ?? 0) + here * prob.get(fid)!);
       left.set(to, left.get(to)! - 1);
       if (left.get(to) === 0) ready.push(to);
     }
   }
-  const visits = new Map<string, number>();
-  for (const s of g.steps) {
-    const v = p.get(s.id) ?? 0;
-    visits.set(s.id, v > 0 ? Math.min(1, v) : 1);
+  return order;
+}
+
+/**
+ * Expected executions along the forward flows from `seed`, over `order` (a stretch of the forward order):
+ * a flow passes on its step's executions times its chance, and where flows meet they add up (the
+ * branches of a decision). Parallel work meeting again is done once: a step never gets more than
+ * its inflows would bring if every decision sent all its cases down each branch (`whole`). A
+ * loop's entry is multiplied by its factor. (Approximate where a loop sits inside parallel work.)
+ */
+function propagate(
+  doc: MapDoc,
+  g: FlowGraph,
+  order: string[],
+  back: Set<string>,
+  prob: Map<string, number>,
+  seed: Map<string, number>,
+  factor: Map<string, number> | null,
+): Map<string, number> {
+  const v = new Map<string, number>();
+  const whole = new Map<string, number>();
+  for (const id of order) {
+    let sum = 0;
+    let most = 0;
+    for (const fid of g.in.get(id) ?? []) {
+      if (back.has(fid)) continue;
+      const from = doc.flows[fid]!.fromStepId;
+      sum += (v.get(from) ?? 0) * (prob.get(fid) ?? 0);
+      most = Math.max(most, whole.get(from) ?? 0);
+    }
+    const f = factor?.get(id) ?? 1;
+    const s = seed.get(id) ?? 0;
+    v.set(id, Math.max(s, Math.min(sum, most)) * f);
+    whole.set(id, Math.max(s, most) * f);
   }
-  // each loop (a back flow and the steps from its target round to its source) repeats its steps
-  for (const fid of back) {
-    const f = doc.flows[fid]!;
-    const q = prob.get(fid) ?? 0;
-    if (q <= 0) continue;
-    const factor = Math.min(MAX_LOOP_FACTOR, 1 / Math.max(1e-9, 1 - q));
-    const after = reach(doc, g, [f.toStepId]);
-    const before = reach(doc, g, [f.fromStepId], true);
-    for (const id of after) if (before.has(id)) visits.set(id, visits.get(id)! * factor);
-  }
-  return visits;
+  return v;
 }
 
 /** The chance that a case leaving a step takes each of its flows (see expectedVisits). */
@@ -182,9 +243,9 @@ export interface AutomationCandidate {
  * step is done (a loop or a frequent branch counts more). Steps without a duration come last,
  * by how often they are done.
  */
-export function automationCandidates(doc: MapDoc, visits = expectedVisits(doc)): AutomationCandidate[] {
+export function automationCandidates(doc: MapDoc, visits?: Map<string, number>, g: FlowGraph = flowGraph(doc)): AutomationCandidate[] {
+  visits ??= expectedVisits(doc, g);
   const out: AutomationCandidate[] = [];
-  const g = flowGraph(doc);
   for (const s of g.steps) {
     if (!isWork(s)) continue;
     const level = automationOf(s);

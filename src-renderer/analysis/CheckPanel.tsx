@@ -22,6 +22,8 @@ import { useAnalysisUi } from './analysisUi';
 import { useAnalysis, useReviewedFindings } from './useAnalysis';
 import { requestView } from '../views/views';
 import { whenCanvasOpens } from '../views/table/showOnMap';
+import { OptimiseFigures, type RevealTarget } from '../optimise/automation/OptimiseFigures';
+import { PHASE_NODE_PREFIX } from '../canvas/nodes';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
@@ -69,6 +71,25 @@ export function CheckPanel() {
       });
     else revealStep(flow, d, stepId);
   }
+  /** A step or a phase of the optimisation figures: the step is selected, the phase's column brought into view. */
+  function revealFigure(target: RevealTarget) {
+    if (target.kind === 'step') return reveal(target);
+    const show = () => {
+      const node = flow.getNode(PHASE_NODE_PREFIX + target.id);
+      if (!node) return;
+      const { zoom } = flow.getViewport();
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      const w = node.measured?.width ?? node.width ?? 0;
+      const h = node.measured?.height ?? node.height ?? 0;
+      // the column's header at the top of the pane, the column centred across
+      const y = pane ? node.position.y + Math.min(h / 2, pane.height / zoom / 2 - 16) : node.position.y + h / 2;
+      void flow.setCenter(node.position.x + w / 2, y, { zoom, duration: 250 });
+      document.querySelector<HTMLElement>(`[data-id="${CSS.escape(PHASE_NODE_PREFIX + target.id)}"]`)?.focus({ preventScroll: true });
+    };
+    store.getState().select({ steps: [], flows: [] });
+    if (requestView('map')) whenCanvasOpens(show);
+    else show();
+  }
   const handOffCount = analysis.handOffs.reduce((n, h) => n + h.flowIds.length, 0);
   const dismiss = (f: Finding, reason: string) => {
     store.getState().run(cmd('dismissFinding', { dismissal: dismissalOf(f, reason.trim(), authorName.trim().slice(0, LIMITS.author), new Date().toISOString()) }));
@@ -82,6 +103,7 @@ export function CheckPanel() {
         {t('check.intro')} {stale && <span className="check-stale">{t('check.stale')}</span>}
       </p>
       <FiguresSection doc={doc} figures={analysis.figures} />
+      {analysis.optimise && <OptimiseFigures doc={doc} figures={analysis.optimise} reveal={revealFigure} />}
       {groups.length === 0 ? (
         <p className="check-clean">{t('check.clean')}</p>
       ) : (

@@ -12,6 +12,7 @@ import { ItemListEditor } from './ItemListEditor';
 import { foldText } from '../../shared/model/search';
 import { MapProperties } from '../hierarchy/MapProperties';
 import { SubprocessLink } from '../hierarchy/SubprocessLink';
+import { FlowShareField, StepAutomationFields } from '../optimise/automation/AutomationFields';
 
 function allItems(doc: MapDoc): string[] {
   const set = new Set<string>();
@@ -99,6 +100,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
       </label>
       <DurationField step={step} field="duration" />
       <DurationField step={step} field="wait" />
+      <StepAutomationFields step={step} doc={doc} />
       {ITEM_KINDS.map((kind) => (
         <ItemListEditor
           key={kind}
@@ -206,6 +208,7 @@ function FlowInspector({ flowId, doc }: { flowId: string; doc: MapDoc }) {
           </button>
         ))}
       </div>
+      <FlowShareField flowId={flowId} doc={doc} />
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
         <Trash2 size={14} aria-hidden /> {t('inspector.deleteFlow')}
       </button>
