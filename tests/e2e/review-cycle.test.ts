@@ -11,6 +11,7 @@ import { localDate } from '../../shared/analysis/optimise';
 import type { MapDoc } from '../../shared/model/types';
 import { createMapRepository } from '../../src-main/storage/mapRepository';
 import { callApp as call } from './harness';
+import { salesMap } from '../support/builders';
 import { appSuite } from './suite';
 import { ui } from './ui';
 
@@ -110,18 +111,24 @@ describe('review cycle', () => {
     const past = addMonths(today, -2);
     await dateField().fill(past);
     await ui.eventually(() => stored(overdueId).nextReview).toBe(past);
-    await ui.contains(notice(), `Пора пересмотреть карту: срок был ${ru(past)}.`);
+    await ui.contains(notice(), `Пора пересмотреть карту: срок был ${ru(past)}`);
   });
 
-  test('the library marks it overdue and "review due" lists just it', async () => {
+  test('the library marks it overdue, another map due soon, and "review due" lists just those, overdue first', async () => {
+    // a fixture through the services: a map due in 10 days (and one far ahead, not marked)
+    const soonYmd = localDate(new Date(Date.now() + 10 * 86_400_000));
+    repo().insert({ ...salesMap('rv1'), title: 'Воронка: пересмотр скоро', owner: 'Иван Петров', nextReview: soonYmd });
+    repo().insert({ ...salesMap('rv2'), title: 'Воронка: пересмотр нескоро', nextReview: addMonths(today, 5) });
     await backToLibrary();
     const past = addMonths(today, -2);
-    await ui.contains(card('Исполнение заказа').locator('.map-review-mark.review-overdue'), `Пересмотр просрочен: срок был ${ru(past)}`);
+    await ui.contains(card('Исполнение заказа').locator('.map-review-mark.review-overdue'), `Пересмотр просрочен с ${ru(past)}`);
+    await ui.contains(card('Воронка: пересмотр скоро').locator('.map-review-mark.review-due'), `Пересмотр до ${ru(soonYmd)}`);
     await ui.count(card('Квалификация лидов').locator('.map-review-mark'), 0);
-    const due = page().getByRole('button', { name: 'Пора пересмотреть (1)' });
+    await ui.count(card('Воронка: пересмотр нескоро').locator('.map-review-mark'), 0);
+    const due = page().getByRole('button', { name: 'Пора пересмотреть (2)' });
     await due.click();
     await ui.visible(page().getByRole('list', { name: 'Карты, которые пора пересмотреть, сначала просроченные' }));
-    await ui.texts(page().locator('.map-card .map-card-title'), ['Исполнение заказа']);
+    await ui.texts(page().locator('.map-card .map-card-title'), ['Исполнение заказа', 'Воронка: пересмотр скоро']);
     await expect(due.getAttribute('aria-pressed')).resolves.toBe('true');
     await suite.app.shot('review-cycle-library-ru');
     await page().getByRole('button', { name: 'Все карты' }).click();

@@ -11,7 +11,7 @@ export const reviewCycleText = {
     approvedNext: 'next review {{date}}',
     state: {
       due: 'Review due {{date}}',
-      overdue: 'Review overdue: was due {{date}}',
+      overdue: 'Review overdue since {{date}}',
     },
     filterDue_one: 'Review due ({{count}})',
     filterDue_other: 'Review due ({{count}})',
@@ -20,8 +20,9 @@ export const reviewCycleText = {
     allMaps: 'All maps',
     noneDue: 'No map is due for review.',
     notice: {
-      overdue: 'Time to review this map: it was due {{date}}.',
-      due: 'This map is due for review by {{date}}.',
+      /** No full stop after the date: a short date may end with one («30 сент. 2026 г.»). */
+      overdue: 'Time to review this map: it was due {{date}}',
+      due: 'This map is due for review by {{date}}',
       open: 'Map properties',
       dismiss: 'Dismiss',
       label: 'Review reminder',
@@ -37,7 +38,7 @@ export const reviewCycleText = {
     approvedNext: 'следующий пересмотр {{date}}',
     state: {
       due: 'Пересмотр до {{date}}',
-      overdue: 'Пересмотр просрочен: срок был {{date}}',
+      overdue: 'Пересмотр просрочен с {{date}}',
     },
     filterDue_one: 'Пора пересмотреть ({{count}})',
     filterDue_few: 'Пора пересмотреть ({{count}})',
@@ -48,8 +49,8 @@ export const reviewCycleText = {
     allMaps: 'Все карты',
     noneDue: 'Нет карт, которые пора пересмотреть.',
     notice: {
-      overdue: 'Пора пересмотреть карту: срок был {{date}}.',
-      due: 'Скоро пересмотр карты: срок {{date}}.',
+      overdue: 'Пора пересмотреть карту: срок был {{date}}',
+      due: 'Скоро пересмотр карты: срок {{date}}',
       open: 'Свойства карты',
       dismiss: 'Скрыть',
       label: 'Напоминание о пересмотре',
