@@ -6,7 +6,7 @@
  * description. Every change is one undoable edit.
  */
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { DEFAULT_REVIEW_MONTHS, LIMITS, PURPOSES, type MapDoc, type Purpose } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
@@ -58,6 +58,8 @@ function ReviewFields({ doc }: { doc: MapDoc }) {
   const stored = doc.reviewEveryMonths === undefined ? '' : String(doc.reviewEveryMonths);
   const [draft, setDraft] = useState(stored);
   const [bad, setBad] = useState(false);
+  /** The field holds text that is no number ("1e"): a number input then reports an empty value. */
+  const unreadable = useRef(false);
   // an undo or another window changes the value under the field
   useEffect(() => {
     setDraft(stored);
@@ -66,6 +68,7 @@ function ReviewFields({ doc }: { doc: MapDoc }) {
 
   const commitMonths = () => {
     const text = draft.trim();
+    if (unreadable.current) return setBad(true);
     if (text === stored) return setBad(false);
     const n = text === '' ? null : Number(text);
     if (n !== null && (!Number.isInteger(n) || n < 0 || n > LIMITS.reviewMonths)) return setBad(true);
@@ -89,12 +92,16 @@ function ReviewFields({ doc }: { doc: MapDoc }) {
           aria-invalid={bad || undefined}
           placeholder={String(DEFAULT_REVIEW_MONTHS)}
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            unreadable.current = e.target.validity.badInput;
+            setDraft(e.target.value);
+          }}
           onBlur={commitMonths}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commitMonths();
             else if (e.key === 'Escape' && draft !== stored) {
               e.stopPropagation();
+              unreadable.current = false;
               setDraft(stored);
               setBad(false);
             }
