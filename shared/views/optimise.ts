@@ -67,10 +67,7 @@ const WORDS = {
     better: { higher: 'higher', lower: 'lower' } satisfies Record<KpiDirection, string>,
     status: { met: 'on target', missed: 'off target', unknown: 'no target or value' } satisfies Record<KpiStatus, string>,
     owner: { phase: 'Phase', step: 'Step' },
-    quadrants: { strengths: 'Strengths', weaknesses: 'Weaknesses', opportunities: 'Opportunities', threats: 'Threats' } satisfies Record<
-      SwotQuadrant,
-      string
-    >,
+    quadrants: { strengths: 'Strengths', weaknesses: 'Weaknesses', opportunities: 'Opportunities', threats: 'Threats' } satisfies Record<SwotQuadrant, string>,
   },
   ru: {
     target: 'цель',

@@ -126,9 +126,7 @@ const COLUMNS_BY_NAME: Map<string, TableColumn> = (() => {
 })();
 
 /** Headers of the sheet's columns that the table shows but a paste does not set (shared/views/optimise.ts). */
-const READ_ONLY_HEADERS: Set<string> = new Set(
-  (['en', 'ru'] as const).flatMap((lang) => OPTIMISE_COLUMNS.map((c) => foldText(OPTIMISE_HEADERS[lang][c]))),
-);
+const READ_ONLY_HEADERS: Set<string> = new Set((['en', 'ru'] as const).flatMap((lang) => OPTIMISE_COLUMNS.map((c) => foldText(OPTIMISE_HEADERS[lang][c]))));
 
 export interface HeaderColumn {
   column: TableColumn;

@@ -112,7 +112,9 @@ function ReviewFields({ doc }: { doc: MapDoc }) {
         </small>
       </label>
       <div className="field">
-        <label htmlFor="map-next-review" className="field-label">{t('reviewCycle.next')}</label>
+        <label htmlFor="map-next-review" className="field-label">
+          {t('reviewCycle.next')}
+        </label>
         <div className="review-date-row">
           <input
             id="map-next-review"

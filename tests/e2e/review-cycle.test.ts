@@ -38,7 +38,9 @@ let approvedId = '';
 let overdueId = '';
 
 async function openMap(title: string) {
-  await page().getByRole('button', { name: `Открыть «${title}»` }).click();
+  await page()
+    .getByRole('button', { name: `Открыть «${title}»` })
+    .click();
   await ui.visible(page().locator('.react-flow__node-step').first());
 }
 
@@ -49,7 +51,9 @@ async function backToLibrary() {
 
 /** The map's properties: the inspector with nothing selected. */
 async function showProperties() {
-  await page().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page()
+    .locator('.react-flow__pane')
+    .click({ position: { x: 5, y: 5 } });
   await side().getByRole('tab', { name: 'Свойства' }).click();
   await ui.visible(monthsField());
 }
@@ -91,7 +95,9 @@ describe('review cycle', () => {
     await page().keyboard.press('Escape');
 
     // undo the approval: the map is no longer approved and has no next review
-    await page().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
     await page().keyboard.press('Control+z');
     await ui.eventually(() => stored(approvedId).nextReview).toBeUndefined();
     await ui.value(dateField(), '');

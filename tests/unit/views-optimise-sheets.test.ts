@@ -92,15 +92,19 @@ describe('the step table’s optimisation columns', () => {
     for (const lang of ['ru', 'en'] as const) {
       const sheet = tableSheet(doc, lang);
       const tsv = [sheet.columns.map((c) => c.header), ...sheet.rows].map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\r\n');
-      const plan = planPaste(doc, tsv.split('\r\n').map((l) => l.split('\t')), {
-        rowStepIds: readingOrder(doc).map((s) => s.id),
-        row: 0,
-        column: 0,
-        lang,
-        headers: 'detect',
-        defaultRoleId: 's-manager',
-        defaultPhaseId: null,
-      });
+      const plan = planPaste(
+        doc,
+        tsv.split('\r\n').map((l) => l.split('\t')),
+        {
+          rowStepIds: readingOrder(doc).map((s) => s.id),
+          row: 0,
+          column: 0,
+          lang,
+          headers: 'detect',
+          defaultRoleId: 's-manager',
+          defaultPhaseId: null,
+        },
+      );
       expect(plan.errors).toEqual([]);
       expect(plan.ignored).toEqual([]);
       expect(plan.updates).toEqual([]);
