@@ -139,13 +139,19 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           <ul className="map-grid" aria-label={onlyDue ? t('reviewCycle.dueListLabel') : t('library.mapsLabel')}>
             {(shown ?? maps).map((m) => (
               <li key={m.id} className="map-card">
-                <button className="map-card-open" aria-label={t('library.open', { title: m.title })} onClick={() => onOpen(m.id)}>
+                <button
+                  className="map-card-open"
+                  aria-label={t('library.open', { title: m.title })}
+                  // the button is named by its label: the review mark is read as its description
+                  aria-describedby={reviewDue(m, today) ? `review-mark-${m.id}` : undefined}
+                  onClick={() => onOpen(m.id)}
+                >
                   <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
                   <span className="map-card-title" translate="no">
                     {m.title}
                   </span>
                   <MapStatusBadge status={m.status} />
-                  <ReviewMark nextReview={m.nextReview} today={today} />
+                  <ReviewMark id={`review-mark-${m.id}`} nextReview={m.nextReview} today={today} />
                   <span className="muted">
                     {t('common.stepCount', { count: m.stepCount })} · {t('library.changed', { date: formatDate(m.updatedAt) })}
                   </span>
@@ -244,12 +250,12 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
 }
 
 /** «Пересмотр просрочен: срок был 12 октября 2026 г.» on a card whose review is due or overdue; nothing otherwise. */
-function ReviewMark({ nextReview, today }: { nextReview: string | null; today: string }) {
+function ReviewMark({ id, nextReview, today }: { id: string; nextReview: string | null; today: string }) {
   useT();
   const mark = reviewStateText(nextReview, today);
   if (!mark) return null;
   return (
-    <span className={`map-review-mark review-${mark.state}`}>
+    <span id={id} className={`map-review-mark review-${mark.state}`}>
       <CalendarClock size={13} aria-hidden /> {mark.text}
     </span>
   );

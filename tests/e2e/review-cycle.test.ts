@@ -130,6 +130,12 @@ describe('review cycle', () => {
     await ui.contains(card('Исполнение заказа').locator('.map-review-mark.review-overdue'), `Пересмотр просрочен с ${ru(past)}`);
     await ui.contains(card('Воронка: пересмотр скоро').locator('.map-review-mark.review-due'), `Пересмотр до ${ru(soonYmd)}`);
     await ui.count(card('Квалификация лидов').locator('.map-review-mark'), 0);
+    // read with the card's button, for screen readers
+    await expect(
+      page()
+        .getByRole('button', { name: 'Открыть «Исполнение заказа»' })
+        .evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')!)?.textContent),
+    ).resolves.toContain('Пересмотр просрочен');
     await ui.count(card('Воронка: пересмотр нескоро').locator('.map-review-mark'), 0);
     const due = page().getByRole('button', { name: 'Пора пересмотреть (2)' });
     await due.click();
