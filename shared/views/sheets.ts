@@ -4,6 +4,7 @@
  * as a drawing.
  */
 import type { MapDoc } from '../model/types';
+import { kpiSheet, swotSheet } from './optimise';
 import { raciSheet } from './raci';
 import { resourcesSheet } from './resources';
 import type { Sheet, SheetLang } from './sheet';
@@ -18,21 +19,38 @@ export function isSheetView(v: unknown): v is SheetView {
   return typeof v === 'string' && (SHEET_VIEWS as readonly string[]).includes(v);
 }
 
-const BUILDERS: Record<SheetView, (doc: MapDoc, lang: SheetLang) => Sheet> = {
+/**
+ * Sheets that are lists rather than views on screen (issue 17): every KPI with its status, and
+ * the SWOT board. A workbook has them after the views (always, empty or not, so that a script
+ * finds them); the command line writes one with `--view kpis|swot`.
+ */
+export const LIST_SHEETS = ['kpis', 'swot'] as const;
+export type ListSheet = (typeof LIST_SHEETS)[number];
+/** Everything the command line can write as one sheet. */
+export const EXPORT_SHEETS = [...SHEET_VIEWS, ...LIST_SHEETS] as const;
+export type ExportSheet = SheetView | ListSheet;
+
+export function isExportSheet(v: unknown): v is ExportSheet {
+  return typeof v === 'string' && (EXPORT_SHEETS as readonly string[]).includes(v);
+}
+
+const BUILDERS: Record<ExportSheet, (doc: MapDoc, lang: SheetLang) => Sheet> = {
   table: tableSheet,
   raci: raciSheet,
   sipoc: sipocSheet,
   resources: resourcesSheet,
+  kpis: kpiSheet,
+  swot: swotSheet,
 };
 
-/** One view of the map as a sheet, its headers and words in `lang`. */
-export function viewSheet(doc: MapDoc, view: SheetView, lang: SheetLang): Sheet {
+/** One view (or list) of the map as a sheet, its headers and words in `lang`. */
+export function viewSheet(doc: MapDoc, view: ExportSheet, lang: SheetLang): Sheet {
   return BUILDERS[view](doc, lang);
 }
 
-/** Every view of the map as a sheet, in workbook order: what `lanemap export --format xlsx` writes. */
+/** Every view of the map as a sheet, then the KPI and SWOT lists: what `lanemap export --format xlsx` writes. */
 export function allViewSheets(doc: MapDoc, lang: SheetLang): Sheet[] {
-  return SHEET_VIEWS.map((view) => viewSheet(doc, view, lang));
+  return EXPORT_SHEETS.map((view) => viewSheet(doc, view, lang));
 }
 
 /**

@@ -7,6 +7,7 @@
 import { readingOrder } from '../export/svg';
 import { foldText } from '../model/search';
 import { STEP_KINDS, type Duration, type DurationUnit, type MapDoc, type Step, type StepKind } from '../model/types';
+import { OPTIMISE_COLUMNS, OPTIMISE_HEADERS, OPTIMISE_WIDTHS, optimiseCellText } from './optimise';
 import type { Sheet, SheetCell, SheetLang } from './sheet';
 
 export const TABLE_COLUMNS = ['title', 'kind', 'role', 'phase', 'duration', 'wait', 'inputs', 'outputs', 'resources', 'description'] as const;
@@ -220,14 +221,21 @@ const SHEET_NAMES: Record<SheetLang, string> = { en: 'Table', ru: 'Таблиц�
 
 /**
  * The step table as a sheet: the columns and order of the screen (without its sorting or
- * filter), steps in reading order, items joined with "; ", durations as "30 min" / «30 мин»;
- * an empty cell is null.
+ * filter), then the optimisation columns (automation, system, KPIs, pain points and wastes:
+ * shared/views/optimise.ts, which a paste back skips), steps in reading order, items joined
+ * with "; ", durations as "30 min" / «30 мин»; an empty cell is null.
  */
 export function tableSheet(doc: MapDoc, lang: SheetLang): Sheet {
   const cell = (text: string): SheetCell => (text === '' ? null : text);
   return {
     name: SHEET_NAMES[lang],
-    columns: TABLE_COLUMNS.map((c) => ({ header: TABLE_HEADERS[lang][c], width: WIDTHS[c] })),
-    rows: readingOrder(doc).map((s) => TABLE_COLUMNS.map((c) => cell(cellText(doc, s, c, lang)))),
+    columns: [
+      ...TABLE_COLUMNS.map((c) => ({ header: TABLE_HEADERS[lang][c], width: WIDTHS[c] })),
+      ...OPTIMISE_COLUMNS.map((c) => ({ header: OPTIMISE_HEADERS[lang][c], width: OPTIMISE_WIDTHS[c] })),
+    ],
+    rows: readingOrder(doc).map((s) => [
+      ...TABLE_COLUMNS.map((c) => cell(cellText(doc, s, c, lang))),
+      ...OPTIMISE_COLUMNS.map((c) => cell(optimiseCellText(doc, s, c, lang))),
+    ]),
   };
 }

@@ -17,6 +17,7 @@
 import { cmd, type Command, type PasteStepEdit } from '../model/commands';
 import { foldText } from '../model/search';
 import { LIMITS, type Duration, type DurationUnit, type MapDoc, type Step, type StepKind } from '../model/types';
+import { OPTIMISE_COLUMNS, OPTIMISE_HEADERS } from './optimise';
 import type { SheetLang } from './sheet';
 import {
   cellText,
@@ -123,6 +124,9 @@ const COLUMNS_BY_NAME: Map<string, TableColumn> = (() => {
   }
   return m;
 })();
+
+/** Headers of the sheet's columns that the table shows but a paste does not set (shared/views/optimise.ts). */
+const READ_ONLY_HEADERS: Set<string> = new Set((['en', 'ru'] as const).flatMap((lang) => OPTIMISE_COLUMNS.map((c) => foldText(OPTIMISE_HEADERS[lang][c]))));
 
 export interface HeaderColumn {
   column: TableColumn;
@@ -320,7 +324,8 @@ export function planPaste(doc: MapDoc, block: string[][], target: PasteTarget): 
     firstRow = 2;
     plan.columns = header.map((h) => h?.column ?? null);
     block[0]!.forEach((text, i) => {
-      if (!header![i] && text.trim()) plan.ignored.push(text.trim());
+      // the table's read-only columns (automation, KPIs…) come back in its own sheet: skipped without a word
+      if (!header![i] && text.trim() && !READ_ONLY_HEADERS.has(foldText(text))) plan.ignored.push(text.trim());
     });
     const seen = new Set<TableColumn>();
     for (const [i, h] of header.entries()) {

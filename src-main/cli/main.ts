@@ -3,7 +3,7 @@
  *
  *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE
  *                  [--scale 1|2|3] [--details] [--transparent] [--comments] [--value-stream]
- *                  [--view table|raci|sipoc|resources] [--lang en|ru]
+ *                  [--view table|raci|sipoc|resources|kpis|swot] [--lang en|ru]
  *   lanemap templates
  *
  * The views (issue 10): `--format xlsx` writes every view as a sheet (or, with --view, that one);
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { renderStepsCsv } from '../../shared/export/csv';
 import { sheetCsv } from '../../shared/views/csv';
 import type { SheetLang } from '../../shared/views/sheet';
-import { allViewSheets, isSheetView, mapLanguage, SHEET_VIEWS, viewSheet, type SheetView } from '../../shared/views/sheets';
+import { allViewSheets, EXPORT_SHEETS, isExportSheet, mapLanguage, viewSheet, type ExportSheet } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { parseTemplate } from '../../shared/model/template';
@@ -52,10 +52,12 @@ Formats (default: from the --out file's extension):
   json       the .lanemap.json sharing file
   csv        the list of steps (Phase, Role, Kind, Title, …: the columns it has always had);
              with --view, that view instead
-  xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources);
-             with --view, that view only
+  xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources)
+             and the KPI and SWOT lists; with --view, that one only
 Views:
   --view table|raci|sipoc|resources   the view to write (csv or xlsx only)
+  --view kpis    every KPI of the phases and steps: target, current value, status
+  --view swot    the SWOT board's notes by quadrant, with the steps they are about
   --lang en|ru   the language of the views' headers and words; default: the map's own
                  (Russian when its title, lanes and steps are mostly in Cyrillic, else English)`;
 
@@ -105,7 +107,7 @@ interface ExportArgs {
   /** Drawings: the value-stream timeline of the critical path under the map. */
   valueStream?: boolean;
   /** csv, xlsx: one view's sheet (xlsx without it: every view). */
-  view?: SheetView;
+  view?: ExportSheet;
   /** The views' language; absent: the map's own (`mapLanguage`). */
   lang?: SheetLang;
 }
@@ -119,7 +121,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let transparent = false;
   let comments = false;
   let valueStream = false;
-  let view: SheetView | undefined;
+  let view: ExportSheet | undefined;
   let lang: SheetLang | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -141,7 +143,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     else if (a === '--view') {
       const v = value().toLowerCase();
       if (v === 'map') throw new CliError('The map view is the drawing: export it with --format svg or png (no --view).');
-      if (!isSheetView(v)) throw new CliError(`Unknown view "${v}": use --view ${SHEET_VIEWS.slice(0, -1).join(', ')} or ${SHEET_VIEWS.at(-1)}.`);
+      if (!isExportSheet(v)) throw new CliError(`Unknown view "${v}": use --view ${EXPORT_SHEETS.slice(0, -1).join(', ')} or ${EXPORT_SHEETS.at(-1)}.`);
       view = v;
     } else if (a === '--lang') {
       const v = value().toLowerCase();
@@ -169,7 +171,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if (lang && format !== 'xlsx' && !(format === 'csv' && view)) {
     throw new CliError(
       format === 'csv'
-        ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources); the plain step CSV has English headers.'
+        ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources, kpis, swot); the plain step CSV has English headers.'
         : `--lang sets the language of the views: use it with --format xlsx, or csv with --view (not ${format}).`,
     );
   }

@@ -27,6 +27,7 @@ import { FiguresStrip } from '../analysis/FiguresStrip';
 import { ValueStreamBand } from '../analysis/ValueStreamBand';
 import { useAnalysisUi } from '../analysis/analysisUi';
 import { useReviewShortcuts, useReviewTabRequests } from '../review/useReviewShortcuts';
+import { ReviewNotice } from '../optimise/review/ReviewNotice';
 
 export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }) {
   const store = useEditorStore();
@@ -91,6 +92,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         onToggleInspector={() => setShowInspector((v) => !v)}
       />
       <Breadcrumb />
+      <ReviewNotice />
       <div className="editor-body">
         {showRoles && (
           <ReadOnlyFence>

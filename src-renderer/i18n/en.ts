@@ -8,6 +8,7 @@ import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { automationText } from '../optimise/automation/text';
+import { reviewCycleText } from '../optimise/review/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -538,6 +539,7 @@ export const en = {
   raciView: raciText.en,
   optimise: optimiseText.en,
   automationUi: automationText.en,
+  reviewCycle: reviewCycleText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   viewExport: viewExportText.en,

@@ -8,6 +8,7 @@ import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { automationText } from '../optimise/automation/text';
+import { reviewCycleText } from '../optimise/review/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -552,6 +553,7 @@ export const ru: Messages = {
   raciView: raciText.ru,
   optimise: optimiseText.ru,
   automationUi: automationText.ru,
+  reviewCycle: reviewCycleText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   viewExport: viewExportText.ru,

@@ -1,5 +1,9 @@
-/** The map library: every map as a card; create, open, rename, duplicate, delete. */
-import { Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
+/**
+ * The map library: every map as a card; create, open, rename, duplicate, delete. A map whose
+ * review is due (within REVIEW_DUE_DAYS) or overdue says so on its card, and "Review due (N)"
+ * lists just those, the earliest date (the most overdue) first.
+ */
+import { CalendarClock, Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
 import { matchesQuery } from '../../shared/model/search';
@@ -15,6 +19,15 @@ import { importMapFile } from './importMap';
 import { MapThumbnail } from './MapThumbnail';
 import { NewMapDialog } from './NewMapDialog';
 import { MapStatusBadge } from '../review/StatusChip';
+import { localDate, reviewState } from '../../shared/analysis/optimise';
+import { reviewStateText } from '../optimise/review/reviewDates';
+import '../optimise/review/review.css';
+
+/** Due or overdue for review on `today`. */
+const reviewDue = (m: MapSummary, today: string) => {
+  const s = reviewState(m.nextReview, today);
+  return s === 'due' || s === 'overdue';
+};
 
 type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
 
@@ -24,7 +37,10 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [query, setQuery] = useState('');
-  const shown = maps?.filter((m) => matchesQuery(query, m.title, ...m.partOf.map((p) => p.title))) ?? null;
+  const [onlyDue, setOnlyDue] = useState(false);
+  const today = localDate();
+  const due = maps?.filter((m) => reviewDue(m, today)).sort((a, b) => (a.nextReview! < b.nextReview! ? -1 : a.nextReview! > b.nextReview! ? 1 : 0)) ?? [];
+  const shown = (onlyDue ? due : maps)?.filter((m) => matchesQuery(query, m.title, ...m.partOf.map((p) => p.title))) ?? null;
 
   const store = useEditorStore();
   const refresh = useCallback(async () => {
@@ -96,6 +112,16 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
       </header>
       <main>
         <h2 className="section-title">{t('library.yourMaps')}</h2>
+        {maps && (due.length > 0 || onlyDue) && (
+          <div className="library-filter" role="group" aria-label={t('reviewCycle.filterDueLabel')}>
+            <button type="button" aria-pressed={!onlyDue} onClick={() => setOnlyDue(false)}>
+              {t('reviewCycle.allMaps')}
+            </button>
+            <button type="button" aria-pressed={onlyDue} title={t('reviewCycle.filterDueLabel')} onClick={() => setOnlyDue(true)}>
+              <CalendarClock size={15} aria-hidden /> {t('reviewCycle.filterDue', { count: due.length })}
+            </button>
+          </div>
+        )}
         {maps === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : maps.length === 0 ? (
@@ -105,18 +131,27 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
               {t('library.createFirst')}
             </button>
           </div>
+        ) : onlyDue && due.length === 0 ? (
+          <p className="muted">{t('reviewCycle.noneDue')}</p>
         ) : shown?.length === 0 ? (
           <p className="muted">{t('find.libraryNone', { query: query.trim() })}</p>
         ) : (
-          <ul className="map-grid" aria-label={t('library.mapsLabel')}>
+          <ul className="map-grid" aria-label={onlyDue ? t('reviewCycle.dueListLabel') : t('library.mapsLabel')}>
             {(shown ?? maps).map((m) => (
               <li key={m.id} className="map-card">
-                <button className="map-card-open" aria-label={t('library.open', { title: m.title })} onClick={() => onOpen(m.id)}>
+                <button
+                  className="map-card-open"
+                  aria-label={t('library.open', { title: m.title })}
+                  // the button is named by its label: the review mark is read as its description
+                  aria-describedby={reviewDue(m, today) ? `review-mark-${m.id}` : undefined}
+                  onClick={() => onOpen(m.id)}
+                >
                   <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
                   <span className="map-card-title" translate="no">
                     {m.title}
                   </span>
                   <MapStatusBadge status={m.status} />
+                  <ReviewMark id={`review-mark-${m.id}`} nextReview={m.nextReview} today={today} />
                   <span className="muted">
                     {t('common.stepCount', { count: m.stepCount })} · {t('library.changed', { date: formatDate(m.updatedAt) })}
                   </span>
@@ -211,5 +246,17 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
         />
       )}
     </div>
+  );
+}
+
+/** «Пересмотр просрочен: срок был 12 октября 2026 г.» on a card whose review is due or overdue; nothing otherwise. */
+function ReviewMark({ id, nextReview, today }: { id: string; nextReview: string | null; today: string }) {
+  useT();
+  const mark = reviewStateText(nextReview, today);
+  if (!mark) return null;
+  return (
+    <span id={id} className={`map-review-mark review-${mark.state}`}>
+      <CalendarClock size={13} aria-hidden /> {mark.text}
+    </span>
   );
 }

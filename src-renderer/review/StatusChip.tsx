@@ -16,6 +16,7 @@ import type { EditorStore } from '../store/editorStore';
 import { useEditor, useEditorStore } from '../store/context';
 import { notify } from '../store/notices';
 import { approvedVersionName, storeVersion } from './versionState';
+import { formatDay } from '../optimise/review/reviewDates';
 
 /** What a reader of the map would see differ (not its status, comments or properties). */
 function contentDiffers(a: MapDoc, b: MapDoc): boolean {
@@ -77,6 +78,7 @@ export function StatusChip() {
   const store = useEditorStore();
   const status: MapStatus = useEditor((s) => s.doc?.status ?? 'draft');
   const approval = useEditor((s) => s.doc?.approval);
+  const nextReview = useEditor((s) => s.doc?.nextReview);
   const readOnly = useEditor((s) => s.viewing !== null);
   const [open, setOpen] = useState(false);
   const [approving, setApproving] = useState(false);
@@ -93,8 +95,11 @@ export function StatusChip() {
     return () => document.removeEventListener('mousedown', away);
   }, [open]);
 
+  // approving sets the next review (shared/model/commands.ts setStatus): said beside the approval
+  const nextLine = status === 'approved' && nextReview ? t('reviewCycle.approvedNext', { date: formatDay(nextReview) }) : null;
   const approvedLine = approval
-    ? t(status === 'approved' ? 'status.approvedBy' : 'status.lastApproved', { name: approval.by, date: formatDate(approval.at, 'date') })
+    ? t(status === 'approved' ? 'status.approvedBy' : 'status.lastApproved', { name: approval.by, date: formatDate(approval.at, 'date') }) +
+      (nextLine ? ` · ${nextLine}` : '')
     : null;
   const label = t('status.label', { status: t(`status.names.${status}`) });
   const set = (next: MapStatus) => {
@@ -142,6 +147,7 @@ export function StatusChip() {
                 text={t(status === 'approved' ? 'status.approvedBy' : 'status.lastApproved', { name: NAME_MARK, date: formatDate(approval.at, 'date') })}
                 name={approval.by}
               />
+              {nextLine && <span className="status-next-review"> · {nextLine}</span>}
             </p>
           )}
           {status === 'draft' && (

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { renderStepsCsv } from '../../shared/export/csv';
 import { toLanemapJson } from '../../shared/export/lanemapJson';
 import { sheetCsv } from '../../shared/views/csv';
-import { allViewSheets, SHEET_VIEWS, viewSheet } from '../../shared/views/sheets';
+import { allViewSheets, EXPORT_SHEETS, SHEET_VIEWS, viewSheet } from '../../shared/views/sheets';
 import { loadMap, main } from '../../src-main/cli/main';
 import { excelSheetName } from '../../src-main/export/xlsx';
 import { salesMap } from '../support/builders';
@@ -90,7 +90,7 @@ describe('lanemap export --format xlsx', () => {
     fs.writeFileSync(file, toLanemapJson(salesMap('v'), { exportedAt: '2026-03-05T12:00:00.000Z' }));
     const out = path.join(dir, 'Воронка — все представления.xlsx');
     expect((await run('export', file, '--out', out)).code).toBe(0);
-    expect(await readXlsx(fs.readFileSync(out))).toHaveLength(SHEET_VIEWS.length);
+    expect(await readXlsx(fs.readFileSync(out))).toHaveLength(EXPORT_SHEETS.length);
   });
 });
 
@@ -122,7 +122,7 @@ describe('lanemap export: clear errors for views', () => {
     [
       'an unknown view',
       ['--format', 'csv', '--view', 'kanban', '--out', out('csv')],
-      /^lanemap: Unknown view "kanban": use --view table, raci, sipoc or resources\.$/,
+      /^lanemap: Unknown view "kanban": use --view table, raci, sipoc, resources, kpis or swot\.$/,
     ],
     ['the map as a view', ['--format', 'csv', '--view', 'map', '--out', out('csv')], /The map view is the drawing: export it with --format svg or png/],
     ['--view without a value', ['--format', 'csv', '--out', out('csv'), '--view'], /--view needs a value/],

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { CSV_BOM, parseCsv } from '../../shared/export/csv';
 import { sheetCsv } from '../../shared/views/csv';
 import type { Sheet, SheetCell } from '../../shared/views/sheet';
-import { allViewSheets, isSheetView, mapLanguage, SHEET_VIEWS, viewSheet } from '../../shared/views/sheets';
+import { allViewSheets, EXPORT_SHEETS, isSheetView, mapLanguage, SHEET_VIEWS, viewSheet } from '../../shared/views/sheets';
 import { loadMap } from '../../src-main/cli/main';
 import { salesMap } from '../support/builders';
 
@@ -50,10 +50,11 @@ describe('each view of the full sales cycle as CSV', () => {
     },
   );
 
-  test('allViewSheets gives one sheet per view, in the order of the view switch', () => {
+  test('allViewSheets gives one sheet per view, in the order of the view switch, then the KPI and SWOT lists', () => {
     const sheets = allViewSheets(ru, 'ru');
-    expect(sheets).toHaveLength(4);
-    expect(sheets).toEqual(SHEET_VIEWS.map((v) => viewSheet(ru, v, 'ru')));
+    expect(sheets).toHaveLength(6);
+    expect(sheets).toEqual(EXPORT_SHEETS.map((v) => viewSheet(ru, v, 'ru')));
+    expect(sheets.slice(4).map((s) => s.name)).toEqual(['KPI', 'SWOT']);
     expect(SHEET_VIEWS).toEqual(['table', 'raci', 'sipoc', 'resources']);
   });
 

@@ -360,7 +360,22 @@ describe('tableSheet', () => {
     doc.steps['s-qualify']!.wait = { value: 2, unit: 'd' };
     const ru = tableSheet(doc, 'ru');
     expect(ru.name).toBe('Таблица');
-    expect(ru.columns.map((c) => c.header)).toEqual(['Название', 'Тип', 'Роль', 'Этап', 'Длительность', 'Ожидание', 'Входы', 'Выходы', 'Ресурсы', 'Описание']);
+    expect(ru.columns.map((c) => c.header)).toEqual([
+      'Название',
+      'Тип',
+      'Роль',
+      'Этап',
+      'Длительность',
+      'Ожидание',
+      'Входы',
+      'Выходы',
+      'Ресурсы',
+      'Описание',
+      'Автоматизация',
+      'Система',
+      'KPI',
+      'Проблемы, потери',
+    ]);
     expect(ru.rows.map((r) => r[0])).toEqual(readingOrder(doc).map((s) => s.title));
     expect(ru.rows.find((r) => r[0] === 'Квалификация лида')).toEqual([
       'Квалификация лида',
@@ -372,6 +387,10 @@ describe('tableSheet', () => {
       'Заявка с сайта; Карточка лида',
       'Квалифицированный лид',
       'CRM; Скрипт звонка',
+      null,
+      'Вручную',
+      null,
+      null,
       null,
     ]);
     const en = tableSheet(doc, 'en');
