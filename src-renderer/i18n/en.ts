@@ -9,6 +9,7 @@ import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
+import { swotText } from '../views/swot/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -382,7 +383,7 @@ export const en = {
     addToSelection: 'Add to the selection',
     zoom: 'Zoom in / out',
     fit: 'Fit the map to the window',
-    views: 'Show the map, table, RACI, SIPOC or resources view',
+    views: swotText.en.shortcuts.views,
     help: 'This list',
   },
   notices: {
@@ -531,13 +532,14 @@ export const en = {
   views: {
     label: 'Views of the map',
     shortcut: 'Alt+{{key}}',
-    names: { map: 'Map', table: 'Table', raci: 'RACI', sipoc: 'SIPOC', resources: 'Resources' },
+    names: { map: 'Map', table: 'Table', raci: 'RACI', sipoc: 'SIPOC', resources: 'Resources', swot: 'SWOT' },
   },
   tableView: tableText.en,
   raciView: raciText.en,
   optimise: optimiseText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
+  swotView: swotText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

@@ -9,6 +9,7 @@ import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
+import { swotText } from '../views/swot/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -388,7 +389,7 @@ export const ru: Messages = {
     addToSelection: 'Добавить к выделению',
     zoom: 'Увеличить / уменьшить',
     fit: 'Вписать карту в окно',
-    views: 'Показать карту, таблицу, RACI, SIPOC или ресурсы',
+    views: swotText.ru.shortcuts.views,
     help: 'Этот список',
   },
   notices: {
@@ -545,13 +546,14 @@ export const ru: Messages = {
   views: {
     label: 'Представления карты',
     shortcut: 'Alt+{{key}}',
-    names: { map: 'Карта', table: 'Таблица', raci: 'RACI', sipoc: 'SIPOC', resources: 'Ресурсы' },
+    names: { map: 'Карта', table: 'Таблица', raci: 'RACI', sipoc: 'SIPOC', resources: 'Ресурсы', swot: 'SWOT' },
   },
   tableView: tableText.ru,
   raciView: raciText.ru,
   optimise: optimiseText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
+  swotView: swotText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',
