@@ -122,7 +122,7 @@ describe('lanemap export: clear errors for views', () => {
     [
       'an unknown view',
       ['--format', 'csv', '--view', 'kanban', '--out', out('csv')],
-      /^lanemap: Unknown view "kanban": use --view table, raci, sipoc or resources\.$/,
+      /^lanemap: Unknown view "kanban": use --view table, raci, sipoc, resources or swot\.$/,
     ],
     ['the map as a view', ['--format', 'csv', '--view', 'map', '--out', out('csv')], /The map view is the drawing: export it with --format svg or png/],
     ['--view without a value', ['--format', 'csv', '--out', out('csv'), '--view'], /--view needs a value/],
