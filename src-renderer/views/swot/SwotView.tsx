@@ -66,6 +66,13 @@ export function SwotView() {
     }
   };
 
+  // opened to type in: the first field has the keyboard, unless it is moving along the view tabs or typing elsewhere
+  useEffect(() => {
+    const now = document.activeElement;
+    const busy = now instanceof HTMLElement && (now.closest('[role="tablist"], [role="dialog"]') || now.matches('input, textarea, select, [contenteditable="true"]'));
+    if (!readOnly && !busy) rootRef.current?.querySelector<HTMLElement>('[data-add="strengths"]')?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   const quadrantName = (q: SwotQuadrant) => t(`swotView.quadrants.${q}`);
   const run = (c: Parameters<ReturnType<typeof store.getState>['run']>[0]) => !readOnly && store.getState().run(c);
 
