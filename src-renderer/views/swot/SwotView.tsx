@@ -237,6 +237,7 @@ export function SwotView() {
                     focus({ input: next });
                     return true;
                   }}
+                  onUndo={(redo) => (redo ? store.getState().redo() : store.getState().undo())}
                   onUp={() => {
                     const last = notes[notes.length - 1];
                     if (last) focus({ note: last.id });
@@ -264,6 +265,8 @@ function QuickAdd(props: {
   /** Tab (Shift+Tab: back) to the next quadrant's field; false: none, the key does what it always does. */
   onTab(back: boolean): boolean;
   onUp(): void;
+  /** Undo (redo: true) in the editor. */
+  onUndo(redo: boolean): void;
 }) {
   const t = useT();
   const [text, setText] = useState('');
@@ -294,7 +297,13 @@ function QuickAdd(props: {
         }}
         onKeyDown={(e) => {
           if (e.nativeEvent.isComposing) return;
-          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          const mod = e.ctrlKey || e.metaKey;
+          const key = e.key.toLowerCase();
+          // an empty field has nothing of its own to undo: Ctrl+Z takes back the last edit of the board (a note just added or deleted)
+          if (mod && !text && (key === 'z' || key === 'y' || e.code === 'KeyZ' || e.code === 'KeyY')) {
+            e.preventDefault();
+            props.onUndo(e.shiftKey || key === 'y' || e.code === 'KeyY');
+          } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey) {
             e.preventDefault();
             add();
           } else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey) {
@@ -369,7 +378,16 @@ function NoteItem(p: NoteProps) {
             {steps.map((s) => {
               const title = s.title.trim() || untitled;
               return (
-                <button key={s.id} type="button" className="swot-chip" tabIndex={inner} translate="no" title={t('swotView.showStep', { title })} onClick={() => p.onShow([s.id])}>
+                <button
+                  key={s.id}
+                  type="button"
+                  className="swot-chip"
+                  tabIndex={inner}
+                  translate="no"
+                  aria-label={t('swotView.showStep', { title })}
+                  title={t('swotView.showStep', { title })}
+                  onClick={() => p.onShow([s.id])}
+                >
                   <MapPin size={12} aria-hidden="true" />
                   <span>{title}</span>
                 </button>
