@@ -4,12 +4,17 @@
  * own if it holds more than fits, and a note's steps are named under it.
  */
 import { useMemo } from 'react';
-import type { MapDoc, SwotQuadrant } from '../../../shared/model/types';
+import type { MapDoc, SwotNote, SwotQuadrant } from '../../../shared/model/types';
 import { SWOT_GRID, linkedSteps, swotByQuadrant } from '../../../shared/views/swot';
 import { useT } from '../../i18n';
 import './swotPage.css';
 
 const LETTERS: Record<SwotQuadrant, string> = { strengths: 'S', weaknesses: 'W', opportunities: 'O', threats: 'T' };
+
+/** A full quadrant is set smaller so that more of it fits on the screen (it still scrolls past that). */
+function dense(notes: SwotNote[]): boolean {
+  return notes.length > 6 || notes.reduce((n, note) => n + note.text.length + 40, 0) > 420;
+}
 
 export function SwotPage({ doc }: { doc: MapDoc }) {
   const t = useT();
@@ -19,7 +24,7 @@ export function SwotPage({ doc }: { doc: MapDoc }) {
     <section className="pres-swot" aria-label={t('swotView.present.label', { title: doc.title })}>
       <div className="pres-swot-grid">
         {SWOT_GRID.map((q) => (
-          <div key={q} className={`pres-swot-quadrant is-${q}`} data-quadrant={q}>
+          <div key={q} className={`pres-swot-quadrant is-${q}${dense(by[q]) ? ' is-dense' : ''}`} data-quadrant={q}>
             <h2 className="pres-swot-heading">
               <span className="pres-swot-letter" aria-hidden="true">
                 {LETTERS[q]}
