@@ -15,6 +15,7 @@ import type { MapDoc, SwotQuadrant } from '../../shared/model/types';
 import { svgToPng } from '../../src-main/export/png';
 import { salesMap } from '../support/builders';
 import { svgTexts } from '../support/exportSvg';
+import { LATIN_ALLOWED } from '../support/latinAllowed';
 import { SCREENSHOTS, callApp } from './harness';
 import { appSuite } from './suite';
 import { ui } from './ui';
@@ -59,6 +60,15 @@ test('given a Russian map, Alt+6 opens the SWOT board and three notes are typed 
   await ui.texts(notes('weaknesses'), ['Автоматизировать расчёт КП в CRM']);
   await ui.contains(page.locator('.mx-facts'), '3 заметки');
   await ui.eventually(() => storedIn('strengths')).toEqual(['Быстрый ответ на заявку', 'Долгое согласование скидок']);
+  // every word of the board's own (texts, hints, labels, tips) is Russian: Latin only for key and product names
+  const latin = await page.locator('.swot-view').evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[translate="no"]').forEach((el) => el.remove());
+    const attrs = [...copy.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''));
+    return [copy.textContent ?? '', ...attrs].join(' ').match(/[A-Za-z][A-Za-z0-9]+/g) ?? [];
+  });
+  const allowed = new Set(LATIN_ALLOWED.map((w) => w.toLowerCase()));
+  expect(latin.filter((w) => !allowed.has(w.toLowerCase()))).toEqual([]);
 });
 
 test('a note is moved to another quadrant with Alt+→, and another one dragged with the mouse', async () => {
@@ -202,8 +212,10 @@ test('in a presentation, S shows the board as a page and S goes back to the step
   await ui.contains(board.locator('[data-quadrant="weaknesses"]'), 'Согласование скидки');
   await suite.app.shot('swot-presentation-ru');
   // the walk waits under the board: → does not move it
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('s');
   await ui.hidden(board);
+  await ui.contains(show.locator('.pres-progress'), 'Шаг 1 из 5');
   await page.keyboard.press('Escape');
   await ui.hidden(show);
 });
