@@ -8,7 +8,8 @@
  *
  * The views (issue 10): `--format xlsx` writes every view as a sheet (or, with --view, that one);
  * `--format csv --view V` writes that view; `--format csv` alone stays the step list it always
- * was, so scripts that read its columns keep working.
+ * was, so scripts that read its columns keep working. `--view swot --format svg|png` draws the
+ * map's SWOT board as a page of its own (issue 17).
  *
  * Errors are one readable line on stderr and exit code 1; never a stack trace.
  */
@@ -21,6 +22,8 @@ import type { SheetLang } from '../../shared/views/sheet';
 import { allViewSheets, EXPORT_SHEETS, isExportSheet, mapLanguage, viewSheet, type ExportSheet } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
+import { renderSwotSvg } from '../../shared/export/swotSvg';
+import { SWOT_WORDS } from '../../shared/views/swot';
 import { parseTemplate } from '../../shared/model/template';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
@@ -57,7 +60,9 @@ Formats (default: from the --out file's extension):
 Views:
   --view table|raci|sipoc|resources   the view to write (csv or xlsx only)
   --view kpis    every KPI of the phases and steps: target, current value, status
-  --view swot    the SWOT board's notes by quadrant, with the steps they are about
+  --view swot    the SWOT board's notes by quadrant, with the steps they are about (csv, xlsx);
+                 with --format svg or png, the board as a page of its own (an empty board
+                 gives a page that says so)
   --lang en|ru   the language of the views' headers and words; default: the map's own
                  (Russian when its title, lanes and steps are mostly in Cyrillic, else English)`;
 
@@ -110,6 +115,8 @@ interface ExportArgs {
   view?: ExportSheet;
   /** The views' language; absent: the map's own (`mapLanguage`). */
   lang?: SheetLang;
+  /** svg, png: the SWOT board instead of the map. */
+  swot?: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -122,6 +129,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let comments = false;
   let valueStream = false;
   let view: ExportSheet | undefined;
+  let swot = false;
   let lang: SheetLang | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -145,6 +153,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
       if (v === 'map') throw new CliError('The map view is the drawing: export it with --format svg or png (no --view).');
       if (!isExportSheet(v)) throw new CliError(`Unknown view "${v}": use --view ${EXPORT_SHEETS.slice(0, -1).join(', ')} or ${EXPORT_SHEETS.at(-1)}.`);
       view = v;
+      if (v === 'swot') swot = true;
     } else if (a === '--lang') {
       const v = value().toLowerCase();
       if (!(LANGS as readonly string[]).includes(v)) throw new CliError(`Unknown language "${v}": use --lang en or --lang ru.`);
@@ -165,10 +174,16 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
     throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
+  const drawing = format === 'svg' || format === 'png';
+  if (swot && !drawing && !view) throw new CliError(`--view swot draws the SWOT board: use it with --format svg or png (not ${format}).`);
+  if (swot && drawing) {
+    if (valueStream || comments || details) throw new CliError('--view swot draws the SWOT board alone: --details, --comments and --value-stream are for the map.');
+    view = undefined;
+  } else swot = false;
   if (view && format !== 'csv' && format !== 'xlsx') {
     throw new CliError(`--view ${view} is a table: use it with --format csv or xlsx (${format} exports the whole map).`);
   }
-  if (lang && format !== 'xlsx' && !(format === 'csv' && view)) {
+  if (lang && format !== 'xlsx' && !(format === 'csv' && view) && !swot) {
     throw new CliError(
       format === 'csv'
         ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources, kpis, swot); the plain step CSV has English headers.'
@@ -176,7 +191,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     );
   }
   if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), view, lang };
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), view, lang };
 }
 
 /**
@@ -204,7 +219,7 @@ async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise
 async function exportCommand(args: ExportArgs): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
   const loaded = loadMap(args.source);
-  const drawing = args.format === 'svg' || args.format === 'png';
+  const drawing = (args.format === 'svg' || args.format === 'png') && !args.swot;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   let data: string | Buffer;
   switch (args.format) {
@@ -222,7 +237,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
     }
     case 'svg':
     case 'png': {
-      const svg = renderMapSvg(doc, {
+      const svg = args.swot ? swotPage(doc, args) : renderMapSvg(doc, {
         details: args.details,
         laidOutForDetails,
         background: args.transparent ? 'transparent' : 'white',
@@ -271,6 +286,20 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
     throw new CliError(`Cannot write ${args.out}: ${why}.`);
   }
   return { written: args.out, notes };
+}
+
+/** The SWOT board as a page, in the language asked for or the map's own. */
+function swotPage(doc: MapDoc, args: ExportArgs) {
+  const lang = args.lang ?? mapLanguage(doc);
+  const updated = lang === 'ru' ? `Обновлено ${doc.updatedAt.slice(0, 10)}` : `Updated ${doc.updatedAt.slice(0, 10)}`;
+  const owner = doc.owner ? (lang === 'ru' ? `Владелец: ${doc.owner}` : `Owner: ${doc.owner}`) : '';
+  return renderSwotSvg(doc, {
+    words: SWOT_WORDS[lang],
+    subtitle: [updated, owner].filter(Boolean).join(' · '),
+    background: args.transparent ? 'transparent' : 'white',
+    // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
+    ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
+  });
 }
 
 /** A map from `template:ID` or a .lanemap.json file, validated like an import. */

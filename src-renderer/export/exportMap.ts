@@ -85,7 +85,8 @@ export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background'
   return { ...svg, notice };
 }
 
-async function svgToPng(svg: string, size: { width: number; height: number }, wanted: number): Promise<{ blob: Blob; scale: number }> {
+/** An SVG drawn on a canvas as a PNG, at the scale asked for or as large as fits (also the SWOT board's PNG). */
+export async function svgToPng(svg: string, size: { width: number; height: number }, wanted: number): Promise<{ blob: Blob; scale: number }> {
   const scale = fittingScale(size, wanted);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {

@@ -11,6 +11,7 @@ import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
+import { swotText } from '../views/swot/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -384,7 +385,7 @@ export const en = {
     addToSelection: 'Add to the selection',
     zoom: 'Zoom in / out',
     fit: 'Fit the map to the window',
-    views: 'Show the map, table, RACI, SIPOC or resources view',
+    views: swotText.en.shortcuts.views,
     help: 'This list',
   },
   notices: {
@@ -533,7 +534,7 @@ export const en = {
   views: {
     label: 'Views of the map',
     shortcut: 'Alt+{{key}}',
-    names: { map: 'Map', table: 'Table', raci: 'RACI', sipoc: 'SIPOC', resources: 'Resources' },
+    names: { map: 'Map', table: 'Table', raci: 'RACI', sipoc: 'SIPOC', resources: 'Resources', swot: 'SWOT' },
   },
   tableView: tableText.en,
   raciView: raciText.en,
@@ -542,6 +543,7 @@ export const en = {
   reviewCycle: reviewCycleText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
+  swotView: swotText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

@@ -11,6 +11,7 @@ import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
+import { swotText } from '../views/swot/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -390,7 +391,7 @@ export const ru: Messages = {
     addToSelection: 'Добавить к выделению',
     zoom: 'Увеличить / уменьшить',
     fit: 'Вписать карту в окно',
-    views: 'Показать карту, таблицу, RACI, SIPOC или ресурсы',
+    views: swotText.ru.shortcuts.views,
     help: 'Этот список',
   },
   notices: {
@@ -547,7 +548,7 @@ export const ru: Messages = {
   views: {
     label: 'Представления карты',
     shortcut: 'Alt+{{key}}',
-    names: { map: 'Карта', table: 'Таблица', raci: 'RACI', sipoc: 'SIPOC', resources: 'Ресурсы' },
+    names: { map: 'Карта', table: 'Таблица', raci: 'RACI', sipoc: 'SIPOC', resources: 'Ресурсы', swot: 'SWOT' },
   },
   tableView: tableText.ru,
   raciView: raciText.ru,
@@ -556,6 +557,7 @@ export const ru: Messages = {
   reviewCycle: reviewCycleText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
+  swotView: swotText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

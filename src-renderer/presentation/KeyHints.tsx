@@ -24,6 +24,7 @@ export function KeyHints({ showSeq }: { showSeq: number }) {
     ['N', t('presentation.hints.notShown')],
     [k('home'), t('presentation.hints.first')],
     ['C', t('presentation.hints.comment')],
+    ['S', t('swotView.present.hint')],
     ['?', t('presentation.hints.keys')],
     [k('esc'), t('presentation.hints.leave')],
   ];

@@ -27,6 +27,7 @@ import { presentationEdges, presentationNodes, type RestyleCache } from './stabl
 import { usePresentation } from './presentationState';
 import { usePresentationKeys } from './usePresentationKeys';
 import { usePresenter } from './usePresenter';
+import { SwotPage } from '../views/swot/SwotPage';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
@@ -60,6 +61,8 @@ function PresentationView() {
   const topRef = useRef<HTMLElement>(null);
   const [composing, setComposing] = useState(false);
   const [hintSeq, setHintSeq] = useState(0);
+  const [swot, setSwot] = useState(false);
+  const toggleSwot = useCallback(() => setSwot((v) => !v), []);
   const [size, setSize] = useState({ width: 0, height: 0 });
 
   const current = p.walk.current;
@@ -145,7 +148,7 @@ function PresentationView() {
   // the box is about the step on screen; a click on another step closes it
   useEffect(() => setComposing(false), [current, mode.kind]);
 
-  usePresentationKeys({ presenter: p, leave, comment, composing, closeComposer, toggleHints: () => setHintSeq((n) => n + 1) });
+  usePresentationKeys({ presenter: p, leave, comment, composing, closeComposer, toggleHints: () => setHintSeq((n) => n + 1), swot, toggleSwot });
 
   // --- progress: "Step 5 of 23 · Phase 2 of 7 “Lead generation”" and a bar of steps shown
   const total = p.map.order.length;
@@ -215,6 +218,18 @@ function PresentationView() {
           {viewing && <span className="pres-version">{t('presentation.version', { name: viewing.name })}</span>}
           <span className="pres-progress">{progress.join(' · ')}</span>
           <span className="pres-shown-count">{t('presentation.progress.shown', { shown, total })}</span>
+          <button
+            type="button"
+            className="pres-swot-toggle"
+            aria-pressed={swot}
+            title={swot ? t('swotView.present.close') : t('swotView.present.open')}
+            onClick={() => {
+              toggleSwot();
+              rootRef.current?.focus();
+            }}
+          >
+            {t('swotView.present.hint')}
+          </button>
           <button type="button" className="pres-leave" aria-label={t('presentation.leave')} title={t('presentation.leave')} onClick={leave}>
             <X size={22} aria-hidden />
           </button>
@@ -243,6 +258,7 @@ function PresentationView() {
           }
         />
       </div>
+      {swot && <SwotPage doc={doc} />}
       <KeyHints showSeq={hintSeq} />
       <p className="visually-hidden" aria-live="polite">
         {mode.kind === 'walk' && current ? `${progress[0] ?? ''}: ${stepTitle}` : ''}

@@ -9,5 +9,6 @@ export function presentationShortcuts(t: TFunction): [string, string][] {
     [`O, ${t('presentation.keys.tab')}`, t('presentation.shortcuts.overview')],
     [t('presentation.shortcuts.commentKey'), t('presentation.shortcuts.comment')],
     ['N', t('presentation.shortcuts.notShown')],
+    ['S', t('swotView.present.shortcut')],
   ];
 }

@@ -18,6 +18,9 @@ export interface PresentationKeyActions {
   composing: boolean;
   closeComposer(): void;
   toggleHints(): void;
+  /** The SWOT board is shown over the map (S shows and hides it; Esc hides it). */
+  swot: boolean;
+  toggleSwot(): void;
 }
 
 export function usePresentationKeys(actions: PresentationKeyActions) {
@@ -49,7 +52,11 @@ export function usePresentationKeys(actions: PresentationKeyActions) {
       // letters by the key's place too, so they work on a Russian layout (C is С, N is Т, O is Щ)
       const letter = /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : key.toLowerCase();
       let handled = true;
-      if (key === 'Escape') {
+      if (a.swot && (key === 'Escape' || letter === 's')) a.toggleSwot();
+      else if (letter === 's' && !e.shiftKey) a.toggleSwot();
+      // the board is on screen: the walk waits under it
+      else if (a.swot) handled = key === '?' ? (a.toggleHints(), true) : false;
+      else if (key === 'Escape') {
         if (p.mode.kind === 'overview') p.closeOverview();
         else a.leave();
       } else if (key === '?') a.toggleHints();

@@ -5,6 +5,7 @@ import { TableView } from './table/TableView';
 import { RaciView } from './raci/RaciView';
 import { SipocView } from './sipoc/SipocView';
 import { ResourcesView } from './resources/ResourcesView';
+import { SwotView } from './swot/SwotView';
 
 export function ViewHost({ view }: { view: Exclude<MapView, 'map'> }) {
   return (
@@ -14,6 +15,7 @@ export function ViewHost({ view }: { view: Exclude<MapView, 'map'> }) {
       {view === 'raci' && <RaciView />}
       {view === 'sipoc' && <SipocView />}
       {view === 'resources' && <ResourcesView />}
+      {view === 'swot' && <SwotView />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The switch between the views of a map, above the canvas: a tab list reachable by keyboard
- * (Tab to it, arrows, Home/End), and Alt+1…5 from anywhere in the editor.
+ * (Tab to it, arrows, Home/End), and Alt+1…6 from anywhere in the editor.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';

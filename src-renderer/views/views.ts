@@ -1,12 +1,12 @@
 /**
  * The views of one map (issue 10, part 3): the canvas, and the same map as a step table, a RACI
- * matrix, a SIPOC and the resources by role. Every view edits the one model through the same
+ * matrix, a SIPOC, the resources by role and (issue 17) the SWOT board. Every view edits the one model through the same
  * commands. The view last shown is remembered per map (on this computer).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 
-export const MAP_VIEWS = ['map', 'table', 'raci', 'sipoc', 'resources'] as const;
+export const MAP_VIEWS = ['map', 'table', 'raci', 'sipoc', 'resources', 'swot'] as const;
 export type MapView = (typeof MAP_VIEWS)[number];
 
 const KEY = (mapId: string) => `lanemap.view.${mapId}`;

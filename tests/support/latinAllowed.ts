@@ -33,5 +33,6 @@ export const LATIN_ALLOWED = [
   'PgDn',
   'Insert',
   'F5',
+  'F2',
   'px',
 ];

@@ -12,14 +12,14 @@ import { currentLanguage, useT } from '../../i18n';
 import { describeFailure } from '../../i18n/errors';
 import { useEditorStore } from '../../store/context';
 import { notify } from '../../store/notices';
-import type { MapView } from '../views';
+import type { SheetView } from '../../../shared/views/sheets';
 import { viewFile, type ViewFileFormat } from './viewFile';
 import './viewExport.css';
 
 /** Lets the button's spinner be painted before the sheet of a large map is built (synchronously). */
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-export function ViewExportButtons({ view }: { view: Exclude<MapView, 'map'> }) {
+export function ViewExportButtons({ view }: { view: SheetView }) {
   const t = useT();
   const store = useEditorStore();
   const [busy, setBusy] = useState<ViewFileFormat | null>(null);
