@@ -7,6 +7,7 @@
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
+import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -536,6 +537,7 @@ export const en = {
   tableView: tableText.en,
   raciView: raciText.en,
   optimise: optimiseText.en,
+  kpiUi: kpiText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   viewExport: viewExportText.en,

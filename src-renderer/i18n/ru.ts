@@ -7,6 +7,7 @@ import type { Messages } from './index';
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
+import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { viewExportText } from '../views/export/text';
@@ -550,6 +551,7 @@ export const ru: Messages = {
   tableView: tableText.ru,
   raciView: raciText.ru,
   optimise: optimiseText.ru,
+  kpiUi: kpiText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   viewExport: viewExportText.ru,
