@@ -35,6 +35,7 @@ export const kpiText = {
       unknown: 'KPI without target or value',
       auto: 'Automated step',
       partial: 'Partly automated step',
+      target: 'target',
     },
   },
   ru: {
@@ -74,6 +75,7 @@ export const kpiText = {
       unknown: 'KPI без цели или значения',
       auto: 'Автоматизированный шаг',
       partial: 'Частично автоматизированный шаг',
+      target: 'цель',
     },
   },
 };
