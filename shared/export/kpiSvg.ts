@@ -83,16 +83,18 @@ interface Piece {
 function badge(k: Kpi, number: Num, labels: MarkLabels): Piece {
   const status = kpiStatus(k);
   const c = KPI_COLOURS[status];
-  const text = cut(kpiValue(k.current, k.unit, number), MAX_VALUE_W);
-  const width = 4 + 11 + 3 + textWidth(text, FONT, 600) + 6;
+  // the current value; without one, the target («цель 15 %»); neither, the dash alone
+  const words = k.current !== null ? kpiValue(k.current, k.unit, number) : k.target !== null ? `${labels.target} ${kpiValue(k.target, k.unit, number)}` : '';
+  const text = cut(words, MAX_VALUE_W);
+  const width = text ? 4 + 11 + 3 + textWidth(text, FONT, 600) + 6 : 21;
   const tip = `${k.name}: ${kpiValue(k.current, k.unit, number)}${k.target === null ? '' : ` (${labels.target} ${kpiValue(k.target, k.unit, number)})`}`;
   return {
     width,
     draw: (x, top) =>
       `<g class="lm-kpi" data-status="${status}"><title>${escapeXml(tip)}</title>` +
       `<rect x="${num(x + 0.5)}" y="${num(top + 0.5)}" width="${num(width - 1)}" height="${BADGE_H - 1}" rx="9" fill="${c.fill}" stroke="${c.stroke}"/>` +
-      `<use xlink:href="#lm-kpi-${status}" x="${num(x + 4)}" y="${num(top + 4)}" width="11" height="11" color="${c.stroke}" style="color:${c.stroke}"/>` +
-      textBlock({ lines: [text], size: FONT, lineHeight: BADGE_H }, x + 18, top, { weight: 600, fill: c.text }) +
+      `<use xlink:href="#lm-kpi-${status}" x="${num(x + (text ? 4 : 5))}" y="${num(top + 4)}" width="11" height="11" color="${c.stroke}" style="color:${c.stroke}"/>` +
+      (text ? textBlock({ lines: [text], size: FONT, lineHeight: BADGE_H }, x + 18, top, { weight: 600, fill: c.text }) : '') +
       '</g>',
   };
 }

@@ -34,9 +34,9 @@ function fixture() {
     ],
     steps: [
       { id: 's-1', role: 'r-m', kind: 'start', title: 'Заявка поступила', x: 40, y: 50, phaseId: 'p-q' },
-      { id: 's-2', role: 'r-m', title: STEP, x: 200, y: 40, phaseId: 'p-q' },
+      { id: 's-2', role: 'r-m', title: STEP, x: 260, y: 40, phaseId: 'p-q' },
       { id: 's-3', role: 'r-h', title: 'Разослать коммерческое предложение', x: 40, y: 40, phaseId: 'p-d' },
-      { id: 's-4', role: 'r-h', kind: 'end', title: 'Сделка закрыта', x: 300, y: 50, phaseId: 'p-d' },
+      { id: 's-4', role: 'r-h', kind: 'end', title: 'Сделка закрыта', x: 320, y: 50, phaseId: 'p-d' },
     ],
     flows: [
       { from: 's-1', to: 's-2' },
@@ -153,6 +153,7 @@ test('a step KPI from the inspector, a decimal comma, a bad number refused, text
   await page.keyboard.type('<script>alert(1)</script>');
   await page.keyboard.press('Enter');
   await ui.count(badge, 2);
+  await ui.texts(badge, ['1,5 ч', '']);
   expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
   await ui.eventually(() => card.getByRole('img', { name: /<script>alert\(1\)<\/script>: —, нет цели или значения/ }).count()).toBe(1);
   await suite.app.shot('kpi-step-inspector-ru');
@@ -165,6 +166,11 @@ test('a step KPI from the inspector, a decimal comma, a bad number refused, text
   await ui.visible(auto.getByRole('img', { name: 'Автоматизирован: CRM' }));
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 400 } });
   await suite.app.shot('kpi-canvas-ru');
+  // at 100 %: readable, nothing covered
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await ui.settled(page);
+  await suite.app.shot('kpi-canvas-zoom-ru');
 });
 
 test('the badges in the presentation and in the exported SVG, with their key', async () => {

@@ -97,6 +97,16 @@ describe('KPI and automation marks in the SVG export', () => {
     expect(badges(svg).find((b) => b.status === 'met')!.text).toBe('2 <b>');
   });
 
+  test('given a KPI without a current value, when exported, then its grey badge shows the target, or only its dash without one', () => {
+    const doc = withMarks();
+    doc.steps['s-qualify']!.kpis = [kpi('a', 'Время ответа', 2, null, 'ч', 'lower'), kpi('b', 'Без цифр', null, null, '')];
+    const drawn = badges(renderMapSvg(doc, { labels: { target: 'цель' } }).svg).slice(1);
+    expect(drawn).toEqual([
+      { status: 'unknown', text: 'цель 2 ч' },
+      { status: 'unknown', text: '' },
+    ]);
+  });
+
   test('given more KPIs than fit on a card, when exported, then two badges and "+N" are drawn', () => {
     const doc = withMarks();
     doc.steps['s-qualify']!.kpis = ['a', 'b', 'c', 'd'].map((id, i) => kpi(id, `KPI ${id}`, 10, i));

@@ -38,12 +38,20 @@ export function kpisDescription(kpis: Kpi[]): string {
   return kpis.map(kpiDescription).join('\n');
 }
 
+/** A badge's words: the current value; without one, the target («цель 15 %»); neither, none (the dash alone). */
+export function badgeText(k: Kpi): string {
+  if (k.current !== null) return kpiValue(k.current, k.unit, (n) => formatNumber(n));
+  if (k.target !== null) return t('optimise.kpi.target', { value: kpiValue(k.target, k.unit, (n) => formatNumber(n)) });
+  return '';
+}
+
 function Badge({ k }: { k: Kpi }) {
   const status = kpiStatus(k);
+  const text = badgeText(k);
   return (
-    <span className={`kpi-badge kpi-${status}`} data-status={status}>
+    <span className={`kpi-badge kpi-${status}${text ? '' : ' is-icon-only'}`} data-status={status}>
       <KpiStatusIcon status={status} size={11} />
-      <span className="kpi-badge-value">{kpiValue(k.current, k.unit, (n) => formatNumber(n))}</span>
+      {text && <span className="kpi-badge-value">{text}</span>}
     </span>
   );
 }
@@ -98,5 +106,38 @@ export function StepOptimiseMarks({ step }: { step: Step }) {
         </span>
       )}
     </span>
+  );
+}
+
+/** The step's KPIs and automation as rows of the presentation card's list (a <dl>'s <div>s). */
+export function PresentationKpiRows({ step }: { step: Step }) {
+  const t = useT();
+  const kpis = step.kpis ?? [];
+  const auto = automationLabel(step);
+  return (
+    <>
+      {kpis.length > 0 && (
+        <div>
+          <dt>{t('kpiUi.section')}</dt>
+          <dd className="pres-kpis">
+            <ul>
+              {kpis.map((k) => (
+                <li key={k.id} data-status={kpiStatus(k)}>
+                  <KpiStatusIcon status={kpiStatus(k)} size={16} /> <span translate="no">{kpiDescription(k)}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+      {auto && (
+        <div>
+          <dt>{t('optimise.automation.label')}</dt>
+          <dd>
+            <Bot size={18} aria-hidden /> <span translate="no">{auto}</span>
+          </dd>
+        </div>
+      )}
+    </>
   );
 }
