@@ -169,12 +169,11 @@ export function stepMarksSvg(step: Step, x: number, bottom: number, width: numbe
   return row(pieces, left, bottom - BADGE_H / 2);
 }
 
-/** A phase's badges, right-aligned in its header ending at `right`; returns the svg and the width taken. */
-export function phaseMarksSvg(kpis: Kpi[], right: number, middle: number, room: number, number: Num, labels: MarkLabels): { svg: string; width: number } {
-  if (!kpis.length || room < 40) return { svg: '', width: 0 };
+/** A phase's badges (at most `room` px wide) for its header, centred on `middle`: their width, and drawn from a left edge. */
+export function phaseMarksSvg(kpis: Kpi[], middle: number, room: number, number: Num, labels: MarkLabels): { width: number; draw(x: number): string } {
+  if (!kpis.length || room < 40) return { width: 0, draw: () => '' };
   const pieces = kpiPieces(kpis, 3, room, number, labels);
-  const w = rowWidth(pieces);
-  return { svg: row(pieces, right - w, middle - BADGE_H / 2), width: w };
+  return { width: rowWidth(pieces), draw: (x) => row(pieces, x, middle - BADGE_H / 2) };
 }
 
 /** Which marks a picture shows (for its key). */

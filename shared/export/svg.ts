@@ -538,9 +538,9 @@ function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: 
   const right = Math.min(c.left + c.width, contentRight);
   const w = right - left;
   const headTop = top - PHASE_HEADER_HEIGHT;
-  // the phase's KPI badges at the right of its header; the name takes the rest
-  const marks = w >= 80 && c.phase ? phaseMarksSvg(c.phase.kpis ?? [], right - 10, headTop + 3 + (PHASE_HEADER_HEIGHT - 3) / 2, (w - 28) * 0.6, number, labels) : { svg: '', width: 0 };
-  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28 - (marks.width ? marks.width + 8 : 0)), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
+  // the phase's KPI badges right after its name, as in the canvas's header; the name takes the rest
+  const marks = w >= 80 && c.phase ? phaseMarksSvg(c.phase.kpis ?? [], headTop + 3 + (PHASE_HEADER_HEIGHT - 3) / 2, (w - 28) * 0.6, number, labels) : null;
+  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28 - (marks?.width ? marks.width + 8 : 0)), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
   const parts = [
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="${PHASE_HEADER_HEIGHT}" fill="#fff"/>`,
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="3" fill="${c.phase ? '#8a94a6' : '#d0d4db'}"/>`,
@@ -550,7 +550,7 @@ function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: 
   const textTop = headTop + 3 + (PHASE_HEADER_HEIGHT - 3 - name.lines.length * name.lineHeight) / 2;
   // a column cut to a sliver (a selection's edge) keeps its band but not an unreadable name
   if (w >= 80) parts.push(textBlock(name, left + 14, textTop, { weight: 600, fill: TEXT, italic: !c.phase }));
-  if (marks.svg) parts.push(marks.svg);
+  if (marks?.width) parts.push(marks.draw(left + 14 + Math.max(...name.lines.map((l) => textWidth(l, name.size, 600))) + 8));
   return parts.join('');
 }
 
