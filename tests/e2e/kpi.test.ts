@@ -143,6 +143,7 @@ test('a step KPI from the inspector, a decimal comma, a bad number refused, text
   await field('Цель').fill('два часа');
   await field('Цель').press('Enter');
   await ui.visible(inspector.getByRole('alert').filter({ hasText: 'Введите число, например 12,5' }));
+  await suite.app.shot('kpi-step-bad-number-ru');
   await ui.eventually(() => badge.getAttribute('data-status')).toBe('met');
   await field('Цель').fill('2');
   await field('Цель').press('Enter');
