@@ -208,3 +208,22 @@ test('the badges in the presentation and in the exported SVG, with their key', a
   await view.screenshot({ path: path.join(SCREENSHOTS, 'kpi-export-svg-ru.png') });
   await view.close();
 });
+
+test('laid out top to bottom, the badges stay inside the phase header and clear of the card’s title', async () => {
+  const { page } = suite;
+  await page.getByRole('button', { name: 'Расположить сверху вниз' }).click();
+  await ui.eventually(() => page.locator('.react-flow__node-phase .phase-column.is-down').count()).toBe(2);
+  await ui.settled(page);
+  const header = page.locator('.react-flow__node-phase', { hasText: PHASE }).locator('.phase-header');
+  const badge = header.locator('.kpi-badge');
+  await ui.texts(badge, ['12 %']);
+  const h = (await header.boundingBox())!;
+  const b = (await badge.boundingBox())!;
+  expect(b.x >= h.x && b.x + b.width <= h.x + h.width + 0.5 && b.y >= h.y && b.y + b.height <= h.y + h.height + 0.5).toBe(true);
+  const card = page.locator('.react-flow__node-step', { hasText: STEP });
+  const title = (await card.locator('.step-title').boundingBox())!;
+  const stepBadge = (await card.locator('.kpi-badge').boundingBox())!;
+  expect(stepBadge.y).toBeGreaterThanOrEqual(title.y + title.height);
+  await suite.app.shot('kpi-canvas-down-ru');
+  await page.keyboard.press('Control+z');
+});
