@@ -4,6 +4,7 @@ import { renderMapSvg } from '../../shared/export/svg';
 import type { Kpi, MapDoc } from '../../shared/model/types';
 import { salesMap } from '../support/builders';
 import { svgTexts, xmlError } from '../support/exportSvg';
+import { textWidth } from '../../shared/model/textMetrics';
 
 const kpi = (id: string, name: string, target: number | null, current: number | null, unit = '%', better: Kpi['better'] = 'higher'): Kpi => ({
   id,
@@ -105,6 +106,26 @@ describe('KPI and automation marks in the SVG export', () => {
       { status: 'unknown', text: 'цель 2 ч' },
       { status: 'unknown', text: '' },
     ]);
+  });
+
+  test('given a long phase name, when exported, then the phase badge follows the name inside its header without covering it', () => {
+    const doc = withMarks();
+    doc.phases.p1!.name = 'Квалификация входящих заявок и первичный контакт с клиентом по телефону и почте';
+    const { svg } = renderMapSvg(doc);
+    const header = /<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="44" fill="#fff"\/>/.exec(svg)!.slice(1).map(Number);
+    const badge = /data-status="missed"><title>[^<]*<\/title><rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/.exec(svg)!.slice(1).map(Number);
+    const [hx, hy, hw] = header as [number, number, number];
+    const [bx, by, bw] = badge as [number, number, number];
+    expect(bx + bw).toBeLessThanOrEqual(hx + hw);
+    expect(by).toBeGreaterThan(hy);
+    expect(by + 19).toBeLessThan(hy + 44);
+    // the name ends before the badge: its longest line's right edge
+    const nameText = svgTexts(svg).find((t) => t.startsWith('Квалификация входящих'))!;
+    expect(nameText.replace(/\s+/g, ' ')).toBe(doc.phases.p1!.name);
+    const m = /<text x="([\d.-]+)" y="[\d.-]+" font-size="([\d.]+)" font-weight="600"[^>]*>((?:(?!<\/text>).)*Квалификация входящих(?:(?!<\/text>).)*)<\/text>/.exec(svg)!;
+    const lines = m[3]!.split('</tspan>').map((l) => l.replace(/<[^>]*>/g, '')).filter(Boolean);
+    const nameRight = Number(m[1]) + Math.max(...lines.map((l) => textWidth(l, Number(m[2]), 600)));
+    expect(bx).toBeGreaterThanOrEqual(nameRight);
   });
 
   test('given more KPIs than fit on a card, when exported, then two badges and "+N" are drawn', () => {
