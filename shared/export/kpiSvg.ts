@@ -154,6 +154,14 @@ function row(pieces: Piece[], x: number, top: number): string {
 
 const rowWidth = (pieces: Piece[]) => pieces.reduce((w, p) => w + p.width, 0) + Math.max(0, pieces.length - 1) * 3;
 
+/** How far the marks reach up into a card from its bottom edge (with a little air). */
+export const MARKS_ROOM = 12;
+
+/** Whether a step carries any mark (KPIs, or automation). */
+export function hasMarks(step: Step): boolean {
+  return (step.kpis?.length ?? 0) > 0 || automationOf(step) !== 'manual';
+}
+
 /** A step's marks across the bottom edge `bottom` of its card (x, width: the card's). */
 export function stepMarksSvg(step: Step, x: number, bottom: number, width: number, number: Num, labels: MarkLabels, levelName: (l: 'partial' | 'auto') => string): string {
   const level = automationOf(step);

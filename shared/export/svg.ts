@@ -26,7 +26,7 @@ import { commentListSvg, commentMarkerSvg, commentNotes, isoDay } from './svgCom
 import { formatMinutes, mapFigures } from '../analysis/figures';
 import { valueStreamLayout } from '../analysis/valueStream';
 import { valueStreamSvg, VS_HEADING_HEIGHT, type ValueStreamLabels } from './valueStreamSvg';
-import { DEFAULT_MARK_LABELS, markSymbols, marksIn, marksLegendSvg, phaseMarksSvg, stepMarksSvg, type MarkLabels } from './kpiSvg';
+import { DEFAULT_MARK_LABELS, MARKS_ROOM, hasMarks, markSymbols, marksIn, marksLegendSvg, phaseMarksSvg, stepMarksSvg, type MarkLabels } from './kpiSvg';
 
 export interface SvgExportOptions {
   /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */
@@ -257,7 +257,8 @@ function detailsOf(doc: MapDoc, labels: SvgLabels) {
     const b = detailLines(s, detailsWidth(s), labels);
     if (b.length) {
       blocks.set(s.id, b);
-      extra.set(s.id, detailsHeight(b));
+      // room under the lists for the KPI badges and automation mark across the bottom edge
+      extra.set(s.id, detailsHeight(b) + (hasMarks(s) ? MARKS_ROOM : 0));
     }
   }
   return { blocks, extra };

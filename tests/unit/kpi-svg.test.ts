@@ -1,6 +1,6 @@
 /** KPI badges and automation marks in the exported SVG (and so the PNG and the CLI's pictures), and their key. */
 import { describe, expect, test } from 'vitest';
-import { renderMapSvg } from '../../shared/export/svg';
+import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import type { Kpi, MapDoc } from '../../shared/model/types';
 import { salesMap } from '../support/builders';
 import { svgTexts, xmlError } from '../support/exportSvg';
@@ -126,6 +126,21 @@ describe('KPI and automation marks in the SVG export', () => {
     const lines = m[3]!.split('</tspan>').map((l) => l.replace(/<[^>]*>/g, '')).filter(Boolean);
     const nameRight = Number(m[1]) + Math.max(...lines.map((l) => textWidth(l, Number(m[2]), 600)));
     expect(bx).toBeGreaterThanOrEqual(nameRight);
+  });
+
+  test('given details, when exported, then a card with marks is drawn (and laid out) taller so the badges cover none of its lists', () => {
+    const doc = withMarks();
+    const plain = structuredClone(doc);
+    delete plain.steps['s-qualify']!.kpis;
+    delete plain.steps['s-offer']!.automation;
+    const withBadges = detailHeights(doc).get('s-qualify')!;
+    expect(withBadges).toBe(detailHeights(plain).get('s-qualify')! + 12);
+    // the badge's top is under the last line of the lists
+    const { svg } = renderMapSvg(doc, { details: true });
+    const badgeTop = Number(/data-status="met"><title>[^<]*<\/title><rect x="[\d.-]+" y="([\d.-]+)"/.exec(svg)![1]);
+    const lastLine = [...svg.matchAll(/<text x="[\d.-]+" y="([\d.-]+)" font-size="11"[^>]*>[^<]*Скрипт звонка/g)].map((m) => Number(m[1]));
+    expect(lastLine).toHaveLength(1);
+    expect(badgeTop).toBeGreaterThan(lastLine[0]! + 3);
   });
 
   test('given more KPIs than fit on a card, when exported, then two badges and "+N" are drawn', () => {
