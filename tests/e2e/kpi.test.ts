@@ -184,6 +184,10 @@ test('the badges in the presentation and in the exported SVG, with their key', a
   await ui.visible(pres.locator('.react-flow__node-step .kpi-badge[data-status="met"]'));
   expect(await pres.locator('button.phase-kpis').count()).toBe(0);
   await suite.app.shot('kpi-presentation-ru');
+  // the step's card lists its KPIs in words
+  await page.keyboard.press('ArrowRight');
+  await ui.contains(pres.locator('.pres-kpis'), 'Время ответа на заявку: 1,5 ч (цель 2 ч), цель достигнута');
+  await suite.app.shot('kpi-presentation-card-ru');
   await page.keyboard.press('Escape');
   await ui.hidden(pres);
 
