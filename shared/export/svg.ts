@@ -26,6 +26,7 @@ import { commentListSvg, commentMarkerSvg, commentNotes, isoDay } from './svgCom
 import { formatMinutes, mapFigures } from '../analysis/figures';
 import { valueStreamLayout } from '../analysis/valueStream';
 import { valueStreamSvg, VS_HEADING_HEIGHT, type ValueStreamLabels } from './valueStreamSvg';
+import { DEFAULT_MARK_LABELS, MARKS_ROOM, hasMarks, markSymbols, marksIn, marksLegendSvg, phaseMarksSvg, stepMarksSvg, type MarkLabels } from './kpiSvg';
 
 export interface SvgExportOptions {
   /** List each step's inputs, outputs and resources in (tasks) or under (other kinds) its shape. */
@@ -44,6 +45,8 @@ export interface SvgExportOptions {
   labels?: Partial<SvgLabels>;
   /** A step's duration as its chip shows it (for a translated export; default "1.5 h"). */
   formatDuration?: (d: NonNullable<Step['duration']>) => string;
+  /** A KPI's value in its badge (for a translated export: «12,5»; default "12.5"). */
+  formatNumber?: (n: number) => string;
   /**
    * With `details`: the map was laid out with each card as tall as its lists (see
    * `detailHeights`), so cards grow in place and flows attach to the middle of the taller card.
@@ -61,7 +64,8 @@ export interface SvgExportOptions {
   valueStream?: boolean | { labels?: Partial<ValueStreamLabels> & { untitled?: string }; time?: (minutes: number) => string; percent?: (share: number) => string };
 }
 
-export interface SvgLabels {
+/** The words of the drawing; the KPI and automation marks' key among them (`MarkLabels`). */
+export interface SvgLabels extends MarkLabels {
   inputs: string;
   outputs: string;
   resources: string;
@@ -84,7 +88,10 @@ const DEFAULT_LABELS: SvgLabels = {
   comments: 'Comments',
   commentsOnMap: 'The map',
   anonymous: 'Anonymous',
+  ...DEFAULT_MARK_LABELS,
 };
+
+const plainNumber = (n: number) => String(Math.round(n * 100) / 100);
 
 export interface SvgExport {
   svg: string;
@@ -250,7 +257,8 @@ function detailsOf(doc: MapDoc, labels: SvgLabels) {
     const b = detailLines(s, detailsWidth(s), labels);
     if (b.length) {
       blocks.set(s.id, b);
-      extra.set(s.id, detailsHeight(b));
+      // room under the lists for the KPI badges and automation mark across the bottom edge
+      extra.set(s.id, detailsHeight(b) + (hasMarks(s) ? MARKS_ROOM : 0));
     }
   }
   return { blocks, extra };
@@ -338,6 +346,11 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   const regionBottom = Math.max(lanesBottom, Number.isFinite(maxY) ? maxY + 20 : lanesBottom);
   const regionWidth = contentRight - regionLeft;
   const regionHeight = regionBottom - regionTop;
+  const number = options.formatNumber ?? plainNumber;
+  const marks = marksIn(
+    steps,
+    shownColumns.map((c) => c.phase?.kpis ?? []),
+  );
 
   let width = Math.ceil(regionWidth + 2 * MARGIN);
   const innerWidth = width - 2 * MARGIN;
@@ -383,6 +396,12 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       x += itemW;
     }
     y += rowHeight;
+    // the key of the KPI badges and automation marks, only when the picture has some
+    const key = marksLegendSvg(marks, MARGIN, y + 14, innerWidth, labels, MUTED, TEXT);
+    if (key.svg) {
+      legend.push(key.svg);
+      y += 14 + key.height;
+    }
   }
 
   // the value-stream timeline of the critical path
@@ -432,6 +451,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       `<symbol id="lm-${id}" viewBox="0 0 24 24" fill="none" stroke="${CHIP_TEXT}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round">${body}</symbol>`,
     );
   }
+  if (marks.kpi || marks.auto || marks.partial) out.push(markSymbols());
   out.push('</defs>');
   if (options.background !== 'transparent') out.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
   out.push(...head);
@@ -445,7 +465,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   // phase columns: a header across the top, a dashed divider on the right
   if (hasHeader) {
     out.push('<g>');
-    for (const c of shownColumns) out.push(columnSvg(c, contentLeft, contentRight, lanesTop, lanesBottom, labels));
+    for (const c of shownColumns) out.push(columnSvg(c, contentLeft, contentRight, lanesTop, lanesBottom, labels, number));
     out.push('</g>');
   }
 
@@ -458,6 +478,17 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   const duration = options.formatDuration ?? formatDuration;
   for (const s of steps) out.push(stepSvg(s, cardOf(s), doc.roles[s.roleId], labels, detailBlocks.get(s.id), extra.get(s.id) ?? 0, duration));
   out.push('</g>');
+
+  // KPI badges and automation marks across the cards' bottom edges, above the cards
+  if (marks.kpi || marks.auto || marks.partial) {
+    const levelName = (l: 'partial' | 'auto') => (l === 'auto' ? labels.automated : labels.partlyAutomated);
+    out.push('<g>');
+    for (const s of steps) {
+      const b = cardOf(s);
+      out.push(stepMarksSvg(s, b.x, b.y + b.height + (extra.get(s.id) ?? 0), b.width, number, labels, levelName));
+    }
+    out.push('</g>');
+  }
 
   // flow labels above the steps, as on the canvas
   const chips = flows.filter((f) => f.label.trim());
@@ -503,12 +534,14 @@ function laneSvg(lane: LaneBox, left: number, right: number): string {
   ].join('');
 }
 
-function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: number, bottom: number, labels: SvgLabels): string {
+function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: number, bottom: number, labels: SvgLabels, number: (n: number) => string): string {
   const left = Math.max(c.left, contentLeft);
   const right = Math.min(c.left + c.width, contentRight);
   const w = right - left;
   const headTop = top - PHASE_HEADER_HEIGHT;
-  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
+  // the phase's KPI badges right after its name, as in the canvas's header; the name takes the rest
+  const marks = w >= 80 && c.phase ? phaseMarksSvg(c.phase.kpis ?? [], headTop + 3 + (PHASE_HEADER_HEIGHT - 3) / 2, (w - 28) * 0.6, number, labels) : null;
+  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28 - (marks?.width ? marks.width + 8 : 0)), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
   const parts = [
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="${PHASE_HEADER_HEIGHT}" fill="#fff"/>`,
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="3" fill="${c.phase ? '#8a94a6' : '#d0d4db'}"/>`,
@@ -518,6 +551,7 @@ function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: 
   const textTop = headTop + 3 + (PHASE_HEADER_HEIGHT - 3 - name.lines.length * name.lineHeight) / 2;
   // a column cut to a sliver (a selection's edge) keeps its band but not an unreadable name
   if (w >= 80) parts.push(textBlock(name, left + 14, textTop, { weight: 600, fill: TEXT, italic: !c.phase }));
+  if (marks?.width) parts.push(marks.draw(left + 14 + Math.max(...name.lines.map((l) => textWidth(l, name.size, 600))) + 8));
   return parts.join('');
 }
 

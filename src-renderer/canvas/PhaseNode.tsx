@@ -6,6 +6,7 @@ import { useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../i18n';
 import type { PhaseNodeType } from './nodes';
+import { PhaseKpiBadges } from '../optimise/kpi/PhaseKpis';
 
 function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<PhaseNodeType>) {
   const t = useT();
@@ -31,6 +32,7 @@ function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps
         ) : (
           <span className="phase-name">{t('common.noPhase')}</span>
         )}
+        {data.phase && <PhaseKpiBadges phase={data.phase} />}
         <span className="phase-count muted">{data.stepCount}</span>
       </div>
     </div>

@@ -8,6 +8,7 @@ import type { StepNodeType } from './nodes';
 import { StepReviewMarks, useStepHeat } from '../review/StepMarks';
 import { StepCheckMark } from '../analysis/StepCheckMark';
 import { useOnCriticalPath } from '../analysis/analysisUi';
+import { StepOptimiseMarks } from '../optimise/kpi/KpiBadges';
 
 function Title({ text }: { text: string }) {
   const t = useT();
@@ -76,6 +77,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       )}
       <StepReviewMarks stepId={step.id} pinned={step.pinned} />
       <StepCheckMark stepId={step.id} />
+      <StepOptimiseMarks step={step} />
       <Handle type="target" position={data.down ? Position.Top : Position.Left} aria-label={t('editor.connectInto')} />
       <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label={t('editor.connectFrom')} />
     </>

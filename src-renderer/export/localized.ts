@@ -8,8 +8,9 @@ import type { SvgExportOptions } from '../../shared/export/svg';
 import { STEP_KINDS } from '../../shared/model/types';
 import { formatMinutes } from '../../shared/analysis/figures';
 import { formatDuration, formatNumber, formatPercent, t } from '../i18n';
+import { kpiMarkLabels } from '../optimise/kpi/exportLabels';
 
-export function drawingOptions(): Pick<SvgExportOptions, 'labels' | 'formatDuration'> {
+export function drawingOptions(): Pick<SvgExportOptions, 'labels' | 'formatDuration' | 'formatNumber'> {
   return {
     labels: {
       inputs: t('export.svg.inputs'),
@@ -21,8 +22,10 @@ export function drawingOptions(): Pick<SvgExportOptions, 'labels' | 'formatDurat
       comments: t('comments.export.heading'),
       commentsOnMap: t('comments.target.map'),
       anonymous: t('comments.anonymous'),
+      ...kpiMarkLabels(),
     },
     formatDuration,
+    formatNumber: (n) => formatNumber(n),
   };
 }
 

@@ -9,6 +9,7 @@ import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
+import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
@@ -541,6 +542,7 @@ export const en = {
   optimise: optimiseText.en,
   automationUi: automationText.en,
   reviewCycle: reviewCycleText.en,
+  kpiUi: kpiText.en,
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,

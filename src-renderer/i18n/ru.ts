@@ -9,6 +9,7 @@ import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
 import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
+import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
@@ -555,6 +556,7 @@ export const ru: Messages = {
   optimise: optimiseText.ru,
   automationUi: automationText.ru,
   reviewCycle: reviewCycleText.ru,
+  kpiUi: kpiText.ru,
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,

@@ -13,6 +13,7 @@ import { foldText } from '../../shared/model/search';
 import { MapProperties } from '../hierarchy/MapProperties';
 import { SubprocessLink } from '../hierarchy/SubprocessLink';
 import { FlowShareField, StepAutomationFields } from '../optimise/automation/AutomationFields';
+import { KpiEditor } from '../optimise/kpi/KpiEditor';
 
 function allItems(doc: MapDoc): string[] {
   const set = new Set<string>();
@@ -117,6 +118,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
               })}
         />
       ))}
+      <KpiEditor owner={{ kind: 'step', id: step.id }} kpis={step.kpis ?? []} />
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
         <Trash2 size={14} aria-hidden /> {t('inspector.deleteStep')}
       </button>

@@ -7,6 +7,7 @@ import { LIMITS } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
 import { useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
+import { PhaseKpiButton } from '../optimise/kpi/PhaseKpis';
 
 /** The seven stages of the sales cycle (see the domain notes), offered in one click; names in `phases.salesCycle`. */
 export const SALES_CYCLE = ['preparation', 'leads', 'client', 'closing', 'delivery', 'service', 'analysis'] as const;
@@ -39,6 +40,7 @@ export function PhasesPanel() {
               {counts.get(p.id) ?? 0}
             </span>
             <div className="role-actions">
+              <PhaseKpiButton phase={p} />
               <button
                 className="icon-button"
                 aria-label={t('phases.moveEarlier', { name: p.name })}

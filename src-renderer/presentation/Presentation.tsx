@@ -14,6 +14,7 @@ import { LaneNode } from '../canvas/LaneNode';
 import { buildEdges, buildNodes, type CanvasNode } from '../canvas/nodes';
 import { PhaseNode } from '../canvas/PhaseNode';
 import { StepNode } from '../canvas/StepNode';
+import { KpiMarksReadOnly } from '../optimise/kpi/KpiBadges';
 import { useLanguage, useT } from '../i18n';
 import { CommentComposer } from '../review/CommentComposer';
 import { LaneHeaders } from '../canvas/LaneHeaders';
@@ -41,7 +42,10 @@ const OVERVIEW_MAX_ZOOM = 1.6;
 export function Presentation() {
   return createPortal(
     <ReactFlowProvider>
-      <PresentationView />
+      {/* the KPI marks are shown, not edited, here */}
+      <KpiMarksReadOnly.Provider value>
+        <PresentationView />
+      </KpiMarksReadOnly.Provider>
     </ReactFlowProvider>,
     document.body,
   );

@@ -12,6 +12,7 @@ import { formatDuration, useT } from '../i18n';
 import { openCommentCounts } from '../review/comments';
 import type { Presenter } from './usePresenter';
 import { nextUnvisited, unvisitedCount } from './walk';
+import { PresentationKpiRows } from '../optimise/kpi/KpiBadges';
 
 const stepTitle = (s: Step | undefined, untitled: string) => (s && s.title.trim()) || untitled;
 
@@ -133,6 +134,7 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
               </dd>
             </div>
           )}
+          <PresentationKpiRows step={step} />
         </dl>
         {step.description.trim() && (
           <p className="pres-description" translate="no">
