@@ -14,6 +14,7 @@ export const LATIN_ALLOWED = [
   'RACI',
   'SIPOC',
   'KPI',
+  'NPS',
   'SWOT',
   'Lean',
   'CRM',
