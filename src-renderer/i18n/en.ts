@@ -653,6 +653,7 @@ export const en = {
       transport: 'Documents or goods carried around: paper sent by courier, files moved between folders and e-mails.',
       talent: 'People’s skills and ideas go unused: experienced sellers doing data entry, suggestions never heard.',
     },
+    wastesHelp: 'What are the wastes?',
     groups: { marks: 'Pain points', wastes: 'Lean: the eight wastes' },
     selectStep: 'Select a step to mark it.',
     markFor: 'Mark “{{title}}”',

@@ -61,6 +61,19 @@ export function PainPointsPanel() {
             {KIND_GROUPS.map((group) => (
               <div key={group.key} className="pain-kind-group">
                 <h4 className="pain-kind-group-title">{t(`painPoints.groups.${group.key}`)}</h4>
+                {group.key === 'wastes' && (
+                  <details className="pain-wastes-help">
+                    <summary>{t('painPoints.wastesHelp')}</summary>
+                    <dl>
+                      {LEAN_WASTES.map((kind) => (
+                        <div key={kind}>
+                          <dt>{t(`painPoints.kinds.${kind}`)}</dt>
+                          <dd>{t(`painPoints.explain.${kind}`)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </details>
+                )}
                 <ul className="pain-kinds">
                   {group.kinds.map((kind) => (
                     <KindRow
