@@ -12,16 +12,18 @@ import { randomMap } from '../tests/support/randomMaps';
 
 export const ANALYSIS_SIZES = [500, 2000];
 
-/** Median milliseconds of checks + figures per map size. */
-export function analysisFigures(sizes = ANALYSIS_SIZES): Record<number, number> {
+/** The random department map of `n` steps both measures run on. */
+const benchMap = (n: number) => randomMap({ seed: 9000 + n, steps: n, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
+
+/** Median milliseconds of `work` on each size's map (9 runs). */
+function medians(sizes: number[], work: (doc: ReturnType<typeof benchMap>) => void): Record<number, number> {
   const out: Record<number, number> = {};
   for (const n of sizes) {
-    const doc = randomMap({ seed: 9000 + n, steps: n, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
+    const doc = benchMap(n);
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {
       const t = performance.now();
-      checkMap(doc);
-      mapFigures(doc);
+      work(doc);
       times.push(performance.now() - t);
     }
     out[n] = times.sort((a, b) => a - b)[4]!;
@@ -29,20 +31,19 @@ export function analysisFigures(sizes = ANALYSIS_SIZES): Record<number, number> 
   return out;
 }
 
+/** Median milliseconds of checks + figures per map size. */
+export function analysisFigures(sizes = ANALYSIS_SIZES): Record<number, number> {
+  return medians(sizes, (doc) => {
+    checkMap(doc);
+    mapFigures(doc);
+  });
+}
+
 /** Median milliseconds of the optimisation figures per map size (the maps of analysisFigures). */
 export function optimisationFigures(sizes = ANALYSIS_SIZES): Record<number, number> {
-  const out: Record<number, number> = {};
-  for (const n of sizes) {
-    const doc = randomMap({ seed: 9000 + n, steps: n, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const t = performance.now();
-      automationFigures(doc);
-      automationCandidates(doc, expectedVisits(doc));
-      kpiRows(doc);
-      times.push(performance.now() - t);
-    }
-    out[n] = times.sort((a, b) => a - b)[4]!;
-  }
-  return out;
+  return medians(sizes, (doc) => {
+    automationFigures(doc);
+    automationCandidates(doc, expectedVisits(doc));
+    kpiRows(doc);
+  });
 }

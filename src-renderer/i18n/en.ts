@@ -7,6 +7,7 @@
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
+import { PAIN_NAMES } from '../../shared/views/optimise';
 import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
 import { kpiText } from '../optimise/kpi/text';
@@ -629,19 +630,7 @@ export const en = {
   },
   /** Pain points: the Pain points tab, its overlay on the canvas. */
   painPoints: {
-    kinds: {
-      bottleneck: 'Bottleneck',
-      redundant: 'Redundant',
-      idea: 'Improvement idea',
-      waiting: 'Waiting',
-      defects: 'Rework, defects',
-      overprocessing: 'Over-processing',
-      motion: 'Hand-offs, motion',
-      inventory: 'Queues, inventory',
-      overproduction: 'Overproduction',
-      transport: 'Transport',
-      talent: 'Unused talent',
-    },
+    kinds: PAIN_NAMES.en,
     /** One line each: what the Lean waste is, in a sales department. */
     explain: {
       waiting: 'Work stands still: waiting for an approval, a reply, a document or a free person.',

@@ -7,6 +7,7 @@ import type { Messages } from './index';
 import { tableText } from '../views/table/text';
 import { raciText } from '../views/raci/text';
 import { optimiseText } from '../optimise/text';
+import { PAIN_NAMES } from '../../shared/views/optimise';
 import { automationText } from '../optimise/automation/text';
 import { reviewCycleText } from '../optimise/review/text';
 import { kpiText } from '../optimise/kpi/text';
@@ -651,19 +652,7 @@ export const ru: Messages = {
     },
   },
   painPoints: {
-    kinds: {
-      bottleneck: 'Узкое место',
-      redundant: 'Лишний шаг',
-      idea: 'Идея улучшения',
-      waiting: 'Ожидание',
-      defects: 'Переделки, брак',
-      overprocessing: 'Лишняя обработка',
-      motion: 'Передачи, лишние движения',
-      inventory: 'Очереди, запасы',
-      overproduction: 'Перепроизводство',
-      transport: 'Транспортировка',
-      talent: 'Неиспользованный потенциал',
-    },
+    kinds: PAIN_NAMES.ru,
     /** По строке: что значит потеря бережливого производства в отделе продаж. */
     explain: {
       waiting: 'Работа стоит: ждём согласования, ответа, документа или свободного сотрудника.',

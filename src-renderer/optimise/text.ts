@@ -1,9 +1,11 @@
+import { AUTOMATION_NAMES } from '../../shared/views/optimise';
+
 /** Interface texts shared by the optimisation toolkit (KPIs, automation), English and Russian (wired into i18n as `optimise`). */
 export const optimiseText = {
   en: {
     automation: {
       label: 'Automation',
-      levels: { manual: 'Manual', partial: 'Partly automated', auto: 'Automated' },
+      levels: AUTOMATION_NAMES.en,
       system: 'System',
     },
     kpi: {
@@ -15,7 +17,7 @@ export const optimiseText = {
   ru: {
     automation: {
       label: 'Автоматизация',
-      levels: { manual: 'Вручную', partial: 'Частично автоматизирован', auto: 'Автоматизирован' },
+      levels: AUTOMATION_NAMES.ru,
       system: 'Система',
     },
     kpi: {
