@@ -228,6 +228,8 @@ describe('pain points', () => {
     for (let i = 0; i < 3; i++) await vote('Bottleneck').click();
     await ui.contains(vote('Bottleneck'), '3 votes');
     await step(PREPARE).click();
+    // the votes go to the step the panel names: wait until it names the new one
+    await ui.contains(side().locator('.pain-step'), PREPARE);
     await vote('Redundant').click();
     await vote('Improvement idea').click();
     await vote('Improvement idea').click();
@@ -346,6 +348,7 @@ describe('in Russian', () => {
     await suite.app.shot('review-comments-ru');
     await side().getByRole('tab', { name: 'Проблемы' }).click();
     await step(APPROVE).click();
+    await ui.contains(side().locator('.pain-step'), APPROVE);
     await ui.contains(vote('Узкое место'), '3 голоса');
     await leaveFields();
     await page().keyboard.press('p');
