@@ -92,10 +92,15 @@ function AutomationMark({ step }: { step: Step }) {
 
 /** On a step card: the automation mark and the KPI badges, across the bottom edge. */
 export function StepOptimiseMarks({ step }: { step: Step }) {
+  // most steps have neither: no hook (a translation subscription) for each of 2,000 cards
+  if (!step.kpis?.length && automationOf(step) === 'manual') return null;
+  return <StepOptimiseMarksShown step={step} />;
+}
+
+function StepOptimiseMarksShown({ step }: { step: Step }) {
   const t = useT();
   const kpis = step.kpis ?? [];
   const auto = automationOf(step) !== 'manual';
-  if (!kpis.length && !auto) return null;
   const label = kpis.length ? `${t('kpiUi.section')}: ${kpisDescription(kpis)}` : undefined;
   return (
     <span className="step-optimise-marks">
