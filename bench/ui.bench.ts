@@ -9,7 +9,7 @@
  *   ui.library.N.ms  library page (holding the maps imported so far, up to N) loaded → every
  *                    thumbnail there and a click answered, from navigation start
  *   ui.open.N.ms     library card click → steps painted (none hidden, count stable) and a click
- *                    on the pane answered
+ *                    on the pane answered (ui.open.N.painted.ms: until painted only)
  *   ui.dom.N         DOM elements at the opening (fit) view
  *   ui.heap.N.mb     JS heap used after a GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage)
  *   ui.select.N.ms   click a step → `.is-selected` painted
@@ -359,6 +359,7 @@ type Figures = Record<string, number>;
 async function measureLanemap(browser: Browser, url: string, n: number, title: string, figures: Figures) {
   const lib: number[] = [];
   const open: number[] = [];
+  const painted: number[] = [];
   const select: number[] = [];
   const type: number[] = [];
   const panAvg: number[] = [];
@@ -389,7 +390,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
     const box = (await card.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + 20);
     const t0 = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench.lastInput!);
-    await waitPainted(page, '.react-flow__node-step');
+    painted.push((await waitPainted(page, '.react-flow__node-step')) - t0);
     const answered = await clickAnswered(page, await emptyPanePoint(page));
     open.push(answered - t0);
     await page.waitForTimeout(300);
@@ -453,6 +454,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
   }
   figures[`ui.library.${n}.ms`] = round(median(lib));
   figures[`ui.open.${n}.ms`] = round(median(open));
+  figures[`ui.open.${n}.painted.ms`] = round(median(painted));
   if (select.length) figures[`ui.select.${n}.ms`] = round(median(select));
   if (type.length) {
     figures[`ui.type.${n}.ms`] = round(median(type));
@@ -465,6 +467,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
 
 async function measureBare(browser: Browser, url: string, n: number, figures: Figures) {
   const open: number[] = [];
+  const painted: number[] = [];
   const panAvg: number[] = [];
   const panP95: number[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -477,7 +480,7 @@ async function measureBare(browser: Browser, url: string, n: number, figures: Fi
     await page.waitForTimeout(300);
     await page.locator('#open').click();
     const t0 = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench.lastInput!);
-    await waitPainted(page, '.react-flow__node');
+    painted.push((await waitPainted(page, '.react-flow__node')) - t0);
     await page.evaluate(() => document.getElementById('open')!.remove());
     const answered = await clickAnswered(page, await emptyPanePoint(page));
     open.push(answered - t0);
@@ -492,6 +495,7 @@ async function measureBare(browser: Browser, url: string, n: number, figures: Fi
     await context.close();
   }
   figures[`bare.open.${n}.ms`] = round(median(open));
+  figures[`bare.open.${n}.painted.ms`] = round(median(painted));
   figures[`bare.pan.${n}.avg`] = round(median(panAvg), 1);
   figures[`bare.pan.${n}.p95`] = round(median(panP95), 1);
 }
