@@ -22,22 +22,21 @@
  * Options: --json (one JSON object), --sizes 500,1000 (default 500,1000,2000), --runs N (default 5),
  * --no-build (use the existing out/).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { toLanemapJson } from '../shared/export/lanemapJson';
+import { callApp, freePort, startBridge, WEB } from './bridge';
 import { mapGeometry, stepSize } from '../shared/model/geometry';
 import { applyLayout, layoutMap } from '../shared/layout/layoutMap';
 import type { MapDoc } from '../shared/model/types';
 import { randomMap } from '../tests/support/randomMaps';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB = path.resolve('out/main/web.js');
 const RENDERER = path.resolve('out/renderer/index.html');
 const BARE = path.resolve('out/bench-bare');
 /** CommitField's typing pause (src-renderer/components/CommitField.tsx). */
@@ -84,36 +83,7 @@ function median(xs: number[]): number {
 }
 const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** Starts the built web bridge on a fresh library; resolves with its address once it listens. */
-function startBridge(dir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [WEB], { env: { ...process.env, LANEMAP_DATA_DIR: dir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the web bridge did not start: ${out}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[0], child });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the web bridge stopped (${code}): ${out}`)));
-  });
-}
 
 /** A small static server for out/bench-bare (the built page and the graph-N.json files). */
 function serveBare(port: number): Promise<http.Server> {
@@ -131,23 +101,6 @@ function serveBare(port: number): Promise<http.Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-/** A call to the backend from inside the page, with the page's own token. */
-function callApp(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
 
 /** The random department map of N steps, with 1–2 inputs and outputs per step, tidied up. */
 async function benchMap(n: number, elk: InstanceType<typeof ELK>): Promise<MapDoc> {
@@ -581,4 +534,10 @@ function report(figures: Figures) {
   console.log(`goals met: ${met} of ${Object.keys(goals).length} measured`);
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  // a missing build or Chromium is said in a line, not a stack trace
+  console.error(`bench:ui: ${(e as Error).message}`);
+  process.exit(1);
+}
