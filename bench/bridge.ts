@@ -1,13 +1,13 @@
 /**
  * What the browser benches share: a free port, the built web bridge (out/main/web.js, as
  * `npm run web` runs it) started on a library in a given folder, and calls to its backend from
- * inside a page. (The browser tests' harness has the same call, but it loads the backend, which
- * the benches' type stripping cannot run.)
+ * inside a page (the browser tests' own).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+
+export { callApp } from '../tests/support/callApp';
 
 export const WEB = path.resolve('out/main/web.js');
 
@@ -42,20 +42,3 @@ export function startBridge(dir: string, port: number): Promise<{ url: string; c
   });
 }
 
-/** A call to the backend from inside the page, with the page's own token. */
-export function callApp(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}

@@ -11,6 +11,8 @@ import { createServices, seedLibrary } from '../../src-main/services/library';
 import { openLibrary, type Db } from '../../src-main/storage/database';
 import { startWebBridge, type WebBridge } from '../../src-main/web/server';
 
+export { callApp } from '../support/callApp';
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('artifacts/screenshots');
 const RENDERER = path.resolve('out/renderer');
@@ -79,23 +81,3 @@ export async function launchApp(opts: { seed?: boolean } = {}): Promise<App> {
   };
 }
 
-/**
- * A call to the app's backend over the bridge, made from inside the page with the page's own
- * token (as another window of the app would make it). Fails with the backend's message.
- */
-export function callApp(page: Page, name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="lanemap-token"]')!.content;
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lanemap-token': token },
-        body: JSON.stringify(input),
-      });
-      const reply = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error!.message);
-      return reply.value;
-    },
-    { name, input },
-  );
-}
