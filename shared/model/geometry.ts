@@ -63,6 +63,19 @@ export function frameSize(direction: MapDoc['direction'] | undefined): SizeFn {
  * agree with the screen.
  */
 export function stepSize(step: Sized): { width: number; height: number } {
+  // measuring the title is most of the cost of a map's geometry: remembered per step object,
+  // and checked against what the size depends on (a step edited in place is measured again)
+  const known = sizes.get(step);
+  const chips = step.inputs.length + step.outputs.length + step.resources.length > 0 || !!step.duration;
+  if (known && known.kind === step.kind && known.title === step.title && known.chips === chips) return { width: known.width, height: known.height };
+  const size = measureStep(step);
+  sizes.set(step, { kind: step.kind, title: step.title, chips, ...size });
+  return size;
+}
+
+const sizes = new WeakMap<object, { kind: StepKind; title: string; chips: boolean; width: number; height: number }>();
+
+function measureStep(step: Sized): { width: number; height: number } {
   const title = step.title || ' ';
   switch (step.kind) {
     case 'decision': {

@@ -24,6 +24,8 @@ import { requestView } from '../views/views';
 import { whenCanvasOpens } from '../views/table/showOnMap';
 import { OptimiseFigures, type RevealTarget } from '../optimise/automation/OptimiseFigures';
 import { PHASE_NODE_PREFIX } from '../canvas/nodes';
+import { phaseRect } from '../presentation/framing';
+import { mapGeometry } from '../../shared/model/geometry';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
@@ -75,15 +77,16 @@ export function CheckPanel() {
   function revealFigure(target: RevealTarget) {
     if (target.kind === 'step') return reveal(target);
     const show = () => {
-      const node = flow.getNode(PHASE_NODE_PREFIX + target.id);
-      if (!node) return;
+      // from the map's geometry: a column off screen (or in the overview picture) is not a mounted node
+      const now = store.getState().doc;
+      const column = now ? phaseRect(now, mapGeometry(now), target.id) : null;
+      if (!column) return;
       const { zoom } = flow.getViewport();
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-      const w = node.measured?.width ?? node.width ?? 0;
-      const h = node.measured?.height ?? node.height ?? 0;
+      const { x, width: w, height: h } = column;
       // the column's header at the top of the pane, the column centred across
-      const y = pane ? node.position.y + Math.min(h / 2, pane.height / zoom / 2 - 16) : node.position.y + h / 2;
-      void flow.setCenter(node.position.x + w / 2, y, { zoom, duration: 250 });
+      const y = pane ? column.y + Math.min(h / 2, pane.height / zoom / 2 - 16) : column.y + h / 2;
+      void flow.setCenter(x + w / 2, y, { zoom, duration: 250 });
       document.querySelector<HTMLElement>(`[data-id="${CSS.escape(PHASE_NODE_PREFIX + target.id)}"]`)?.focus({ preventScroll: true });
     };
     store.getState().select({ steps: [], flows: [] });

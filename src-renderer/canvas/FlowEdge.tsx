@@ -1,10 +1,11 @@
 /** A flow: an orthogonal line with an arrowhead; its label sits above the steps so it stays readable. */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
 import { FlowCommentBadge } from '../review/StepMarks';
 import { useOnCriticalPath } from '../analysis/analysisUi';
+import { EdgeLabel } from './EdgeLabel';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -19,8 +20,9 @@ const ROUTE_TOLERANCE = 2;
 
 /** Where a flow leaves a step (right-middle) or enters it (left-middle), from the step as drawn. */
 function side(node: InternalNode | undefined, which: 'out' | 'in', down: boolean): Point | null {
-  const w = node?.measured.width;
-  const h = node?.measured.height;
+  // a step off screen is not drawn, so not measured: its size is the one the canvas gave it
+  const w = node?.measured.width ?? node?.width;
+  const h = node?.measured.height ?? node?.height;
   if (!node || w === undefined || h === undefined) return null;
   const { x, y } = node.internals.positionAbsolute;
   if (down) return { x: x + w / 2, y: which === 'out' ? y + h : y };
@@ -54,7 +56,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
     <>
       <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} interactionWidth={16} className={routed} />
       {label && (
-        <EdgeLabelRenderer>
+        <EdgeLabel>
           <div
             className={`flow-label${p.selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -63,7 +65,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
           >
             {label}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabel>
       )}
       <FlowCommentBadge flowId={p.id} x={labelX} y={label ? labelY - 8 : labelY} />
     </>

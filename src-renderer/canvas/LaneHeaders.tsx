@@ -4,14 +4,17 @@
  * passing under a name never mixes its text with it. Each name scrolls with its lane across
  * the flow and stays put along it; it zooms with the map.
  */
-import { useNodes, useStore } from '@xyflow/react';
-import { memo } from 'react';
+import { useStore } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { LANE_HEADER_WIDTH } from '../../shared/model/geometry';
-import type { CanvasNode, LaneNodeType } from './nodes';
+import type { MapGeometry } from '../../shared/model/geometry';
+import type { MapDoc } from '../../shared/model/types';
+import { laneNodes } from './nodes';
 
-function LaneHeadersView() {
+/** From the map itself, not from React Flow's nodes: a lane far off screen (or drawn in the overview picture) keeps its name. */
+function LaneHeadersView({ doc, geometry }: { doc: MapDoc; geometry: MapGeometry }) {
   const [tx, ty, zoom] = useStore((s) => s.transform);
-  const lanes = useNodes<CanvasNode>().filter((n): n is LaneNodeType => n.type === 'lane');
+  const lanes = useMemo(() => laneNodes(doc, geometry), [doc, geometry]);
   return (
     <div className="lane-headers" aria-hidden>
       {lanes.map((lane) => {

@@ -6,17 +6,18 @@
 import {
   Background,
   BackgroundVariant,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type Edge,
   type Node,
   type NodeChange,
   type EdgeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { columnAt, frameSize, LANE_LEFT, laneAt, mapGeometry } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
@@ -24,12 +25,20 @@ import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
 import { LaneHeaders } from './LaneHeaders';
-import { keepUnchanged } from './stable';
-import { buildEdges, buildNodes, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
+import { adoptNodes, keepUnchanged } from './stable';
+import { createCanvasBuilder, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
+import { BIG_MAP_STEPS, buildScene, OVERVIEW_ZOOM, stepAt, stepsIn, type Marks } from './overview';
+import { OverviewLayer } from './OverviewLayer';
+import { nextWindow, viewRect, windowed, type Rect } from './windowing';
+import { MiniMapView } from './MiniMapView';
+import { useAnalysisUi } from '../analysis/analysisUi';
+import { useReviewUi } from '../review/reviewUi';
+import { heatLevel, painByStep } from '../review/painPoints';
+import type { FlowEdgeType } from './FlowEdge';
 import { StepNode } from './StepNode';
 import { PhaseNode } from './PhaseNode';
 import { FlowEdge } from './FlowEdge';
-import { openingViewport } from './viewport';
+import { MIN_ZOOM, openingViewport } from './viewport';
 import { useNavigation } from '../hierarchy/navigation';
 import { t as translate } from '../i18n';
 import { notify } from '../store/notices';
@@ -43,6 +52,8 @@ import { useLanguage, useT } from '../i18n';
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const NO_EDGES: FlowEdgeType[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Applies React Flow's select / deselect changes to a list of selected ids, keeping its order. */
 function applyPicks(ids: string[], picks: { id: string; selected: boolean }[]): string[] {
@@ -65,8 +76,10 @@ export function MapCanvas() {
   const language = useLanguage();
   const geometry = useMemo(() => mapGeometry(doc), [doc]);
   // a comparison of versions colours the steps and draws removed ones (review/compareOverlay.ts)
-  const built = useMemo(() => buildNodes(doc, geometry, selection), [doc, geometry, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
-  const builtEdges = useMemo(() => buildEdges(doc, selection), [doc, selection, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  // each step's and flow's node is remembered: a click or an edit rebuilds only what it changed
+  const [builder] = useState(createCanvasBuilder);
+  const built = useMemo(() => builder.nodes(doc, geometry, selection, language), [builder, doc, geometry, selection, language]);
+  const builtEdges = useMemo(() => builder.edges(doc, selection, language), [builder, doc, selection, language]);
   const derived = useCompareNodes(doc, built);
   const comparedEdges = useCompareEdges(doc, builtEdges);
   const lastEdges = useRef(comparedEdges);
@@ -90,19 +103,102 @@ export function MapCanvas() {
 
   // adopt the document's nodes, keeping React Flow's measurements so nothing flickers
   useEffect(() => {
-    setNodes((prev) => {
-      const measured = new Map(prev.map((n) => [n.id, n.measured]));
-      const next = derived.map((n) => {
-        const m = measured.get(n.id);
-        return m ? { ...n, measured: m } : n;
-      });
-      // the nodes that did not change keep their objects, so React Flow redraws only the others
-      return keepUnchanged(prev, next);
-    });
+    // the nodes that did not change keep their objects (and React Flow's measurements), so it redraws only the others
+    setNodes((prev) => adoptNodes(prev, derived));
   }, [derived]);
 
   const flow = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
+
+  // --- the overview: a big map zoomed out past reading is one picture (overview.ts), not thousands of cards
+  const stepCount = useMemo(() => Object.keys(doc.steps).length, [doc]);
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+  const big = stepCount >= BIG_MAP_STEPS;
+  const overview = zoomedOut && big;
+  // React Flow gets what is in and around the view (windowing.ts), updated when the view leaves that window
+  const rf = useStoreApi();
+  const [win, setWin] = useState<Rect | null>(null);
+  useEffect(() => {
+    let current: Rect | null = null;
+    const follow = (s: { transform: [number, number, number]; width: number; height: number }) => {
+      if (!s.width || !s.height) return;
+      const next = nextWindow(current, viewRect(s.transform, s.width, s.height));
+      if (next !== current) setWin((current = next));
+    };
+    follow(rf.getState());
+    return rf.subscribe(follow);
+  }, [rf]);
+  const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
+  const shown = useMemo(() => {
+    // the selected steps stay cards on top of the overview picture: seen as on the canvas, and draggable
+    if (overview) return { nodes: nodes.filter((n) => n.type === 'step' && n.selected && !isBackdrop(n.id)), edges: NO_EDGES };
+    if (!big) return { nodes, edges };
+    // until the pane has a size: the lanes only (the opening view is set right after)
+    return windowed(nodes, edges, win ?? { x: -Infinity, y: -Infinity, width: 0, height: 0 }, selectedSteps);
+  }, [overview, big, nodes, edges, win, selectedSteps]);
+  const shownNodes = shown.nodes;
+  const shownEdges = shown.edges;
+  // the whole map as one drawing: the overview's picture and the minimap's
+  const scene = useMemo(
+    () => (overview ? buildScene(doc, geometry, derived, comparedEdges, t('common.noPhase')) : null),
+    [overview, doc, geometry, derived, comparedEdges, t],
+  );
+  const miniScene = useMemo(() => {
+    const all = buildScene(doc, geometry, null, NO_EDGES, '');
+    return { ...all, columns: all.columns.map((c) => ({ ...c, name: null })) };
+  }, [doc, geometry]);
+  const criticalPath = useAnalysisUi((s) => s.criticalPath);
+  const pathSteps = useAnalysisUi((s) => s.pathSteps);
+  const pathFlows = useAnalysisUi((s) => s.pathFlows);
+  const heatOn = useReviewUi((s) => s.overlay);
+  const marks = useMemo<Marks | null>(() => {
+    if (!overview) return null;
+    const heat = new Map<string, number>();
+    if (heatOn) for (const [id, p] of painByStep(doc)) if (heatLevel(p.total)) heat.set(id, heatLevel(p.total));
+    return {
+      criticalSteps: criticalPath ? pathSteps : NO_IDS,
+      criticalFlows: criticalPath ? pathFlows : NO_IDS,
+      heat,
+      selected: new Set(selection.steps),
+    };
+  }, [overview, doc, heatOn, criticalPath, pathSteps, pathFlows, selection]);
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
+  // a click on the picture picks the step under it (React Flow clears its own selection after this handler: ours follows it)
+  const onPaneClick = useCallback(
+    (e: ReactMouseEvent) => {
+      const current = sceneRef.current;
+      if (!current) return;
+      const zoom = rf.getState().transform[2];
+      const hit = stepAt(current, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), 3 / zoom);
+      if (!hit) return;
+      const before = store.getState().selection;
+      const multi = e.shiftKey || e.ctrlKey || e.metaKey;
+      const steps = multi ? (before.steps.includes(hit.id) ? before.steps.filter((id) => id !== hit.id) : [...before.steps, hit.id]) : [hit.id];
+      queueMicrotask(() => store.getState().select({ steps, flows: multi ? before.flows : [] }));
+    },
+    [rf, flow, store],
+  );
+  // a box drawn over the picture (Shift + drag) selects the steps it touches
+  const lastBox = useRef<{ x: number; y: number; width: number; height: number } | null>(null);
+  useEffect(
+    () =>
+      rf.subscribe((s) => {
+        if (s.userSelectionRect) lastBox.current = s.userSelectionRect;
+      }),
+    [rf],
+  );
+  const onSelectionStart = useCallback(() => {
+    lastBox.current = null;
+  }, []);
+  const onSelectionEnd = useCallback(() => {
+    const current = sceneRef.current;
+    const box = lastBox.current;
+    if (!current || !box || box.width < 2 || box.height < 2) return;
+    const [tx, ty, zoom] = rf.getState().transform;
+    const ids = stepsIn(current, { x: (box.x - tx) / zoom, y: (box.y - ty) / zoom, width: box.width / zoom, height: box.height / zoom });
+    queueMicrotask(() => store.getState().select({ steps: ids, flows: [] }));
+  }, [rf, store]);
   useLayoutEffect(() => {
     // only when the map opens; a pane not laid out yet (no size) is waited for
     const pane = paneRef.current;
@@ -181,9 +277,9 @@ export function MapCanvas() {
           return { stepId: n.id, y: at.y - lane.top, roleId: lane.role.id, ...phase };
         });
       if (moves.length === 0) return;
-      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes(buildNodes(current, g, store.getState().selection));
+      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes((prev) => adoptNodes(prev, builder.nodes(current, g, store.getState().selection, language)));
     },
-    [store],
+    [store, builder, language],
   );
 
   const onConnect = useCallback(
@@ -202,8 +298,9 @@ export function MapCanvas() {
   return (
     <div className="canvas" role="region" aria-label={t('editor.canvasLabel')} ref={paneRef}>
       <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
+        onlyRenderVisibleElements={big}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultViewport={{ x: -LANE_LEFT + 24, y: 24, zoom: 1 }}
@@ -212,13 +309,16 @@ export function MapCanvas() {
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         onConnect={onConnect}
+        onPaneClick={onPaneClick}
+        onSelectionStart={onSelectionStart}
+        onSelectionEnd={onSelectionEnd}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_KEYS}
         selectionKeyCode="Shift"
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         snapToGrid
         snapGrid={[10, 10]}
@@ -227,7 +327,8 @@ export function MapCanvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <LaneHeaders />
+        {scene && marks && <OverviewLayer scene={scene} marks={marks} />}
+        <LaneHeaders doc={doc} geometry={geometry} />
         <PainOverlayLegend />
         <VersionBanner />
         {tidyVisible && (
@@ -235,12 +336,7 @@ export function MapCanvas() {
             <span className="spinner" aria-hidden /> {t('editor.tidying')}
           </div>
         )}
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('editor.miniMap')}
-          nodeColor={(n) => (n.type !== 'step' ? 'transparent' : ((n.data as { role?: { color: string } }).role?.color ?? '#999'))}
-        />
+        <MiniMapView scene={miniScene} label={t('editor.miniMap')} />
       </ReactFlow>
     </div>
   );

@@ -8,6 +8,8 @@ import type { MapDoc } from '../../shared/model/types';
 import { isDown, screenBounds, toScreen } from './frame';
 
 export const READABLE_ZOOM = 0.6;
+/** Far enough out for a 2,000-step map to fit a window (the overview draws it as one picture). */
+export const MIN_ZOOM = 0.002;
 const MARGIN = 24;
 
 export function openingViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
@@ -23,7 +25,7 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
 /** The whole map centred in the pane, never magnified past 100% (an empty map shows its lanes). */
 export function fitViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
   const b = screenBounds(doc, mapGeometry(doc));
-  const zoom = Math.max(0.05, Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN)));
+  const zoom = Math.max(MIN_ZOOM, Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN)));
   return { x: (pane.width - b.width * zoom) / 2 - b.x * zoom, y: (pane.height - b.height * zoom) / 2 - b.y * zoom, zoom };
 }
 

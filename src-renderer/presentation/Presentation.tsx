@@ -11,7 +11,7 @@ import { createPortal } from 'react-dom';
 import { mapGeometry, orderedPhases } from '../../shared/model/geometry';
 import { FlowEdge, type FlowEdgeType } from '../canvas/FlowEdge';
 import { LaneNode } from '../canvas/LaneNode';
-import { buildEdges, buildNodes, type CanvasNode } from '../canvas/nodes';
+import { createCanvasBuilder, type CanvasNode } from '../canvas/nodes';
 import { PhaseNode } from '../canvas/PhaseNode';
 import { StepNode } from '../canvas/StepNode';
 import { KpiMarksReadOnly } from '../optimise/kpi/KpiBadges';
@@ -21,6 +21,8 @@ import { LaneHeaders } from '../canvas/LaneHeaders';
 import { useEditor } from '../store/context';
 import type { Selection } from '../store/editorStore';
 import { centreOn, fitInto, freeArea, keepLaneNameInView, mapRect, phaseRect, readingZoom, stepRect } from './framing';
+import { MIN_ZOOM } from '../canvas/viewport';
+import { BIG_MAP_STEPS } from '../canvas/overview';
 import { watchFullscreenExit } from './fullscreen';
 import { KeyHints } from './KeyHints';
 import { PresentationCard } from './PresentationCard';
@@ -75,8 +77,9 @@ function PresentationView() {
 
   // --- the map: the editor's nodes, read-only, the current step lit and the rest dimmed
   const geometry = useMemo(() => mapGeometry(doc), [doc]);
-  const baseNodes = useMemo(() => buildNodes(doc, geometry, NO_SELECTION), [doc, geometry, language]); // eslint-disable-line react-hooks/exhaustive-deps
-  const baseEdges = useMemo(() => buildEdges(doc, NO_SELECTION), [doc, language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [builder] = useState(createCanvasBuilder);
+  const baseNodes = useMemo(() => builder.nodes(doc, geometry, NO_SELECTION, language), [builder, doc, geometry, language]);
+  const baseEdges = useMemo(() => builder.edges(doc, NO_SELECTION, language), [builder, doc, language]);
   const lit = useMemo<Set<string> | null>(() => {
     if (mode.kind === 'walk') return current ? new Set([current]) : null;
     return group ? new Set(group.steps) : null;
@@ -177,6 +180,7 @@ function PresentationView() {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onInit={frame}
+          onlyRenderVisibleElements={Object.keys(doc.steps).length >= BIG_MAP_STEPS}
           onNodeClick={(_e, n: Node) => n.type === 'step' && p.jump(n.id)}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -190,7 +194,7 @@ function PresentationView() {
           zoomActivationKeyCode={null}
           disableKeyboardA11y
           zoomOnDoubleClick={false}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           maxZoom={3}
           proOptions={{ hideAttribution: true }}
           ariaLabelConfig={{
@@ -200,7 +204,7 @@ function PresentationView() {
             'edge.a11yDescription.default': t('presentation.a11y.map'),
           }}
         >
-          <LaneHeaders />
+          <LaneHeaders doc={doc} geometry={geometry} />
         </ReactFlow>
       </div>
       <header className="pres-top" ref={topRef}>

@@ -7,6 +7,7 @@ import type { Viewport } from '@xyflow/react';
 import { PHASE_HEADER_HEIGHT, stepSize, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
 import { isDown, phaseHeaderSize, screenBounds, toScreen } from '../canvas/frame';
+import { MIN_ZOOM } from '../canvas/viewport';
 
 export interface Area {
   x: number;
@@ -79,7 +80,7 @@ export function keepLaneNameInView(viewport: Viewport, doc: MapDoc, g: MapGeomet
 
 /** All of `rect` inside `free` with a margin, never magnified past `maxZoom`. */
 export function fitInto(rect: Area, free: Area, maxZoom: number, margin = 32): Viewport {
-  const zoom = Math.max(0.05, Math.min(maxZoom, (free.width - 2 * margin) / Math.max(rect.width, 1), (free.height - 2 * margin) / Math.max(rect.height, 1)));
+  const zoom = Math.max(MIN_ZOOM, Math.min(maxZoom, (free.width - 2 * margin) / Math.max(rect.width, 1), (free.height - 2 * margin) / Math.max(rect.height, 1)));
   return centreOn(rect, free, zoom);
 }
 

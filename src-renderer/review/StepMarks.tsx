@@ -4,7 +4,7 @@
  * top-right corner (and at a flow's label), and, while the pain point overlay is on, the kind
  * icons with their votes at the top-left and a heat colour (a class on the step).
  */
-import { EdgeLabelRenderer } from '@xyflow/react';
+import { EdgeLabel } from '../canvas/EdgeLabel';
 import { ArrowLeftRight, Boxes, Clock, CopyPlus, Hourglass, Layers, Lightbulb, MessageCircle, RotateCcw, Scissors, Truck, UserX, type LucideIcon } from 'lucide-react';
 import { useStore } from 'zustand';
 import type { MapDoc, PainKind } from '../../shared/model/types';
@@ -111,7 +111,7 @@ export function FlowCommentBadge({ flowId, x, y }: { flowId: string; x: number; 
   const comments = useStore(store, (s) => (s.doc ? (countsOf(s.doc).flows.get(flowId) ?? 0) : 0));
   if (!comments) return null;
   return (
-    <EdgeLabelRenderer>
+    <EdgeLabel>
       <button
         type="button"
         className="comment-marker on-flow nodrag nopan"
@@ -128,6 +128,6 @@ export function FlowCommentBadge({ flowId, x, y }: { flowId: string; x: number; 
         <MessageCircle size={12} aria-hidden />
         <span>{formatNumber(comments)}</span>
       </button>
-    </EdgeLabelRenderer>
+    </EdgeLabel>
   );
 }

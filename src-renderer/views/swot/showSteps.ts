@@ -9,6 +9,7 @@ import { useCallback } from 'react';
 import { mapGeometry, stepSize } from '../../../shared/model/geometry';
 import type { MapDoc } from '../../../shared/model/types';
 import { isDown, toScreen } from '../../canvas/frame';
+import { MIN_ZOOM } from '../../canvas/viewport';
 import { useEditorStore } from '../../store/context';
 import { whenCanvasOpens } from '../table/showOnMap';
 import { requestView } from '../views';
@@ -37,7 +38,7 @@ export function revealSteps(flow: ReactFlowInstance, doc: MapDoc, stepIds: strin
   const inView = box.x * zoom + x >= 0 && box.y * zoom + y >= 0 && box.right * zoom + x <= pane.width && box.bottom * zoom + y <= pane.height;
   if (inView) return;
   const fits = (box.right - box.x) * zoom + 2 * MARGIN <= pane.width && (box.bottom - box.y) * zoom + 2 * MARGIN <= pane.height;
-  const fitted = Math.max(0.05, Math.min(1, pane.width / (box.right - box.x + 2 * MARGIN), pane.height / (box.bottom - box.y + 2 * MARGIN)));
+  const fitted = Math.max(MIN_ZOOM, Math.min(1, pane.width / (box.right - box.x + 2 * MARGIN), pane.height / (box.bottom - box.y + 2 * MARGIN)));
   void flow.setCenter((box.x + box.right) / 2, (box.y + box.bottom) / 2, { zoom: fits ? zoom : fitted, duration: 250 });
 }
 
