@@ -9,7 +9,7 @@
  * Big enough boxes are drawn as the canvas draws steps (a white card with its role's bar, a
  * diamond, a pill); small ones as plain boxes in the role colour.
  */
-import { LANE_HEADER_WIDTH, LANE_LEFT, PHASE_HEADER_HEIGHT, frameSize, mapGeometry, type SizeFn } from '../../shared/model/geometry';
+import { LANE_HEADER_WIDTH, LANE_LEFT, LANE_MIN_HEIGHT, PHASE_HEADER_HEIGHT, frameSize, mapGeometry, type SizeFn } from '../../shared/model/geometry';
 import { flowPoints } from '../../shared/export/svg';
 import type { MapDoc, Point, Step } from '../../shared/model/types';
 import { encodePng } from './png';
@@ -208,7 +208,8 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
     bottom = Math.max(bottom, p.y + height + 20);
   }
   const head = g.columns.length === 0 ? 0 : down ? PHASE_HEADER_DOWN : PHASE_HEADER_HEIGHT;
-  const frame = { left: LANE_LEFT, top: -head, width: right - LANE_LEFT, height: Math.max(bottom + head, 1) };
+  // (a map without lanes is drawn as tall as one empty lane)
+  const frame = { left: LANE_LEFT, top: -head, width: right - LANE_LEFT, height: Math.max(bottom, LANE_MIN_HEIGHT) + head };
   const screenW = down ? frame.height : frame.width;
   const screenH = down ? frame.width : frame.height;
   const maxW = THUMBNAIL.width * THUMBNAIL.density;

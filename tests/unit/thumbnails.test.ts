@@ -140,9 +140,14 @@ describe('the picture', () => {
     expect(hue(img.at(Math.round(img.width * 0.9), mid))).toBe('blue');
   });
 
-  test('a map with lanes but no steps yet still gets its lanes; 2,000 steps make a picture as small as any', () => {
+  test('a map with lanes but no steps yet still gets its lanes (blue over green); 2,000 steps make a picture as small as any', () => {
     const empty = buildMap({ roles: [{ id: 'r' }, { id: 'c' }] });
-    expect(decodePng(drawThumbnail(empty).png).width).toBeGreaterThan(0);
+    const lanes = decodePng(drawThumbnail(empty).png);
+    expect(hue(lanes.at(Math.round(lanes.width / 2), Math.round(lanes.height * 0.25)))).toBe('blue');
+    expect(hue(lanes.at(Math.round(lanes.width / 2), Math.round(lanes.height * 0.75)))).toBe('green');
+    // not even a lane: a blank picture of an empty lane's proportions, not a sliver
+    const nothing = drawThumbnail(buildMap({}));
+    expect(nothing.height).toBeGreaterThan(100);
     const big = drawThumbnail(randomMap({ seed: 15, steps: 2000, lanes: 6, phases: 7 }));
     expect(big.width).toBe(640);
     expect(big.png.length).toBeLessThan(80_000);
