@@ -181,7 +181,8 @@ export interface CallResults {
   'maps:get': MapDoc;
   /**
    * `png`: base64 of a PNG of at most 640 × 360 device pixels (320 × 180 CSS pixels at 2 per
-   * pixel), the whole map with its proportions; `revision`: the map's revision it shows.
+   * pixel), the whole map (a very long one stretched across its lanes); `revision`: the map's
+   * revision it shows.
    */
   'maps:thumbnail': { png: string; width: number; height: number; revision: number };
   'maps:create': MapDoc;

@@ -2,7 +2,8 @@
  * The library card's picture of a map, drawn in the backend from the map's geometry
  * (`mapGeometry`, the canvas's own): lane bands in tints of their role colours, phase columns,
  * flows as thin lines, steps as small boxes in their role colours. No text: it is a picture to
- * recognise a map by, at most THUMBNAIL.width × THUMBNAIL.height CSS pixels, drawn at
+ * recognise a map by, at most THUMBNAIL.width × THUMBNAIL.height CSS pixels (a very long map
+ * stretched across its lanes to a quarter of that), drawn at
  * THUMBNAIL.density device pixels each, as a PNG of a few kilobytes that a page shows at once,
  * whatever the size of the map (a 2,000-step map is as cheap to show as a 20-step one).
  *
@@ -215,19 +216,23 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
   const maxW = THUMBNAIL.width * THUMBNAIL.density;
   const maxH = THUMBNAIL.height * THUMBNAIL.density;
   const scale = Math.min(maxW / screenW, maxH / screenH);
-  const width = Math.max(1, Math.min(maxW, Math.round(screenW * scale)));
-  const height = Math.max(1, Math.min(maxH, Math.round(screenH * scale)));
+  // a very long map would be a sliver: across its lanes it is stretched to at least a quarter
+  // of the box, so its lanes still read as bands (along the flow it keeps the scale)
+  const roomAcross = down ? maxW : maxH;
+  const across = Math.min(roomAcross / frame.height, Math.max(scale, roomAcross / 4 / frame.height));
+  const width = Math.max(1, Math.min(maxW, Math.round(down ? frame.height * across : frame.width * scale)));
+  const height = Math.max(1, Math.min(maxH, Math.round(down ? frame.width * scale : frame.height * across)));
   const r = new Raster(width, height);
 
   /** A box of the frame on the picture, in device pixels. */
   const box = (x: number, y: number, w: number, h: number) => {
     const fx = (x - frame.left) * scale;
-    const fy = (y - frame.top) * scale;
-    return down ? { x: fy, y: fx, w: h * scale, h: w * scale } : { x: fx, y: fy, w: w * scale, h: h * scale };
+    const fy = (y - frame.top) * across;
+    return down ? { x: fy, y: fx, w: h * across, h: w * scale } : { x: fx, y: fy, w: w * scale, h: h * across };
   };
   const point = (p: Point): Point => {
     const fx = (p.x - frame.left) * scale;
-    const fy = (p.y - frame.top) * scale;
+    const fy = (p.y - frame.top) * across;
     return down ? { x: fy, y: fx } : { x: fx, y: fy };
   };
   const hair = 1; // device pixel

@@ -90,7 +90,7 @@ function twoLaneMap(): MapDoc {
 }
 
 describe('the picture', () => {
-  test('is a PNG within 320 × 180 CSS pixels at 2 device pixels each, with the map’s proportions', () => {
+  test('is a PNG within 320 × 180 CSS pixels at 2 device pixels each, filling the box one way', () => {
     for (const doc of [twoLaneMap(), randomMap({ seed: 7, steps: 300, lanes: 6, phases: 5 })]) {
       const t = drawThumbnail(doc);
       const img = decodePng(t.png);
@@ -140,7 +140,7 @@ describe('the picture', () => {
     expect(hue(img.at(Math.round(img.width * 0.9), mid))).toBe('blue');
   });
 
-  test('a map with lanes but no steps yet still gets its lanes (blue over green); 2,000 steps make a picture as small as any', () => {
+  test('a map with lanes but no steps yet still gets its lanes (blue over green); 2,000 steps make a picture as small as any, not a sliver', () => {
     const empty = buildMap({ roles: [{ id: 'r' }, { id: 'c' }] });
     const lanes = decodePng(drawThumbnail(empty).png);
     expect(hue(lanes.at(Math.round(lanes.width / 2), Math.round(lanes.height * 0.25)))).toBe('blue');
@@ -150,6 +150,8 @@ describe('the picture', () => {
     expect(nothing.height).toBeGreaterThan(100);
     const big = drawThumbnail(randomMap({ seed: 15, steps: 2000, lanes: 6, phases: 7 }));
     expect(big.width).toBe(640);
+    // far longer than tall: stretched across its lanes to a quarter of the box, not a sliver
+    expect(big.height).toBe(90);
     expect(big.png.length).toBeLessThan(80_000);
   });
 
