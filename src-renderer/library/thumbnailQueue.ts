@@ -14,6 +14,8 @@ const AT_ONCE = 3;
 interface Kept {
   /** The map's `updatedAt` the picture was asked for. */
   key: string;
+  /** The map's revision it shows. */
+  revision: number;
   url: string;
 }
 
@@ -82,7 +84,7 @@ function fetchThumbnail(id: string, key: string): Promise<string | null> {
   let p = inFlight.get(flightKey);
   if (!p) {
     p = api['maps:thumbnail']({ id })
-      .then(async ({ png }) => {
+      .then(async ({ png, revision }) => {
         const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
         const url = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
         // decoded before it is shown: an old picture is replaced without a blank moment
@@ -90,7 +92,12 @@ function fetchThumbnail(id: string, key: string): Promise<string | null> {
         img.src = url;
         await img.decode().catch(() => undefined);
         const old = kept.get(id);
-        kept.set(id, { key, url });
+        // an answer overtaken by a newer picture of the same map (edited meanwhile) is dropped
+        if (old && old.revision > revision) {
+          URL.revokeObjectURL(url);
+          return old.url;
+        }
+        kept.set(id, { key, revision, url });
         // an older picture may still be on a card until it re-renders: let it go a little later
         if (old && old.url !== url) setTimeout(() => URL.revokeObjectURL(old.url), 10_000);
         return url;
