@@ -6,8 +6,9 @@
  * random department maps of 500, 1000 and 2000 steps (lanes, phases, decisions, loops, 1–2
  * inputs and outputs per step), tidied up with the layout engine, and measures per N (medians
  * of the runs):
- *   ui.library.N.ms  library page (holding the maps imported so far, up to N) loaded → every
- *                    thumbnail there and a click answered, from navigation start
+ *   ui.library.N.ms  library page (holding the maps imported so far, up to N) loaded → its cards
+ *                    shown and a click answered, from navigation start (ui.library.N.thumbs.ms:
+ *                    until the pictures of the cards on screen are loaded)
  *   ui.open.N.ms     library card click → steps painted (none hidden, count stable) and a click
  *                    on the pane answered (ui.open.N.painted.ms: until painted only)
  *   ui.dom.N         DOM elements at the opening (fit) view
@@ -311,6 +312,7 @@ type Figures = Record<string, number>;
 
 async function measureLanemap(browser: Browser, url: string, n: number, title: string, figures: Figures) {
   const lib: number[] = [];
+  const thumbs: number[] = [];
   const open: number[] = [];
   const painted: number[] = [];
   const select: number[] = [];
@@ -325,18 +327,26 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
     page.setDefaultTimeout(180_000);
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: library`);
     await page.goto(`${url}#`);
-    // library: every card with steps has its thumbnail loaded, then a click is answered
-    await page.waitForFunction(
+    // library: the cards shown, then a click is answered; then the pictures of the cards on screen loaded
+    await page.waitForFunction(() => document.querySelectorAll('.map-card').length > 0, undefined, { polling: 'raf' });
+    const heading = (await page.locator('.section-title').boundingBox())!;
+    lib.push(await clickAnswered(page, { x: heading.x + heading.width + 20, y: heading.y + heading.height / 2 }));
+    const pictures = await page.waitForFunction(
       () => {
-        const cards = document.querySelectorAll('.map-card');
-        const imgs = [...document.querySelectorAll<HTMLImageElement>('.map-thumb img')];
-        return cards.length > 0 && imgs.length === cards.length && imgs.every((i) => i.complete && i.naturalWidth > 0);
+        const shown = [...document.querySelectorAll('.map-thumb')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight;
+        });
+        const loaded = shown.every((el) => {
+          const img = el.querySelector('img');
+          return !!img && img.complete && img.naturalWidth > 0;
+        });
+        return shown.length > 0 && loaded ? performance.now() : 0;
       },
       undefined,
       { polling: 'raf' },
     );
-    const heading = (await page.locator('.section-title').boundingBox())!;
-    lib.push(await clickAnswered(page, { x: heading.x + heading.width + 20, y: heading.y + heading.height / 2 }));
+    thumbs.push((await pictures.jsonValue()) as number);
 
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: open`);
     const card = page.locator('.map-card-open', { hasText: title });
@@ -406,6 +416,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
     await context.close();
   }
   figures[`ui.library.${n}.ms`] = round(median(lib));
+  figures[`ui.library.${n}.thumbs.ms`] = round(median(thumbs));
   figures[`ui.open.${n}.ms`] = round(median(open));
   figures[`ui.open.${n}.painted.ms`] = round(median(painted));
   if (select.length) figures[`ui.select.${n}.ms`] = round(median(select));

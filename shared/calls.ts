@@ -6,6 +6,7 @@ export const CALLS = [
   'app:info',
   'maps:list',
   'maps:get',
+  'maps:thumbnail',
   'maps:create',
   'maps:rename',
   'maps:duplicate',

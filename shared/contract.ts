@@ -51,6 +51,8 @@ export const inputSchemas = {
   'app:info': empty,
   'maps:list': empty,
   'maps:get': byId,
+  /** The library card's picture of a map: a small PNG, cached with the map until it changes. */
+  'maps:thumbnail': byId,
   /** `roleNames`: the lanes of the new map, in the interface's language (default: two English ones). */
   'maps:create': z.object({ title: MapTitleSchema, roleNames: z.array(RoleSchema.shape.name).min(1).max(20).optional() }).strict(),
   'maps:rename': z.object({ id: IdSchema, title: MapTitleSchema }).strict(),
@@ -177,6 +179,12 @@ export interface CallResults {
   'app:info': AppInfo;
   'maps:list': MapSummary[];
   'maps:get': MapDoc;
+  /**
+   * `png`: base64 of a PNG of at most 640 × 360 device pixels (320 × 180 CSS pixels at 2 per
+   * pixel), the whole map (a very long one stretched across its lanes); `revision`: the map's
+   * revision it shows.
+   */
+  'maps:thumbnail': { png: string; width: number; height: number; revision: number };
   'maps:create': MapDoc;
   'maps:rename': MapSummary;
   'maps:duplicate': MapSummary;

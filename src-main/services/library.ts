@@ -13,6 +13,7 @@ import sampleMap from '../../templates/sample-sales-map.json';
 import type { Db } from '../storage/database';
 import { markSuspect } from '../storage/recovery';
 import { createMapRepository, NotFoundError } from '../storage/mapRepository';
+import { createThumbnailCache } from '../storage/thumbnails';
 import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
 import { createViewServices } from './views';
@@ -67,6 +68,7 @@ function noteDamage(services: Services, dataFile: string): Services {
 
 function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock: () => string): Services {
   const maps = createMapRepository(db);
+  const thumbnails = createThumbnailCache(db, maps);
   return {
     ...createSettingsServices(db),
     ...createBackupServices(db, info.dataFile, clock),
@@ -74,6 +76,10 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),
+    'maps:thumbnail': ({ id }) => {
+      const t = thumbnails.thumbnail(id);
+      return { png: t.png.toString('base64'), width: t.width, height: t.height, revision: t.revision };
+    },
     'maps:create': ({ title, roleNames }) => {
       const now = clock();
       const doc: MapDoc = {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { backupFileName, backupsFolder, listBackupFiles, pruneBackupFiles, syncFile, type BackupInfo } from './backupFiles';
 import { openLibrary, type Db } from './database';
 import { checkLibraryFile } from './recovery';
+import { thumbnailWrites } from './thumbnails';
 
 export type { BackupInfo } from './backupFiles';
 
@@ -56,11 +57,14 @@ export interface SchedulerOptions {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The SQLite connection's count of rows it changed since it opened: what makes a library "changed since the last copy". */
+/**
+ * The SQLite connection's count of rows it changed since it opened: what makes a library
+ * "changed since the last copy". The library's cached map pictures (thumbnails.ts) are not a change.
+ */
 function changeCounter(db: Db): () => number {
   // prepared once: it runs after every call
   const statement = db.prepare('SELECT total_changes()').pluck();
-  return () => statement.get() as number;
+  return () => (statement.get() as number) - thumbnailWrites(db);
 }
 
 export function createBackupScheduler({ db, file, clock = () => new Date(), intervalMs = BACKUP_INTERVAL_MS }: SchedulerOptions): BackupScheduler {

@@ -281,4 +281,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX pain_points_map ON pain_points (map_id);
     `,
   },
+  {
+    version: 7,
+    description: 'library thumbnails: a small picture of each map, kept with the revision it was drawn from',
+    sql: `
+      -- a cache (src-main/storage/thumbnails.ts): drawn again when the map's revision or the
+      -- drawing's style differs; goes with its map
+      CREATE TABLE map_thumbnails (
+        map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        style INTEGER NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        png BLOB NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,22 +1,26 @@
-/** The picture on a library card: the stored map, drawn again when it changes. */
-import { useEffect, useState } from 'react';
-import type { MapDoc } from '../../shared/model/types';
-import { api } from '../api';
-import { MapPicture } from './MapPicture';
+/**
+ * The picture on a library card: the backend's small PNG of the map (`maps:thumbnail`), asked
+ * for only once the card is on screen (thumbnailQueue.ts). Until it comes the card keeps an empty
+ * frame of the same size (or the map's previous picture, after an edit), so nothing moves.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { keptThumbnail, watchThumbnail } from './thumbnailQueue';
 
 export function MapThumbnail({ id, updatedAt }: { id: string; updatedAt: string }) {
-  const [doc, setDoc] = useState<MapDoc | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  // the picture kept for this map, even of an older version, until the current one arrives
+  const [url, setUrl] = useState(() => keptThumbnail(id, updatedAt, false));
   useEffect(() => {
-    let live = true;
-    api['maps:get']({ id }).then(
-      (d) => live && setDoc(d),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
+    const current = keptThumbnail(id, updatedAt);
+    if (current) {
+      setUrl(current);
+      return;
+    }
+    return watchThumbnail(frame.current!, id, updatedAt, setUrl);
   }, [id, updatedAt]);
-  // a top-to-bottom map would need a layout to be drawn; its card shows no picture
-  const drawable = doc && Object.keys(doc.steps).length > 0 && doc.direction !== 'down';
-  return <div className="map-thumb">{drawable ? <MapPicture doc={doc} /> : null}</div>;
+  return (
+    <div ref={frame} className="map-thumb">
+      {url ? <img src={url} alt="" /> : null}
+    </div>
+  );
 }

@@ -72,7 +72,7 @@ const cases: Case[] = [
     [name, 'a string', () => 'maps', 'bad-input'],
   ]),
   // calls that take a map id
-  ...['maps:get', 'maps:duplicate', 'maps:delete', 'maps:state'].flatMap((name): Case[] => [
+  ...['maps:get', 'maps:thumbnail', 'maps:duplicate', 'maps:delete', 'maps:state'].flatMap((name): Case[] => [
     [name, 'no id', () => ({}), 'bad-input'],
     [name, 'a numeric id', () => ({ id: 5 }), 'bad-input'],
     [name, 'an id with spaces', () => ({ id: 'map one' }), 'bad-input'],
