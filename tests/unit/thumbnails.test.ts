@@ -8,7 +8,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { diffMaps } from '../../shared/model/diff';
 import type { MapDoc } from '../../shared/model/types';
@@ -20,49 +19,25 @@ import { MIGRATIONS } from '../../src-main/storage/migrations';
 import { createThumbnailCache } from '../../src-main/storage/thumbnails';
 import { drawThumbnail, THUMBNAIL } from '../../src-main/thumbnail/draw';
 import { encodePng } from '../../src-main/thumbnail/png';
+import { PNG } from 'pngjs';
 import { buildMap } from '../support/builders';
 import { call, openTempLibrary, removeTempDirs, storeMap, tempDir } from '../support/library';
 import { randomMap } from '../support/randomMaps';
 
 afterEach(() => removeTempDirs());
 
-/** A PNG read back as a decoder would: its size and RGB pixels (8-bit truecolour, any filter). */
+/** A PNG read back by a decoder (pngjs): its size and RGB pixels. */
 function decodePng(png: Buffer): { width: number; height: number; at(x: number, y: number): [number, number, number] } {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  const idat: Buffer[] = [];
-  for (;;) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString('latin1', pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect([data[8], data[9], data[12]]).toEqual([8, 2, 0]);
-    }
-    if (type === 'IDAT') idat.push(data);
-    pos += 12 + len;
-    if (type === 'IEND') break;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * 3;
-  const px = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let i = 0; i < stride; i++) {
-      const v = raw[y * (stride + 1) + 1 + i]!;
-      const a = i >= 3 ? px[y * stride + i - 3]! : 0;
-      const b = y > 0 ? px[(y - 1) * stride + i]! : 0;
-      const c = i >= 3 && y > 0 ? px[(y - 1) * stride + i - 3]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const pred = [0, a, b, (a + b) >> 1, paeth][filter]!;
-      px[y * stride + i] = (v + pred) & 0xff;
-    }
-  }
-  return { width, height, at: (x, y) => [px[(y * width + x) * 3]!, px[(y * width + x) * 3 + 1]!, px[(y * width + x) * 3 + 2]!] };
+  const img = PNG.sync.read(png);
+  return {
+    width: img.width,
+    height: img.height,
+    at: (x, y) => {
+      const k = (y * img.width + x) * 4;
+      return [img.data[k]!, img.data[k + 1]!, img.data[k + 2]!];
+    },
+  };
 }
 
 /** Which of red, green, blue is strongest in a pixel (or 'grey' when none stands out). */
