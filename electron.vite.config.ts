@@ -25,6 +25,8 @@ export default defineConfig({
     root: 'src-renderer',
     plugins: [react()],
     build: {
+      // minified: the page is parsed and compiled at every start (the library opens faster)
+      minify: process.env.LANEMAP_NO_MINIFY ? false : true,
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },

@@ -11,13 +11,16 @@
  *                    until the pictures of the cards on screen are loaded)
  *   ui.open.N.ms     library card click → steps painted (none hidden, count stable) and a click
  *                    on the pane answered (ui.open.N.painted.ms: until painted only)
- *   ui.dom.N         DOM elements at the opening (fit) view
- *   ui.heap.N.mb     JS heap used after a GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage)
- *   ui.select.N.ms   click a step → `.is-selected` painted
- *   ui.type.N.ms     keystroke in the inspector's title field → the card's text repainted
- *                    (includes the field's typing pause; ui.type.N.commit.ms is without it)
- *   ui.pan.N.avg/.p95  requestAnimationFrame frame times during scripted wheel-zoom + drag-pan
- *   ui.drag.N.p95    frame times while dragging a step
+ *   ui.select.N.ms   at the opening view (the map's beginning, readable): click a step →
+ *                    `.is-selected` painted (ui.select.N.whole.ms: the same in the whole-map view,
+ *                    where a big map is one picture, the step found from the map's geometry)
+ *   ui.type.N.ms     keystroke in the inspector's title field → the card's text repainted (the
+ *                    card shows the text as typed; the map gets it after the field's typing pause)
+ *   ui.drag.N.p95    frame times while dragging a step (at the opening view)
+ *   ui.pan.N.cards.avg/.p95  frame times of the scripted wheel-zoom + drag-pan at the opening view
+ *   ui.dom.N         DOM elements in the whole-map view (Fit, key 0: as the bare page, fitView)
+ *   ui.heap.N.mb     JS heap used after a GC there (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage)
+ *   ui.pan.N.avg/.p95  requestAnimationFrame frame times of the same scripted input from there
  *   bare.open.N.ms, bare.pan.N.avg/.p95: the same on the bare React Flow page;
  *   ui.open.N.ratio = ui.open.N.ms / bare.open.N.ms, ui.pan.N.ratio = ui.pan.N.avg / bare.pan.N.avg.
  * Options: --json (one JSON object), --sizes 500,1000 (default 500,1000,2000), --runs N (default 5),
@@ -280,6 +283,30 @@ function visibleStep(page: Page): Promise<{ id: string; x: number; y: number } |
 }
 
 /**
+ * A step near the middle of the pane found from the map itself (its geometry and the viewport's
+ * transform), for the whole-map view where a big map is one picture and has no step elements.
+ */
+function stepOnScreen(page: Page, doc: MapDoc): Promise<{ id: string; x: number; y: number } | null> {
+  const at = mapGeometry(doc).positions;
+  const boxes = Object.values(doc.steps).map((s) => ({ id: s.id, ...at.get(s.id)!, ...stepSize(s) }));
+  return page.evaluate((boxes) => {
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.e-]+)\)/.exec(document.querySelector<HTMLElement>('.canvas .react-flow__viewport')!.style.transform);
+    if (!m) return null;
+    const [tx, ty, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const b of boxes) {
+      const x = pane.left + tx + (b.x + b.width / 2) * zoom;
+      const y = pane.top + ty + (b.y + b.height / 2) * zoom;
+      if (b.width * zoom < 3 || x < pane.left + 60 || x > pane.right - 260 || y < pane.top + 60 || y > pane.bottom - 60) continue;
+      const d = Math.hypot(x - (pane.left + pane.width / 2), y - (pane.top + pane.height / 2));
+      if (!best || d < best.d) best = { id: b.id, x, y, d };
+    }
+    return best;
+  }, boxes);
+}
+
+/**
  * Page time from the last input event (its timeStamp) to two frames after `selector` is in the
  * page (or, with `before`, its text differs from `before`).
  */
@@ -310,7 +337,8 @@ function afterInput(page: Page, selector: string, before?: string): Promise<numb
 
 type Figures = Record<string, number>;
 
-async function measureLanemap(browser: Browser, url: string, n: number, title: string, figures: Figures) {
+async function measureLanemap(browser: Browser, url: string, n: number, doc: MapDoc, figures: Figures) {
+  const title = doc.title;
   const lib: number[] = [];
   const thumbs: number[] = [];
   const open: number[] = [];
@@ -320,6 +348,9 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
   const panAvg: number[] = [];
   const panP95: number[] = [];
   const drag: number[] = [];
+  const cardsAvg: number[] = [];
+  const cardsP95: number[] = [];
+  const overviewSelect: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await context.addInitScript(initScript);
@@ -357,14 +388,8 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
     const answered = await clickAnswered(page, await emptyPanePoint(page));
     open.push(answered - t0);
     await page.waitForTimeout(300);
-    // the whole map in the window (the toolbar's Fit, shortcut 0): the map opens at its last view
-    await page.keyboard.press('0');
-    await page.waitForTimeout(800);
-    if (run === 0) {
-      figures[`ui.dom.${n}`] = await domCount(page);
-      figures[`ui.heap.${n}.mb`] = round(await heapMb(page), 1);
-    }
 
+    // where the map opens (its beginning at a readable zoom): where one reads, clicks, types and drags
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: select, type`);
     const step = await visibleStep(page);
     if (step) {
@@ -378,25 +403,12 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
       const before = (await page.locator(`.react-flow__node[data-id="${step.id}"] .step-title`).first().textContent()) ?? '';
       await page.keyboard.press('Q');
       type.push(await afterInput(page, `.react-flow__node[data-id="${step.id}"] .step-title`, before));
-      await page.waitForTimeout(200);
+      // the commit after the pause in typing: the card at its new size, the map saved
+      await page.waitForTimeout(TYPING_PAUSE_MS + 300);
       // out of the field (Escape may not leave it): a click on the empty pane
       const away = await emptyPanePoint(page);
       await page.mouse.click(away.x, away.y);
-    } else
-      log(
-        `  no step to click at the opening view of ${n}: ${await page.evaluate(() => {
-          const el = document.querySelector('.react-flow__node-step')!;
-          const r = el.getBoundingClientRect();
-          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-          return JSON.stringify({ r, hit: hit?.className, vp: document.querySelector('.react-flow__viewport')?.getAttribute('style'), pane: document.querySelector('.react-flow__pane')?.getBoundingClientRect() });
-        })}`,
-      );
-
-    log(`  lanemap ${n}, run ${run + 1}/${RUNS}: pan`);
-    await page.waitForTimeout(300);
-    const pan = await panFrames(page);
-    panAvg.push(pan.avg);
-    panP95.push(pan.p95);
+    } else log(`  no step to click at the opening view of ${n}`);
 
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: drag`);
     await page.waitForTimeout(300);
@@ -413,6 +425,43 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
       await page.waitForTimeout(200);
       drag.push(frameStats(await stopFrames(page)).p95);
     } else log(`  no step to drag at ${n}`);
+
+    log(`  lanemap ${n}, run ${run + 1}/${RUNS}: pan over the cards`);
+    await page.waitForTimeout(300);
+    const cards = await panFrames(page);
+    cardsAvg.push(cards.avg);
+    cardsP95.push(cards.p95);
+
+    // the whole map in the window (the toolbar's Fit, shortcut 0), as the bare page opens (fitView)
+    await page.keyboard.press('0');
+    await page.waitForTimeout(800);
+    if (run === 0) {
+      figures[`ui.dom.${n}`] = await domCount(page);
+      figures[`ui.heap.${n}.mb`] = round(await heapMb(page), 1);
+    }
+    log(`  lanemap ${n}, run ${run + 1}/${RUNS}: pan`);
+    await page.waitForTimeout(300);
+    const pan = await panFrames(page);
+    panAvg.push(pan.avg);
+    panP95.push(pan.p95);
+    log(`  lanemap ${n}, run ${run + 1}/${RUNS}: select in the whole map`);
+    // zoomed in from the whole map until a step is a few pixels wide (still the one picture)
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let k = 0; k < 12; k++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(500);
+    const far = await stepOnScreen(page, doc);
+    if (far) {
+      // the app gives imported steps new ids: the step clicked is the newly selected card
+      const before = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node-step')].map((e) => e.dataset.id ?? ''));
+      await page.mouse.click(far.x, far.y);
+      const fresh = `.react-flow__node-step${before.map((id) => `:not([data-id="${id}"])`).join('')} .is-selected`;
+      overviewSelect.push(await afterInput(page, fresh));
+      await page.waitForTimeout(300);
+    } else log(`  no step to click in the whole map of ${n}`);
     await context.close();
   }
   figures[`ui.library.${n}.ms`] = round(median(lib));
@@ -422,10 +471,12 @@ async function measureLanemap(browser: Browser, url: string, n: number, title: s
   if (select.length) figures[`ui.select.${n}.ms`] = round(median(select));
   if (type.length) {
     figures[`ui.type.${n}.ms`] = round(median(type));
-    figures[`ui.type.${n}.commit.ms`] = round(median(type) - TYPING_PAUSE_MS);
   }
   figures[`ui.pan.${n}.avg`] = round(median(panAvg), 1);
   figures[`ui.pan.${n}.p95`] = round(median(panP95), 1);
+  figures[`ui.pan.${n}.cards.avg`] = round(median(cardsAvg), 1);
+  figures[`ui.pan.${n}.cards.p95`] = round(median(cardsP95), 1);
+  if (overviewSelect.length) figures[`ui.select.${n}.whole.ms`] = round(median(overviewSelect));
   if (drag.length) figures[`ui.drag.${n}.p95`] = round(median(drag), 1);
 }
 
@@ -507,7 +558,7 @@ async function main() {
       const doc = await benchMap(n, elk);
       fs.writeFileSync(path.join(BARE, `graph-${n}.json`), JSON.stringify(bareGraph(doc)));
       await callApp(setup, 'maps:import', { text: toLanemapJson(doc, { exportedAt: new Date().toISOString() }) });
-      await measureLanemap(browser, bridge.url, n, doc.title, figures);
+      await measureLanemap(browser, bridge.url, n, doc, figures);
       await measureBare(browser, bareUrl, n, figures);
       figures[`ui.open.${n}.ratio`] = round(figures[`ui.open.${n}.ms`]! / figures[`bare.open.${n}.ms`]!, 2);
       figures[`ui.pan.${n}.ratio`] = round(figures[`ui.pan.${n}.avg`]! / figures[`bare.pan.${n}.avg`]!, 2);

@@ -1,11 +1,10 @@
 /** Top level: the map library, or one open map. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from './api';
 import { useRemoteSync } from './store/remoteSync';
 import { localStash, useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
-import { MapEditor } from './editor/MapEditor';
 import { LibraryView } from './library/LibraryView';
 import { useDropToImport } from './library/importMap';
 import { createEditorStore } from './store/editorStore';
@@ -15,6 +14,19 @@ import { SettingsDialog } from './settings/SettingsDialog';
 import { useSettings } from './settings/settingsStore';
 import { mapIsGone, NavigationContext, nextTrail, type Crumb } from './hierarchy/navigation';
 import { t } from './i18n';
+
+// The editor (canvas, views, panels) is its own chunk: the library starts without parsing it,
+// and fetches it while idle, so it is there by the time a map is opened.
+const loadEditor = () => import('./editor/MapEditor');
+const MapEditor = lazy(() => loadEditor().then((m) => ({ default: m.MapEditor })));
+
+function Opening() {
+  return (
+    <div className="busy opening" role="status">
+      <span className="spinner" aria-hidden /> {t('editor.opening')}
+    </div>
+  );
+}
 
 function initialMapId(): string | null {
   return new URLSearchParams(window.location.hash.slice(1)).get('map');
@@ -66,13 +78,19 @@ export function App() {
     [store, open, trail],
   );
   const settingsOpen = useSettings((s) => s.dialogOpen);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => void loadEditor());
+  }, []);
 
   return (
     <EditorProvider store={store}>
       <NavigationContext.Provider value={navigation}>
         {mapId ? (
           <ReactFlowProvider key={mapId}>
-            <MapEditor mapId={mapId} onClose={() => openFromLibrary(null)} />
+            <Suspense fallback={<Opening />}>
+              <MapEditor mapId={mapId} onClose={() => openFromLibrary(null)} />
+            </Suspense>
           </ReactFlowProvider>
         ) : (
           <LibraryView onOpen={openFromLibrary} />

@@ -55,7 +55,9 @@ function ask(doc: MapDoc) {
   const id = nextId++;
   waiting.set(id, doc);
   try {
-    getWorker().postMessage({ id, doc });
+    // as JSON text: a big map is written out several times faster than the browser's structured
+    // clone copies it, and the worker (not this thread) reads it back
+    getWorker().postMessage({ id, json: JSON.stringify(doc) });
   } catch {
     // no workers here (or the map cannot be sent): analyse on this thread
     waiting.delete(id);

@@ -29,7 +29,7 @@ import { adoptNodes, keepUnchanged } from './stable';
 import { createCanvasBuilder, isBackdrop, type CanvasNode, type StepNodeType } from './nodes';
 import { BIG_MAP_STEPS, buildScene, OVERVIEW_ZOOM, stepAt, stepsIn, type Marks } from './overview';
 import { OverviewLayer } from './OverviewLayer';
-import { nextWindow, viewRect, windowed, type Rect } from './windowing';
+import { membersIn, nextWindow, viewRect, windowed, type Rect } from './windowing';
 import { MiniMapView } from './MiniMapView';
 import { useAnalysisUi } from '../analysis/analysisUi';
 import { useReviewUi } from '../review/reviewUi';
@@ -53,7 +53,9 @@ const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_EDGES: FlowEdgeType[] = [];
+const DOT_GAP = 20;
 const NO_IDS: ReadonlySet<string> = new Set();
+const NOWHERE: Rect = { x: -Infinity, y: -Infinity, width: 0, height: 0 };
 
 /** Applies React Flow's select / deselect changes to a list of selected ids, keeping its order. */
 function applyPicks(ids: string[], picks: { id: string; selected: boolean }[]): string[] {
@@ -113,6 +115,8 @@ export function MapCanvas() {
   // --- the overview: a big map zoomed out past reading is one picture (overview.ts), not thousands of cards
   const stepCount = useMemo(() => Object.keys(doc.steps).length, [doc]);
   const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+  // the background's dots closer than a few pixels are a grey haze that costs every frame to paint
+  const dotsVisible = useStore((s) => s.transform[2] * DOT_GAP >= 5);
   const big = stepCount >= BIG_MAP_STEPS;
   const overview = zoomedOut && big;
   // React Flow gets what is in and around the view (windowing.ts), updated when the view leaves that window
@@ -129,13 +133,14 @@ export function MapCanvas() {
     return rf.subscribe(follow);
   }, [rf]);
   const selectedSteps = useMemo(() => new Set(selection.steps), [selection.steps]);
+  // until the pane has a size: no steps (the opening view is set right after)
+  const members = useMemo(() => (big ? membersIn(doc, geometry, win ?? NOWHERE) : null), [big, doc, geometry, win]);
   const shown = useMemo(() => {
     // the selected steps stay cards on top of the overview picture: seen as on the canvas, and draggable
     if (overview) return { nodes: nodes.filter((n) => n.type === 'step' && n.selected && !isBackdrop(n.id)), edges: NO_EDGES };
-    if (!big) return { nodes, edges };
-    // until the pane has a size: the lanes only (the opening view is set right after)
-    return windowed(nodes, edges, win ?? { x: -Infinity, y: -Infinity, width: 0, height: 0 }, selectedSteps);
-  }, [overview, big, nodes, edges, win, selectedSteps]);
+    if (!members) return { nodes, edges };
+    return windowed(nodes, edges, members, selectedSteps);
+  }, [overview, members, nodes, edges, selectedSteps]);
   const shownNodes = shown.nodes;
   const shownEdges = shown.edges;
   // the whole map as one drawing: the overview's picture and the minimap's
@@ -326,7 +331,7 @@ export function MapCanvas() {
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={ariaLabelConfig}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {dotsVisible && <Background variant={BackgroundVariant.Dots} gap={DOT_GAP} size={1} />}
         {scene && marks && <OverviewLayer scene={scene} marks={marks} />}
         <LaneHeaders doc={doc} geometry={geometry} />
         <PainOverlayLegend />

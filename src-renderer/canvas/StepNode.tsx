@@ -9,9 +9,12 @@ import { StepReviewMarks, useStepHeat } from '../review/StepMarks';
 import { StepCheckMark } from '../analysis/StepCheckMark';
 import { useOnCriticalPath } from '../analysis/analysisUi';
 import { StepOptimiseMarks } from '../optimise/kpi/KpiBadges';
+import { useLiveTitle } from './liveTitle';
 
-function Title({ text }: { text: string }) {
+function Title({ text: committed, stepId }: { text: string; stepId: string }) {
   const t = useT();
+  // what is being typed in the inspector shows at once (committed after a pause in typing)
+  const text = useLiveTitle(stepId) ?? committed;
   return text ? (
     <span className="step-title" translate="no">
       {text}
@@ -89,7 +92,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           <polygon points="50,1 99,50 50,99 1,50" style={{ stroke: color }} />
         </svg>
         <div className="decision-text">
-          <Title text={step.title} />
+          <Title text={step.title} stepId={step.id} />
         </div>
         {handles}
       </div>
@@ -102,7 +105,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         style={{ width: size.width, height: size.height, borderColor: color }}
         data-step-id={step.id}
       >
-        <Title text={step.title} />
+        <Title text={step.title} stepId={step.id} />
         {handles}
       </div>
     );
@@ -114,7 +117,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       style={{ width: size.width, height: size.height, borderLeftColor: color }}
       data-step-id={step.id}
     >
-      <Title text={step.title} />
+      <Title text={step.title} stepId={step.id} />
       <Chips step={step} />
       {sub && <SubprocessMark linked={!!step.linkedMapId} />}
       {handles}

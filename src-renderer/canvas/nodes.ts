@@ -65,6 +65,7 @@ type FlowEntry = { flow: Flow; from: string | undefined; to: string | undefined;
 export function createCanvasBuilder() {
   let steps = new Map<string, StepEntry>();
   let flows = new Map<string, FlowEntry>();
+  let backdrop: { doc: MapDoc; geometry: MapGeometry; language: string; nodes: CanvasNode[] } | null = null;
   return {
     nodes(doc: MapDoc, geometry: MapGeometry, selection: Selection, language = ''): CanvasNode[] {
       const down = isDown(doc);
@@ -85,7 +86,10 @@ export function createCanvasBuilder() {
         stepNodes.push(entry.node);
       }
       steps = next;
-      return [...backdropNodes(doc, geometry), ...stepNodes];
+      // lanes and columns change with the map, not with a click
+      if (!backdrop || backdrop.doc !== doc || backdrop.geometry !== geometry || backdrop.language !== language)
+        backdrop = { doc, geometry, language, nodes: backdropNodes(doc, geometry) };
+      return [...backdrop.nodes, ...stepNodes];
     },
     edges(doc: MapDoc, selection: Selection, language = ''): FlowEdgeType[] {
       const down = isDown(doc);

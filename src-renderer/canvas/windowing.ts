@@ -5,7 +5,10 @@
  * own per-frame work (visibility tests, lookups, store updates) then grows with what is on
  * screen, not with the map; `onlyRenderVisibleElements` leaves the margin unmounted.
  */
+import { stepSize, type MapGeometry } from '../../shared/model/geometry';
+import type { MapDoc } from '../../shared/model/types';
 import type { FlowEdgeType } from './FlowEdge';
+import { isDown, toScreen } from './frame';
 import { isBackdrop, type CanvasNode } from './nodes';
 
 export type Rect = { x: number; y: number; width: number; height: number };
@@ -30,37 +33,38 @@ export function nextWindow(current: Rect | null, view: Rect, margin = 0.5): Rect
 
 const overlaps = (r: Rect, x0: number, y0: number, x1: number, y1: number) => x0 <= r.x + r.width && x1 >= r.x && y0 <= r.y + r.height && y1 >= r.y;
 
-function box(n: CanvasNode) {
-  const w = n.width ?? 0;
-  const h = n.height ?? 0;
-  return { x0: n.position.x, y0: n.position.y, x1: n.position.x + w, y1: n.position.y + h };
-}
+export type Members = { steps: ReadonlySet<string>; flows: ReadonlySet<string> };
 
-/** The nodes and edges of `nodes`/`edges` that React Flow gets for a window (order kept). */
-export function windowed(nodes: readonly CanvasNode[], edges: readonly FlowEdgeType[], win: Rect, keep: ReadonlySet<string>): { nodes: CanvasNode[]; edges: FlowEdgeType[] } {
-  const byId = new Map<string, CanvasNode>();
-  const wanted = new Set<string>();
-  for (const n of nodes) {
-    if (n.type !== 'step' || isBackdrop(n.id)) continue;
-    byId.set(n.id, n);
-    const b = box(n);
-    if (keep.has(n.id) || n.dragging || overlaps(win, b.x0, b.y0, b.x1, b.y1)) wanted.add(n.id);
+/**
+ * The steps and flows that belong to a window, from the map itself (not from the nodes, which
+ * change with every click): the steps that overlap it, the flows that touch one of them or whose
+ * extent crosses it, and both ends of each such flow. Computed when the map or the window changes.
+ */
+export function membersIn(doc: MapDoc, geometry: MapGeometry, win: Rect): Members {
+  const down = isDown(doc);
+  const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  const steps = new Set<string>();
+  for (const s of Object.values(doc.steps)) {
+    const at = toScreen(down, geometry.positions.get(s.id)!);
+    const { width, height } = stepSize(s);
+    const b = { x0: at.x, y0: at.y, x1: at.x + width, y1: at.y + height };
+    boxes.set(s.id, b);
+    if (overlaps(win, b.x0, b.y0, b.x1, b.y1)) steps.add(s.id);
   }
-  const shownEdges: FlowEdgeType[] = [];
-  const ends = new Set<string>();
-  for (const e of edges) {
-    let take = wanted.has(e.source) || wanted.has(e.target);
+  const flows = new Set<string>();
+  const ends: string[] = [];
+  for (const f of Object.values(doc.flows)) {
+    let take = steps.has(f.fromStepId) || steps.has(f.toStepId);
     if (!take) {
-      const from = byId.get(e.source);
-      const to = byId.get(e.target);
-      if (!from || !to) continue;
-      const a = box(from);
-      const b = box(to);
+      const a = boxes.get(f.fromStepId);
+      const b = boxes.get(f.toStepId);
+      if (!a || !b) continue;
       let x0 = Math.min(a.x0, b.x0);
       let y0 = Math.min(a.y0, b.y0);
       let x1 = Math.max(a.x1, b.x1);
       let y1 = Math.max(a.y1, b.y1);
-      for (const p of e.data?.route ?? []) {
+      for (const q of f.route ?? []) {
+        const p = toScreen(down, q);
         x0 = Math.min(x0, p.x);
         y0 = Math.min(y0, p.y);
         x1 = Math.max(x1, p.x);
@@ -69,11 +73,21 @@ export function windowed(nodes: readonly CanvasNode[], edges: readonly FlowEdgeT
       take = overlaps(win, x0, y0, x1, y1);
     }
     if (!take) continue;
-    shownEdges.push(e);
-    ends.add(e.source);
-    ends.add(e.target);
+    flows.add(f.id);
+    ends.push(f.fromStepId, f.toStepId);
   }
-  // backdrop (lanes, columns, removed steps while comparing) is few: it always goes, as do both ends of a shown flow
-  const shownNodes = nodes.filter((n) => n.type !== 'step' || isBackdrop(n.id) || wanted.has(n.id) || ends.has(n.id));
-  return { nodes: shownNodes, edges: shownEdges };
+  for (const id of ends) steps.add(id);
+  return { steps, flows };
+}
+
+/**
+ * What React Flow gets: the window's members, the steps in `keep` (the selection: dragged
+ * together wherever they are) and any step being dragged, and all backdrop (lanes, columns,
+ * removed steps while comparing: a handful). The nodes' order is kept.
+ */
+export function windowed(nodes: readonly CanvasNode[], edges: readonly FlowEdgeType[], members: Members, keep: ReadonlySet<string>): { nodes: CanvasNode[]; edges: FlowEdgeType[] } {
+  return {
+    nodes: nodes.filter((n) => n.type !== 'step' || isBackdrop(n.id) || members.steps.has(n.id) || keep.has(n.id) || n.dragging),
+    edges: edges.filter((e) => members.flows.has(e.id)),
+  };
 }

@@ -17,16 +17,18 @@ interface Props {
   /** Refuse an empty value (restores the last one). */
   required?: boolean;
   rows?: number;
+  /** Each keystroke's text before it is committed, then null once committed or left (e.g. to show it live elsewhere). */
+  onDraft?(value: string | null): void;
 }
 
 const PAUSE_MS = 400;
 
-export function CommitField({ id, label, value, onCommit, multiline, maxLength, placeholder, className, required, rows }: Props) {
+export function CommitField({ id, label, value, onCommit, multiline, maxLength, placeholder, className, required, rows, onDraft }: Props) {
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef({ value, onCommit, draft });
-  latest.current = { value, onCommit, draft };
+  const latest = useRef({ value, onCommit, draft, onDraft });
+  latest.current = { value, onCommit, draft, onDraft };
 
   useEffect(() => {
     if (!dirty.current) setDraft(value);
@@ -46,6 +48,7 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
     }
     dirty.current = false;
     if (d !== v) fn(d);
+    latest.current.onDraft?.(null);
   };
 
   // commit what was typed if the field goes away (selection changed, panel closed)
@@ -61,6 +64,7 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
     onChange: (e: { target: { value: string } }) => {
       dirty.current = true;
       setDraft(e.target.value);
+      onDraft?.(e.target.value);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => commit(false), PAUSE_MS);
     },

@@ -5,6 +5,7 @@ import { cmd } from '../../shared/model/commands';
 import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
 import { DURATION_UNITS, ITEM_KINDS, LIMITS, STEP_KINDS, type Duration, type MapDoc, type Step } from '../../shared/model/types';
 import { CommitField } from '../components/CommitField';
+import { useLiveTitleStore } from '../canvas/liveTitle';
 import { deleteSelection } from '../editor/actions';
 import { useEditor, useEditorStore } from '../store/context';
 import { formatNumber, useT } from '../i18n';
@@ -15,10 +16,18 @@ import { SubprocessLink } from '../hierarchy/SubprocessLink';
 import { FlowShareField, StepAutomationFields } from '../optimise/automation/AutomationFields';
 import { KpiEditor } from '../optimise/kpi/KpiEditor';
 
+const itemsOf = new WeakMap<MapDoc, string[]>();
+const collator = new Intl.Collator();
+
+/** Every input, output and resource the map names (suggestions): once per version of the map, not per click. */
 function allItems(doc: MapDoc): string[] {
+  const known = itemsOf.get(doc);
+  if (known) return known;
   const set = new Set<string>();
   for (const s of Object.values(doc.steps)) for (const list of [s.inputs, s.outputs, s.resources]) for (const i of list) set.add(i);
-  return [...set].sort((a, b) => a.localeCompare(b));
+  const items = [...set].sort(collator.compare);
+  itemsOf.set(doc, items);
+  return items;
 }
 
 function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
@@ -41,6 +50,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           maxLength={LIMITS.title}
           placeholder={step.kind === 'decision' ? t('inspector.titlePlaceholderDecision') : t('inspector.titlePlaceholderTask')}
           onCommit={(title) => run(cmd('updateStep', { stepId: step.id, patch: { title } }), { coalesceKey: `title:${step.id}` })}
+          onDraft={(title) => useLiveTitleStore.getState().set(title === null ? null : step.id, title ?? '')}
         />
       </label>
       <label className="field">
