@@ -8,11 +8,19 @@ import { useT } from '../i18n';
 import type { PhaseNodeType } from './nodes';
 import { PhaseKpiBadges } from '../optimise/kpi/PhaseKpis';
 
+/** Room kept for the name and its badges when it follows the view along a column. */
+const NAME_ROOM = 260;
+
 function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<PhaseNodeType>) {
   const t = useT();
   const offset = useStore((s) => {
     const scrolled = data.down ? -s.transform[0] / s.transform[2] - positionAbsoluteX : -s.transform[1] / s.transform[2] - positionAbsoluteY;
     return Math.max(0, Math.min(data.thickness - data.header, scrolled));
+  });
+  // and along the flow the name stays at the visible start of a column wider than the view
+  const along = useStore((s) => {
+    const start = data.down ? -s.transform[1] / s.transform[2] - positionAbsoluteY : -s.transform[0] / s.transform[2] - positionAbsoluteX;
+    return Math.round(Math.max(0, Math.min(data.length - NAME_ROOM, start)));
   });
   const [w, h] = data.down ? [data.thickness, data.length] : [data.length, data.thickness];
   const header = data.down
@@ -24,7 +32,7 @@ function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps
       style={{ width: w, height: h }}
       data-phase-id={data.phase?.id ?? ''}
     >
-      <div className="phase-header" style={header}>
+      <div className="phase-header" style={{ ...header, ...(data.down ? { paddingTop: 10 + along } : { paddingLeft: 14 + along }) }}>
         {data.phase ? (
           <span className="phase-name" title={data.phase.name} translate="no">
             {data.phase.name}

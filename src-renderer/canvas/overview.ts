@@ -11,11 +11,12 @@
 import { stepSize, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Point, StepKind } from '../../shared/model/types';
 import { isDown, phaseHeaderSize, toScreen } from './frame';
+import { LEGIBLE_ZOOM } from './viewport';
 import type { FlowEdgeType } from './FlowEdge';
 import { laneNodes, REMOVED_NODE_PREFIX, type CanvasNode, type StepNodeType } from './nodes';
 
 /** Below this zoom a card's 13 px text is under 5 px on screen: nobody reads it there. */
-export const OVERVIEW_ZOOM = 0.4;
+export const OVERVIEW_ZOOM = LEGIBLE_ZOOM;
 /**
  * From this many steps on a map is "big": React Flow gets only what is in and around the view
  * (windowing.ts), draws only what is visible, and the overview picture replaces the cards when

@@ -8,6 +8,8 @@ import type { MapDoc } from '../../shared/model/types';
 import { isDown, screenBounds, toScreen } from './frame';
 
 export const READABLE_ZOOM = 0.6;
+/** Below this a card's 13 px title is under 5 px on screen (the overview's threshold, overview.ts). */
+export const LEGIBLE_ZOOM = 0.4;
 /** Far enough out for a 2,000-step map to fit a window (the overview draws it as one picture). */
 export const MIN_ZOOM = 0.002;
 const MARGIN = 24;
@@ -40,5 +42,7 @@ export function revealStep(flow: ReactFlowInstance, doc: MapDoc, stepId: string)
   const left = pos.x * zoom + x;
   const top = pos.y * zoom + y;
   const inView = left >= 0 && top >= 0 && left + size.width * zoom <= pane.width && top + size.height * zoom <= pane.height;
-  if (!inView) void flow.setCenter(pos.x + size.width / 2, pos.y + size.height / 2, { zoom, duration: 250 });
+  // zoomed out past reading (the whole map, say): in to where its title reads, not a speck found
+  const readable = zoom >= LEGIBLE_ZOOM;
+  if (!inView || !readable) void flow.setCenter(pos.x + size.width / 2, pos.y + size.height / 2, { zoom: readable ? zoom : READABLE_ZOOM, duration: 250 });
 }

@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { PNG } from 'pngjs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -519,6 +519,36 @@ describe('a 2,000-step map: culling loses nothing a user can reach', { timeout: 
     await viewer.close();
   });
 
+  test('in the whole-map view a click on a step\'s box selects it; Find from there zooms in to where its title reads', async () => {
+    await openBigMap();
+    await leaveFields();
+    await page().keyboard.press('0');
+    await settled();
+    // a few wheel notches in: still the one picture, a step a few pixels wide
+    const mid = await stepPointNearMiddle();
+    await page().mouse.move(mid.x, mid.y);
+    for (let i = 0; i < 6; i++) {
+      await page().mouse.wheel(0, -120);
+      await page().waitForTimeout(60);
+    }
+    await settled();
+    expect(await zoomOf()).toBeLessThan(0.4);
+    const point = await stepPointNearMiddle();
+    const title = await stepTitleAt(point);
+    await page().mouse.click(point.x, point.y);
+    // the inspector shows the step clicked, and the step is drawn as its card, selected, over the picture
+    await eventually(() => page().locator('#step-title').inputValue()).toBe(title);
+    await eventually(() => page().locator('.canvas .react-flow__node .step.is-selected').count()).toBe(1);
+    await shot('overview-click');
+    // Find from the whole map: not a speck, the card at a zoom where its title reads
+    await leaveFields();
+    await page().keyboard.press('0');
+    await settled();
+    await (await find('подписание акта')).press('Escape');
+    await expectShownAndSelected(FAR.find.title);
+    expect(await zoomOf()).toBeGreaterThanOrEqual(0.4);
+  });
+
   test('0 shows the map drawn (not a blank pane); the wheel zooms in there to readable steps, every one in view shown', async () => {
     await openBigMap();
     await leaveFields();
@@ -531,11 +561,16 @@ describe('a 2,000-step map: culling loses nothing a user can reach', { timeout: 
     const overview = decodePng(await canvas().screenshot());
     const miniInPane = { ...mini, x: mini.x - pane.x, y: mini.y - pane.y };
     const drawn = contentRegions(overview, miniInPane);
-    expect(drawn.filled, `cells with something drawn: ${JSON.stringify(drawn.shares)}`).toBeGreaterThanOrEqual(6);
+    // the map runs from one side of the pane to the other: something drawn in every column of cells
+    for (let col = 0; col < 4; col++) {
+      const column = [0, 1, 2].map((row) => drawn.shares[row * 4 + col] ?? 0);
+      expect(Math.max(...column), `cells with something drawn: ${JSON.stringify(drawn.shares)}`).toBeGreaterThanOrEqual(0.003);
+    }
+    // and all of it is in the window: every step's card lies inside the pane
+    expect(await stepsOutside()).toEqual([]);
 
-    // the wheel at a drawn point in the middle of the pane, until the map is readable
-    const at = densestPoint(overview, miniInPane);
-    const point = { x: pane.x + at.x, y: pane.y + at.y };
+    // the wheel over a step drawn near the middle of the pane (a user zooms in where they see one), until the map is readable
+    const point = await stepPointNearMiddle();
     await page().mouse.move(point.x, point.y);
     for (let i = 0; i < 40 && (await zoomOf()) < READABLE_ZOOM; i++) {
       await page().mouse.wheel(0, -300);
@@ -555,6 +590,75 @@ describe('a 2,000-step map: culling loses nothing a user can reach', { timeout: 
   });
 });
 
+/** The title of the step whose card is under a screen point (by the map's geometry and the viewport as drawn). */
+async function stepTitleAt(point: { x: number; y: number }): Promise<string> {
+  const doc = stored();
+  const g = mapGeometry(doc);
+  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
+  const t = await page()
+    .locator('.canvas .react-flow__viewport')
+    .evaluate((el) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
+  const hit = Object.values(doc.steps).find((s) => {
+    const p = g.positions.get(s.id)!;
+    const size = stepSize(s);
+    const x = flowBox.x + t.x + p.x * t.zoom;
+    const y = flowBox.y + t.y + p.y * t.zoom;
+    return point.x >= x && point.x <= x + size.width * t.zoom && point.y >= y && point.y <= y + size.height * t.zoom;
+  });
+  expect(hit, 'a step under the point').toBeTruthy();
+  return hit!.title;
+}
+
+/** The screen centre of the step drawn nearest the middle of the pane (by the map's geometry and the viewport as drawn). */
+async function stepPointNearMiddle(): Promise<{ x: number; y: number }> {
+  const doc = stored();
+  const g = mapGeometry(doc);
+  const pane = (await canvas().boundingBox())!;
+  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
+  const t = await page()
+    .locator('.canvas .react-flow__viewport')
+    .evaluate((el) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
+  const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  let best = { x: mid.x, y: mid.y, d: Infinity };
+  for (const s of Object.values(doc.steps)) {
+    const p = g.positions.get(s.id)!;
+    const size = stepSize(s);
+    const x = flowBox.x + t.x + (p.x + size.width / 2) * t.zoom;
+    const y = flowBox.y + t.y + (p.y + size.height / 2) * t.zoom;
+    const d = Math.hypot(x - mid.x, y - mid.y);
+    if (d < best.d) best = { x, y, d };
+  }
+  return best;
+}
+
+/** The titles of the steps whose cards are not wholly inside the pane (by the map's geometry and the viewport as drawn). */
+async function stepsOutside(): Promise<string[]> {
+  const doc = stored();
+  const g = mapGeometry(doc);
+  const pane = (await canvas().boundingBox())!;
+  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
+  const t = await page()
+    .locator('.canvas .react-flow__viewport')
+    .evaluate((el) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
+  return Object.values(doc.steps)
+    .filter((s) => {
+      const p = g.positions.get(s.id)!;
+      const size = stepSize(s);
+      const box = { x: flowBox.x + t.x + p.x * t.zoom, y: flowBox.y + t.y + p.y * t.zoom, width: size.width * t.zoom, height: size.height * t.zoom };
+      return !inside(box, pane);
+    })
+    .map((s) => s.title);
+}
+
 /**
  * The titles of the steps whose cards lie wholly inside the pane, by the stored map's geometry
  * and the viewport as drawn, leaving out where panels stay over the map (the lane names' column,
@@ -572,7 +676,7 @@ async function stepsInView(): Promise<string[]> {
       const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
       return { x: m.e, y: m.f, zoom: m.a };
     });
-  const mini = (await canvas().locator('.react-flow__minimap').boundingBox())!;
+  const mini = (await canvas().getByRole('img', { name: 'Mini map' }).or(canvas().locator('.react-flow__minimap')).first().boundingBox())!;
   // the lane names' column on the left and the phase names' band on top stay over the map
   const free = { x: pane.x + 120, y: pane.y + 50, width: pane.width - 130, height: pane.height - 60 };
   const out: string[] = [];
@@ -595,64 +699,10 @@ interface Picture {
   data: Uint8Array;
 }
 
-/** A PNG as Chromium's screenshots write them (8-bit RGB or RGBA, not interlaced). */
+/** A PNG as Chromium's screenshots write them, read by pngjs (RGBA). */
 function decodePng(buf: Buffer): Picture {
-  expect(buf.subarray(1, 4).toString()).toBe('PNG');
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  let colorType = 0;
-  const idat: Buffer[] = [];
-  while (at < buf.length) {
-    const len = buf.readUInt32BE(at);
-    const type = buf.subarray(at + 4, at + 8).toString();
-    const data = buf.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect(data[8]).toBe(8);
-      colorType = data[9]!;
-      expect(data[12]).toBe(0);
-    } else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    at += 12 + len;
-  }
-  expect([2, 6]).toContain(colorType);
-  const bpp = colorType === 6 ? 4 : 3;
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  const rows = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const row = rows.subarray(y * stride, (y + 1) * stride);
-    const up = y > 0 ? rows.subarray((y - 1) * stride, y * stride) : new Uint8Array(stride);
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? row[i - bpp]! : 0;
-      const b = up[i]!;
-      const c = i >= bpp ? up[i - bpp]! : 0;
-      let v = src[i]!;
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      row[i] = v & 0xff;
-    }
-  }
-  const data = new Uint8Array(width * height * 4);
-  for (let p = 0; p < width * height; p++) {
-    data[p * 4] = rows[p * bpp]!;
-    data[p * 4 + 1] = rows[p * bpp + 1]!;
-    data[p * 4 + 2] = rows[p * bpp + 2]!;
-    data[p * 4 + 3] = bpp === 4 ? rows[p * bpp + 3]! : 255;
-  }
-  return { width, height, data };
+  const png = PNG.sync.read(buf);
+  return { width: png.width, height: png.height, data: new Uint8Array(png.data) };
 }
 
 /** Pixels within `tolerance` (per channel) of `rgb`. */
@@ -708,36 +758,3 @@ function contentRegions(pic: Picture, exclude?: Box) {
   return { shares, filled: shares.filter((s) => s !== null && s >= 0.003).length };
 }
 
-/**
- * A point (in the picture) in the middle part of it where the most is drawn: the middle of the
- * 40×40 px window with the most pixels off their row's most common colour (the lane's band).
- */
-function densestPoint(pic: Picture, exclude?: Box): { x: number; y: number } {
-  const on = new Uint8Array(pic.width * pic.height);
-  for (let y = 0; y < pic.height; y++) {
-    const counts = new Map<number, number>();
-    for (let x = 0; x < pic.width; x++) {
-      const i = (y * pic.width + x) * 4;
-      const key = (pic.data[i]! << 16) | (pic.data[i + 1]! << 8) | pic.data[i + 2]!;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    let mode = 0;
-    let best = -1;
-    for (const [k, c] of counts) if (c > best) [mode, best] = [k, c];
-    for (let x = 0; x < pic.width; x++) {
-      const i = (y * pic.width + x) * 4;
-      on[y * pic.width + x] =
-        Math.abs(pic.data[i]! - (mode >> 16)) + Math.abs(pic.data[i + 1]! - ((mode >> 8) & 0xff)) + Math.abs(pic.data[i + 2]! - (mode & 0xff)) > 24 ? 1 : 0;
-    }
-  }
-  const W = 40;
-  let best = { x: pic.width / 2, y: pic.height / 2, n: -1 };
-  for (let y0 = Math.floor(pic.height * 0.2); y0 + W <= pic.height * 0.8; y0 += 10)
-    for (let x0 = Math.floor(pic.width * 0.25); x0 + W <= pic.width * 0.75; x0 += 10) {
-      if (exclude && exclude.x < x0 + W && exclude.x + exclude.width > x0 && exclude.y < y0 + W && exclude.y + exclude.height > y0) continue;
-      let n = 0;
-      for (let y = y0; y < y0 + W; y++) for (let x = x0; x < x0 + W; x++) n += on[y * pic.width + x]!;
-      if (n > best.n) best = { x: x0 + W / 2, y: y0 + W / 2, n };
-    }
-  return best;
-}
