@@ -21,11 +21,18 @@ export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 2
   void flow.setViewport(fitViewport(doc, pane), { duration });
 }
 
-/** Focuses the inspector's title field so a new step can be named at once. */
-export function focusStepTitle() {
+/** Focuses the inspector's title field of step `stepId` so a new step can be named at once. */
+export function focusStepTitle(stepId: string) {
   // the details tab is shown first when a review tab is in front (it renders on the next frame)
   if (!document.querySelector('#step-title')) useReviewUi.getState().showTab('inspector');
-  requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('#step-title')?.focus()));
+  // the inspector follows the selection a frame or two after the canvas (it is rendered deferred)
+  let frames = 60;
+  const attempt = () => {
+    const field = document.querySelector<HTMLTextAreaElement>(`.inspector-body[data-step="${CSS.escape(stepId)}"] #step-title`);
+    if (field) field.focus();
+    else if (--frames > 0) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 /**
@@ -72,7 +79,7 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: defaultTitle(kind) }))) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);
-    focusStepTitle();
+    focusStepTitle(id);
   }
 }
 
@@ -85,7 +92,7 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
   if (ok) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);
-    focusStepTitle();
+    focusStepTitle(id);
   }
   return ok;
 }

@@ -1,6 +1,6 @@
 /** The right panel: details of the selected step or flow, or of the map when nothing is selected. */
 import { Trash2 } from 'lucide-react';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { orderedPhases, orderedRoles } from '../../shared/model/geometry';
 import { DURATION_UNITS, ITEM_KINDS, LIMITS, STEP_KINDS, type Duration, type MapDoc, type Step } from '../../shared/model/types';
@@ -38,7 +38,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
   const roles = orderedRoles(doc);
   const phases = orderedPhases(doc);
   return (
-    <div className="inspector-body" key={step.id}>
+    <div className="inspector-body" key={step.id} data-step={step.id}>
       <label className="field">
         <span>{t('inspector.title')}</span>
         <CommitField
@@ -271,7 +271,9 @@ export function Inspector() {
   const t = useT();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
-  const selection = useEditor((s) => s.selection);
+  // the canvas shows a new selection first; the inspector follows in the next render, so a click
+  // on a big map is answered without waiting for a panel of fields to be built
+  const selection = useDeferredValue(useEditor((s) => s.selection));
   const count = selection.steps.length + selection.flows.length;
   let heading = t('inspector.map');
   let body = <MapInspector doc={doc} />;

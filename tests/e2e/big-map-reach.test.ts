@@ -521,6 +521,7 @@ describe('a 2,000-step map: culling loses nothing a user can reach', { timeout: 
 
   test('in the whole-map view a click on a step\'s box selects it; Find from there zooms in to where its title reads', async () => {
     await openBigMap();
+    await showTab('Details');
     await leaveFields();
     await page().keyboard.press('0');
     await settled();
