@@ -7,8 +7,10 @@
  * inputs and outputs per step), tidied up with the layout engine, and measures per N (medians
  * of the runs):
  *   ui.library.N.ms  library page (holding the maps imported so far, up to N) loaded → its cards
- *                    shown and a click answered, from navigation start (ui.library.N.thumbs.ms:
- *                    until the pictures of the cards on screen are loaded)
+ *                    shown and a click answered, from navigation start, the app started again
+ *                    (its code compiled and cached by the browser, as an installed app's is after
+ *                    its first start); ui.library.N.cold.ms: the first start in a new browser
+ *                    profile; ui.library.N.thumbs.ms: until the pictures of the cards on screen
  *   ui.open.N.ms     library card click → steps painted (none hidden, count stable) and a click
  *                    on the pane answered (ui.open.N.painted.ms: until painted only)
  *   ui.select.N.ms   at the opening view (the map's beginning, readable): click a step →
@@ -340,6 +342,7 @@ type Figures = Record<string, number>;
 async function measureLanemap(browser: Browser, url: string, n: number, doc: MapDoc, figures: Figures) {
   const title = doc.title;
   const lib: number[] = [];
+  const libCold: number[] = [];
   const thumbs: number[] = [];
   const open: number[] = [];
   const painted: number[] = [];
@@ -357,27 +360,36 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: library`);
-    await page.goto(`${url}#`);
-    // library: the cards shown, then a click is answered; then the pictures of the cards on screen loaded
-    await page.waitForFunction(() => document.querySelectorAll('.map-card').length > 0, undefined, { polling: 'raf' });
-    const heading = (await page.locator('.section-title').boundingBox())!;
-    lib.push(await clickAnswered(page, { x: heading.x + heading.width + 20, y: heading.y + heading.height / 2 }));
-    const pictures = await page.waitForFunction(
-      () => {
-        const shown = [...document.querySelectorAll('.map-thumb')].filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.bottom > 0 && r.top < window.innerHeight;
-        });
-        const loaded = shown.every((el) => {
-          const img = el.querySelector('img');
-          return !!img && img.complete && img.naturalWidth > 0;
-        });
-        return shown.length > 0 && loaded ? performance.now() : 0;
-      },
-      undefined,
-      { polling: 'raf' },
-    );
-    thumbs.push((await pictures.jsonValue()) as number);
+    // the first start in a new browser profile (nothing cached), then the app started again: the
+    // browser has its code compiled and cached by then, as an installed app has after its first start
+    for (const start of ['cold', 'warm', 'warm'] as const) {
+      await page.goto(start === 'cold' ? `${url}#` : 'about:blank');
+      if (start !== 'cold') await page.goto(`${url}#`);
+      // library: the cards shown, then a click is answered; then the pictures of the cards on screen loaded
+      await page.waitForFunction(() => document.querySelectorAll('.map-card').length > 0, undefined, { polling: 'raf' });
+      const heading = (await page.locator('.section-title').boundingBox())!;
+      const answered = await clickAnswered(page, { x: heading.x + heading.width + 20, y: heading.y + heading.height / 2 });
+      const pictures = await page.waitForFunction(
+        () => {
+          const shown = [...document.querySelectorAll('.map-thumb')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight;
+          });
+          const loaded = shown.every((el) => {
+            const img = el.querySelector('img');
+            return !!img && img.complete && img.naturalWidth > 0;
+          });
+          return shown.length > 0 && loaded ? performance.now() : 0;
+        },
+        undefined,
+        { polling: 'raf' },
+      );
+      if (start === 'cold') libCold.push(answered);
+      else {
+        lib.push(answered);
+        thumbs.push((await pictures.jsonValue()) as number);
+      }
+    }
 
     log(`  lanemap ${n}, run ${run + 1}/${RUNS}: open`);
     const card = page.locator('.map-card-open', { hasText: title });
@@ -465,6 +477,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
     await context.close();
   }
   figures[`ui.library.${n}.ms`] = round(median(lib));
+  figures[`ui.library.${n}.cold.ms`] = round(median(libCold));
   figures[`ui.library.${n}.thumbs.ms`] = round(median(thumbs));
   figures[`ui.open.${n}.ms`] = round(median(open));
   figures[`ui.open.${n}.painted.ms`] = round(median(painted));

@@ -1,5 +1,4 @@
 /** Top level: the map library, or one open map. */
-import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from './api';
 import { useRemoteSync } from './store/remoteSync';
@@ -17,8 +16,8 @@ import { t } from './i18n';
 
 // The editor (canvas, views, panels) is its own chunk: the library starts without parsing it,
 // and fetches it while idle, so it is there by the time a map is opened.
-const loadEditor = () => import('./editor/MapEditor');
-const MapEditor = lazy(() => loadEditor().then((m) => ({ default: m.MapEditor })));
+const loadEditor = () => import('./editor/EditorScreen');
+const EditorScreen = lazy(() => loadEditor().then((m) => ({ default: m.EditorScreen })));
 
 function Opening() {
   return (
@@ -87,11 +86,9 @@ export function App() {
     <EditorProvider store={store}>
       <NavigationContext.Provider value={navigation}>
         {mapId ? (
-          <ReactFlowProvider key={mapId}>
-            <Suspense fallback={<Opening />}>
-              <MapEditor mapId={mapId} onClose={() => openFromLibrary(null)} />
-            </Suspense>
-          </ReactFlowProvider>
+          <Suspense fallback={<Opening />}>
+            <EditorScreen key={mapId} mapId={mapId} onClose={() => openFromLibrary(null)} />
+          </Suspense>
         ) : (
           <LibraryView onOpen={openFromLibrary} />
         )}

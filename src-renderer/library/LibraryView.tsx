@@ -5,6 +5,7 @@
  */
 import { CalendarClock, Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
+import { takeListing } from './startListing';
 import type { AppInfo } from '../../shared/contract';
 import { matchesQuery } from '../../shared/model/search';
 import { LIMITS, type MapSummary } from '../../shared/model/types';
@@ -46,8 +47,12 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const refresh = useCallback(async () => {
     try {
       // a map just closed may still be writing its last edits: list what is stored after them
-      await store.getState().flush();
-      setMaps(await api['maps:list']({}));
+      const early = takeListing();
+      if (early) setMaps(await early);
+      else {
+        await store.getState().flush();
+        setMaps(await api['maps:list']({}));
+      }
     } catch (e) {
       notify.error(describeFailure('listMaps', e));
       setMaps([]);
