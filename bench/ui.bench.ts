@@ -12,7 +12,8 @@
  *                    its first start); ui.library.N.cold.ms: the first start in a new browser
  *                    profile; ui.library.N.thumbs.ms: until the pictures of the cards on screen
  *   ui.open.N.ms     library card click → steps painted (none hidden, count stable) and a click
- *                    on the pane answered (ui.open.N.painted.ms: until painted only)
+ *                    on the pane answered (ui.open.N.painted.ms: until painted only;
+ *                    ui.open.N.longest.ms: the longest task meanwhile)
  *   ui.select.N.ms   at the opening view (the map's beginning, readable): click a step →
  *                    `.is-selected` painted (ui.select.N.whole.ms: the same in the whole-map view,
  *                    where a big map is one picture, the step found from the map's geometry)
@@ -147,6 +148,16 @@ function initScript() {
   };
   window.addEventListener('pointerdown', mark, true);
   window.addEventListener('keydown', mark, true);
+  // long tasks (over 50 ms) with their start, for the longest one while a map opens
+  const long: { start: number; duration: number }[] = [];
+  (w as unknown as { __long: typeof long }).__long = long;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long task timing here: the figure is left out
+  }
 }
 
 /** Resolves (in page time) once steps matching `selector` are present, none hidden, count stable for 2 frames. */
@@ -343,6 +354,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
   const title = doc.title;
   const lib: number[] = [];
   const libCold: number[] = [];
+  const openLongest: number[] = [];
   const thumbs: number[] = [];
   const open: number[] = [];
   const painted: number[] = [];
@@ -399,6 +411,12 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
     painted.push((await waitPainted(page, '.react-flow__node-step')) - t0);
     const answered = await clickAnswered(page, await emptyPanePoint(page));
     open.push(answered - t0);
+    openLongest.push(
+      await page.evaluate(
+        ({ t0, answered }) => Math.max(0, ...(window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((l) => l.start >= t0 && l.start <= answered).map((l) => l.duration)),
+        { t0, answered },
+      ),
+    );
     await page.waitForTimeout(300);
 
     // where the map opens (its beginning at a readable zoom): where one reads, clicks, types and drags
@@ -481,6 +499,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
   figures[`ui.library.${n}.thumbs.ms`] = round(median(thumbs));
   figures[`ui.open.${n}.ms`] = round(median(open));
   figures[`ui.open.${n}.painted.ms`] = round(median(painted));
+  figures[`ui.open.${n}.longest.ms`] = round(median(openLongest));
   if (select.length) figures[`ui.select.${n}.ms`] = round(median(select));
   if (type.length) {
     figures[`ui.type.${n}.ms`] = round(median(type));

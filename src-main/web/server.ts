@@ -189,7 +189,10 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
           const html = data.toString('utf8').replace('</head>', `<meta name="lanemap-token" content="${token}"></head>`);
           return send(200, html, TYPES['.html'], { 'cache-control': 'no-store' });
         }
-        send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
+        // the build's assets are named by their content (index-3f9a….js): cached for good, so a
+        // page started again takes its code (compiled, from the browser's code cache) without asking
+        const immutable: Record<string, string> = /^\/assets\/[^/]+-[\w-]{6,}\.\w+$/.test(pathname) ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
+        send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream', immutable);
       } catch (e) {
         failed(res, e);
       }

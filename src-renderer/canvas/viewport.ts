@@ -21,7 +21,23 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   const zoom = Math.max(READABLE_ZOOM, fit);
   // per axis: centred when it fits, else from its start (lane names, first phase)
   const place = (start: number, extent: number, room: number) => (extent * zoom <= room ? (room - extent * zoom) / 2 - start * zoom : MARGIN - start * zoom);
-  return { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
+  const view = { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
+  // across the lanes, the first step along the flow is brought into view (it may sit in a lane far down)
+  const g = mapGeometry(doc);
+  const down = isDown(doc);
+  let first: { id: string; along: number } | null = null;
+  for (const [id, at] of g.positions) if (!first || at.x < first.along) first = { id, along: at.x };
+  const step = first && doc.steps[first.id];
+  if (!step) return view;
+  const at = toScreen(down, g.positions.get(step.id)!);
+  const size = stepSize(step);
+  const [pos, extent, room, key] = down ? [at.x, size.width, pane.width, 'x' as const] : [at.y, size.height, pane.height, 'y' as const];
+  const onScreen = pos * zoom + view[key];
+  if (onScreen >= 0 && onScreen + extent * zoom <= room) return view;
+  // centred across, but never past the map's own start
+  const start = down ? b.x : b.y;
+  view[key] = Math.min(MARGIN - start * zoom, room / 2 - (pos + extent / 2) * zoom);
+  return view;
 }
 
 /** The whole map centred in the pane, never magnified past 100% (an empty map shows its lanes). */

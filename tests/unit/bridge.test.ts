@@ -22,6 +22,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Lanemap</title></head><body><div id="root"></div></body></html>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("Lanemap");');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-B2IvoclT.js'), 'console.log("hashed");');
   // a file right next to the renderer folder, whose path starts like it
   fs.writeFileSync(path.join(root, 'renderer-secret.txt'), 'SECRET');
   bridge = await startWebBridge({ services: lib.services, rendererDir });
@@ -107,6 +108,14 @@ describe('the page and its token', () => {
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
     expect(js.body).toBe('console.log("Lanemap");');
+  });
+
+  test("the build's content-named assets are cached for good; the page and other files are not", async () => {
+    const hashed = await request({ path: '/assets/index-B2IvoclT.js' });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request({ path: '/' })).headers['cache-control']).toBe('no-store');
+    expect((await request({ path: '/assets/app.js' })).headers['cache-control']).toBeUndefined();
   });
 
   test('a call through the API changes the library like the services do', async () => {
