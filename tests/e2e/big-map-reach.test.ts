@@ -591,10 +591,8 @@ describe('a 2,000-step map: culling loses nothing a user can reach', { timeout: 
   });
 });
 
-/** The title of the step whose card is under a screen point (by the map's geometry and the viewport as drawn). */
-async function stepTitleAt(point: { x: number; y: number }): Promise<string> {
-  const doc = stored();
-  const g = mapGeometry(doc);
+/** Where the canvas draws the map: its box on the page and the viewport's translation and zoom, as drawn. */
+async function drawnAt() {
   const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
   const t = await page()
     .locator('.canvas .react-flow__viewport')
@@ -602,6 +600,14 @@ async function stepTitleAt(point: { x: number; y: number }): Promise<string> {
       const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
       return { x: m.e, y: m.f, zoom: m.a };
     });
+  return { flowBox, t };
+}
+
+/** The title of the step whose card is under a screen point (by the map's geometry and the viewport as drawn). */
+async function stepTitleAt(point: { x: number; y: number }): Promise<string> {
+  const doc = stored();
+  const g = mapGeometry(doc);
+  const { flowBox, t } = await drawnAt();
   const hit = Object.values(doc.steps).find((s) => {
     const p = g.positions.get(s.id)!;
     const size = stepSize(s);
@@ -618,13 +624,7 @@ async function stepPointNearMiddle(): Promise<{ x: number; y: number }> {
   const doc = stored();
   const g = mapGeometry(doc);
   const pane = (await canvas().boundingBox())!;
-  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
-  const t = await page()
-    .locator('.canvas .react-flow__viewport')
-    .evaluate((el) => {
-      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
-      return { x: m.e, y: m.f, zoom: m.a };
-    });
+  const { flowBox, t } = await drawnAt();
   const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
   let best = { x: mid.x, y: mid.y, d: Infinity };
   for (const s of Object.values(doc.steps)) {
@@ -643,13 +643,7 @@ async function stepsOutside(): Promise<string[]> {
   const doc = stored();
   const g = mapGeometry(doc);
   const pane = (await canvas().boundingBox())!;
-  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
-  const t = await page()
-    .locator('.canvas .react-flow__viewport')
-    .evaluate((el) => {
-      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
-      return { x: m.e, y: m.f, zoom: m.a };
-    });
+  const { flowBox, t } = await drawnAt();
   return Object.values(doc.steps)
     .filter((s) => {
       const p = g.positions.get(s.id)!;
@@ -670,13 +664,7 @@ async function stepsInView(): Promise<string[]> {
   expect(doc.direction ?? 'right').toBe('right');
   const g = mapGeometry(doc);
   const pane = (await canvas().boundingBox())!;
-  const flowBox = (await page().locator('.canvas .react-flow').boundingBox())!;
-  const t = await page()
-    .locator('.canvas .react-flow__viewport')
-    .evaluate((el) => {
-      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
-      return { x: m.e, y: m.f, zoom: m.a };
-    });
+  const { flowBox, t } = await drawnAt();
   const mini = (await canvas().getByRole('img', { name: 'Mini map' }).or(canvas().locator('.react-flow__minimap')).first().boundingBox())!;
   // the lane names' column on the left and the phase names' band on top stay over the map
   const free = { x: pane.x + 120, y: pane.y + 50, width: pane.width - 130, height: pane.height - 60 };
