@@ -6,6 +6,7 @@
  * undoable, listed as dismissed), a rule switched off for the map. Also the hand-offs between
  * roles and the rework loops.
  */
+import { geometryOf } from '../canvas/frame';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { dismissalOf, RULES, type ReviewedFindings, type Finding, type FindingTarget, type RuleId } from '../../shared/analysis/checks';
@@ -25,7 +26,6 @@ import { whenCanvasOpens } from '../views/table/showOnMap';
 import { OptimiseFigures, type RevealTarget } from '../optimise/automation/OptimiseFigures';
 import { PHASE_NODE_PREFIX } from '../canvas/nodes';
 import { phaseRect } from '../presentation/framing';
-import { mapGeometry } from '../../shared/model/geometry';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
@@ -79,7 +79,7 @@ export function CheckPanel() {
     const show = () => {
       // from the map's geometry: a column off screen (or in the overview picture) is not a mounted node
       const now = store.getState().doc;
-      const column = now ? phaseRect(now, mapGeometry(now), target.id) : null;
+      const column = now ? phaseRect(now, geometryOf(now), target.id) : null;
       if (!column) return;
       const { zoom } = flow.getViewport();
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -95,7 +95,9 @@ export function CheckPanel() {
   }
   const handOffCount = analysis.handOffs.reduce((n, h) => n + h.flowIds.length, 0);
   const dismiss = (f: Finding, reason: string) => {
-    store.getState().run(cmd('dismissFinding', { dismissal: dismissalOf(f, reason.trim(), authorName.trim().slice(0, LIMITS.author), new Date().toISOString()) }));
+    store
+      .getState()
+      .run(cmd('dismissFinding', { dismissal: dismissalOf(f, reason.trim(), authorName.trim().slice(0, LIMITS.author), new Date().toISOString()) }));
     setDismissing(null);
   };
   const switchRule = (rule: RuleId, enabled: boolean) => store.getState().run(cmd('setRuleEnabled', { rule, enabled }));
@@ -140,7 +142,12 @@ export function CheckPanel() {
                       </span>
                     )}
                     {!readOnly && dismissing !== f.key && (
-                      <button type="button" className="link-button check-dismiss" aria-label={t('check.dismissLabel', { name })} onClick={() => setDismissing(f.key)}>
+                      <button
+                        type="button"
+                        className="link-button check-dismiss"
+                        aria-label={t('check.dismissLabel', { name })}
+                        onClick={() => setDismissing(f.key)}
+                      >
                         {t('check.dismiss')}
                       </button>
                     )}

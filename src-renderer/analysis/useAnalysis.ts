@@ -54,15 +54,20 @@ function ask(doc: MapDoc) {
   asked.add(doc);
   const id = nextId++;
   waiting.set(id, doc);
-  try {
-    // as JSON text: a big map is written out several times faster than the browser's structured
-    // clone copies it, and the worker (not this thread) reads it back
-    getWorker().postMessage({ id, json: JSON.stringify(doc) });
-  } catch {
-    // no workers here (or the map cannot be sent): analyse on this thread
-    waiting.delete(id);
-    finish(doc, analyse(doc));
-  }
+  const send = () => {
+    try {
+      // as JSON text: a big map is written out several times faster than the browser's structured
+      // clone copies it, and the worker (not this thread) reads it back
+      getWorker().postMessage({ id, json: JSON.stringify(doc) });
+    } catch {
+      // no workers here (or the map cannot be sent): analyse on this thread
+      waiting.delete(id);
+      finish(doc, analyse(doc));
+    }
+  };
+  // after the frame that shows the map or the edit (writing a big map out takes tens of ms)
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 250 });
+  else setTimeout(send, 0);
 }
 
 /** The analysis of `doc` if there is one already, computing it at once when the map is small. */

@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, frameSize, LANE_LEFT, laneAt, mapGeometry } from '../../shared/model/geometry';
+import { columnAt, frameSize, LANE_LEFT, laneAt } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
 import { useEditor, useEditorStore } from '../store/context';
@@ -42,7 +42,7 @@ import { MIN_ZOOM, openingViewport } from './viewport';
 import { useNavigation } from '../hierarchy/navigation';
 import { t as translate } from '../i18n';
 import { notify } from '../store/notices';
-import { isDown, toFrame } from './frame';
+import { isDown, toFrame, geometryOf } from './frame';
 import { useTidyState } from '../layout/tidyUp';
 import { PainOverlayLegend } from '../review/PainPointsPanel';
 import { useCompareEdges, useCompareNodes } from '../review/compareOverlay';
@@ -76,7 +76,7 @@ export function MapCanvas() {
   const t = useT();
   // the steps' and flows' accessible names are in the interface's language
   const language = useLanguage();
-  const geometry = useMemo(() => mapGeometry(doc), [doc]);
+  const geometry = useMemo(() => geometryOf(doc), [doc]);
   // a comparison of versions colours the steps and draws removed ones (review/compareOverlay.ts)
   // each step's and flow's node is remembered: a click or an edit rebuilds only what it changed
   const [builder] = useState(createCanvasBuilder);
@@ -269,7 +269,7 @@ export function MapCanvas() {
     (_e: unknown, _node: Node, dragged: Node[]) => {
       const current = store.getState().doc;
       if (!current) return;
-      const g = mapGeometry(current);
+      const g = geometryOf(current);
       const moves = dragged
         .filter((n): n is StepNodeType => n.type === 'step' && !!current.steps[n.id])
         .map((n) => {
@@ -282,7 +282,8 @@ export function MapCanvas() {
           return { stepId: n.id, y: at.y - lane.top, roleId: lane.role.id, ...phase };
         });
       if (moves.length === 0) return;
-      if (!store.getState().run(cmd('moveSteps', { moves }))) setNodes((prev) => adoptNodes(prev, builder.nodes(current, g, store.getState().selection, language)));
+      if (!store.getState().run(cmd('moveSteps', { moves })))
+        setNodes((prev) => adoptNodes(prev, builder.nodes(current, g, store.getState().selection, language)));
     },
     [store, builder, language],
   );

@@ -39,8 +39,13 @@ function MiniMapViewInner({ scene, label }: { scene: Scene; label: string }) {
   const frameRef = useRef<HTMLDivElement>(null);
   const fit = useRef({ scale: 1, x: 0, y: 0 });
 
-  // the map, fitted into the box
+  // the map, fitted into the box: painted once the canvas itself is on screen (it can wait a frame)
   useEffect(() => {
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(paint, { timeout: 200 }) : window.setTimeout(paint, 0);
+    return () => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, [scene]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function paint() {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
@@ -54,7 +59,7 @@ function MiniMapViewInner({ scene, label }: { scene: Scene; label: string }) {
     fit.current = { scale, x, y };
     drawScene(ctx, scene, [x, y, scale], WIDTH, HEIGHT, ratio, NO_MARKS);
     placeFrame();
-  }, [scene]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
 
   // the visible part, outlined (moved without React on each frame of a pan)
   function placeFrame() {

@@ -3,7 +3,7 @@
  * left-to-right map is drawn as it is; a top-to-bottom map is drawn transposed, so lanes
  * become columns and phases become rows, with cards the right way up.
  */
-import { LANE_LEFT, PHASE_HEADER_HEIGHT, type MapGeometry } from '../../shared/model/geometry';
+import { LANE_LEFT, mapGeometry, PHASE_HEADER_HEIGHT, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Point } from '../../shared/model/types';
 
 /** In a top-to-bottom map the phase names sit in a column on the left: it needs more room. */
@@ -28,4 +28,20 @@ export function screenBounds(doc: Pick<MapDoc, 'direction'>, g: MapGeometry): { 
   const head = phaseHeaderSize(doc, g);
   const frame = { x: LANE_LEFT, y: -head, width: g.right - LANE_LEFT, height: g.bottom + head };
   return isDown(doc) ? { x: frame.y, y: frame.x, width: frame.height, height: frame.width } : frame;
+}
+
+const geometries = new WeakMap<object, MapGeometry>();
+
+/**
+ * The map's geometry, computed once per version of the map and shared by the canvas, the
+ * opening view, reveals and the presentation (the editor's maps are never changed in place:
+ * every edit makes a new document).
+ */
+export function geometryOf(doc: MapDoc): MapGeometry {
+  let g = geometries.get(doc);
+  if (!g) {
+    g = mapGeometry(doc);
+    geometries.set(doc, g);
+  }
+  return g;
 }

@@ -3,9 +3,9 @@
  * lane names and first steps) at the smallest readable zoom. The minimap shows the rest.
  */
 import type { ReactFlowInstance, Viewport } from '@xyflow/react';
-import { mapGeometry, stepSize } from '../../shared/model/geometry';
+import { stepSize } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
-import { isDown, screenBounds, toScreen } from './frame';
+import { isDown, screenBounds, toScreen, geometryOf } from './frame';
 
 export const READABLE_ZOOM = 0.6;
 /** Below this a card's 13 px title is under 5 px on screen (the overview's threshold, overview.ts). */
@@ -15,7 +15,7 @@ export const MIN_ZOOM = 0.002;
 const MARGIN = 24;
 
 export function openingViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
-  const b = screenBounds(doc, mapGeometry(doc));
+  const b = screenBounds(doc, geometryOf(doc));
   if (Object.keys(doc.steps).length === 0) return { x: MARGIN - b.x, y: MARGIN - b.y, zoom: 1 };
   const fit = Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN));
   const zoom = Math.max(READABLE_ZOOM, fit);
@@ -23,7 +23,7 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   const place = (start: number, extent: number, room: number) => (extent * zoom <= room ? (room - extent * zoom) / 2 - start * zoom : MARGIN - start * zoom);
   const view = { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
   // across the lanes, the first step along the flow is brought into view (it may sit in a lane far down)
-  const g = mapGeometry(doc);
+  const g = geometryOf(doc);
   const down = isDown(doc);
   let first: { id: string; along: number } | null = null;
   for (const [id, at] of g.positions) if (!first || at.x < first.along) first = { id, along: at.x };
@@ -42,7 +42,7 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
 
 /** The whole map centred in the pane, never magnified past 100% (an empty map shows its lanes). */
 export function fitViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
-  const b = screenBounds(doc, mapGeometry(doc));
+  const b = screenBounds(doc, geometryOf(doc));
   const zoom = Math.max(MIN_ZOOM, Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN)));
   return { x: (pane.width - b.width * zoom) / 2 - b.x * zoom, y: (pane.height - b.height * zoom) / 2 - b.y * zoom, zoom };
 }
@@ -52,7 +52,7 @@ export function revealStep(flow: ReactFlowInstance, doc: MapDoc, stepId: string)
   const step = doc.steps[stepId];
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   if (!step || !pane) return;
-  const pos = toScreen(isDown(doc), mapGeometry(doc).positions.get(stepId)!);
+  const pos = toScreen(isDown(doc), geometryOf(doc).positions.get(stepId)!);
   const size = stepSize(step);
   const { x, y, zoom } = flow.getViewport();
   const left = pos.x * zoom + x;

@@ -1,8 +1,8 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, frameSize, laneAt, mapGeometry } from '../../shared/model/geometry';
-import { isDown, toFrame } from '../canvas/frame';
+import { columnAt, frameSize, laneAt } from '../../shared/model/geometry';
+import { isDown, toFrame, geometryOf } from '../canvas/frame';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
 import type { EditorStore } from '../store/editorStore';
@@ -46,7 +46,7 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
     addNextStep(store, flow, kind);
     return;
   }
-  const g = mapGeometry(doc);
+  const g = geometryOf(doc);
   const lanes = g.lanes;
   if (lanes.length === 0) {
     store.getState().run(cmd('addRole', { id: newId(), name: t('lanes.newName', { n: 1 }), color: '#2f80ed' }));

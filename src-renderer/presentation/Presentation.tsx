@@ -4,11 +4,12 @@
  * shows it), drawing its own read-only React Flow from the same node and edge builders as the
  * editor: nothing can be dragged, connected, selected or deleted here.
  */
+import { geometryOf } from '../canvas/frame';
 import { ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { mapGeometry, orderedPhases } from '../../shared/model/geometry';
+import { orderedPhases } from '../../shared/model/geometry';
 import { FlowEdge, type FlowEdgeType } from '../canvas/FlowEdge';
 import { LaneNode } from '../canvas/LaneNode';
 import { createCanvasBuilder, type CanvasNode } from '../canvas/nodes';
@@ -76,7 +77,7 @@ function PresentationView() {
   const group = mode.kind === 'overview' && mode.page > 0 ? p.map.phases[mode.page - 1] : undefined;
 
   // --- the map: the editor's nodes, read-only, the current step lit and the rest dimmed
-  const geometry = useMemo(() => mapGeometry(doc), [doc]);
+  const geometry = useMemo(() => geometryOf(doc), [doc]);
   const [builder] = useState(createCanvasBuilder);
   const baseNodes = useMemo(() => builder.nodes(doc, geometry, NO_SELECTION, language), [builder, doc, geometry, language]);
   const baseEdges = useMemo(() => builder.edges(doc, NO_SELECTION, language), [builder, doc, language]);

@@ -4,7 +4,8 @@
  * steps not shown yet and the phases in column order. No React, no DOM: unit-tested in
  * tests/unit/walk.test.ts.
  */
-import { mapGeometry, orderedPhases } from '../../shared/model/geometry';
+import { geometryOf } from '../canvas/frame';
+import { orderedPhases } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
 
 /** One way out of a step: the flow, where it leads, its label ("Yes", "No" or empty). */
@@ -45,7 +46,7 @@ export interface WalkMap {
 }
 
 export function buildWalkMap(doc: MapDoc): WalkMap {
-  const positions = mapGeometry(doc).positions;
+  const positions = geometryOf(doc).positions;
   const lane = (id: string) => doc.roles[doc.steps[id]!.roleId]?.order ?? Number.MAX_SAFE_INTEGER;
   const reading = Object.keys(doc.steps).sort((a, b) => {
     const pa = positions.get(a)!;

@@ -8,9 +8,9 @@
 import type { CSSProperties } from 'react';
 import { useMemo } from 'react';
 import { compareMaps, type MapComparison } from '../../shared/model/compare';
-import { mapGeometry } from '../../shared/model/geometry';
+
 import type { MapDoc } from '../../shared/model/types';
-import { isDown, toScreen } from '../canvas/frame';
+import { isDown, toScreen, geometryOf } from '../canvas/frame';
 import { REMOVED_NODE_PREFIX, type CanvasNode, type StepNodeType } from '../canvas/nodes';
 import type { FlowEdgeType } from '../canvas/FlowEdge';
 import { t, useLanguage } from '../i18n';
@@ -54,7 +54,7 @@ export function useCompareNodes(doc: MapDoc, nodes: CanvasNode[]): CanvasNode[] 
       const kind = n.type === 'step' ? kinds.get(n.id) : undefined;
       return kind ? marked(n, kind) : n;
     });
-    const positions = mapGeometry(older).positions;
+    const positions = geometryOf(older).positions;
     const down = isDown(older);
     const ghosts: StepNodeType[] = comparison.steps.removed.flatMap((id) => {
       const step = older.steps[id];

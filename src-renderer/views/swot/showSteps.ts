@@ -6,9 +6,9 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { mapGeometry, stepSize } from '../../../shared/model/geometry';
+import { stepSize } from '../../../shared/model/geometry';
 import type { MapDoc } from '../../../shared/model/types';
-import { isDown, toScreen } from '../../canvas/frame';
+import { isDown, toScreen, geometryOf } from '../../canvas/frame';
 import { MIN_ZOOM } from '../../canvas/viewport';
 import { useEditorStore } from '../../store/context';
 import { whenCanvasOpens } from '../table/showOnMap';
@@ -18,7 +18,7 @@ const MARGIN = 48;
 
 export function revealSteps(flow: ReactFlowInstance, doc: MapDoc, stepIds: string[]) {
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const positions = mapGeometry(doc).positions;
+  const positions = geometryOf(doc).positions;
   const boxes = stepIds.flatMap((id) => {
     const s = doc.steps[id];
     const p = positions.get(id);
