@@ -31,6 +31,9 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   if (!step) return view;
   const at = toScreen(down, g.positions.get(step.id)!);
   const size = stepSize(step);
+  // along the flow: a first step beyond the right (bottom) edge is brought a third of the way in
+  const [along, alongExtent, alongRoom, alongKey] = down ? [at.y, size.height, pane.height, 'y' as const] : [at.x, size.width, pane.width, 'x' as const];
+  if (along * zoom + view[alongKey] + alongExtent * zoom > alongRoom) view[alongKey] = Math.min(view[alongKey], alongRoom / 3 - along * zoom);
   const [pos, extent, room, key] = down ? [at.x, size.width, pane.width, 'x' as const] : [at.y, size.height, pane.height, 'y' as const];
   const onScreen = pos * zoom + view[key];
   if (onScreen >= 0 && onScreen + extent * zoom <= room) return view;
