@@ -49,8 +49,9 @@ describe('map pictures in the library', () => {
       await callApp(page, 'maps:createFromTemplate', { templateId });
     }
     await page.reload();
+    // the cards come with the list of maps, a moment after the page
+    await ui.count(page.locator('.map-card-title'), 5);
     const titles = await page.locator('.map-card-title').allTextContents();
-    expect(titles).toHaveLength(5);
     expect(titles).toContain('Отдел продаж: полный цикл');
     const pictures: string[] = [];
     for (const title of titles) {
