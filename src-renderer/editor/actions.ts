@@ -97,7 +97,8 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
   return ok;
 }
 
-export function deleteSelection(store: EditorStore) {
+/** Deletes the selection; `heal` (PLACEHOLDER until the heal work lands) reconnects the neighbours of a step with one way in and one out. */
+export function deleteSelection(store: EditorStore, _opts: { heal?: boolean } = {}) {
   const { selection } = store.getState();
   if (selection.steps.length + selection.flows.length === 0) return;
   store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows }));
