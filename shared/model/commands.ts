@@ -6,6 +6,8 @@
 import { produce, type Draft } from 'immer';
 import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
 import { foldText } from './search';
+import { FRAGMENT_KIND, FRAGMENT_MAX_STEPS, type Fragment } from './fragment';
+import { describeIssues, FlowSchema, RoleSchema, StepSchema } from './schema';
 import type { AutomationLevel, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
 import { DEFAULT_REVIEW_MONTHS, ITEM_KINDS, LIMITS } from './types';
 
@@ -703,6 +705,204 @@ const handlers = {
     renumber(doc.phases, idsInOrder(doc.phases));
     for (const s of moved) settle(doc, s);
   },
+  // --- issue 13: clipboard, insert into a flow, heal on delete, re-attach flows (CLIPBOARD) ---
+  /**
+   * Pastes a fragment (steps with every property, the flows among them) as one edit, under new
+   * ids (`ids`): lanes and phases go where `roles` / `phases` say (after making `newRoles` /
+   * `newPhases`); each step goes to `places[oldId]` when given, else to its own place moved by
+   * `offset`. Flow routes move by `routeShift` (left out: dropped, the canvas routes them). A
+   * damaged or forged fragment is refused as a whole.
+   */
+  pasteFragment(
+    doc: D,
+    a: {
+      fragment: Fragment;
+      ids: { steps: Record<string, string>; flows: Record<string, string> };
+      roles: Record<string, string>;
+      phases: Record<string, string>;
+      newRoles: { id: string; name: string; color: string }[];
+      newPhases: { id: string; name: string }[];
+      places?: Record<string, { x: number; y: number; roleId: string; phaseId: string | null }>;
+      offset?: Point;
+      routeShift?: Point;
+    },
+  ) {
+    const f = a.fragment as Partial<Fragment> | null;
+    const refuse = (why: string): never => {
+      throw new CommandError(`The pasted steps were refused: ${why}`);
+    };
+    if (!f || f.kind !== FRAGMENT_KIND || !Array.isArray(f.steps) || !Array.isArray(f.flows)) refuse('this is not a piece of a Lanemap map.');
+    const steps = f!.steps!;
+    const flows = f!.flows!;
+    if (steps.length === 0) refuse('there is nothing to paste.');
+    if (steps.length > FRAGMENT_MAX_STEPS || flows.length > FRAGMENT_MAX_STEPS * 4) refuse(`at most ${FRAGMENT_MAX_STEPS} steps at once.`);
+    for (const r of a.newRoles) {
+      const ok = RoleSchema.safeParse({ ...r, order: 0 });
+      if (!ok.success) refuse(`a lane is damaged (${describeIssues(ok.error)}).`);
+      handlers.addRole(doc, r);
+    }
+    for (const p of a.newPhases) {
+      if (typeof p.name !== 'string' || !p.name.trim() || p.name.length > LIMITS.roleName) refuse('a phase name is empty or too long.');
+      handlers.addPhase(doc, p);
+    }
+    const seen = new Set<string>();
+    const offset = a.offset ?? { x: 0, y: 0 };
+    for (const old of steps) {
+      if (!old || typeof old !== 'object' || typeof old.id !== 'string' || seen.has(old.id)) refuse('a step is damaged or given twice.');
+      seen.add(old.id);
+      const id = a.ids.steps[old.id];
+      if (!id || doc.steps[id]) refuse('a step has no new id.');
+      const place = a.places?.[old.id];
+      const roleId = place?.roleId ?? a.roles[old.roleId];
+      const phaseId = place ? place.phaseId : old.phaseId ? (a.phases[old.phaseId] ?? null) : null;
+      if (!roleId || !doc.roles[roleId]) refuse('a step has no lane in this map.');
+      if (phaseId && !doc.phases[phaseId]) refuse('a step has no phase in this map.');
+      const raci: Record<string, RaciLetter> = {};
+      if (old.raci && typeof old.raci === 'object') {
+        for (const [r, letter] of Object.entries(old.raci)) {
+          const to = a.roles[r];
+          if (to && doc.roles[to]) raci[to] = letter;
+        }
+      }
+      // a role pasted onto the lane that holds the step is R: of its letters only A stays
+      if (raci[roleId!] && raci[roleId!] !== 'A') delete raci[roleId!];
+      const next: Step = {
+        ...old,
+        id: id!,
+        roleId: roleId!,
+        phaseId: phaseId ?? null,
+        x: Math.round(place ? place.x : old.x + offset.x),
+        y: Math.round(place ? place.y : old.y + offset.y),
+      };
+      if (Object.keys(raci).length) next.raci = raci;
+      else delete next.raci;
+      if (next.linkedMapId === doc.id) delete next.linkedMapId;
+      if (next.phaseId) next.x = Math.max(MIN_COLUMN_X, next.x);
+      next.y = Math.max(LANE_PADDING, next.y);
+      const valid = StepSchema.safeParse(next);
+      if (!valid.success) refuse(`a step is damaged (${describeIssues(valid.error)}).`);
+      doc.steps[id!] = valid.data! as Step;
+    }
+    for (const old of flows) {
+      if (!old || typeof old !== 'object') refuse('a flow is damaged.');
+      const from = a.ids.steps[old.fromStepId];
+      const to = a.ids.steps[old.toStepId];
+      if (!seen.has(old.fromStepId) || !seen.has(old.toStepId) || !from || !to) refuse('a flow leads to a step that is not pasted with it.');
+      if (from === to) refuse('a flow leads from a step to itself.');
+      const id = a.ids.flows[old.id];
+      if (!id || doc.flows[id]) refuse('a flow has no new id.');
+      if (Object.values(doc.flows).some((x) => x.fromStepId === from && x.toStepId === to)) refuse('two flows join the same steps.');
+      const next: Flow = { ...old, id: id!, fromStepId: from!, toStepId: to! };
+      if (next.route && a.routeShift && Array.isArray(next.route)) next.route = next.route.map((p) => ({ x: p.x + a.routeShift!.x, y: p.y + a.routeShift!.y }));
+      else delete next.route;
+      const valid = FlowSchema.safeParse(next);
+      if (!valid.success) refuse(`a flow is damaged (${describeIssues(valid.error)}).`);
+      doc.flows[id!] = valid.data! as Flow;
+    }
+  },
+  /**
+   * Deletes steps and flows (as deleteElements) and heals the gaps: where the deleted steps
+   * form a chain with exactly one way in and one way out at each step (a -> b -> c -> d, b and
+   * c deleted), the steps before and after are connected (a -> d), unless that would be a loop
+   * to itself or they are already connected. The flow into the chain is kept (its id, share and
+   * comments) and now ends at d; it takes the label of the flow leaving the chain, or keeps its
+   * own when that one has none (a decision's "Yes" stays).
+   */
+  deleteHealing(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
+    const gone = new Set(a.stepIds.filter((id) => doc.steps[id]));
+    const cut = new Set(a.flowIds);
+    const all = (Object.values(doc.flows) as Flow[]).filter((f) => f.fromStepId !== f.toStepId);
+    const ins = new Map<string, Flow[]>();
+    const outs = new Map<string, Flow[]>();
+    for (const f of all) {
+      (ins.get(f.toStepId) ?? ins.set(f.toStepId, []).get(f.toStepId)!).push(f);
+      (outs.get(f.fromStepId) ?? outs.set(f.fromStepId, []).get(f.fromStepId)!).push(f);
+    }
+    const heals: { flow: Flow; to: string; label: string }[] = [];
+    const joined = new Set(all.filter((f) => !cut.has(f.id) && !gone.has(f.fromStepId) && !gone.has(f.toStepId)).map((f) => `${f.fromStepId}>${f.toStepId}`));
+    for (const fin of all) {
+      if (gone.has(fin.fromStepId) || !gone.has(fin.toStepId) || cut.has(fin.id)) continue;
+      let cur = fin.toStepId;
+      let last: Flow | null = null;
+      const visited = new Set<string>();
+      let target: string | null = null;
+      while (!visited.has(cur)) {
+        visited.add(cur);
+        const i = ins.get(cur) ?? [];
+        const o = outs.get(cur) ?? [];
+        if (i.length !== 1 || o.length !== 1 || cut.has(o[0]!.id)) break;
+        last = o[0]!;
+        if (!gone.has(last.toStepId)) {
+          target = last.toStepId;
+          break;
+        }
+        cur = last.toStepId;
+      }
+      if (!target || !last || target === fin.fromStepId) continue;
+      const key = `${fin.fromStepId}>${target}`;
+      if (joined.has(key)) continue;
+      joined.add(key);
+      heals.push({ flow: { ...fin }, to: target, label: last.label.trim() ? last.label : fin.label });
+    }
+    handlers.deleteElements(doc, { stepIds: [...gone], flowIds: a.flowIds });
+    for (const h of heals) {
+      const { route: _route, ...rest } = h.flow;
+      doc.flows[h.flow.id] = { ...rest, toStepId: h.to, label: h.label };
+    }
+  },
+  /**
+   * Puts a step into flow `flowId` (from -> step -> to) as one edit: the flow keeps its label
+   * and share on the part into the step (a decision's "Yes" stays on the part leaving the
+   * decision); a new flow `newFlowId` leads on. `step` makes a new step (`stepId` its id) after
+   * `from`, in its lane, making room: the later steps of that lane and phase move right when
+   * `to` stands too close. Otherwise `stepId` is an existing step without flows, first moved
+   * by `move` (a drop on the flow).
+   */
+  insertOnFlow(
+    doc: D,
+    a: { flowId: string; stepId: string; newFlowId: string; step?: { kind: StepKind; title?: string }; move?: { x: number; y: number; roleId: string; phaseId?: string | null } },
+  ) {
+    const f = doc.flows[a.flowId];
+    if (!f) throw new CommandError('This flow no longer exists.');
+    const from = mustStep(doc, f.fromStepId);
+    const to = mustStep(doc, f.toStepId);
+    if (a.step) {
+      const sizeOf = frameSize(doc.direction);
+      const size = sizeOf({ kind: a.step.kind, title: a.step.title ?? '', inputs: [], outputs: [], resources: [] });
+      const x = from.x + sizeOf(from).width + 60;
+      const phaseId = from.phaseId ?? null;
+      if (to.roleId === from.roleId && (to.phaseId ?? null) === phaseId && to.x >= from.x && to.x < x + size.width + 60) {
+        const push = x + size.width + 60 - to.x;
+        const from0 = to.x;
+        for (const s of Object.values(doc.steps)) if (s.roleId === to.roleId && (s.phaseId ?? null) === phaseId && s.x >= from0 && s.id !== from.id) s.x += push;
+      }
+      const y = clearY(doc, { x, y: from.y, roleId: from.roleId, phaseId, size });
+      handlers.addStep(doc, { id: a.stepId, kind: a.step.kind, roleId: from.roleId, phaseId, x, y, title: a.step.title });
+    } else {
+      const s = mustStep(doc, a.stepId);
+      if (s.id === f.fromStepId || s.id === f.toStepId) throw new CommandError('This step is already at an end of the flow.');
+      if (Object.values(doc.flows).some((x) => x.fromStepId === s.id || x.toStepId === s.id)) throw new CommandError('Only a step without flows can be put into a flow.');
+      if (a.move) handlers.moveSteps(doc, { moves: [{ stepId: s.id, ...a.move }] });
+    }
+    const oldTo = f.toStepId;
+    f.toStepId = a.stepId;
+    delete f.route;
+    doc.flows[a.newFlowId] = { id: a.newFlowId, fromStepId: a.stepId, toStepId: oldTo, label: '' };
+  },
+  /** Moves a flow's ends to other steps (its label and share stay); a loop to itself or a second flow between the same steps is refused. */
+  reconnectFlow(doc: D, a: { flowId: string; fromStepId: string; toStepId: string }) {
+    const f = doc.flows[a.flowId];
+    if (!f) throw new CommandError('This flow no longer exists.');
+    mustStep(doc, a.fromStepId);
+    mustStep(doc, a.toStepId);
+    if (a.fromStepId === a.toStepId) throw new CommandError('A step cannot flow into itself.');
+    if (f.fromStepId === a.fromStepId && f.toStepId === a.toStepId) return;
+    if (Object.values(doc.flows).some((x) => x.id !== f.id && x.fromStepId === a.fromStepId && x.toStepId === a.toStepId)) throw new CommandError('These steps are already connected.');
+    f.fromStepId = a.fromStepId;
+    f.toStepId = a.toStepId;
+    delete f.route;
+  },
+  // --- end of issue 13 (CLIPBOARD) ---
 };
 
 /** Comments and pain points whose step or flow is gone go with it (an undo brings them back together). */
