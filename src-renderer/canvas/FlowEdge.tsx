@@ -6,6 +6,7 @@ import type { Point } from '../../shared/model/types';
 import { FlowCommentBadge } from '../review/StepMarks';
 import { useOnCriticalPath } from '../analysis/analysisUi';
 import { EdgeLabel } from './EdgeLabel';
+import { useDropTarget } from '../editor/insert';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -50,7 +51,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
         borderRadius: 8,
         offset: 24,
       });
-  const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '');
+  const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '') + (useDropTarget((s) => s.flowId === p.id) ? ' is-drop-target' : '');
   const label = typeof p.label === 'string' ? p.label : '';
   return (
     <>

@@ -22,6 +22,7 @@ import { cmd } from '../../shared/model/commands';
 import { columnAt, frameSize, LANE_LEFT, laneAt } from '../../shared/model/geometry';
 import { newId } from '../../shared/model/ids';
 import { useZoomShortcuts } from '../editor/useEditorShortcuts';
+import { insertOnDrop, useDropOnFlow, useReconnect } from '../editor/insert';
 import { useEditor, useEditorStore } from '../store/context';
 import { LaneNode } from './LaneNode';
 import { LaneHeaders } from './LaneHeaders';
@@ -282,6 +283,7 @@ export function MapCanvas() {
           return { stepId: n.id, y: at.y - lane.top, roleId: lane.role.id, ...phase };
         });
       if (moves.length === 0) return;
+      if (moves.length === 1 && insertOnDrop(store, moves[0]!)) return;
       if (!store.getState().run(cmd('moveSteps', { moves })))
         setNodes((prev) => adoptNodes(prev, builder.nodes(current, g, store.getState().selection, language)));
     },
@@ -299,6 +301,9 @@ export function MapCanvas() {
     [store],
   );
 
+  const { onNodeDrag } = useDropOnFlow(store, flow);
+  const onReconnect = useReconnect(store);
+
   const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target && !isBackdrop(c.source) && !isBackdrop(c.target), []);
 
   return (
@@ -313,6 +318,10 @@ export function MapCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeDrag={onNodeDrag}
+        edgesReconnectable={!readOnly}
+        onReconnect={onReconnect}
+        reconnectRadius={14}
         onNodeDoubleClick={onNodeDoubleClick}
         onConnect={onConnect}
         onPaneClick={onPaneClick}

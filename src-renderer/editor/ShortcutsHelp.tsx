@@ -3,17 +3,21 @@ import { Dialog } from '../components/Dialog';
 import { useT } from '../i18n';
 import { presentationShortcuts } from '../presentation/shortcuts';
 import { reviewShortcuts } from '../review/useReviewShortcuts';
+import { clipboardShortcuts } from './clipboardShortcuts';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 /** Every shortcut as [keys, what it does], in the interface's language. */
 export function shortcuts(t: TFunction): [string, string][] {
   return [
-    [`${mod}+Enter`, t('shortcuts.addNext')],
+    [`${mod}+Enter`, t('clipboard.shortcuts.addNext')],
+    [`Alt+${mod}+Enter`, t('clipboard.shortcuts.addBranch')],
+    ...clipboardShortcuts(t, mod),
     [`${mod}+Shift+L`, t('shortcuts.tidyUp')],
     [`${mod}+E`, t('shortcuts.export')],
     [t('shortcuts.arrowKeys'), t('shortcuts.move')],
-    [t('shortcuts.deleteKeys'), t('shortcuts.deleteSelection')],
+    [t('shortcuts.deleteKeys'), t('clipboard.shortcuts.deleteHeal')],
+    ['Shift+Delete', t('clipboard.shortcuts.deleteNoHeal')],
     [t('shortcuts.escape'), t('shortcuts.clear')],
     [`${mod}+Z`, t('shortcuts.undo')],
     [`${mod}+Shift+Z, ${mod}+Y`, t('shortcuts.redo')],

@@ -9,9 +9,10 @@ import type { EditorStore } from '../store/editorStore';
 import { fitViewport, revealStep } from '../canvas/viewport';
 import { useReviewUi } from '../review/reviewUi';
 import { t } from '../i18n';
+import { insertStepOnFlow } from './insert';
 
 /** A new start or end step is named at once, in the interface's language; others wait for the user. */
-const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
+export const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
 
 /** Fits the whole map (lane names, every step and phase column, not the long lane bands) into the window. */
 export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 200) {
@@ -83,12 +84,21 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   }
 }
 
-/** Adds a step right after the selected one, connected to it, and selects it. */
-export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, kind: StepKind = 'task') {
-  const { selection } = store.getState();
-  if (selection.steps.length !== 1) return false;
+/**
+ * Adds a step after the selected one, connected to it, and selects it. When the step has
+ * exactly one way out, the new step goes between it and its next step (insert.ts); `branch`
+ * (Alt+Ctrl+Enter), or several ways out (a decision), adds a new branch instead.
+ */
+export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, kind: StepKind = 'task', opts: { branch?: boolean } = {}) {
+  const { selection, doc } = store.getState();
+  if (selection.steps.length !== 1 || !doc) return false;
+  const stepId = selection.steps[0]!;
+  if (!opts.branch) {
+    const outs = Object.values(doc.flows).filter((f) => f.fromStepId === stepId && f.toStepId !== stepId);
+    if (outs.length === 1) return insertStepOnFlow(store, flow, outs[0]!.id, kind);
+  }
   const id = newId();
-  const ok = store.getState().run(cmd('addStepAfter', { afterStepId: selection.steps[0]!, id, flowId: newId(), kind, title: defaultTitle(kind) }));
+  const ok = store.getState().run(cmd('addStepAfter', { afterStepId: stepId, id, flowId: newId(), kind, title: defaultTitle(kind) }));
   if (ok) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);
@@ -97,11 +107,18 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
   return ok;
 }
 
-/** Deletes the selection; `heal` (PLACEHOLDER until the heal work lands) reconnects the neighbours of a step with one way in and one out. */
-export function deleteSelection(store: EditorStore, _opts: { heal?: boolean } = {}) {
+/**
+ * Deletes the selection as one undo step. With `heal` (the default) a deleted step with
+ * exactly one way in and one way out leaves its neighbours connected, across a chain of
+ * deleted steps too (a -> b -> c -> d, b and c deleted: a -> d); `heal: false` (Shift+Delete,
+ * the context menu) does not.
+ */
+export function deleteSelection(store: EditorStore, opts: { heal?: boolean } = {}) {
   const { selection } = store.getState();
   if (selection.steps.length + selection.flows.length === 0) return;
-  store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows }));
+  const args = { stepIds: selection.steps, flowIds: selection.flows };
+  const heal = opts.heal ?? true;
+  store.getState().run(heal && selection.steps.length ? cmd('deleteHealing', args) : cmd('deleteElements', args));
   store.getState().select({ steps: [], flows: [] });
 }
 

@@ -4,13 +4,14 @@ import { useEffect } from 'react';
 import { useEditorStore } from '../store/context';
 import { tidyUp } from '../layout/tidyUp';
 import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions';
+import { useClipboardShortcuts } from './clipboard';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 const TEXT_INPUTS = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
 
 /** True where keys edit text (so Delete, Ctrl+Z... belong to the field); lists, boxes and pickers don't. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
   if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
@@ -20,6 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExport(): void }) {
   const store = useEditorStore();
   const flow = useReactFlow();
+  useClipboardShortcuts();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
@@ -53,7 +55,7 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
         // captured before React Flow's own Enter handling, which would toggle the selection
         e.preventDefault();
         e.stopPropagation();
-        addNextStep(store, flow, 'task');
+        addNextStep(store, flow, 'task', { branch: e.altKey });
         return;
       }
       if (isTyping(e.target)) {
@@ -72,7 +74,7 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
       }
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
-        deleteSelection(store);
+        deleteSelection(store, { heal: !e.shiftKey });
       } else if (e.key === 'Escape') {
         store.getState().select({ steps: [], flows: [] });
       } else if (e.key === '?') {
