@@ -267,19 +267,21 @@ test('Delete heals a -> b -> c into a -> c and keeps the label; Shift+Delete doe
 
 test('dragging the end of a flow to another step re-attaches it (one undo)', async () => {
   const { page } = suite;
-  // select the flow «Первый шаг» -> «Второй шаг», then drag its arrow end onto «Ответить клиенту»
+  // select the flow «Получить заявку» -> «Ответить клиенту», then drag its arrow end onto «Третий шаг»
   const start = await stored(page, mapA);
-  const de = flowOf(start, 'Первый шаг', 'Второй шаг');
-  await page.locator(`.react-flow__edge[data-id="${de}"]`).click({ force: true });
+  const hi = flowOf(start, 'Получить заявку', 'Ответить клиенту');
+  await page.locator(`.react-flow__edge[data-id="${hi}"]`).click({ force: true });
   await ui.count(page.locator('.react-flow__edge.selected'), 1);
-  const target = await box(page, 'Второй шаг');
+  const target = await box(page, 'Ответить клиенту');
   const end = { x: target.x - 9, y: target.y + target.height / 2 };
-  const other = await box(page, 'Ответить клиенту');
+  const other = await box(page, 'Третий шаг');
   await ui.drag(page, end, { x: other.x + other.width / 2, y: other.y + other.height / 2 });
-  await ui.eventually(async () => (await stored(page, mapA)).flows[de]?.toStepId).toBe(idOf(start, 'Ответить клиенту'));
+  await ui.eventually(async () => (await stored(page, mapA)).flows[hi]?.toStepId).toBe(idOf(start, 'Третий шаг'));
+  // the label went with it
+  expect((await stored(page, mapA)).flows[hi]!.label).toBe('Нет');
   await page.screenshot({ path: 'artifacts/screenshots/clipboard-reattach-ru.png' });
   await page.keyboard.press(`${mod}+z`);
-  await ui.eventually(async () => (await stored(page, mapA)).flows[de]?.toStepId).toBe(idOf(start, 'Второй шаг'));
+  await ui.eventually(async () => (await stored(page, mapA)).flows[hi]?.toStepId).toBe(idOf(start, 'Ответить клиенту'));
 });
 
 test('the shortcut sheet lists the clipboard keys in both languages', async () => {
