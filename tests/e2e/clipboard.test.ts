@@ -275,7 +275,8 @@ test('dragging the end of a flow to another step re-attaches it (one undo)', asy
   const target = await box(page, 'Ответить клиенту');
   const end = { x: target.x - 9, y: target.y + target.height / 2 };
   const other = await box(page, 'Третий шаг');
-  await ui.drag(page, end, { x: other.x + other.width / 2, y: other.y + other.height / 2 });
+  // dropped on the other step's way in (its left handle)
+  await ui.drag(page, end, { x: other.x + 1, y: other.y + other.height / 2 });
   await ui.eventually(async () => (await stored(page, mapA)).flows[hi]?.toStepId).toBe(idOf(start, 'Третий шаг'));
   // the label went with it
   expect((await stored(page, mapA)).flows[hi]!.label).toBe('Нет');
