@@ -161,11 +161,13 @@ describe('drawing a sales map', () => {
     await suite.page.keyboard.press('Control+y');
     await ui.eventually(() => qualification().resources).toEqual(['CRM']);
 
-    // deleting with the keyboard, then undoing, brings the step and its flows back
+    // deleting with the keyboard, then undoing, brings the step and its flows back; the step
+    // had one way in and one way out, so its neighbours stay connected (with the label)
     await step('Подготовка КП').click();
     await suite.page.keyboard.press('Delete');
     await ui.count(suite.page.locator('.react-flow__node-step'), 2);
-    await ui.count(suite.page.locator('.react-flow__edge'), 0);
+    await ui.count(suite.page.locator('.react-flow__edge'), 1);
+    await ui.visible(suite.page.locator('.flow-label', { hasText: 'да, условия согласованы' }));
     await suite.page.getByRole('button', { name: 'Undo' }).click();
     await ui.count(suite.page.locator('.react-flow__node-step'), 3);
     await ui.count(suite.page.locator('.react-flow__edge'), 2);
