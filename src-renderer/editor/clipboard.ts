@@ -44,6 +44,9 @@ let pointer: Point | null = null;
 /** A fragment waiting for the next copy event (a copy asked for without a key: execCommand). */
 let pendingCopy: { fragment: Fragment; text: string } | null = null;
 
+/** A paste asked for without a key (the context menu): the paste event it raises goes here. */
+let commandPaste: { at: Point | undefined; done: boolean } | null = null;
+
 /** Absolute frame x of each step (a paste under the pointer keeps the steps' distances across phase columns). */
 type Carried = Fragment & { at?: Record<string, number> };
 
@@ -129,6 +132,17 @@ async function readAsync(): Promise<{ fragment: Fragment | null; text: string | 
 /** Pastes what the clipboard holds; `at` is a screen point (the pointer, a context menu's place). */
 export async function pasteClipboard(store: EditorStore, flow: ReactFlowInstance | null, at?: { x: number; y: number }): Promise<boolean> {
   const where = at ?? pointer ?? undefined;
+  // the desktop shell lets the page run the paste command: its paste event carries the
+  // clipboard as a key press does (a browser refuses it, and the async API is asked instead)
+  commandPaste = { at: where, done: false };
+  try {
+    document.execCommand('paste');
+  } catch {
+    // not allowed here
+  }
+  const handled = commandPaste.done;
+  commandPaste = null;
+  if (handled) return true;
   const read = await readAsync();
   return pasteFrom(store, flow, where, read?.fragment ?? null, read ? read.text : null);
 }
@@ -322,13 +336,15 @@ export function useClipboardShortcuts() {
       if (cut && !pendingCopy) deleteSelection(store);
     };
     const onPaste = (e: ClipboardEvent) => {
-      if (!canvasHasKeys(e.target)) return;
+      const asked = commandPaste;
+      if (!asked && !canvasHasKeys(e.target)) return;
+      if (asked) asked.done = true;
       pasteEvent = true;
       e.preventDefault();
       const data = e.clipboardData;
       const fragment = parseFragment(data?.getData(FRAGMENT_MIME));
       const text = data?.getData('text/plain') ?? null;
-      const at = pointer ?? undefined;
+      const at = asked ? asked.at : (pointer ?? undefined);
       if (fragment) {
         pasteFragment(store, flow, fragment, at);
         return;
