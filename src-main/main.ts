@@ -83,7 +83,7 @@ async function createWindow(): Promise<void> {
 
 void app.whenReady().then(async () => {
   if (!isPrimary) return;
-  lockDownSession(session.defaultSession);
+  lockDownSession(session.defaultSession, renderer.devOrigin);
   // app:// responses carry the CSP themselves (pages and the layout worker's script)
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, readFile: (file) => fs.promises.readFile(file) }));
   if (renderer.devOrigin) {

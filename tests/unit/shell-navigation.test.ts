@@ -126,7 +126,29 @@ describe('the session', () => {
     return { session, calls };
   }
 
-  it('refuses every permission request and every permission check', () => {
+  it('gives the app’s own pages the clipboard and nothing else; other pages not even that', () => {
+    const { session, calls } = fakeSession();
+    lockDownSession(session, 'http://localhost:5173');
+    const request = calls.setPermissionRequestHandler?.[0] as (wc: unknown, p: string, cb: (granted: boolean) => void, d?: { requestingUrl?: string }) => void;
+    const check = calls.setPermissionCheckHandler?.[0] as (wc: unknown, p: string, origin?: string) => boolean;
+    const ask = (permission: string, url: string) => {
+      const answers: boolean[] = [];
+      request({}, permission, (granted) => answers.push(granted), { requestingUrl: url });
+      return answers;
+    };
+    for (const url of ['app://lanemap/index.html', 'http://localhost:5173/index.html']) {
+      expect(ask('clipboard-read', url), url).toEqual([true]);
+      expect(ask('clipboard-sanitized-write', url), url).toEqual([true]);
+      expect(check({}, 'clipboard-read', url), url).toBe(true);
+      for (const other of ['media', 'geolocation', 'notifications', 'openExternal']) expect(ask(other, url), other).toEqual([false]);
+    }
+    for (const url of ['https://evil.example/', 'app://other/index.html', 'http://localhost:9999/', 'not a url']) {
+      expect(ask('clipboard-read', url), url).toEqual([false]);
+      expect(check({}, 'clipboard-read', url), url).toBe(false);
+    }
+  });
+
+  it('refuses every permission request and every permission check without a known page', () => {
     const { session, calls } = fakeSession();
     lockDownSession(session);
     const request = calls.setPermissionRequestHandler?.[0] as (wc: unknown, p: string, cb: (granted: boolean) => void) => void;
