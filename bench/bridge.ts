@@ -36,8 +36,8 @@ export function startBridge(dir: string, port: number): Promise<{ url: string; c
         resolve({ url: m[0], child });
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     child.once('exit', (code) => reject(new Error(`the web bridge stopped (${code}): ${out}`)));
   });
 }

@@ -5,7 +5,8 @@
  * layout engine so that flows follow stored routes, as a user's map would after a tidy-up.
  */
 import { renderMapSvg } from '../shared/export/svg';
-import { applyLayout, layoutMap, type ElkLike } from '../shared/layout/layoutMap';
+import { applyLayout, layoutMap } from '../shared/layout/layoutMap';
+import type { ElkLike } from '../shared/layout/types';
 import type { MapDoc } from '../shared/model/types';
 import { svgToPng } from '../src-main/export/png';
 import { randomMap } from '../tests/support/randomMaps';

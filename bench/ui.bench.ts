@@ -399,7 +399,7 @@ async function measureLanemap(browser: Browser, url: string, n: number, doc: Map
       if (start === 'cold') libCold.push(answered);
       else {
         lib.push(answered);
-        thumbs.push((await pictures.jsonValue()) as number);
+        thumbs.push((await pictures.jsonValue()));
       }
     }
 

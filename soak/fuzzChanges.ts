@@ -26,7 +26,16 @@ export function fuzzChanges(opts: { edits: number; seed: number }): Promise<Scen
     const db = new Database(file, { readonly: true, fileMustExist: true });
     const snapshot = () => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-      return JSON.stringify(tables.map(({ name }) => [name, (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((x) => JSON.stringify(x)).sort()]));
+      return JSON.stringify(
+        tables.map(({ name }) => [
+          name,
+          db
+            .prepare(`SELECT * FROM "${name}"`)
+            .all()
+            .map((x) => JSON.stringify(x))
+            .sort(),
+        ]),
+      );
     };
     let sampleId = (await must(backend, 'maps:list', {}))[0]!.id;
     const other = await must(backend, 'maps:get', { id: (await must(backend, 'maps:duplicate', { id: sampleId })).id });

@@ -318,7 +318,16 @@ function mutateOnce(text: string, random: () => number): { text: string; how: st
 /** Every row of every table, sorted: equal snapshots mean nothing changed. */
 function snapshot(db: Database.Database): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  return JSON.stringify(
+    tables.map(({ name }) => [
+      name,
+      db
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
 }
 
 export function fuzzImports(opts: { imports: number; seed: number }): Promise<ScenarioResult> {

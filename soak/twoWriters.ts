@@ -157,7 +157,7 @@ function tracedApi(api: LanemapApi, name: string, log: string[], seq: () => numb
     const parts = [
       c.map ? `map ${short(c.map)}` : '',
       ...Object.entries(c.upsert).flatMap(([t, rows]) => (rows as { id: string }[]).map((row) => `upsert ${t} ${row.id}`)),
-      ...Object.entries(c.remove).flatMap(([t, ids]) => (ids as string[]).map((id) => `remove ${t} ${id}`)),
+      ...Object.entries(c.remove).flatMap(([t, ids]) => ids.map((id) => `remove ${t} ${id}`)),
     ].filter(Boolean);
     log.push(`  @${seq()} ${name} → applyChanges ${parts.join(', ')}`);
     try {

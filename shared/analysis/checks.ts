@@ -234,12 +234,22 @@ function itemFlow(doc: MapDoc, g: FlowGraph) {
     for (const i of s.inputs) set(needed[of.get(s.id)!]!, i);
   }
   // the parts of a loop see each other's items; between parts, flows go to higher numbers
-  for (let c = 0; c < count; c++) if (cyclic[c]) [or(before[c]!, made[c]!), or(after[c]!, needed[c]!)];
+  for (let c = 0; c < count; c++) {
+    if (!cyclic[c]) continue;
+    or(before[c]!, made[c]!);
+    or(after[c]!, needed[c]!);
+  }
   const links = Object.values(doc.flows)
     .map((f) => [of.get(f.fromStepId)!, of.get(f.toStepId)!] as const)
     .filter(([a, b]) => a !== b);
-  for (const [a, b] of [...links].sort((x, y) => x[0] - y[0])) [or(before[b]!, before[a]!), or(before[b]!, made[a]!)];
-  for (const [a, b] of [...links].sort((x, y) => y[1] - x[1])) [or(after[a]!, after[b]!), or(after[a]!, needed[b]!)];
+  for (const [a, b] of [...links].sort((x, y) => x[0] - y[0])) {
+    or(before[b]!, before[a]!);
+    or(before[b]!, made[a]!);
+  }
+  for (const [a, b] of [...links].sort((x, y) => y[1] - x[1])) {
+    or(after[a]!, after[b]!);
+    or(after[a]!, needed[b]!);
+  }
   return {
     producedBefore: (stepId: string, item: string) => has(before[of.get(stepId)!]!, item),
     usedAfter: (stepId: string, item: string) => has(after[of.get(stepId)!]!, item),

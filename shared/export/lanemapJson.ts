@@ -134,7 +134,7 @@ function checkMap(map: Record<string, unknown>): { ok: true; doc: MapDoc } | Ext
     const detail = describeIssues(parsed.error);
     return fail({ kind: 'damaged', detail }, `This map is damaged or incomplete: ${detail}.`);
   }
-  const doc = parsed.data as MapDoc;
+  const doc = parsed.data;
   const dup = duplicateId(doc);
   if (dup) return fail({ kind: 'duplicate-id', id: dup }, `This map is damaged: the id ${dup} is used twice.`);
   return { ok: true, doc };

@@ -206,7 +206,7 @@ function applyStepEdit(doc: D, stepId: string, e: PasteStepEdit) {
   const patch: StepPatch = {};
   for (const k of ['title', 'kind', 'description', 'duration', 'wait'] as const) if (e[k] !== undefined) (patch as Record<string, unknown>)[k] = e[k];
   if (Object.keys(patch).length) handlers.updateStep(doc, { stepId, patch });
-  for (const kind of ITEM_KINDS) if (e[kind] !== undefined) handlers.setStepItems(doc, { stepId, kind, items: e[kind]! });
+  for (const kind of ITEM_KINDS) if (e[kind] !== undefined) handlers.setStepItems(doc, { stepId, kind, items: e[kind] });
   if (e.roleId !== undefined) handlers.setStepRole(doc, { stepId, roleId: e.roleId });
   if (e.phaseId !== undefined) handlers.setStepPhase(doc, { stepId, phaseId: e.phaseId });
 }
@@ -617,10 +617,10 @@ const handlers = {
     doc.description = v.description;
     if (v.direction === 'down') doc.direction = 'down';
     else delete doc.direction;
-    doc.roles = JSON.parse(JSON.stringify(v.roles));
-    doc.phases = JSON.parse(JSON.stringify(v.phases));
-    doc.steps = JSON.parse(JSON.stringify(v.steps));
-    doc.flows = JSON.parse(JSON.stringify(v.flows));
+    doc.roles = JSON.parse(JSON.stringify(v.roles)) as MapDoc['roles'];
+    doc.phases = JSON.parse(JSON.stringify(v.phases)) as MapDoc['phases'];
+    doc.steps = JSON.parse(JSON.stringify(v.steps)) as MapDoc['steps'];
+    doc.flows = JSON.parse(JSON.stringify(v.flows)) as MapDoc['flows'];
     for (const s of Object.values(doc.steps)) if (s.linkedMapId === doc.id) delete s.linkedMapId;
     dropOrphanReview(doc);
   },

@@ -8,7 +8,7 @@
  * one-step edit of a 2000-step map costs almost nothing.
  */
 import { changedFields, pickFields, sameValue, TABLES, type Table } from './rows';
-import type { MapChanges, MapExpectation } from './schema';
+import type { MapChanges } from './schema';
 import type { MapDoc } from './types';
 
 export function emptyChanges(): MapChanges {
@@ -52,7 +52,7 @@ export function diffMaps(before: MapDoc, after: MapDoc): MapChanges {
     }
   }
   if (Object.keys(map).length > 0) {
-    changes.map = map as MapChanges['map'];
+    changes.map = map;
     changes.expect.map = was;
   }
   for (const t of TABLES) diffTable(t, before[t] ?? {}, after[t] ?? {}, changes);
@@ -61,7 +61,7 @@ export function diffMaps(before: MapDoc, after: MapDoc): MapChanges {
 
 function diffTable(t: Table, ra: Record<string, object>, rb: Record<string, object>, changes: MapChanges) {
   if (ra === rb) return;
-  const expect = changes.expect[t] as MapExpectation['steps'];
+  const expect = changes.expect[t];
   for (const [id, rec] of Object.entries(rb)) {
     const old = Object.hasOwn(ra, id) ? ra[id] : undefined;
     if (old === rec) continue;

@@ -153,8 +153,14 @@ function referencesOf(table: Table, row: object): Ref[] {
   const r = row as Record<string, unknown>;
   const refs: Ref[] = [];
   const add = (t: Table, id: unknown) => typeof id === 'string' && refs.push([t, id]);
-  if (table === 'steps') [add('roles', r.roleId), add('phases', r.phaseId)];
-  if (table === 'flows') [add('steps', r.fromStepId), add('steps', r.toStepId)];
+  if (table === 'steps') {
+    add('roles', r.roleId);
+    add('phases', r.phaseId);
+  }
+  if (table === 'flows') {
+    add('steps', r.fromStepId);
+    add('steps', r.toStepId);
+  }
   if (table === 'painPoints') add('steps', r.stepId);
   if (table === 'comments') {
     if (r.targetKind === 'step') add('steps', r.targetId);

@@ -19,5 +19,5 @@ export function parseTemplate(id: string, data: unknown): TemplateFile {
   for (const stepId of Object.keys(links)) {
     if (parsed.data.steps[stepId]?.kind !== 'subprocess') throw new Error(`The template ${id} links ${stepId}, which is not a sub-process step.`);
   }
-  return { doc: parsed.data as MapDoc, links };
+  return { doc: parsed.data, links };
 }

@@ -146,7 +146,7 @@ export function headerColumn(text: string): HeaderColumn | null {
   const whole = COLUMNS_BY_NAME.get(h);
   if (whole) return { column: whole };
   // a unit after the name: "duration, h", "длительность (мин.)", "wait [d]"
-  const m = /^(.*?)\s*[,(\[]\s*([a-zа-я.]+)\s*[)\]]?$/.exec(h) ?? /^(.*?)\s+([a-zа-я.]+)$/.exec(h);
+  const m = /^(.*?)\s*[,([]\s*([a-zа-я.]+)\s*[)\]]?$/.exec(h) ?? /^(.*?)\s+([a-zа-я.]+)$/.exec(h);
   if (m) {
     const column = COLUMNS_BY_NAME.get(m[1]!.trim());
     const unit = parseUnit(m[2]!);
@@ -365,7 +365,7 @@ export function planPaste(doc: MapDoc, block: string[][], target: PasteTarget): 
     // the row's values by column (a short row leaves the columns it lacks as they are)
     const values = new Map<TableColumn, string>();
     cells.forEach((text, k) => {
-      const c = header![k]?.column;
+      const c = header[k]?.column;
       if (c) values.set(c, text);
     });
     let step: Step | undefined;
@@ -504,8 +504,8 @@ class CellReader {
 /** The cells a new step fills besides its title, kind, lane and phase. */
 function filledCells(edit: PlanEdit, lang: SheetLang): CellChange[] {
   const out: CellChange[] = [];
-  for (const c of ['duration', 'wait'] as const) if (edit[c]) out.push({ column: c, from: '', to: formatDurationIn(edit[c]!, lang) });
-  for (const c of ['inputs', 'outputs', 'resources'] as const) if (edit[c]?.length) out.push({ column: c, from: '', to: edit[c]!.join(ITEM_SEPARATOR) });
+  for (const c of ['duration', 'wait'] as const) if (edit[c]) out.push({ column: c, from: '', to: formatDurationIn(edit[c], lang) });
+  for (const c of ['inputs', 'outputs', 'resources'] as const) if (edit[c]?.length) out.push({ column: c, from: '', to: edit[c].join(ITEM_SEPARATOR) });
   if (edit.description) out.push({ column: 'description', from: '', to: edit.description });
   return out;
 }

@@ -29,7 +29,7 @@ function chain(e: unknown): { code?: unknown; message?: unknown; kind?: unknown 
   const out: { code?: unknown; message?: unknown; kind?: unknown }[] = [];
   let cur: unknown = e;
   while (cur !== null && typeof cur === 'object' && out.length < 8) {
-    out.push(cur as { code?: unknown; message?: unknown });
+    out.push(cur);
     cur = (cur as { cause?: unknown }).cause;
   }
   return out;

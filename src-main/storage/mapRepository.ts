@@ -131,7 +131,7 @@ function parseRoute(json: string | null): Point[] | undefined {
   if (!json) return undefined;
   try {
     const pts = JSON.parse(json) as unknown;
-    if (Array.isArray(pts) && pts.every((p) => p && typeof p.x === 'number' && typeof p.y === 'number')) {
+    if (Array.isArray(pts) && pts.every((p: Partial<Point> | null) => p && typeof p.x === 'number' && typeof p.y === 'number')) {
       return pts.map((p: Point) => ({ x: p.x, y: p.y }));
     }
   } catch {

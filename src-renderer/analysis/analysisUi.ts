@@ -20,7 +20,7 @@ function load(): Prefs {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Record<keyof Prefs, unknown>>;
     const out = { ...DEFAULTS };
-    for (const k of Object.keys(DEFAULTS) as (keyof Prefs)[]) if (typeof raw[k] === 'boolean') out[k] = raw[k] as boolean;
+    for (const k of Object.keys(DEFAULTS) as (keyof Prefs)[]) if (typeof raw[k] === 'boolean') out[k] = raw[k];
     return out;
   } catch {
     return { ...DEFAULTS };

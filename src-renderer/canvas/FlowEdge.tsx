@@ -40,7 +40,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const fits = route !== undefined && route.length >= 2 && near(side(from, 'out', down), route[0]!) && near(side(to, 'in', down), route[route.length - 1]!);
   // a route from the last tidy-up, while both ends still meet their steps; otherwise our own
   const [path, labelX, labelY] = fits
-    ? fromRoute(route!)
+    ? fromRoute(route)
     : getSmoothStepPath({
         sourceX: p.sourceX,
         sourceY: p.sourceY,

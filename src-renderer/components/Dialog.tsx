@@ -47,7 +47,8 @@ export function PromptDialog(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const value = String(new FormData(e.currentTarget).get('value') ?? '').trim();
+          const entry = new FormData(e.currentTarget).get('value');
+          const value = (typeof entry === 'string' ? entry : '').trim();
           if (value) props.onConfirm(value);
         }}
       >

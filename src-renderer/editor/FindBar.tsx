@@ -67,7 +67,7 @@ export function FindBar({ onClose, focusKey }: { onClose(): void; focusKey: numb
           if (e.key === 'Enter') {
             e.preventDefault();
             e.stopPropagation();
-            go(e.shiftKey ? at - 1 : matches[at] && store.getState().selection.steps[0] === matches[at]!.id ? at + 1 : at);
+            go(e.shiftKey ? at - 1 : matches[at] && store.getState().selection.steps[0] === matches[at].id ? at + 1 : at);
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();

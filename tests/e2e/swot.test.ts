@@ -222,7 +222,10 @@ test('in a presentation, S shows the board as a page and S goes back to the step
 
 test('«Экспорт SVG» saves the board as a page of its own, named after the map', async () => {
   const { page } = suite;
-  const [d] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Экспорт SVG', exact: true }).click()])) as [Download, void];
+  const [d] = await Promise.all<[Promise<Download>, Promise<void>]>([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Экспорт SVG', exact: true }).click(),
+  ]);
   expect(d.suggestedFilename()).toBe('Воронка продаж_ от заявки до сделки — SWOT.svg');
   const file = path.join(path.resolve('artifacts/exports'), d.suggestedFilename());
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -235,6 +238,9 @@ test('«Экспорт SVG» saves the board as a page of its own, named after t
   fs.writeFileSync(path.join(SCREENSHOTS, 'swot-export-ru.png'), svgToPng(svg, size, { scale: 1 }).png);
   await ui.contains(page.locator('.notice-info'), 'Сохранено');
 
-  const [p] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Экспорт PNG', exact: true }).click()])) as [Download, void];
+  const [p] = await Promise.all<[Promise<Download>, Promise<void>]>([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Экспорт PNG', exact: true }).click(),
+  ]);
   expect(p.suggestedFilename()).toBe('Воронка продаж_ от заявки до сделки — SWOT.png');
 });

@@ -25,7 +25,10 @@ let mapId = '';
 /** Clicks a button and returns the file the browser downloaded, saved under artifacts/exports. */
 async function download(button: string): Promise<{ file: string; name: string }> {
   const { page } = suite;
-  const [d] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])) as [Download, void];
+  const [d] = await Promise.all<[Promise<Download>, Promise<void>]>([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, d.suggestedFilename());
   await d.saveAs(file);

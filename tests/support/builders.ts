@@ -154,7 +154,7 @@ export function withExpectations<C extends { map?: unknown; upsert: Record<strin
     const list = (x: unknown) => (Array.isArray(x) ? x : []);
     for (const r of list(c.upsert[t]) as { id: unknown }[]) {
       const old = typeof r?.id === 'string' && Object.hasOwn(rows, r.id) ? rows[r.id] : undefined;
-      out.push({ id: r?.id, before: old ? pickFields(old, changedFields(old, r as object)) : null });
+      out.push({ id: r?.id, before: old ? pickFields(old, changedFields(old, r)) : null });
     }
     for (const id of list(c.remove[t])) {
       const old = typeof id === 'string' && Object.hasOwn(rows, id) ? rows[id] : undefined;

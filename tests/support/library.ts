@@ -68,7 +68,11 @@ export function snapshotTables(db: Db): Record<string, string[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   const out: Record<string, string[]> = {};
   for (const { name } of tables) {
-    out[name] = (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    out[name] = db
+      .prepare(`SELECT * FROM "${name}"`)
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return out;
 }

@@ -88,7 +88,7 @@ describe('.lanemap.json', () => {
 const good = toLanemapJson(richMap(), { exportedAt: NOW });
 const file = (map: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'lanemap', schemaVersion: 1, exportedAt: NOW, map, ...extra });
 const mutate = (fn: (m: MapDoc) => void) => {
-  const m = structuredClone(richMap()) as MapDoc;
+  const m = structuredClone<MapDoc>(richMap());
   fn(m);
   return file(m);
 };

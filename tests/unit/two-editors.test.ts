@@ -321,7 +321,7 @@ describe('the last call of a closing page while a write is still on its way', ()
       ...real,
       'maps:applyChanges': (input: Parameters<(typeof real)['maps:applyChanges']>[0]) =>
         open ? real['maps:applyChanges'](input) : new Promise<void>((resolve) => held.push(resolve)).then(() => real['maps:applyChanges'](input)),
-    } as typeof real;
+    };
     const store = createEditorStore(api, { error: () => undefined });
     stores.push(store);
     await store.getState().load(original.id);

@@ -48,9 +48,7 @@ test('six processes opening a library that does not exist yet at the same millis
 test('four backends started at once on a library that does not exist yet: all start, and the library has one sample map', async () => {
   const file = path.join(tempDir(), 'lanemap.sqlite');
   const starts = await Promise.allSettled(Array.from({ length: 4 }, () => startBackend(file, 60_000)));
-  const failed = starts
-    .filter((s) => s.status === 'rejected')
-    .map((s) => String((s as PromiseRejectedResult).reason?.stderr ?? (s as PromiseRejectedResult).reason));
+  const failed = starts.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.stderr ?? s.reason));
   for (const s of starts) if (s.status === 'fulfilled') running.push(s.value);
   expect(failed).toEqual([]);
   await Promise.all(running.splice(0).map((b) => stopBackend(b)));
@@ -65,8 +63,8 @@ test('four backends started at once on a library that does not exist yet: all st
 test('two processes on one library, each taking 90 writes at once (to its own map and to a shared one): none fails, every write is stored', async () => {
   const file = path.join(tempDir(), 'lanemap.sqlite');
   const [a, b] = await Promise.all([startBackend(file, 60_000), startBackend(file, 60_000)]);
-  running.push(a!, b!);
-  const shared = await must(a!, 'maps:create', { title: 'Общая карта' });
+  running.push(a, b);
+  const shared = await must(a, 'maps:create', { title: 'Общая карта' });
   const failures: string[] = [];
   const stored: string[] = [];
   /** Renames a lane of `map` over and over (each a conditional write that must find its old name). */
@@ -83,13 +81,13 @@ test('two processes on one library, each taking 90 writes at once (to its own ma
     stored.push(`${doc.id}:${doc.roles[role]!.name}`);
   }
   // each process writes three maps of its own, and its own lane of a map both write
-  const own = await Promise.all([a!, b!].flatMap((backend, p) => [0, 1, 2].map((k) => must(backend, 'maps:create', { title: `Карта ${p}-${k}` }))));
+  const own = await Promise.all([a, b].flatMap((backend, p) => [0, 1, 2].map((k) => must(backend, 'maps:create', { title: `Карта ${p}-${k}` }))));
   const sharedRoles = Object.keys(shared.roles);
   const sharedFor = (k: number): MapDoc => ({ ...shared, roles: { [sharedRoles[k]!]: shared.roles[sharedRoles[k]!]! } });
   await Promise.all([
-    ...own.map((map, i) => writer(i < 3 ? a! : b!, `Дорожка ${i}`, map, 20)),
-    writer(a!, 'A-shared', sharedFor(0), 15),
-    writer(b!, 'B-shared', sharedFor(1), 15),
+    ...own.map((map, i) => writer(i < 3 ? a : b, `Дорожка ${i}`, map, 20)),
+    writer(a, 'A-shared', sharedFor(0), 15),
+    writer(b, 'B-shared', sharedFor(1), 15),
   ]);
   expect(failures).toEqual([]);
   const { db } = openLibrary(file);

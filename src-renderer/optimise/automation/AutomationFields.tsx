@@ -155,7 +155,10 @@ export function FlowShareField({ flowId, doc }: { flowId: string; doc: MapDoc })
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') [setDraft(shown), setError(false)];
+          if (e.key === 'Escape') {
+            setDraft(shown);
+            setError(false);
+          }
         }}
       />
       {error ? (

@@ -104,7 +104,7 @@ export function SwotView() {
       else handled = !!arrow;
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       const j = i + (e.key === 'ArrowUp' ? -1 : 1);
-      if (list[j]) focus({ note: list[j]!.id });
+      if (list[j]) focus({ note: list[j].id });
       else if (j >= list.length && !readOnly) focus({ input: note.quadrant });
     } else if (e.key === 'Home') focus({ note: list[0]!.id });
     else if (e.key === 'End') focus({ note: list[list.length - 1]!.id });

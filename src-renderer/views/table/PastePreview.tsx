@@ -87,7 +87,7 @@ export function PastePreview(props: { initialText: string; target: PasteTarget; 
               (c) =>
                 plan.bareUnits[c] && (
                   <p key={c} className="muted">
-                    {t('tableView.preview.bareUnit', { column: column(c), unit: t(`tableView.preview.units.${plan.bareUnits[c]!}`) })}
+                    {t('tableView.preview.bareUnit', { column: column(c), unit: t(`tableView.preview.units.${plan.bareUnits[c]}`) })}
                   </p>
                 ),
             )}

@@ -196,7 +196,7 @@ export function TableGrid(p: TableGridProps) {
     };
     if (moves[key] && !e.altKey) {
       e.preventDefault();
-      moves[key]!();
+      moves[key]();
     } else if (key === 'ArrowDown' && e.altKey && LIST_COLUMNS.has(TABLE_COLUMNS[active.col]!)) {
       e.preventDefault();
       startEdit();
