@@ -6,6 +6,7 @@ import type { Point } from '../../shared/model/types';
 import { FlowCommentBadge } from '../review/StepMarks';
 import { useOnCriticalPath } from '../analysis/analysisUi';
 import { EdgeLabel } from './EdgeLabel';
+import './flowEdge.css';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -14,6 +15,9 @@ function fromRoute(route: Point[]): [string, number, number] {
   const mid = midpoint(route);
   return [roundedPath(route), mid.x, mid.y];
 }
+
+/** The invisible line around a flow that takes its clicks: 12 px either side. */
+const INTERACTION_WIDTH = 24;
 
 /** How far a stored route's ends may be from the steps' handles and still be drawn. */
 const ROUTE_TOLERANCE = 2;
@@ -52,9 +56,28 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
       });
   const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '');
   const label = typeof p.label === 'string' ? p.label : '';
+  // a selected flow's arrowhead in the accent colour, its size kept on screen (not scaled by the thicker line)
+  const arrow = `flow-arrow-selected-${p.id.replace(/[^\w-]/g, '_')}`;
   return (
     <>
-      <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} interactionWidth={16} className={routed} />
+      {p.selected && (
+        <defs>
+          <marker
+            id={arrow}
+            className="flow-arrow-selected"
+            markerWidth={20}
+            markerHeight={20}
+            viewBox="-10 -10 20 20"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+            refX={0}
+            refY={0}
+          >
+            <polyline points="-5,-4 0,0 -5,4 -5,-4" strokeLinecap="round" strokeLinejoin="round" />
+          </marker>
+        </defs>
+      )}
+      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={INTERACTION_WIDTH} className={routed} />
       {label && (
         <EdgeLabel>
           <div
