@@ -38,7 +38,7 @@ function extent(scene: Scene): Box {
 /** The minimap, or (hidden by the user, remembered) a button that brings it back. */
 function MiniMapViewOuter({ scene, label }: { scene: Scene; label: string }) {
   const t = useT();
-  const [hidden, setHidden] = usePref('miniMapHidden', false);
+  const [hidden, setHidden] = usePref<boolean>('miniMapHidden', false);
   if (hidden)
     return (
       <Panel position="bottom-right" className="minimap-toggle-panel">
