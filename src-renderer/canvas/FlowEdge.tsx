@@ -1,5 +1,5 @@
 /** A flow: an orthogonal line with an arrowhead; its label sits above the steps so it stays readable. */
-import { BaseEdge, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, useInternalNode, useStore, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
@@ -16,8 +16,9 @@ function fromRoute(route: Point[]): [string, number, number] {
   return [roundedPath(route), mid.x, mid.y];
 }
 
-/** The invisible line around a flow that takes its clicks: 12 px either side. */
+/** The invisible line around a flow that takes its clicks: 12 px either side on screen, whatever the zoom (in steps of 8 map pixels, up to 160). */
 const INTERACTION_WIDTH = 24;
+const interactionWidth = (s: { transform: [number, number, number] }) => Math.min(160, Math.max(INTERACTION_WIDTH, Math.ceil(INTERACTION_WIDTH / s.transform[2] / 8) * 8));
 
 /** How far a stored route's ends may be from the steps' handles and still be drawn. */
 const ROUTE_TOLERANCE = 2;
@@ -37,6 +38,7 @@ const near = (a: Point | null, b: Point) => a !== null && Math.abs(a.x - b.x) <=
 
 function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const route = p.data?.route;
+  const hitWidth = useStore(interactionWidth);
   const from = useInternalNode(p.source);
   const to = useInternalNode(p.target);
   const down = p.data?.down ?? false;
@@ -77,7 +79,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
           </marker>
         </defs>
       )}
-      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={INTERACTION_WIDTH} className={routed} />
+      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={hitWidth} className={routed} />
       {label && (
         <EdgeLabel>
           <div
