@@ -8,6 +8,8 @@ export const viewText = {
     collapseLanes: 'Hide the lanes panel',
     collapseSide: 'Hide the details panel',
     resizeHint: 'Drag, or use the arrow keys, to resize',
+    resizeKeys: '← / → on a panel edge',
+    resizeShortcut: 'Make a side panel wider or narrower (Shift: by 64 px)',
   },
   ru: {
     hideMiniMap: 'Скрыть мини-карту',
@@ -17,5 +19,7 @@ export const viewText = {
     collapseLanes: 'Скрыть панель дорожек',
     collapseSide: 'Скрыть панель свойств',
     resizeHint: 'Перетащите или нажимайте стрелки, чтобы изменить ширину',
+    resizeKeys: '← / → на краю панели',
+    resizeShortcut: 'Изменить ширину боковой панели (с Shift — по 64 пикселя)',
   },
 };
