@@ -1,5 +1,5 @@
 /** A flow: an orthogonal line with an arrowhead; its label sits above the steps so it stays readable. */
-import { BaseEdge, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, useInternalNode, useStore, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { midpoint, roundedPath } from '../../shared/model/routePath';
 import type { Point } from '../../shared/model/types';
@@ -7,6 +7,7 @@ import { FlowCommentBadge } from '../review/StepMarks';
 import { useOnCriticalPath } from '../analysis/analysisUi';
 import { EdgeLabel } from './EdgeLabel';
 import { useDropTarget } from '../editor/insert';
+import './flowEdge.css';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
 export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
@@ -15,6 +16,10 @@ function fromRoute(route: Point[]): [string, number, number] {
   const mid = midpoint(route);
   return [roundedPath(route), mid.x, mid.y];
 }
+
+/** The invisible line around a flow that takes its clicks: 12 px either side on screen, whatever the zoom (in steps of 8 map pixels, up to 160). */
+const INTERACTION_WIDTH = 24;
+const interactionWidth = (s: { transform: [number, number, number] }) => Math.min(160, Math.max(INTERACTION_WIDTH, Math.ceil(INTERACTION_WIDTH / s.transform[2] / 8) * 8));
 
 /** How far a stored route's ends may be from the steps' handles and still be drawn. */
 const ROUTE_TOLERANCE = 2;
@@ -34,6 +39,7 @@ const near = (a: Point | null, b: Point) => a !== null && Math.abs(a.x - b.x) <=
 
 function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const route = p.data?.route;
+  const hitWidth = useStore(interactionWidth);
   const from = useInternalNode(p.source);
   const to = useInternalNode(p.target);
   const down = p.data?.down ?? false;
@@ -53,9 +59,28 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
       });
   const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '') + (useDropTarget((s) => s.flowId === p.id) ? ' is-drop-target' : '');
   const label = typeof p.label === 'string' ? p.label : '';
+  // a selected flow's arrowhead in the accent colour, its size kept on screen (not scaled by the thicker line)
+  const arrow = `flow-arrow-selected-${p.id.replace(/[^\w-]/g, '_')}`;
   return (
     <>
-      <BaseEdge id={p.id} path={path} markerEnd={p.markerEnd} interactionWidth={16} className={routed} />
+      {p.selected && (
+        <defs>
+          <marker
+            id={arrow}
+            className="flow-arrow-selected"
+            markerWidth={20}
+            markerHeight={20}
+            viewBox="-10 -10 20 20"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+            refX={0}
+            refY={0}
+          >
+            <polyline points="-5,-4 0,0 -5,4 -5,-4" strokeLinecap="round" strokeLinejoin="round" />
+          </marker>
+        </defs>
+      )}
+      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={hitWidth} className={routed} />
       {label && (
         <EdgeLabel>
           <div

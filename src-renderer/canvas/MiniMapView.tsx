@@ -9,6 +9,10 @@ import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { drawScene, NO_MARKS, type Scene } from './overview';
 import { MIN_ZOOM } from './viewport';
+import { usePref } from './viewPrefs';
+import { useT } from '../i18n';
+import { Map as MapIcon, X } from 'lucide-react';
+import './miniMap.css';
 
 const WIDTH = 200;
 const HEIGHT = 140;
@@ -31,8 +35,23 @@ function extent(scene: Scene): Box {
   return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: 0, y: 0, width: 1, height: 1 };
 }
 
+/** The minimap, or (hidden by the user, remembered) a button that brings it back. */
+function MiniMapViewOuter({ scene, label }: { scene: Scene; label: string }) {
+  const t = useT();
+  const [hidden, setHidden] = usePref<boolean>('miniMapHidden', false);
+  if (hidden)
+    return (
+      <Panel position="bottom-right" className="minimap-toggle-panel">
+        <button type="button" className="minimap-show" title={t('viewUi.showMiniMap')} aria-label={t('viewUi.showMiniMap')} onClick={() => setHidden(false)}>
+          <MapIcon size={16} aria-hidden />
+        </button>
+      </Panel>
+    );
+  return <MiniMapViewInner scene={scene} label={label} onHide={() => setHidden(true)} hideLabel={t('viewUi.hideMiniMap')} />;
+}
+
 /** `scene`: the map without flows or phase names (a grey tangle at this size). */
-function MiniMapViewInner({ scene, label }: { scene: Scene; label: string }) {
+function MiniMapViewInner({ scene, label, onHide, hideLabel }: { scene: Scene; label: string; onHide(): void; hideLabel: string }) {
   const store = useStoreApi();
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -111,13 +130,16 @@ function MiniMapViewInner({ scene, label }: { scene: Scene; label: string }) {
   };
 
   return (
-    <Panel position="bottom-right" className="minimap nowheel" aria-label={label} role="img">
-      <div className="minimap-box" style={{ width: WIDTH, height: HEIGHT }} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onWheel={onWheel}>
+    <Panel position="bottom-right" className="minimap nowheel">
+      <div className="minimap-box" style={{ width: WIDTH, height: HEIGHT }} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onWheel={onWheel} aria-label={label} role="img">
         <canvas ref={canvasRef} style={{ width: WIDTH, height: HEIGHT }} />
         <div className="minimap-frame" ref={frameRef} />
       </div>
+      <button type="button" className="minimap-hide" title={hideLabel} aria-label={hideLabel} onClick={onHide}>
+        <X size={12} aria-hidden />
+      </button>
     </Panel>
   );
 }
 
-export const MiniMapView = memo(MiniMapViewInner);
+export const MiniMapView = memo(MiniMapViewOuter);

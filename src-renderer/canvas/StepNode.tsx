@@ -10,6 +10,7 @@ import { StepCheckMark } from '../analysis/StepCheckMark';
 import { useOnCriticalPath } from '../analysis/analysisUi';
 import { StepOptimiseMarks } from '../optimise/kpi/KpiBadges';
 import { useLiveTitle } from './liveTitle';
+import './stepHandles.css';
 
 function Title({ text: committed, stepId }: { text: string; stepId: string }) {
   const t = useT();

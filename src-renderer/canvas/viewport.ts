@@ -1,9 +1,8 @@
 /**
- * Where the map opens: all of it if it fits at a readable size, otherwise its beginning (the
- * lane names and first steps) at the smallest readable zoom. The minimap shows the rest.
+ * The canvas's views: where a map opens, the whole map (0), a step brought into view.
  */
 import type { ReactFlowInstance, Viewport } from '@xyflow/react';
-import { stepSize } from '../../shared/model/geometry';
+import { LANE_HEADER_WIDTH, stepSize } from '../../shared/model/geometry';
 import type { MapDoc } from '../../shared/model/types';
 import { isDown, screenBounds, toScreen, geometryOf } from './frame';
 
@@ -14,17 +13,36 @@ export const LEGIBLE_ZOOM = 0.4;
 export const MIN_ZOOM = 0.002;
 const MARGIN = 24;
 
+/**
+ * The frozen lane-name column's width on screen, in CSS pixels, at every zoom (LaneHeaders.tsx
+ * draws it; the canvas also sets it as the CSS variable --lane-header-width on `.lane-headers`).
+ * A little narrower than the lane's own header area at 100 % (168), so that a map such as the
+ * 13-step sample still fits a 1920×1080 window beside both panels at a zoom where titles read.
+ */
+export const LANE_COLUMN_WIDTH = 144;
+export function laneColumnWidth(): number {
+  return LANE_COLUMN_WIDTH;
+}
+
+/**
+ * Where the map opens: all of it when it fits at a zoom where step titles still read
+ * (LEGIBLE_ZOOM), otherwise its beginning (lane names, first steps) at READABLE_ZOOM, the
+ * minimap showing the rest. The lane-name column keeps its screen width at any zoom, so the
+ * room is reckoned with it: at the opening view it never covers a step.
+ */
 export function openingViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
   const b = screenBounds(doc, geometryOf(doc));
   if (Object.keys(doc.steps).length === 0) return { x: MARGIN - b.x, y: MARGIN - b.y, zoom: 1 };
-  const fit = Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN));
-  const zoom = Math.max(READABLE_ZOOM, fit);
-  // per axis: centred when it fits, else from its start (lane names, first phase)
-  const place = (start: number, extent: number, room: number) => (extent * zoom <= room ? (room - extent * zoom) / 2 - start * zoom : MARGIN - start * zoom);
-  const view = { x: place(b.x, b.width, pane.width), y: place(b.y, b.height, pane.height), zoom };
+  const down = isDown(doc);
+  const fit = fitZoom(doc, pane);
+  const fits = fit >= LEGIBLE_ZOOM;
+  const view = placed(doc, pane, fits ? fit : READABLE_ZOOM);
+  if (fits) return view;
+  const { zoom } = view;
+  const key = down ? ('y' as const) : ('x' as const);
+  const [alongRoom, acrossStart, acrossRoom] = down ? [pane.height, b.x, pane.width] : [pane.width, b.y, pane.height];
   // across the lanes, the first step along the flow is brought into view (it may sit in a lane far down)
   const g = geometryOf(doc);
-  const down = isDown(doc);
   let first: { id: string; along: number } | null = null;
   for (const [id, at] of g.positions) if (!first || at.x < first.along) first = { id, along: at.x };
   const step = first && doc.steps[first.id];
@@ -32,22 +50,45 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   const at = toScreen(down, g.positions.get(step.id)!);
   const size = stepSize(step);
   // along the flow: a first step beyond the right (bottom) edge is brought a third of the way in
-  const [along, alongExtent, alongRoom, alongKey] = down ? [at.y, size.height, pane.height, 'y' as const] : [at.x, size.width, pane.width, 'x' as const];
-  if (along * zoom + view[alongKey] + alongExtent * zoom > alongRoom) view[alongKey] = Math.min(view[alongKey], alongRoom / 3 - along * zoom);
-  const [pos, extent, room, key] = down ? [at.x, size.width, pane.width, 'x' as const] : [at.y, size.height, pane.height, 'y' as const];
-  const onScreen = pos * zoom + view[key];
-  if (onScreen >= 0 && onScreen + extent * zoom <= room) return view;
+  const [along, stepAlong] = down ? [at.y, size.height] : [at.x, size.width];
+  if (along * zoom + view[key] + stepAlong * zoom > alongRoom) view[key] = Math.min(view[key], alongRoom / 3 - along * zoom);
+  const acrossKey = down ? ('x' as const) : ('y' as const);
+  const [pos, extent] = down ? [at.x, size.width] : [at.y, size.height];
+  const onScreen = pos * zoom + view[acrossKey];
+  if (onScreen >= 0 && onScreen + extent * zoom <= acrossRoom) return view;
   // centred across, but never past the map's own start
-  const start = down ? b.x : b.y;
-  view[key] = Math.min(MARGIN - start * zoom, room / 2 - (pos + extent / 2) * zoom);
+  view[acrossKey] = Math.min(MARGIN - acrossStart * zoom, acrossRoom / 2 - (pos + extent / 2) * zoom);
   return view;
 }
 
-/** The whole map centred in the pane, never magnified past 100% (an empty map shows its lanes). */
-export function fitViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
+/** The zoom at which the whole map fits the pane beside the lane-name column (never past 100 %). */
+function fitZoom(doc: MapDoc, pane: { width: number; height: number }): number {
   const b = screenBounds(doc, geometryOf(doc));
-  const zoom = Math.max(MIN_ZOOM, Math.min(1, pane.width / (b.width + 2 * MARGIN), pane.height / (b.height + 2 * MARGIN)));
-  return { x: (pane.width - b.width * zoom) / 2 - b.x * zoom, y: (pane.height - b.height * zoom) / 2 - b.y * zoom, zoom };
+  const [alongExtent, alongRoom, acrossExtent, acrossRoom] = isDown(doc) ? [b.height, pane.height, b.width, pane.width] : [b.width, pane.width, b.height, pane.height];
+  const rest = Math.max(1, alongExtent - LANE_HEADER_WIDTH);
+  return Math.min(1, (alongRoom - 2 * MARGIN - LANE_COLUMN_WIDTH) / rest, (acrossRoom - 2 * MARGIN) / acrossExtent);
+}
+
+/**
+ * The map at `zoom`, centred on each axis where it fits, else from its start; along the lanes
+ * the name column (LANE_COLUMN_WIDTH on screen) is placed first and the steps after it.
+ */
+function placed(doc: MapDoc, pane: { width: number; height: number }, zoom: number): Viewport {
+  const b = screenBounds(doc, geometryOf(doc));
+  const down = isDown(doc);
+  const [alongStart, alongExtent, alongRoom] = down ? [b.y, b.height, pane.height] : [b.x, b.width, pane.width];
+  const [acrossStart, acrossExtent, acrossRoom] = down ? [b.x, b.width, pane.width] : [b.y, b.height, pane.height];
+  const drawn = LANE_COLUMN_WIDTH + Math.max(1, alongExtent - LANE_HEADER_WIDTH) * zoom;
+  const column = drawn <= alongRoom ? (alongRoom - drawn) / 2 : MARGIN;
+  // the lanes start where their header area ends at the column's right edge (or the column starts there when zoomed in)
+  const laneStart = column + Math.max(0, LANE_COLUMN_WIDTH - LANE_HEADER_WIDTH * zoom);
+  const across = acrossExtent * zoom <= acrossRoom ? (acrossRoom - acrossExtent * zoom) / 2 - acrossStart * zoom : MARGIN - acrossStart * zoom;
+  return down ? { x: across, y: laneStart - alongStart * zoom, zoom } : { x: laneStart - alongStart * zoom, y: across, zoom };
+}
+
+/** The whole map in the pane beside the lane-name column, never magnified past 100% (an empty map shows its lanes). */
+export function fitViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
+  return placed(doc, pane, Math.max(MIN_ZOOM, fitZoom(doc, pane)));
 }
 
 /** Pans (keeping the zoom) so that a step is in view, e.g. one just added off-screen. */

@@ -11,6 +11,8 @@ interface Props {
   value: string;
   onCommit(value: string): void;
   multiline?: boolean;
+  /** One line of text shown wrapped over as many lines as it needs (a name in a narrow panel): Enter commits, line breaks become spaces. */
+  wrap?: boolean;
   maxLength: number;
   placeholder?: string;
   className?: string;
@@ -23,7 +25,7 @@ interface Props {
 
 const PAUSE_MS = 400;
 
-export function CommitField({ id, label, value, onCommit, multiline, maxLength, placeholder, className, required, rows, onDraft }: Props) {
+export function CommitField({ id, label, value, onCommit, multiline, wrap, maxLength, placeholder, className, required, rows, onDraft }: Props) {
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -70,6 +72,21 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
     },
     onBlur: () => commit(),
   };
+  if (wrap)
+    return (
+      <textarea
+        {...common}
+        className={`${className ?? ''} wrap-field`.trim()}
+        rows={1}
+        onChange={(e) => common.onChange({ target: { value: e.target.value.replace(/[\r\n]+/g, ' ') } })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+    );
   return multiline ? (
     <textarea {...common} rows={rows ?? 3} />
   ) : (

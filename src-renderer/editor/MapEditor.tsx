@@ -1,5 +1,6 @@
 /** One open map: toolbar, lanes panel, canvas, inspector. */
 import { useCallback, useEffect, useState, type FocusEvent, type ReactNode } from 'react';
+import { LANES_PANEL, PanelFrame, SIDE_PANEL, usePanelShown } from './PanelFrame';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { Inspector } from '../panels/Inspector';
 import { RolesPanel } from '../panels/RolesPanel';
@@ -33,8 +34,8 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const store = useEditorStore();
   const hasDoc = useEditor((s) => s.doc !== null);
   const loading = useEditor((s) => s.loading);
-  const [showRoles, setShowRoles] = useState(true);
-  const [showInspector, setShowInspector] = useState(true);
+  const [showRoles, setShowRoles] = usePanelShown(LANES_PANEL);
+  const [showInspector, setShowInspector] = usePanelShown(SIDE_PANEL);
   const [showHelp, setShowHelp] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [side, setSide] = useState<SidePanelId>('inspector');
@@ -95,9 +96,11 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
       <ReviewNotice />
       <div className="editor-body">
         {showRoles && (
-          <ReadOnlyFence>
-            <RolesPanel />
-          </ReadOnlyFence>
+          <PanelFrame spec={LANES_PANEL} resizeLabel={t('viewUi.resizeLanes')} collapseLabel={t('viewUi.collapseLanes')} hint={t('viewUi.resizeHint')} onCollapse={() => setShowRoles(false)}>
+            <ReadOnlyFence>
+              <RolesPanel />
+            </ReadOnlyFence>
+          </PanelFrame>
         )}
         <div className="canvas-column">
           <ViewSwitch value={view} onChange={setView} />
@@ -120,16 +123,18 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
           </div>
         </div>
         {showInspector && (
-          <aside className="side">
-            <SideTabs value={side} onChange={setSide} labels={sideLabels} />
-            <ReadOnlyFence>
-              {side === 'inspector' && <Inspector />}
-              {side === 'check' && <CheckPanel />}
-              {side === 'comments' && <CommentsPanel />}
-              {side === 'painPoints' && <PainPointsPanel />}
-            </ReadOnlyFence>
-            {side === 'versions' && <VersionsPanel />}
-          </aside>
+          <PanelFrame spec={SIDE_PANEL} resizeLabel={t('viewUi.resizeSide')} collapseLabel={t('viewUi.collapseSide')} hint={t('viewUi.resizeHint')} onCollapse={() => setShowInspector(false)}>
+            <aside className="side">
+              <SideTabs value={side} onChange={setSide} labels={sideLabels} />
+              <ReadOnlyFence>
+                {side === 'inspector' && <Inspector />}
+                {side === 'check' && <CheckPanel />}
+                {side === 'comments' && <CommentsPanel />}
+                {side === 'painPoints' && <PainPointsPanel />}
+              </ReadOnlyFence>
+              {side === 'versions' && <VersionsPanel />}
+            </aside>
+          </PanelFrame>
         )}
       </div>
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}

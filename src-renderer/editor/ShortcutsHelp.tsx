@@ -25,6 +25,7 @@ export function shortcuts(t: TFunction): [string, string][] {
     [t('shortcuts.shiftClick', { mod }), t('shortcuts.addToSelection')],
     [t('shortcuts.zoomKeys'), t('shortcuts.zoom')],
     ['0', t('shortcuts.fit')],
+    [t('viewUi.resizeKeys'), t('viewUi.resizeShortcut')],
     ['Alt+1 … Alt+6', t('shortcuts.views')],
     [t('swotView.shortcuts.boardKeys'), t('swotView.shortcuts.board')],
     [t('swotView.shortcuts.noteKeys'), t('swotView.shortcuts.note')],

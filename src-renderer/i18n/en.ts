@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
+import { viewText } from '../canvas/viewText';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -549,6 +550,7 @@ export const en = {
   resourcesView: resourcesText.en,
   swotView: swotText.en,
   clipboard: clipboardText.en,
+  viewUi: viewText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

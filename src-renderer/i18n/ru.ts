@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
+import { viewText } from '../canvas/viewText';
 import { viewExportText } from '../views/export/text';
 
 
@@ -563,6 +564,7 @@ export const ru: Messages = {
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
   clipboard: clipboardText.ru,
+  viewUi: viewText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

@@ -33,6 +33,7 @@ export function PhasesPanel() {
               label={t('phases.name', { name: p.name })}
               value={p.name}
               required
+              wrap
               maxLength={LIMITS.roleName}
               onCommit={(name) => run(cmd('renamePhase', { phaseId: p.id, name: name.trim() }), { coalesceKey: `phase-name:${p.id}` })}
             />

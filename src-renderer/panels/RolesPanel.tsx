@@ -10,6 +10,7 @@ import { Dialog } from '../components/Dialog';
 import { useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
 import { PhasesPanel } from './PhasesPanel';
+import './panelNames.css';
 
 const PALETTE = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
@@ -45,6 +46,7 @@ export function RolesPanel() {
                 label={t('lanes.name', { name: r.name })}
                 value={r.name}
                 required
+                wrap
                 maxLength={LIMITS.roleName}
                 onCommit={(name) => run(cmd('updateRole', { roleId: r.id, name: name.trim() }), { coalesceKey: `role-name:${r.id}` })}
               />
