@@ -26,8 +26,9 @@ export function laneColumnWidth(): number {
 
 /**
  * Where the map opens: all of it when it fits at a zoom where step titles still read
- * (LEGIBLE_ZOOM), otherwise its beginning (lane names, first steps) at READABLE_ZOOM, the
- * minimap showing the rest. The lane-name column keeps its screen width at any zoom, so the
+ * (LEGIBLE_ZOOM), otherwise its beginning (lane names, first steps) at that same zoom, the
+ * lowest that still reads, so as much of the map as can be read is on screen, the minimap
+ * showing the rest. The lane-name column keeps its screen width at any zoom, so the
  * room is reckoned with it: at the opening view it never covers a step.
  */
 export function openingViewport(doc: MapDoc, pane: { width: number; height: number }): Viewport {
@@ -36,7 +37,7 @@ export function openingViewport(doc: MapDoc, pane: { width: number; height: numb
   const down = isDown(doc);
   const fit = fitZoom(doc, pane);
   const fits = fit >= LEGIBLE_ZOOM;
-  const view = placed(doc, pane, fits ? fit : READABLE_ZOOM);
+  const view = placed(doc, pane, fits ? fit : LEGIBLE_ZOOM);
   if (fits) return view;
   const { zoom } = view;
   const key = down ? ('y' as const) : ('x' as const);
