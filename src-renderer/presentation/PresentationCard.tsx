@@ -136,6 +136,15 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
           )}
           <PresentationKpiRows step={step} />
         </dl>
+        {/* what the room said about the step, before the details: it is what the talk is about now */}
+        <button type="button" className="pres-comments" onClick={onComment}>
+          <MessageSquare size={18} aria-hidden />
+          <span data-testid="pres-comment-count">
+            {comments > 0 ? t('presentation.card.openComments', { count: comments }) : t('presentation.card.noComments')}
+          </span>
+          <Kbd>C</Kbd>
+        </button>
+        <LatestComments doc={doc} stepId={id} />
         {step.description.trim() && (
           <p className="pres-description" translate="no">
             {step.description}
@@ -154,14 +163,6 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
               : t('presentation.card.subprocessUnlinked')}
           </p>
         )}
-        <button type="button" className="pres-comments" onClick={onComment}>
-          <MessageSquare size={18} aria-hidden />
-          <span data-testid="pres-comment-count">
-            {comments > 0 ? t('presentation.card.openComments', { count: comments }) : t('presentation.card.noComments')}
-          </span>
-          <Kbd>C</Kbd>
-        </button>
-        <LatestComments doc={doc} stepId={id} />
       </div>
       {showWayOn && <WayOn doc={doc} presenter={p} />}
     </>
