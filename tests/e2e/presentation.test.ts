@@ -1,7 +1,7 @@
 /**
  * Presentation mode as a facilitator uses it: F5 on the sample map hides the editor and shows
  * the first step; the arrow keys walk along the flows (a decision waits for a numbered choice),
- * each step centred and lit; Back retraces the path; C comments on the step without leaving;
+ * each step centred in the part of the screen the lane names and the card leave, and lit; Back retraces the path; C comments on the step without leaving;
  * O shows the phases; Escape returns to the editor as it was. Screenshots in English and
  * Russian at projector sizes (1280×720, 1920×1080).
  */
@@ -40,13 +40,17 @@ async function expectAt(title: string) {
   const box = (await current().boundingBox())!;
   const card = (await pres().locator('.pres-card-frame').boundingBox())!;
   const pane = (await pres().locator('.pres-stage').boundingBox())!;
-  // the map's free part: left of the card when it stands on the right, above it when it lies along the bottom
-  const free =
-    card.x > pane.width * 0.35
-      ? { x: pane.x + (card.x - pane.x) / 2, y: pane.y + pane.height / 2 }
-      : { x: pane.x + pane.width / 2, y: pane.y + (card.y - pane.y) / 2 };
+  // the map's free part: right of the frozen lane names, beside the card (on whichever side it
+  // stands), above it when it lies along the bottom
+  const lane = await pres().locator('.lane-header').first().boundingBox();
+  let left = pane.x + (lane ? lane.width + 12 : 0);
+  let right = pane.x + pane.width;
+  const sheet = card.width > pane.width * 0.65;
+  if (!sheet && card.x + card.width / 2 > pane.x + pane.width / 2) right = card.x - 12;
+  else if (!sheet) left = Math.max(left, card.x + card.width + 12);
+  const free = sheet ? { x: (left + right) / 2, y: pane.y + (card.y - pane.y) / 2 } : { x: (left + right) / 2, y: pane.y + pane.height / 2 };
   expect(Math.abs(box.x + box.width / 2 - free.x)).toBeLessThan(30);
-  if (card.x > pane.width * 0.35) expect(Math.abs(box.y + box.height / 2 - free.y)).toBeLessThan(30);
+  if (!sheet) expect(Math.abs(box.y + box.height / 2 - free.y)).toBeLessThan(30);
   else {
     // a low window: the step stands between the top bar and the card, its lane name above it
     expect(box.y).toBeGreaterThanOrEqual(pane.y);
