@@ -105,13 +105,14 @@ describe('presenting a map', () => {
     await expectAt('Qualify the lead (budget, need, timing)');
     await page.keyboard.press('ArrowRight');
     await expectAt('Lead qualified?');
-    await ui.texts(pres().locator('.pres-choice-text'), ['Yes → First meeting: understand needs', 'No → Add to a nurturing campaign']);
+    // numbered as drawn: the nurturing campaign's lane (Marketing) is above the sales manager's
+    await ui.texts(pres().locator('.pres-choice-text'), ['No → Add to a nurturing campaign', 'Yes → First meeting: understand needs']);
     await suite.app.shot('presentation-en-1280-decision');
     // "next" does not pick a branch for the presenter
     await page.keyboard.press('ArrowRight');
     await ui.contains(pres().locator('.pres-flash'), 'Choose a branch first');
     await ui.texts(cardTitle(), ['Lead qualified?']);
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await ui.contains(pres().locator('.pres-progress'), 'Step 6 of 13 · Phase 2 of 3 “Working with the client”');
     await ui.eventually(() => pres().getByRole('progressbar').getAttribute('aria-valuenow')).toBe('5');
@@ -123,7 +124,10 @@ describe('presenting a map', () => {
     await expectAt('Lead qualified?');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
     await ui.contains(pres().locator('.pres-choice.is-highlighted'), 'Add to a nurturing campaign');
+    // the same number on the map, lit with the card's
+    await ui.texts(pres().locator('.pres-branch-mark.is-highlighted'), ['1']);
     await page.keyboard.press('Enter');
     await expectAt('Add to a nurturing campaign');
     // an end of the process: it says so and offers what is left
@@ -142,7 +146,7 @@ describe('presenting a map', () => {
 
   test('C comments on the current step without leaving; Escape closes only the box', async () => {
     const page = suite.page;
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await ui.texts(pres().getByTestId('pres-comment-count'), ['No open comments']);
     await page.keyboard.press('c');
@@ -253,7 +257,7 @@ describe('presenting a map', () => {
     await page.keyboard.press('ArrowRight');
     await expectAt('Lead qualified?');
     await suite.app.shot('presentation-en-1920-decision');
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await suite.app.shot('presentation-en-1920-step');
     await page.setViewportSize({ width: 800, height: 700 });
