@@ -16,6 +16,7 @@ import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
+import { presentationText } from '../presentation/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -551,6 +552,7 @@ export const en = {
   swotView: swotText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
+  presentationMore: presentationText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

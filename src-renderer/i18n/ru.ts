@@ -16,6 +16,7 @@ import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
+import { presentationText } from '../presentation/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -565,6 +566,7 @@ export const ru: Messages = {
   swotView: swotText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
+  presentationMore: presentationText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

@@ -4,7 +4,7 @@
  * shows it), drawing its own read-only React Flow from the same node and edge builders as the
  * editor: nothing can be dragged, connected, selected or deleted here.
  */
-import { geometryOf } from '../canvas/frame';
+import { geometryOf, isDown } from '../canvas/frame';
 import { ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -21,10 +21,11 @@ import { CommentComposer } from '../review/CommentComposer';
 import { LaneHeaders } from '../canvas/LaneHeaders';
 import { useEditor } from '../store/context';
 import type { Selection } from '../store/editorStore';
-import { centreOn, fitInto, freeArea, keepLaneNameInView, mapRect, phaseRect, readingZoom, stepRect } from './framing';
+import { fitInto, freeArea, mapRect, mirrored, phaseRect, planStep, type Area, type CardPlace, type CardSide, type Stage } from './framing';
 import { MIN_ZOOM } from '../canvas/viewport';
 import { BIG_MAP_STEPS } from '../canvas/overview';
 import { watchFullscreenExit } from './fullscreen';
+import { BranchMarks } from './BranchMarks';
 import { KeyHints } from './KeyHints';
 import { PresentationCard } from './PresentationCard';
 import { presentationEdges, presentationNodes, type RestyleCache } from './stableNodes';
@@ -32,6 +33,7 @@ import { usePresentation } from './presentationState';
 import { usePresentationKeys } from './usePresentationKeys';
 import { usePresenter } from './usePresenter';
 import { SwotPage } from '../views/swot/SwotPage';
+import './presentation.css';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
@@ -52,6 +54,28 @@ export function Presentation() {
     </ReactFlowProvider>,
     document.body,
   );
+}
+
+/** A box of the window in the pane's own px. */
+function inPane(r: DOMRect, pane: DOMRect): Area {
+  return { x: r.left - pane.left, y: r.top - pane.top, width: r.width, height: r.height };
+}
+
+/**
+ * The frozen lane names' screen width (their height on a top-to-bottom map) at a zoom, read
+ * from the DOM: a name column that zooms with the map grows with it, one of constant size does
+ * not. At zoom 1 the two cannot be told apart: the larger is assumed until the next look.
+ */
+function laneBandOf(stage: HTMLElement, down: boolean, zoomNow: number): (zoom: number) => number {
+  const header = stage.querySelector<HTMLElement>('.lane-headers .lane-header');
+  if (!header) return () => 0;
+  const r = header.getBoundingClientRect();
+  const shown = down ? r.height : r.width;
+  const laid = down ? header.offsetHeight : header.offsetWidth;
+  if (!laid || !shown) return () => 0;
+  if (Math.abs(zoomNow - 1) < 0.02) return (zoom) => Math.max(shown, laid * zoom);
+  if (Math.abs(shown / laid - zoomNow) < 0.02) return (zoom) => laid * zoom;
+  return () => shown;
 }
 
 function PresentationView() {
@@ -108,26 +132,72 @@ function PresentationView() {
     [baseEdges, lit, mode.kind, current],
   );
 
-  // --- the camera: the step centred in the space the card leaves, or a phase / the map fitted into it
+  // --- the camera: the step centred in the space the lane names and the card leave, or a phase / the map fitted into it
   const target = mode.kind === 'walk' ? `step:${current ?? ''}` : `page:${mode.page}`;
   const lastTarget = useRef<string | null>(null);
-  const frame = useCallback(() => {
-    const stage = stageRef.current;
-    if (!stage) return;
-    const pane = stage.getBoundingClientRect();
-    if (pane.width === 0 || pane.height === 0) return;
-    const free = freeArea(pane, cardRef.current?.getBoundingClientRect() ?? null, topRef.current?.getBoundingClientRect() ?? null);
-    const stepBox = mode.kind === 'walk' && current ? stepRect(doc, geometry, current) : null;
-    const phaseBox = group ? phaseRect(doc, geometry, group.phaseId) : null;
-    const viewport = stepBox
-      ? keepLaneNameInView(centreOn(stepBox, free, readingZoom(free, stepBox)), doc, geometry, current!, free)
-      : fitInto(phaseBox ?? mapRect(doc, geometry), free, OVERVIEW_MAX_ZOOM);
-    // a new target glides there; a resized window re-centres at once
-    const glide = lastTarget.current !== null && lastTarget.current !== target && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    lastTarget.current = target;
-    void flow.setViewport(viewport, glide ? { duration: GLIDE_MS } : undefined);
-  }, [doc, geometry, mode.kind, current, group, target, flow]);
-  useEffect(frame, [frame, size]);
+  // the card's side is read by the camera (a ref: moving the card must not re-frame) and drawn (state)
+  const [cardSide, setCardSide] = useState<CardSide>('right');
+  const sideRef = useRef<CardSide>('right');
+  const nextIds = useMemo(() => (current ? (p.map.out.get(current) ?? []).map((b) => b.to) : []), [current, p.map]);
+  const frame = useCallback(
+    (settle = false) => {
+      const stageEl = stageRef.current;
+      if (!stageEl) return;
+      const pane = stageEl.getBoundingClientRect();
+      if (pane.width === 0 || pane.height === 0) return;
+      const now = flow.getViewport();
+      const down = isDown(doc);
+      const topBar = topRef.current?.getBoundingClientRect();
+      const stage: Stage = {
+        width: pane.width,
+        height: pane.height,
+        top: topBar ? Math.max(0, topBar.bottom - pane.top) : 0,
+        down,
+        laneBand: laneBandOf(stageEl, down, now.zoom),
+      };
+      const column = cardRef.current ? inPane(cardRef.current.getBoundingClientRect(), pane) : null;
+      const shown = cardRef.current?.querySelector('.pres-card')?.getBoundingClientRect();
+      const cover = shown ? inPane(shown, pane) : undefined;
+      const sides: CardPlace[] = [];
+      if (column && column.width > pane.width * 0.65) sides.push({ side: 'bottom', box: column, cover });
+      else if (column) {
+        // the card as it stands, and the same card on the other side
+        const other: CardSide = sideRef.current === 'left' ? 'right' : 'left';
+        sides.push({ side: sideRef.current, box: column, cover }, { side: other, box: mirrored(column, pane.width), cover: cover && mirrored(cover, pane.width) });
+      }
+      let viewport;
+      if (mode.kind === 'walk' && current) {
+        const plan = planStep(doc, geometry, current, nextIds, stage, sides);
+        if (!plan) return;
+        viewport = plan.viewport;
+        if (plan.side !== 'bottom' && plan.side !== sideRef.current) {
+          sideRef.current = plan.side;
+          setCardSide(plan.side);
+        }
+      } else {
+        // an overview shows the lane names where they are, beside their lanes
+        const phaseBox = group ? phaseRect(doc, geometry, group.phaseId) : null;
+        const free = freeArea({ ...stage, laneBand: () => 0 }, sides[0] ?? null, now.zoom);
+        viewport = fitInto(phaseBox ?? mapRect(doc, geometry), free, OVERVIEW_MAX_ZOOM);
+      }
+      // measured again once there (the lane names may not zoom with the map): only a real change moves it
+      if (settle && Math.abs(viewport.zoom - now.zoom) < 0.01 && Math.abs(viewport.x - now.x) < 2 && Math.abs(viewport.y - now.y) < 2) return;
+      // a new target glides there; a resized window re-centres at once
+      const glide = !settle && lastTarget.current !== null && lastTarget.current !== target && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      lastTarget.current = target;
+      const moved = flow.setViewport(viewport, glide ? { duration: GLIDE_MS } : undefined);
+      if (!settle) {
+        const at = target;
+        void Promise.resolve(moved).then(() =>
+          requestAnimationFrame(() => requestAnimationFrame(() => lastTarget.current === at && frameRef.current(true))),
+        );
+      }
+    },
+    [doc, geometry, mode.kind, current, group, target, flow, nextIds],
+  );
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+  useEffect(() => frame(), [frame, size]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;
@@ -172,7 +242,7 @@ function PresentationView() {
   const stepTitle = step ? step.title.trim() || t('common.untitledStep') : '';
 
   return (
-    <div className="presentation" role="dialog" aria-modal="true" aria-label={t('presentation.label', { title: doc.title })} tabIndex={-1} ref={rootRef}>
+    <div className={`presentation${cardSide === 'left' ? ' is-card-left' : ''}`} role="dialog" aria-modal="true" aria-label={t('presentation.label', { title: doc.title })} tabIndex={-1} ref={rootRef}>
       <div className="pres-stage" ref={stageRef}>
         <ReactFlow<CanvasNode>
           className="pres-flow"
@@ -180,7 +250,7 @@ function PresentationView() {
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          onInit={frame}
+          onInit={() => frame()}
           onlyRenderVisibleElements={Object.keys(doc.steps).length >= BIG_MAP_STEPS}
           onNodeClick={(_e, n: Node) => n.type === 'step' && p.jump(n.id)}
           nodesDraggable={false}
@@ -206,6 +276,7 @@ function PresentationView() {
           }}
         >
           <LaneHeaders doc={doc} geometry={geometry} />
+          {mode.kind === 'walk' && current && <BranchMarks doc={doc} geometry={geometry} branches={p.map.out.get(current) ?? []} highlight={p.highlight} />}
         </ReactFlow>
       </div>
       <header className="pres-top" ref={topRef}>

@@ -5,7 +5,7 @@
  * the overview it lists a phase's steps, or the phases of the whole map.
  */
 import { Check, Clock, CornerDownRight, Flag, Layers, MessageSquare, RotateCcw, SkipForward, Workflow } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { api } from '../api';
 import { formatDuration, useT } from '../i18n';
@@ -136,6 +136,15 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
           )}
           <PresentationKpiRows step={step} />
         </dl>
+        {/* what the room said about the step, before the details: it is what the talk is about now */}
+        <button type="button" className="pres-comments" onClick={onComment}>
+          <MessageSquare size={18} aria-hidden />
+          <span data-testid="pres-comment-count">
+            {comments > 0 ? t('presentation.card.openComments', { count: comments }) : t('presentation.card.noComments')}
+          </span>
+          <Kbd>C</Kbd>
+        </button>
+        <LatestComments doc={doc} stepId={id} />
         {step.description.trim() && (
           <p className="pres-description" translate="no">
             {step.description}
@@ -154,16 +163,47 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
               : t('presentation.card.subprocessUnlinked')}
           </p>
         )}
-        <button type="button" className="pres-comments" onClick={onComment}>
-          <MessageSquare size={18} aria-hidden />
-          <span data-testid="pres-comment-count">
-            {comments > 0 ? t('presentation.card.openComments', { count: comments }) : t('presentation.card.noComments')}
-          </span>
-          <Kbd>C</Kbd>
-        </button>
       </div>
       {showWayOn && <WayOn doc={doc} presenter={p} />}
     </>
+  );
+}
+
+/** How many of a step's open comments the card shows, the latest first. */
+const COMMENTS_SHOWN = 3;
+
+/** The step's latest open comments (a reply too), with their authors, and how many more there are. */
+function LatestComments({ doc, stepId }: { doc: MapDoc; stepId: string }) {
+  const t = useT();
+  const open = useMemo(
+    () =>
+      Object.values(doc.comments)
+        .filter((c) => {
+          const root = c.parentId ? doc.comments[c.parentId] : c;
+          return c.targetKind === 'step' && c.targetId === stepId && !!root && !root.resolvedAt;
+        })
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)),
+    [doc.comments, stepId],
+  );
+  if (open.length === 0) return null;
+  const more = open.length - COMMENTS_SHOWN;
+  return (
+    <section className="pres-comment-list" aria-label={t('presentationMore.comments.label')}>
+      <ul>
+        {open.slice(0, COMMENTS_SHOWN).map((c) => (
+          <li key={c.id}>
+            <p className="pres-comment-author">
+              <span translate="no">{c.author}</span>
+              {c.parentId && <span className="pres-comment-reply"> · {t('presentationMore.comments.reply')}</span>}
+            </p>
+            <p className="pres-comment-text" translate="no">
+              {c.text}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p className="pres-comment-more">{t('presentationMore.comments.more', { count: more })}</p>}
+    </section>
   );
 }
 

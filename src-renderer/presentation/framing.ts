@@ -84,17 +84,117 @@ export function fitInto(rect: Area, free: Area, maxZoom: number, margin = 32): V
   return centreOn(rect, free, zoom);
 }
 
+/** Where the card stands: beside the map on the right or the left, or along the bottom (a narrow window). */
+export type CardSide = 'right' | 'left' | 'bottom';
+
+/** The pane (the map's part of the window) and what covers it, in the pane's own px. */
+export interface Stage {
+  width: number;
+  height: number;
+  /** Covered at the top (a bar over the map); 0 when the pane starts below it. */
+  top: number;
+  /** The map reads top to bottom: the lane names are a row along the top, not a column on the left. */
+  down: boolean;
+  /** The lane-name column's width (a row's height on a down map) on screen at `zoom`. */
+  laneBand(zoom: number): number;
+}
+
+/** Space kept between the free area and what covers the rest (the card, the lane names). */
+const GAP = 12;
+
 /**
- * The part of the pane not covered by the top bar and the card: left of the card when it
- * stands on the right, above it when it lies along the bottom (a narrow window).
+ * The part of the pane not covered by the top bar, the lane names frozen at its left edge (its
+ * top edge on a top-to-bottom map) and the card: right of the card when it stands on the left
+ * (the lane names are under it then), left of it on the right, above it along the bottom.
  */
-export function freeArea(pane: DOMRect, card: DOMRect | null, topBar: DOMRect | null): Area {
-  const top = topBar ? Math.max(0, topBar.bottom - pane.top) : 0;
-  let right = pane.width;
-  let bottom = pane.height;
-  if (card) {
-    if (card.left - pane.left > pane.width * 0.35) right = card.left - pane.left;
-    else bottom = Math.min(bottom, card.top - pane.top);
+export function freeArea(stage: Stage, card: { side: CardSide; box: Area } | null, zoom: number): Area {
+  let left = 0;
+  let top = stage.top;
+  let right = stage.width;
+  let bottom = stage.height;
+  const band = stage.laneBand(zoom);
+  if (band > 0) {
+    if (stage.down) top = Math.max(top, band + GAP);
+    else left = band + GAP;
   }
-  return { x: 0, y: top, width: Math.max(1, right), height: Math.max(1, bottom - top) };
+  if (card) {
+    if (card.side === 'right') right = Math.min(right, card.box.x - GAP);
+    else if (card.side === 'left') left = Math.max(left, card.box.x + card.box.width + GAP);
+    else bottom = Math.min(bottom, card.box.y - GAP);
+  }
+  return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}
+
+/** The card's box on the other side of the pane (the same size, mirrored). */
+export function mirrored(box: Area, paneWidth: number): Area {
+  return { ...box, x: paneWidth - box.x - box.width };
+}
+
+export function intersects(a: Area, b: Area): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** A rectangle of the map (canvas px) on screen under `viewport`. */
+export function onScreen(rect: Area, viewport: Viewport): Area {
+  return { x: rect.x * viewport.zoom + viewport.x, y: rect.y * viewport.zoom + viewport.y, width: rect.width * viewport.zoom, height: rect.height * viewport.zoom };
+}
+
+/**
+ * The zoom for a step in `free`: readable (see `readingZoom`), less where that still shows the
+ * next steps whole with the step centred, and always small enough for the step itself to fit.
+ */
+export function stepZoom(free: Area, step: Area, next: Area[]): number {
+  let zoom = readingZoom(free, step);
+  const cx = step.x + step.width / 2;
+  const cy = step.y + step.height / 2;
+  let fitsNext = Infinity;
+  for (const n of next) {
+    const dx = Math.max(Math.abs(n.x - cx), Math.abs(n.x + n.width - cx));
+    const dy = Math.max(Math.abs(n.y - cy), Math.abs(n.y + n.height - cy));
+    fitsNext = Math.min(fitsNext, (free.width / 2 - GAP) / Math.max(dx, 1), (free.height / 2 - GAP) / Math.max(dy, 1));
+  }
+  if (fitsNext >= MIN_READING_ZOOM) zoom = Math.min(zoom, fitsNext);
+  // the step whole, whatever its title: seen small beats cut off
+  return Math.min(zoom, (free.width - 2 * GAP) / step.width, (free.height - 2 * GAP) / step.height);
+}
+
+export interface StepPlan {
+  side: CardSide;
+  viewport: Viewport;
+  free: Area;
+}
+
+/**
+ * Where the card stands and where the camera goes for a step: the step centred in the free area
+ * at a readable zoom; the card on the side (of `sides`, the preferred first) where it covers
+ * none of the next steps, else on the first.
+ */
+export interface CardPlace {
+  side: CardSide;
+  /** The card's column (kept free of the map's focus). */
+  box: Area;
+  /** What the card itself covers (as tall as what it says); the column when not given. */
+  cover?: Area;
+}
+
+export function planStep(doc: MapDoc, g: MapGeometry, stepId: string, nextIds: string[], stage: Stage, sides: CardPlace[]): StepPlan | null {
+  const step = stepRect(doc, g, stepId);
+  if (!step) return null;
+  const next = nextIds.filter((id) => id !== stepId).flatMap((id) => stepRect(doc, g, id) ?? []);
+  let best: StepPlan | null = null;
+  for (const card of sides.length ? sides : [null]) {
+    // the lane names may grow with the zoom: settle the zoom and the free area together
+    let zoom = MIN_READING_ZOOM;
+    let free = freeArea(stage, card, zoom);
+    for (let i = 0; i < 3; i++) {
+      zoom = stepZoom(free, step, next);
+      free = freeArea(stage, card, zoom);
+    }
+    zoom = stepZoom(free, step, next);
+    const viewport = keepLaneNameInView(centreOn(step, free, zoom), doc, g, stepId, free);
+    const plan = { side: card?.side ?? 'right', viewport, free };
+    best ??= plan;
+    if (!card || !next.some((n) => intersects(onScreen(n, viewport), card.cover ?? card.box))) return plan;
+  }
+  return best;
 }

@@ -31,7 +31,7 @@ export interface WalkMap {
    */
   order: string[];
   number: ReadonlyMap<string, number>;
-  /** Ways out of each step, the main way first (see `buildWalkMap`); a decision's branches are numbered in this order. */
+  /** Ways out of each step in drawing order (see `buildWalkMap`); a decision's branches are numbered in this order. */
   out: ReadonlyMap<string, Branch[]>;
   /** Where a walk starts: the first start step in reading order (see `roots`). */
   first: string | null;
@@ -62,15 +62,17 @@ export function buildWalkMap(doc: MapDoc): WalkMap {
     if (f.fromStepId !== f.toStepId) hasIncoming.add(f.toStepId);
   }
 
-  // the main way first, whatever order the flows were drawn or stored in: ahead before back
-  // (a loop), straight on in the same lane before a turn, then top to bottom as drawn
-  const place = new Map(reading.map((id, i) => [id, i]));
+  // a decision's branches in their drawing order, whatever order the flows were drawn or stored
+  // in: top to bottom on a left-to-right map, left to right on a top-to-bottom one (the frame's
+  // y is across the lanes in both), so the numbers on the card, the keys 1-9 and the numbers on
+  // the canvas read the way the map is drawn; side by side in one row, the way on before a way
+  // back (a loop), then along the flow
   for (const [from, ways] of out) {
     if (ways.length < 2) continue;
-    const at = place.get(from)!;
+    const at = positions.get(from)!.x;
     const key = (b: Branch) => {
       const p = positions.get(b.to)!;
-      return [place.get(b.to)! > at ? 0 : 1, Math.abs(lane(b.to) - lane(from)), p.y, p.x];
+      return [Math.round(p.y), p.x >= at ? 0 : 1, p.x];
     };
     ways.sort((a, b) => {
       const ka = key(a);

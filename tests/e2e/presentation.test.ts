@@ -1,7 +1,7 @@
 /**
  * Presentation mode as a facilitator uses it: F5 on the sample map hides the editor and shows
  * the first step; the arrow keys walk along the flows (a decision waits for a numbered choice),
- * each step centred and lit; Back retraces the path; C comments on the step without leaving;
+ * each step centred in the part of the screen the lane names and the card leave, and lit; Back retraces the path; C comments on the step without leaving;
  * O shows the phases; Escape returns to the editor as it was. Screenshots in English and
  * Russian at projector sizes (1280×720, 1920×1080).
  */
@@ -40,13 +40,17 @@ async function expectAt(title: string) {
   const box = (await current().boundingBox())!;
   const card = (await pres().locator('.pres-card-frame').boundingBox())!;
   const pane = (await pres().locator('.pres-stage').boundingBox())!;
-  // the map's free part: left of the card when it stands on the right, above it when it lies along the bottom
-  const free =
-    card.x > pane.width * 0.35
-      ? { x: pane.x + (card.x - pane.x) / 2, y: pane.y + pane.height / 2 }
-      : { x: pane.x + pane.width / 2, y: pane.y + (card.y - pane.y) / 2 };
+  // the map's free part: right of the frozen lane names, beside the card (on whichever side it
+  // stands), above it when it lies along the bottom
+  const lane = await pres().locator('.lane-header').first().boundingBox();
+  let left = pane.x + (lane ? lane.width + 12 : 0);
+  let right = pane.x + pane.width;
+  const sheet = card.width > pane.width * 0.65;
+  if (!sheet && card.x + card.width / 2 > pane.x + pane.width / 2) right = card.x - 12;
+  else if (!sheet) left = Math.max(left, card.x + card.width + 12);
+  const free = sheet ? { x: (left + right) / 2, y: pane.y + (card.y - pane.y) / 2 } : { x: (left + right) / 2, y: pane.y + pane.height / 2 };
   expect(Math.abs(box.x + box.width / 2 - free.x)).toBeLessThan(30);
-  if (card.x > pane.width * 0.35) expect(Math.abs(box.y + box.height / 2 - free.y)).toBeLessThan(30);
+  if (!sheet) expect(Math.abs(box.y + box.height / 2 - free.y)).toBeLessThan(30);
   else {
     // a low window: the step stands between the top bar and the card, its lane name above it
     expect(box.y).toBeGreaterThanOrEqual(pane.y);
@@ -101,13 +105,14 @@ describe('presenting a map', () => {
     await expectAt('Qualify the lead (budget, need, timing)');
     await page.keyboard.press('ArrowRight');
     await expectAt('Lead qualified?');
-    await ui.texts(pres().locator('.pres-choice-text'), ['Yes → First meeting: understand needs', 'No → Add to a nurturing campaign']);
+    // numbered as drawn: the nurturing campaign's lane (Marketing) is above the sales manager's
+    await ui.texts(pres().locator('.pres-choice-text'), ['No → Add to a nurturing campaign', 'Yes → First meeting: understand needs']);
     await suite.app.shot('presentation-en-1280-decision');
     // "next" does not pick a branch for the presenter
     await page.keyboard.press('ArrowRight');
     await ui.contains(pres().locator('.pres-flash'), 'Choose a branch first');
     await ui.texts(cardTitle(), ['Lead qualified?']);
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await ui.contains(pres().locator('.pres-progress'), 'Step 6 of 13 · Phase 2 of 3 “Working with the client”');
     await ui.eventually(() => pres().getByRole('progressbar').getAttribute('aria-valuenow')).toBe('5');
@@ -119,7 +124,10 @@ describe('presenting a map', () => {
     await expectAt('Lead qualified?');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
     await ui.contains(pres().locator('.pres-choice.is-highlighted'), 'Add to a nurturing campaign');
+    // the same number on the map, lit with the card's
+    await ui.texts(pres().locator('.pres-branch-mark.is-highlighted'), ['1']);
     await page.keyboard.press('Enter');
     await expectAt('Add to a nurturing campaign');
     // an end of the process: it says so and offers what is left
@@ -138,7 +146,7 @@ describe('presenting a map', () => {
 
   test('C comments on the current step without leaving; Escape closes only the box', async () => {
     const page = suite.page;
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await ui.texts(pres().getByTestId('pres-comment-count'), ['No open comments']);
     await page.keyboard.press('c');
@@ -249,7 +257,7 @@ describe('presenting a map', () => {
     await page.keyboard.press('ArrowRight');
     await expectAt('Lead qualified?');
     await suite.app.shot('presentation-en-1920-decision');
-    await page.keyboard.press('1');
+    await page.keyboard.press('2');
     await expectAt('First meeting: understand needs');
     await suite.app.shot('presentation-en-1920-step');
     await page.setViewportSize({ width: 800, height: 700 });

@@ -139,7 +139,7 @@ describe('step numbers', () => {
 });
 
 describe('the order of branches', () => {
-  test('does not depend on the order the flows were drawn or stored in', () => {
+  test('is their drawing order (top to bottom; in one row the way on before a way back), whatever order the flows were drawn or stored in', () => {
     // three lanes; the decision in the middle one
     const steps = [
       { id: 'd', kind: 'decision' as const, x: 260, role: 'client' },
@@ -155,11 +155,28 @@ describe('the order of branches', () => {
       { id: 'f4', from: 'd', to: 'ahead' },
     ];
     const lanes = { roles: [{ id: 'sales' }, { id: 'client' }, { id: 'finance' }] };
-    const expected = ['ahead', 'up', 'down', 'before'];
+    const expected = ['up', 'ahead', 'before', 'down'];
     const forward = map(steps, flows, lanes);
     const backward = map(steps, [...flows].reverse(), lanes);
     expect(forward.out.get('d')!.map((b) => b.to)).toEqual(expected);
     expect(backward.out.get('d')!.map((b) => b.to)).toEqual(expected);
+  });
+
+  test('on a top-to-bottom map (lanes as columns) they go left to right, as drawn', () => {
+    const steps = [
+      { id: 'd', kind: 'decision' as const, x: 0, role: 'b' },
+      { id: 'right', x: 260, role: 'c' },
+      { id: 'left', x: 260, role: 'a' },
+      { id: 'below', x: 260, role: 'b' },
+    ];
+    const flows = [
+      { id: 'f1', from: 'd', to: 'right' },
+      { id: 'f2', from: 'd', to: 'below' },
+      { id: 'f3', from: 'd', to: 'left' },
+    ];
+    const doc = buildMap({ roles: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], steps: steps.map((s) => ({ ...s })), flows });
+    const m = buildWalkMap({ ...doc, direction: 'down' });
+    expect(m.out.get('d')!.map((b) => b.to)).toEqual(['left', 'below', 'right']);
   });
 });
 
