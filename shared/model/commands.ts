@@ -9,12 +9,11 @@ import { foldText } from './search';
 import type { AutomationLevel, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
 import { DEFAULT_REVIEW_MONTHS, ITEM_KINDS, LIMITS } from './types';
 
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
+import { CommandError } from './commandError';
+import { cardWidth } from './geometry';
+import { freeAnnotations, noteHandlers } from './notes';
+
+export { CommandError };
 
 type D = Draft<MapDoc>;
 
@@ -444,7 +443,8 @@ const handlers = {
    * Moves steps (end of a drag): x relative to the phase column, y relative to the lane, and,
    * when dropped in another lane or column, the new role and phase (`phaseId` left out: kept).
    */
-  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string; phaseId?: string | null }[] }) {
+  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string; phaseId?: string | null }[]; notes?: { id: string; x: number; y: number }[] }) {
+    if (a.notes?.length) noteHandlers.moveNotes(doc, { moves: a.notes });
     for (const m of a.moves) {
       mustRole(doc, m.roleId);
       const s = mustStep(doc, m.stepId);
@@ -487,7 +487,7 @@ const handlers = {
     f.label = a.label;
   },
   /** Deletes steps (with the flows touching them, and the comments and pain points on them) and flows. */
-  deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
+  deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[]; noteIds?: string[] }) {
     const steps = new Set(a.stepIds);
     const flows = new Set<string>();
     for (const f of Object.values(doc.flows) as Flow[]) {
@@ -496,7 +496,10 @@ const handlers = {
         delete doc.flows[f.id];
       }
     }
+    // an annotation outlives its step as a sticky note where it stood: what was written is kept (an undo reattaches it)
+    freeAnnotations(doc, steps);
     for (const id of steps) delete doc.steps[id];
+    if (a.noteIds?.length) noteHandlers.deleteNotes(doc, { ids: a.noteIds });
     dropOrphanReview(doc);
   },
   /** The map's properties, as the article's first step asks: why it is made and who owns it. */
@@ -702,6 +705,17 @@ const handlers = {
     delete doc.phases[a.phaseId];
     renumber(doc.phases, idsInOrder(doc.phases));
     for (const s of moved) settle(doc, s);
+  },
+  ...noteHandlers,
+  /** Widths of steps set by the user ("same width"); null, or a width no wider than the card's own, clears it. */
+  setStepWidths(doc: D, a: { widths: Record<string, number | null> }) {
+    for (const [id, w] of Object.entries(a.widths)) {
+      const s = mustStep(doc, id);
+      if (w !== null && (!Number.isFinite(w) || w <= 0)) throw new CommandError('A width is a number of pixels.');
+      const natural = cardWidth({ kind: s.kind, title: s.title });
+      if (w === null || Math.round(w) <= natural) delete s.width;
+      else s.width = cardWidth({ kind: s.kind, title: s.title, width: w });
+    }
   },
 };
 
