@@ -11,6 +11,8 @@ export function shortcuts(t: TFunction): [string, string][] {
   return [
     [`${mod}+Enter`, t('shortcuts.addNext')],
     [`${mod}+Shift+L`, t('shortcuts.tidyUp')],
+    ['N', t('notes.shortcut')],
+    ['Enter, F2', t('notes.shortcutEdit')],
     [`${mod}+E`, t('shortcuts.export')],
     [t('shortcuts.arrowKeys'), t('shortcuts.move')],
     [t('shortcuts.deleteKeys'), t('shortcuts.deleteSelection')],

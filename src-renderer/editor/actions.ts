@@ -9,6 +9,7 @@ import type { EditorStore } from '../store/editorStore';
 import { fitViewport, revealStep } from '../canvas/viewport';
 import { useReviewUi } from '../review/reviewUi';
 import { t } from '../i18n';
+import { noteNudges } from '../notes/noteKeys';
 
 /** A new start or end step is named at once, in the interface's language; others wait for the user. */
 const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
@@ -100,8 +101,9 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
 /** Deletes the selection; `heal` (PLACEHOLDER until the heal work lands) reconnects the neighbours of a step with one way in and one out. */
 export function deleteSelection(store: EditorStore, _opts: { heal?: boolean } = {}) {
   const { selection } = store.getState();
-  if (selection.steps.length + selection.flows.length === 0) return;
-  store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows }));
+  const noteIds = selection.notes ?? [];
+  if (selection.steps.length + selection.flows.length + noteIds.length === 0) return;
+  store.getState().run(cmd('deleteElements', { stepIds: selection.steps, flowIds: selection.flows, ...(noteIds.length ? { noteIds } : {}) }));
   store.getState().select({ steps: [], flows: [] });
 }
 
@@ -117,5 +119,6 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number) {
       const d = toFrame(isDown(doc), { x: dx, y: dy });
       return { stepId: s.id, x: s.x + d.x, y: s.y + d.y, roleId: s.roleId };
     });
-  if (moves.length) store.getState().run(cmd('moveSteps', { moves }), { coalesceKey: `nudge:${selection.steps.join(',')}` });
+  const notes = noteNudges(doc, selection, dx, dy);
+  if (moves.length || notes.length) store.getState().run(cmd('moveSteps', { moves, ...(notes.length ? { notes } : {}) }), { coalesceKey: `nudge:${selection.steps.join(',')}:${(selection.notes ?? []).join(',')}` });
 }
