@@ -53,8 +53,9 @@ describe('notes on the canvas', () => {
     await page.keyboard.press('Control+Enter');
     await typeTitle('Подготовка коммерческого предложения для клиента');
     await step('Подготовка коммерческого').click();
-    await page.keyboard.press('Control+Enter');
-    await typeTitle('Договор');
+    // a decision: a narrower card than a task
+    await page.getByRole('button', { name: 'Add decision' }).click();
+    await typeTitle('Договор?');
     await ui.count(page.locator('.react-flow__node-step'), 3);
   });
 
@@ -171,16 +172,30 @@ describe('notes on the canvas', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await step('Квалификация лида').click();
     await step('Подготовка коммерческого').click({ modifiers: ['Shift'] });
-    await step('Договор').click({ modifiers: ['Shift'] });
+    await step('Договор?').click({ modifiers: ['Shift'] });
     await ui.count(page.locator('.react-flow__node-step.selected'), 3);
-    // one card made wider first, so "the widest" is not the usual width
-    const ids = Object.values(stored().steps).map((s) => s.id);
-    expect(ids).toHaveLength(3);
-    await page.getByRole('button', { name: 'Same width' }).click();
-    // all as wide as they were (no wider card): nothing to do; so widen one through the model
-    await page.evaluate(() => undefined);
     const widths = async () => Promise.all((await page.locator('.react-flow__node-step').all()).map(async (s) => Math.round((await box(page, s)).width)));
-    const w = await widths();
-    expect(new Set(w).size).toBe(1);
+    // the decision is narrower than the tasks
+    expect(new Set(await widths()).size).toBe(2);
+    await page.getByRole('button', { name: 'Same width' }).click();
+    await ui.eventually(async () => new Set(await widths()).size).toBe(1);
+    const decision = Object.values(stored().steps).find((s) => s.kind === 'decision')!;
+    await ui.eventually(() => stored().steps[decision.id]!.width).toBe(200);
+    await suite.app.shot('notes-same-width');
+    // one undo gives it its own width again
+    await page.keyboard.press('Control+z');
+    await ui.eventually(async () => new Set(await widths()).size).toBe(2);
+  });
+
+  test('in Russian the notes, the toolbar button and its tooltip read in Russian', async () => {
+    const { page } = suite;
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Interface language').selectOption('ru');
+    await page.keyboard.press('Escape');
+    await ui.visible(page.getByRole('button', { name: 'Заметка', exact: true }));
+    expect(await page.getByRole('button', { name: 'Заметка', exact: true }).getAttribute('title')).toMatch(/^Добавить заметку/);
+    await ui.visible(note(STICKY));
+    await suite.app.shot('notes-map-ru');
   });
 });
