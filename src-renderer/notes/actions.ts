@@ -41,7 +41,8 @@ export function addNote(store: EditorStore, flow: ReactFlowInstance | null, opts
   if (!doc) return false;
   const g = geometryOf(doc);
   const down = isDown(doc);
-  const size = noteSize({ text: '' });
+  // room for three lines: the note grows downwards as it is written
+  const size = noteSize({ text: 'a\nb\nc' });
   const boxes = taken(doc);
   const free = (b: Box) => !boxes.some((o) => overlaps(b, o));
   const id = newId();

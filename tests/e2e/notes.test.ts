@@ -80,6 +80,8 @@ describe('notes on the canvas', () => {
 
   test('the toolbar’s Note with one step selected makes an annotation joined to it by a dotted line', async () => {
     const { page } = suite;
+    await page.keyboard.press('0');
+    await ui.settled(page);
     await step('Квалификация лида').click();
     await page.getByRole('button', { name: 'Note', exact: true }).click();
     const field = page.getByRole('textbox', { name: 'Edit the note' });
@@ -128,7 +130,13 @@ describe('notes on the canvas', () => {
   test('after a reload the notes are there', async () => {
     const { page } = suite;
     await page.reload();
-    await page.getByRole('button', { name: `Open ${MAP}` }).click();
+    // the map open before the reload opens again (or the library shows it)
+    const open = page.getByRole('button', { name: `Open ${MAP}` });
+    await page.getByRole('toolbar', { name: 'Map tools' }).or(open).first().waitFor();
+    if (await open.isVisible()) await open.click();
+    await ui.visible(page.getByRole('toolbar', { name: 'Map tools' }));
+    await page.keyboard.press('0');
+    await ui.settled(page);
     await ui.visible(note(STICKY));
     await ui.visible(note(ANNOTATION));
     await ui.count(note(ANNOTATION).locator('.note-connector line'), 1);
