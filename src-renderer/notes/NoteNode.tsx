@@ -151,7 +151,8 @@ function NoteEditor({ noteId, text }: { noteId: string; text: string }) {
       data-submit-on-ctrl-enter
       onChange={(e) => setValue(e.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
+      // after the key that blurred it (the editor's Escape blurs a field first): Escape cancels, anything else keeps
+      onBlur={() => setTimeout(() => finish(true), 0)}
       rows={1}
     />
   );
