@@ -23,7 +23,7 @@ export const notesText = {
     sticky: 'Стикер',
     annotation: 'Пояснение к «{{title}}»',
     placeholder: 'Напишите заметку…',
-    editHint: 'Ctrl+Enter или щелчок вне заметки: сохранить · Escape: отменить',
+    editHint: 'Ctrl+Enter или щелчок вне заметки — сохранить, Esc — отменить',
     edit: 'Изменить заметку (Enter)',
     label: 'Заметка: {{text}}',
     annotationLabel: 'Пояснение к «{{title}}»: {{text}}',
