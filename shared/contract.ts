@@ -233,7 +233,7 @@ export interface CallError {
 
 /** A row an edit expected to find as it was, but another editor changed or deleted. */
 export interface ConflictInfo {
-  table: 'map' | 'roles' | 'phases' | 'steps' | 'flows' | 'comments' | 'painPoints';
+  table: 'map' | 'roles' | 'phases' | 'steps' | 'flows' | 'comments' | 'painPoints' | 'notes';
   id: string;
   /** Its title (or name, text) as stored now, or as it was when deleted. */
   title: string;

@@ -1,12 +1,13 @@
 /**
  * `.lanemap.json`, the format for sharing a map between libraries:
- * `{ "format": "lanemap", "schemaVersion": 4, "exportedAt": ISO time, "app": "Lanemap x.y.z", "map": MapDoc, "versions": [...] }`.
+ * `{ "format": "lanemap", "schemaVersion": 5, "exportedAt": ISO time, "app": "Lanemap x.y.z", "map": MapDoc, "versions": [...] }`.
  * Version 2 added `versions`: the map's saved versions, newest first, each
  * `{ id, name, note, author, kind, createdAt, doc: MapDoc }`. Version 3 added the analysis fields: a step's
  * `wait`, `raci` and `parties` (outside parties of its inputs and outputs), and the map's `dismissed`
  * findings and `rulesOff`. Version 4 added the optimisation fields: `kpis` on phases and steps, a step's
  * `automation` and `system`, a flow's `share`, the Lean wastes among pain-point kinds, and the map's `swot`
- * board, `reviewEveryMonths` and `nextReview`. Versions 1 to 3 (without them) are still read.
+ * board, `reviewEveryMonths` and `nextReview`. Version 5 added the map's `notes` (sticky notes and
+ * annotations on the canvas) and a step's `width`. Versions 1 to 4 (without them) are still read.
  * Reading one checks everything a stored map must satisfy (MapDocSchema: types, limits,
  * references, record keys) plus file-level limits, and says what is wrong in words.
  */
@@ -18,7 +19,7 @@ import { LIMITS, type MapDoc, type VersionSummary } from '../model/types';
 
 export const LANEMAP_FORMAT = 'lanemap';
 /** Written by this Lanemap; every version up to it is read. */
-export const LANEMAP_SCHEMA_VERSION = 4;
+export const LANEMAP_SCHEMA_VERSION = 5;
 /** Largest file accepted (characters of text; the contract's limit too). */
 export const MAX_LANEMAP_TEXT = 20 * 1024 * 1024;
 export const MAX_IMPORT_STEPS = 20_000;

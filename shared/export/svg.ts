@@ -19,6 +19,7 @@ import {
   type PhaseBox,
 } from '../model/geometry';
 import { midpoint, roundedPath } from '../model/routePath';
+import { notesSvg, placedNotes } from './notesSvg';
 import type { Flow, MapDoc, Point, Role, Step } from '../model/types';
 import { escapeXml, fitText, num, textBlock, wrapText } from './text';
 import { textWidth } from '../model/textMetrics';
@@ -321,6 +322,17 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       maxY = Math.max(maxY, p.y);
     }
   }
+  // notes on the canvas (all of them, or the annotations of the exported steps): the picture holds them whole
+  const canvasNotes = placedNotes(doc, positions, selection);
+  let notesTop = Infinity;
+  let notesLeft = Infinity;
+  for (const { box } of canvasNotes) {
+    minX = Math.min(minX, box.x);
+    maxX = Math.max(maxX, box.x + box.w);
+    maxY = Math.max(maxY, box.y + box.h);
+    notesTop = Math.min(notesTop, box.y - 12);
+    notesLeft = Math.min(notesLeft, box.x - 12);
+  }
   let contentLeft: number;
   let contentRight: number;
   let shownLanes: LaneBox[];
@@ -336,13 +348,13 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     const idx = lanes.map((l, i) => (used.has(l.role.id) ? i : -1)).filter((i) => i >= 0);
     shownLanes = lanes.slice(Math.min(...idx), Math.max(...idx) + 1);
   }
-  const regionLeft = contentLeft - LANE_HEADER_WIDTH;
+  const regionLeft = Math.min(contentLeft - LANE_HEADER_WIDTH, notesLeft);
   const shownColumns = columns.filter((c) => c.left < contentRight && c.left + c.width > contentLeft);
   const hasHeader = shownColumns.length > 0;
   const lanesTop = shownLanes[0]?.top ?? 0;
   const lastLane = shownLanes[shownLanes.length - 1];
   const lanesBottom = lastLane ? lastLane.top + lastLane.height : Number.isFinite(maxY) ? maxY + 40 : 200;
-  const regionTop = lanesTop - (hasHeader ? PHASE_HEADER_HEIGHT : 0);
+  const regionTop = Math.min(lanesTop - (hasHeader ? PHASE_HEADER_HEIGHT : 0), notesTop);
   const regionBottom = Math.max(lanesBottom, Number.isFinite(maxY) ? maxY + 20 : lanesBottom);
   const regionWidth = contentRight - regionLeft;
   const regionHeight = regionBottom - regionTop;
@@ -497,6 +509,14 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     for (const f of chips) out.push(flowLabelSvg(f.label, midpoint(flowPts.get(f.id)!)));
     out.push('</g>');
   }
+  out.push(
+    notesSvg(canvasNotes, (id) => {
+      const s = doc.steps[id];
+      if (!s || (selection && !selection.has(id))) return null;
+      const b = cardOf(s);
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    }),
+  );
   for (const n of notes) {
     if (n.targetKind === 'step' && n.targetId) {
       const b = cardOf(doc.steps[n.targetId]!);

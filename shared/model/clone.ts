@@ -13,7 +13,7 @@ export function newIdMap(): IdMap {
   return new Map();
 }
 
-type Kind = 'map' | 'role' | 'phase' | 'step' | 'flow' | 'comment' | 'painPoint';
+type Kind = 'map' | 'role' | 'phase' | 'step' | 'flow' | 'comment' | 'painPoint' | 'note';
 
 export function cloneWithNewIds(
   doc: MapDoc,
@@ -104,6 +104,11 @@ export function cloneWithNewIds(
   for (const p of Object.values(doc.painPoints ?? {})) {
     const id = own('painPoint', p.id);
     out.painPoints[id] = { ...p, id, stepId: ref('step', p.stepId) };
+  }
+  // notes travel with the copy, annotations on the copy's steps
+  for (const n of Object.values(doc.notes ?? {})) {
+    const id = own('note', n.id);
+    (out.notes ??= {})[id] = { ...n, id, ...(n.stepId ? { stepId: ref('step', n.stepId) } : {}) };
   }
   // the SWOT board travels with the copy, linked to the copy's steps
   if (doc.swot?.length) out.swot = doc.swot.map((n) => ({ ...n, stepIds: n.stepIds.map((id) => ref('step', id)) }));

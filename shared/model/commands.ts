@@ -11,12 +11,11 @@ import { describeIssues, FlowSchema, RoleSchema, StepSchema } from './schema';
 import type { AutomationLevel, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
 import { DEFAULT_REVIEW_MONTHS, ITEM_KINDS, LIMITS } from './types';
 
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
+import { CommandError } from './commandError';
+import { cardWidth } from './geometry';
+import { freeAnnotations, noteHandlers } from './notes';
+
+export { CommandError };
 
 type D = Draft<MapDoc>;
 
@@ -446,7 +445,8 @@ const handlers = {
    * Moves steps (end of a drag): x relative to the phase column, y relative to the lane, and,
    * when dropped in another lane or column, the new role and phase (`phaseId` left out: kept).
    */
-  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string; phaseId?: string | null }[] }) {
+  moveSteps(doc: D, a: { moves: { stepId: string; x: number; y: number; roleId: string; phaseId?: string | null }[]; notes?: { id: string; x: number; y: number }[] }) {
+    if (a.notes?.length) noteHandlers.moveNotes(doc, { moves: a.notes });
     for (const m of a.moves) {
       mustRole(doc, m.roleId);
       const s = mustStep(doc, m.stepId);
@@ -489,7 +489,7 @@ const handlers = {
     f.label = a.label;
   },
   /** Deletes steps (with the flows touching them, and the comments and pain points on them) and flows. */
-  deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
+  deleteElements(doc: D, a: { stepIds: string[]; flowIds: string[]; noteIds?: string[] }) {
     const steps = new Set(a.stepIds);
     const flows = new Set<string>();
     for (const f of Object.values(doc.flows) as Flow[]) {
@@ -498,7 +498,10 @@ const handlers = {
         delete doc.flows[f.id];
       }
     }
+    // an annotation outlives its step as a sticky note where it stood: what was written is kept (an undo reattaches it)
+    freeAnnotations(doc, steps);
     for (const id of steps) delete doc.steps[id];
+    if (a.noteIds?.length) noteHandlers.deleteNotes(doc, { ids: a.noteIds });
     dropOrphanReview(doc);
   },
   /** The map's properties, as the article's first step asks: why it is made and who owns it. */
@@ -808,7 +811,7 @@ const handlers = {
    * comments) and now ends at d; it takes the label of the flow leaving the chain, or keeps its
    * own when that one has none (a decision's "Yes" stays).
    */
-  deleteHealing(doc: D, a: { stepIds: string[]; flowIds: string[] }) {
+  deleteHealing(doc: D, a: { stepIds: string[]; flowIds: string[]; noteIds?: string[] }) {
     const gone = new Set(a.stepIds.filter((id) => doc.steps[id]));
     const cut = new Set(a.flowIds);
     const all = (Object.values(doc.flows) as Flow[]).filter((f) => f.fromStepId !== f.toStepId);
@@ -844,7 +847,7 @@ const handlers = {
       joined.add(key);
       heals.push({ flow: { ...fin }, to: target, label: last.label.trim() ? last.label : fin.label });
     }
-    handlers.deleteElements(doc, { stepIds: [...gone], flowIds: a.flowIds });
+    handlers.deleteElements(doc, { stepIds: [...gone], flowIds: a.flowIds, ...(a.noteIds?.length ? { noteIds: a.noteIds } : {}) });
     for (const h of heals) {
       const { route: _route, ...rest } = h.flow;
       doc.flows[h.flow.id] = { ...rest, toStepId: h.to, label: h.label };
@@ -903,6 +906,17 @@ const handlers = {
     delete f.route;
   },
   // --- end of issue 13 (CLIPBOARD) ---
+  ...noteHandlers,
+  /** Widths of steps set by the user ("same width"); null, or a width no wider than the card's own, clears it. */
+  setStepWidths(doc: D, a: { widths: Record<string, number | null> }) {
+    for (const [id, w] of Object.entries(a.widths)) {
+      const s = mustStep(doc, id);
+      if (w !== null && (!Number.isFinite(w) || w <= 0)) throw new CommandError('A width is a number of pixels.');
+      const natural = cardWidth({ kind: s.kind, title: s.title });
+      if (w === null || Math.round(w) <= natural) delete s.width;
+      else s.width = cardWidth({ kind: s.kind, title: s.title, width: w });
+    }
+  },
 };
 
 /** Comments and pain points whose step or flow is gone go with it (an undo brings them back together). */

@@ -70,8 +70,11 @@ export interface MapComparison {
   roles: { added: string[]; removed: string[]; renamed: string[] };
   /** renamed: the name changed; kpis: the KPIs changed (column order is not reported). */
   phases: { added: string[]; removed: string[]; renamed: string[]; kpis: string[] };
-  /** swot: the SWOT board's notes or their links; review: the review cycle or the next review date. */
-  map: ('title' | 'description' | 'swot' | 'review')[];
+  /**
+   * swot: the SWOT board's notes or their links; review: the review cycle or the next review date;
+   * notes: the canvas's notes (added, removed, their text, or the step an annotation is on; not where they stand).
+   */
+  map: ('title' | 'description' | 'swot' | 'review' | 'notes')[];
   /** True when nothing a reader would notice differs (moves alone count as a difference only in `moved`). */
   same: boolean;
 }
@@ -122,6 +125,14 @@ const kpisKey = (kpis: Kpi[] | undefined) =>
 
 /** The board's notes: quadrant, text and linked steps, in their order. */
 const swotKey = (doc: MapDoc) => JSON.stringify((doc.swot ?? []).map((n) => [n.quadrant, n.text.normalize('NFC'), [...n.stepIds].sort()]));
+
+/** The canvas's notes: text and the step each annotates, by id (where a note stands, and its width, are layout). */
+const notesKey = (doc: MapDoc) =>
+  JSON.stringify(
+    Object.values(doc.notes ?? {})
+      .map((n) => [n.id, n.text.normalize('NFC'), n.stepId ?? null])
+      .sort((a, b) => byId(a[0] as string, b[0] as string)),
+  );
 
 const positionDiffers = (a: Step, b: Step) => a.x !== b.x || a.y !== b.y || !!a.pinned !== !!b.pinned;
 
@@ -214,6 +225,7 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
   if (!sameText(older.description, newer.description)) map.push('description');
   if (swotKey(older) !== swotKey(newer)) map.push('swot');
   if ((older.reviewEveryMonths ?? null) !== (newer.reviewEveryMonths ?? null) || (older.nextReview ?? null) !== (newer.nextReview ?? null)) map.push('review');
+  if (notesKey(older) !== notesKey(newer)) map.push('notes');
   const phaseKpis = Object.keys(newer.phases).filter((id) => {
     const before = own(older.phases, id);
     return before !== undefined && kpisKey(before.kpis) !== kpisKey(newer.phases[id]!.kpis);

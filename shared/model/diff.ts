@@ -13,9 +13,9 @@ import type { MapDoc } from './types';
 
 export function emptyChanges(): MapChanges {
   return {
-    upsert: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
-    remove: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
-    expect: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] },
+    upsert: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] },
+    remove: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] },
+    expect: { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] },
   };
 }
 

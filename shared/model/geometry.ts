@@ -30,8 +30,27 @@ export function textWidth(text: string, weight: 400 | 600 = 400): number {
   return fontTextWidth(text, 13, weight) * 1.04;
 }
 
-/** The width a step's title wraps in on the canvas (and so in exports). */
-export function titleWidth(step: Pick<Step, 'kind' | 'title'>): number {
+/** The widest a user may make a card ("same width"). */
+export const STEP_MAX_WIDTH = 480;
+/** Of a widened decision, the share of the extra width its title gains (the diamond's middle). */
+const DECISION_TEXT_SHARE = 0.58;
+
+/** A step's natural width (from its kind and title), before any width the user gave it. */
+function naturalWidth(step: Pick<Step, 'kind' | 'title'>): number {
+  if (step.kind === 'decision') return 180;
+  if (step.kind === 'start' || step.kind === 'end') return naturalTitleWidth(step) > TEXT_WIDTH[step.kind] ? WIDE_PILL : 120;
+  return 200;
+}
+
+/** The width the user gave a step, kept between its natural width and STEP_MAX_WIDTH; its natural width when none. */
+export function cardWidth(step: Pick<Step, 'kind' | 'title'> & { width?: number }): number {
+  const natural = naturalWidth(step);
+  const w = step.width;
+  if (w === undefined || !Number.isFinite(w)) return natural;
+  return Math.round(Math.max(natural, Math.min(STEP_MAX_WIDTH, w)));
+}
+
+function naturalTitleWidth(step: Pick<Step, 'kind' | 'title'>): number {
   if (step.kind === 'start' || step.kind === 'end') {
     const narrow = TEXT_WIDTH[step.kind];
     return wrapLines(step.title || ' ', narrow) > 2 ? narrow + WIDE_PILL - 120 : narrow;
@@ -39,7 +58,15 @@ export function titleWidth(step: Pick<Step, 'kind' | 'title'>): number {
   return TEXT_WIDTH[step.kind];
 }
 
-type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration'>>;
+/** The width a step's title wraps in on the canvas (and so in exports); a widened card gives it more room. */
+export function titleWidth(step: Pick<Step, 'kind' | 'title'> & { width?: number }): number {
+  const natural = naturalTitleWidth(step);
+  const extra = cardWidth(step) - naturalWidth(step);
+  if (extra <= 0) return natural;
+  return Math.floor(natural + extra * (step.kind === 'decision' ? DECISION_TEXT_SHARE : 1));
+}
+
+type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration' | 'width'>>;
 
 /**
  * A step's extent in the map's own frame: `width` along the flow, `height` across it (along a
@@ -67,33 +94,58 @@ export function stepSize(step: Sized): { width: number; height: number } {
   // and checked against what the size depends on (a step edited in place is measured again)
   const known = sizes.get(step);
   const chips = step.inputs.length + step.outputs.length + step.resources.length > 0 || !!step.duration;
-  if (known && known.kind === step.kind && known.title === step.title && known.chips === chips) return { width: known.width, height: known.height };
+  if (known && known.kind === step.kind && known.title === step.title && known.chips === chips && known.set === step.width) return { width: known.width, height: known.height };
   const size = measureStep(step);
-  sizes.set(step, { kind: step.kind, title: step.title, chips, ...size });
+  sizes.set(step, { kind: step.kind, title: step.title, chips, set: step.width, ...size });
   return size;
 }
 
-const sizes = new WeakMap<object, { kind: StepKind; title: string; chips: boolean; width: number; height: number }>();
+const sizes = new WeakMap<object, { kind: StepKind; title: string; chips: boolean; set: number | undefined; width: number; height: number }>();
 
 function measureStep(step: Sized): { width: number; height: number } {
   const title = step.title || ' ';
+  const width = cardWidth(step);
+  const wrap = titleWidth(step);
   switch (step.kind) {
     case 'decision': {
-      const lines = wrapLines(title, TEXT_WIDTH.decision, 600);
-      return { width: 180, height: Math.max(110, Math.min(lines, 14) * LINE_HEIGHT * 2 + 50) };
+      const lines = wrapLines(title, wrap, 600);
+      return { width, height: Math.max(110, Math.min(lines, 14) * LINE_HEIGHT * 2 + 50) };
     }
     case 'start':
     case 'end': {
-      const width = titleWidth(step);
-      const lines = wrapLines(title, width);
-      return { width: width > TEXT_WIDTH[step.kind] ? WIDE_PILL : 120, height: Math.max(56, lines * LINE_HEIGHT + 30) };
+      const lines = wrapLines(title, wrap);
+      return { width, height: Math.max(56, lines * LINE_HEIGHT + 30) };
     }
     default: {
-      const lines = wrapLines(title, TEXT_WIDTH.task);
+      const lines = wrapLines(title, wrap);
       const hasChips = step.inputs.length + step.outputs.length + step.resources.length > 0 || !!step.duration;
-      return { width: 200, height: 24 + lines * LINE_HEIGHT + 10 + (hasChips ? 28 : 0) };
+      return { width, height: 24 + lines * LINE_HEIGHT + 10 + (hasChips ? 28 : 0) };
     }
   }
+}
+
+/** A note's width on screen when the user has not set one, and the narrowest and widest it may be. */
+export const NOTE_WIDTH = 180;
+export const NOTE_MIN_WIDTH = 100;
+export const NOTE_MAX_WIDTH = 480;
+/** Padding inside a note (each side) and its line height: the canvas's CSS (notes/NoteNode.css) and the export agree. */
+export const NOTE_PADDING = 10;
+export const NOTE_LINE_HEIGHT = 18;
+/** The longest a note is drawn (its text scrolls on the canvas, is cut with … in exports). */
+export const NOTE_MAX_LINES = 30;
+
+/** A note's width on screen. */
+export function noteWidth(note: { width?: number }): number {
+  const w = note.width;
+  if (w === undefined || !Number.isFinite(w)) return NOTE_WIDTH;
+  return Math.round(Math.max(NOTE_MIN_WIDTH, Math.min(NOTE_MAX_WIDTH, w)));
+}
+
+/** A note's box on screen (upright in either direction of the map): its text wrapped in its width. */
+export function noteSize(note: { text: string; width?: number }): { width: number; height: number } {
+  const width = noteWidth(note);
+  const lines = Math.min(NOTE_MAX_LINES, wrapLines(note.text || ' ', width - 2 * NOTE_PADDING - 4));
+  return { width, height: lines * NOTE_LINE_HEIGHT + 2 * NOTE_PADDING + 2 };
 }
 
 /** How many lines `text` takes when word-wrapped into `width` px (long words break). */

@@ -10,7 +10,7 @@
  */
 import { dismissalKey } from './commands';
 import { mapFields } from './diff';
-import { ADDITIVE_FIELDS, changedFields, own, rowTitle, sameValue, TABLES, withFields, type Table } from './rows';
+import { ADDITIVE_FIELDS, changedFields, own, rowTitle, sameValue, TABLES, withFields, type RowOf, type Table } from './rows';
 import type { MapDoc } from './types';
 
 /** A row of this editor's that the other editor's changes overruled. */
@@ -162,6 +162,7 @@ function referencesOf(table: Table, row: object): Ref[] {
     add('steps', r.toStepId);
   }
   if (table === 'painPoints') add('steps', r.stepId);
+  if (table === 'notes') add('steps', r.stepId);
   if (table === 'comments') {
     if (r.targetKind === 'step') add('steps', r.targetId);
     if (r.targetKind === 'flow') add('flows', r.targetId);
@@ -177,20 +178,20 @@ function referencesOf(table: Table, row: object): Ref[] {
  * the deletion was not saved. Deleting it anyway would delete the other's work without a word.
  */
 function keepWhatTheirsNeed(doc: MapDoc, fresh: MapDoc, theirs: Ref[], conflicts: RebaseConflict[]) {
-  const rowsOf = (t: Table) => doc[t] as unknown as Record<string, object>;
+  const rowsOf = (t: Table) => (doc[t] ?? {}) as unknown as Record<string, object>;
   const put = (t: Table, id: string, row: object) => {
     (doc as unknown as Record<Table, Record<string, object>>)[t] = { ...rowsOf(t), [id]: row };
   };
   const queue = [...theirs];
   const restore = (t: Table, id: string, told: boolean) => {
-    const back = own(fresh[t] as unknown as Record<string, object>, id);
+    const back = own((fresh[t] ?? {}) as unknown as Record<string, object>, id);
     if (!back || own(rowsOf(t), id)) return;
     put(t, id, back);
     if (told && !conflicts.some((c) => c.table === t && c.id === id)) conflicts.push({ table: t, id, title: rowTitle(back, t), reason: 'changed' });
     queue.push([t, id]);
     // what was deleted with it comes back with it
-    for (const dt of ['flows', 'painPoints', 'comments'] as const) {
-      for (const [did, drow] of Object.entries(fresh[dt] as unknown as Record<string, object>)) {
+    for (const dt of ['flows', 'painPoints', 'comments', 'notes'] as const) {
+      for (const [did, drow] of Object.entries((fresh[dt] ?? {}) as unknown as Record<string, object>)) {
         if (!own(rowsOf(dt), did) && referencesOf(dt, drow).some(([rt, rid]) => rt === t && rid === id)) restore(dt, did, false);
       }
     }
@@ -212,13 +213,13 @@ function repairReferences(doc: MapDoc, fresh: MapDoc, conflicts: RebaseConflict[
   const report = (table: Table, id: string, row: object) => {
     if (!conflicts.some((c) => c.table === table && c.id === id)) conflicts.push({ table, id, title: rowTitle(row, table), reason: 'deleted' });
   };
-  const fix = <T extends Table>(table: T, broken: (row: MapDoc[T][string]) => boolean) => {
-    const rows = doc[table] as Record<string, MapDoc[T][string]>;
-    let copy: Record<string, MapDoc[T][string]> | null = null;
+  const fix = <T extends Table>(table: T, broken: (row: RowOf<T>) => boolean) => {
+    const rows = (doc[table] ?? {}) as Record<string, RowOf<T>>;
+    let copy: Record<string, RowOf<T>> | null = null;
     for (const [id, row] of Object.entries(rows)) {
       if (!broken(row)) continue;
       copy ??= { ...rows };
-      const stored = own(fresh[table] as Record<string, MapDoc[T][string]>, id);
+      const stored = own((fresh[table] ?? {}) as Record<string, RowOf<T>>, id);
       if (stored && !broken(stored)) copy[id] = stored;
       else delete copy[id];
       report(table, id, row);
@@ -228,6 +229,7 @@ function repairReferences(doc: MapDoc, fresh: MapDoc, conflicts: RebaseConflict[
   fix('steps', (s) => !own(doc.roles, s.roleId) || (s.phaseId !== null && !own(doc.phases, s.phaseId)));
   fix('flows', (f) => !own(doc.steps, f.fromStepId) || !own(doc.steps, f.toStepId));
   fix('painPoints', (p) => !own(doc.steps, p.stepId));
+  fix('notes', (n) => n.stepId !== undefined && !own(doc.steps, n.stepId));
   fix('comments', (c) => (c.targetKind === 'step' && !own(doc.steps, c.targetId)) || (c.targetKind === 'flow' && !own(doc.flows, c.targetId)));
   fix('comments', (c) => c.parentId !== null && own(doc.comments, c.parentId)?.parentId !== null);
 }

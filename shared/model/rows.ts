@@ -6,9 +6,9 @@
 import type { MapDoc } from './types';
 
 /** The tables of a map that hold records keyed by id. */
-export const TABLES = ['roles', 'phases', 'steps', 'flows', 'comments', 'painPoints'] as const;
+export const TABLES = ['roles', 'phases', 'steps', 'flows', 'comments', 'painPoints', 'notes'] as const;
 export type Table = (typeof TABLES)[number];
-export type RowOf<T extends Table> = MapDoc[T][string];
+export type RowOf<T extends Table> = NonNullable<MapDoc[T]>[string];
 
 /**
  * Counters: two editors raising one (dot votes) both count. Storage never takes "already holds

@@ -3,6 +3,7 @@
  * Strict objects: unknown keys are rejected rather than silently stored.
  */
 import { z } from 'zod';
+import { NOTE_MAX_WIDTH, NOTE_MIN_WIDTH, STEP_MAX_WIDTH } from './geometry';
 import { own, TABLES } from './rows';
 import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, KPI_DIRECTIONS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS, SWOT_QUADRANTS } from './types';
 
@@ -82,6 +83,19 @@ export const StepSchema = z
     automation: z.enum(['partial', 'auto']).optional(),
     system: nonEmpty(LIMITS.system).optional(),
     kpis: KpisSchema.optional(),
+    width: finite.min(0).max(STEP_MAX_WIDTH).optional(),
+  })
+  .strict();
+
+/** A note on the canvas: its text (may be empty while being written), place, width and the step it annotates. */
+export const NoteSchema = z
+  .object({
+    id: IdSchema,
+    text: text(LIMITS.note),
+    x: coord,
+    y: coord,
+    width: finite.min(NOTE_MIN_WIDTH).max(NOTE_MAX_WIDTH).optional(),
+    stepId: IdSchema.optional(),
   })
   .strict();
 
@@ -215,6 +229,7 @@ const MapExpectationSchema = z
     flows: expectationsOf(FlowSchema, 400_000),
     comments: expectationsOf(CommentSchema, 200_000),
     painPoints: expectationsOf(PainPointSchema, 200_000),
+    notes: expectationsOf(NoteSchema, 20_000).default([]),
   })
   .strict();
 export type MapExpectation = z.infer<typeof MapExpectationSchema>;
@@ -235,6 +250,7 @@ export const MapChangesSchema = z
         flows: z.array(FlowSchema).max(200_000),
         comments: z.array(CommentSchema).max(100_000).default([]),
         painPoints: z.array(PainPointSchema).max(100_000).default([]),
+        notes: z.array(NoteSchema).max(10_000).default([]),
       })
       .strict(),
     remove: z
@@ -245,6 +261,7 @@ export const MapChangesSchema = z
         flows: z.array(IdSchema).max(200_000),
         comments: z.array(IdSchema).max(100_000).default([]),
         painPoints: z.array(IdSchema).max(100_000).default([]),
+        notes: z.array(IdSchema).max(10_000).default([]),
       })
       .strict(),
     expect: MapExpectationSchema,
@@ -317,10 +334,13 @@ export const MapDocSchema = z
     flows: recordOf(FlowSchema),
     comments: recordOf(CommentSchema).default({}),
     painPoints: recordOf(PainPointSchema).default({}),
+    notes: recordOf(NoteSchema)
+      .refine((r) => Object.keys(r).length <= LIMITS.notes, `a map holds at most ${LIMITS.notes} notes`)
+      .optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
-    const records = [doc.roles, doc.phases, doc.steps, doc.flows, doc.comments, doc.painPoints].flatMap((r) => Object.entries(r) as [string, { id: string }][]);
+    const records = [doc.roles, doc.phases, doc.steps, doc.flows, doc.comments, doc.painPoints, doc.notes ?? {}].flatMap((r) => Object.entries(r) as [string, { id: string }][]);
     for (const [key, rec] of records) {
       if (key !== rec.id) ctx.addIssue({ code: 'custom', message: `record key ${key} differs from its id ${rec.id}` });
     }
@@ -345,6 +365,9 @@ export const MapDocSchema = z
     }
     for (const p of Object.values(doc.painPoints)) {
       if (!own(doc.steps, p.stepId)) ctx.addIssue({ code: 'custom', message: `pain point ${p.id} is on a missing step` });
+    }
+    for (const n of Object.values(doc.notes ?? {})) {
+      if (n.stepId !== undefined && !own(doc.steps, n.stepId)) ctx.addIssue({ code: 'custom', message: `note ${n.id} is attached to a missing step ${n.stepId}` });
     }
     for (const n of doc.swot ?? []) {
       for (const stepId of n.stepIds) if (!own(doc.steps, stepId)) ctx.addIssue({ code: 'custom', message: `SWOT note ${n.id} links a missing step ${stepId}` });

@@ -94,6 +94,28 @@ export interface Step {
   /** The system that does or helps with it (CRM, 1C, e-mail…). */
   system?: string;
   kpis?: Kpi[];
+  /**
+   * A width the user gave the card ("same width"), in px along the card's own width; absent: its
+   * natural width. Never narrower than the natural width, never wider than STEP_MAX_WIDTH.
+   */
+  width?: number;
+}
+
+/**
+ * Free text on the canvas: a sticky note standing anywhere, or an annotation attached to a step
+ * (drawn joined to it by a dotted line). `x`, `y` are in the map's frame (x along the flow): for
+ * a sticky note absolute, for an annotation relative to its step's top-left corner, so an
+ * annotation follows its step wherever the step goes (a drag, a tidy-up, a lane growing).
+ */
+export interface Note {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  /** On screen, in px (absent: NOTE_WIDTH). */
+  width?: number;
+  /** The step an annotation is attached to; absent: a sticky note. */
+  stepId?: string;
 }
 
 export const RACI_LETTERS = ['A', 'C', 'I'] as const;
@@ -237,6 +259,8 @@ export interface MapDoc {
   flows: Record<string, Flow>;
   comments: Record<string, MapComment>;
   painPoints: Record<string, PainPoint>;
+  /** Free text notes on the canvas (absent in maps from before them: none). */
+  notes?: Record<string, Note>;
 }
 
 /** One row of the map library. */
@@ -291,4 +315,6 @@ export const LIMITS = {
   swotNote: 500,
   swotNotes: 500,
   reviewMonths: 120,
+  note: 2_000,
+  notes: 500,
 } as const;

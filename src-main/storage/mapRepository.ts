@@ -6,6 +6,7 @@
  * another editor changed or deleted that row meanwhile; only the fields it changes are written.
  */
 import { mapFields } from '../../shared/model/diff';
+import { NOTE_MAX_WIDTH, NOTE_MIN_WIDTH, STEP_MAX_WIDTH } from '../../shared/model/geometry';
 import { ADDITIVE_FIELDS, changedFields, fieldValue, rowTitle, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
 import { DateSchema, DismissalsSchema, KpisSchema, RaciSchema, RulesOffSchema, StepSchema, SwotSchema, type MapChanges } from '../../shared/model/schema';
 import type {
@@ -14,6 +15,7 @@ import type {
   MapDoc,
   MapStatus,
   MapSummary,
+  Note,
   PainPoint,
   Point,
   Purpose,
@@ -73,6 +75,28 @@ interface StepRow {
   kpis: string | null;
   automation: 'partial' | 'auto' | null;
   automation_system: string | null;
+  width: number | null;
+}
+
+interface NoteRow {
+  id: string;
+  map_id: string;
+  text: string;
+  x: number;
+  y: number;
+  width: number | null;
+  step_id: string | null;
+}
+
+function noteOf(n: NoteRow): Note {
+  return {
+    id: n.id,
+    text: n.text,
+    x: n.x,
+    y: n.y,
+    ...(n.width !== null && n.width >= NOTE_MIN_WIDTH && n.width <= NOTE_MAX_WIDTH ? { width: n.width } : {}),
+    ...(n.step_id ? { stepId: n.step_id } : {}),
+  };
 }
 
 interface MapRow {
@@ -164,6 +188,7 @@ function stepOf(s: StepRow): Step {
     ...(s.automation === 'partial' || s.automation === 'auto' ? { automation: s.automation } : {}),
     ...(s.automation_system ? { system: s.automation_system } : {}),
     ...nonEmpty(jsonField('kpis', s.kpis, KpisSchema)),
+    ...(s.width !== null && s.width > 0 && s.width <= STEP_MAX_WIDTH ? { width: s.width } : {}),
   };
 }
 
@@ -229,7 +254,7 @@ function painOf(p: PainRow): PainPoint {
   return { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
 }
 
-type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint;
+type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint | Note;
 
 export function createMapRepository(db: Db) {
   const q = {
@@ -271,6 +296,14 @@ export function createMapRepository(db: Db) {
       ON CONFLICT (id) DO UPDATE SET step_id = excluded.step_id, kind = excluded.kind, votes = excluded.votes, created_at = excluded.created_at
       WHERE pain_points.map_id = excluded.map_id`),
     removePain: db.prepare('DELETE FROM pain_points WHERE id = ? AND map_id = ?'),
+    notes: db.prepare('SELECT id, map_id, text, x, y, width, step_id FROM notes WHERE map_id = ?'),
+    noteById: db.prepare('SELECT id, map_id, text, x, y, width, step_id FROM notes WHERE id = ?'),
+    notesOfStep: db.prepare('SELECT id, map_id, text, x, y, width, step_id FROM notes WHERE map_id = ? AND step_id = ?'),
+    upsertNote: db.prepare(`
+      INSERT INTO notes (id, map_id, text, x, y, width, step_id) VALUES (@id, @mapId, @text, @x, @y, @width, @stepId)
+      ON CONFLICT (id) DO UPDATE SET text = excluded.text, x = excluded.x, y = excluded.y, width = excluded.width, step_id = excluded.step_id
+      WHERE notes.map_id = excluded.map_id`),
+    removeNote: db.prepare('DELETE FROM notes WHERE id = ? AND map_id = ?'),
     versions: db.prepare(`
       SELECT id, map_id AS mapId, name, note, author, kind, created_at AS createdAt, step_count AS stepCount
       FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
@@ -323,15 +356,15 @@ export function createMapRepository(db: Db) {
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
       INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
-        wait_value, wait_unit, raci, parties, kpis, automation, automation_system)
+        wait_value, wait_unit, raci, parties, kpis, automation, automation_system, width)
       VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId,
-        @waitValue, @waitUnit, @raci, @parties, @kpis, @automation, @system)
+        @waitValue, @waitUnit, @raci, @parties, @kpis, @automation, @system, @width)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
         duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned,
         linked_map_id = excluded.linked_map_id, wait_value = excluded.wait_value, wait_unit = excluded.wait_unit,
         raci = excluded.raci, parties = excluded.parties, kpis = excluded.kpis, automation = excluded.automation,
-        automation_system = excluded.automation_system
+        automation_system = excluded.automation_system, width = excluded.width
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
@@ -351,7 +384,7 @@ export function createMapRepository(db: Db) {
     if (info.changes !== 1) throw new ConflictError(`The ${what} ${id} belongs to another map.`);
   }
 
-  const WHAT: Record<Table, string> = { roles: 'lane', phases: 'phase', steps: 'step', flows: 'flow', comments: 'comment', painPoints: 'pain point' };
+  const WHAT: Record<Table, string> = { roles: 'lane', phases: 'phase', steps: 'step', flows: 'flow', comments: 'comment', painPoints: 'pain point', notes: 'note' };
 
   /** The stored row `id` of `table` in map `mapId`, or undefined; a row of another map is refused. */
   function storedRow(table: Table, mapId: string, id: string): AnyRow | undefined {
@@ -399,6 +432,11 @@ export function createMapRepository(db: Db) {
         if (r) [owner, row] = [r.map_id, painOf(r)];
         break;
       }
+      case 'notes': {
+        const r = q.noteById.get(id) as NoteRow | undefined;
+        if (r) [owner, row] = [r.map_id, noteOf(r)];
+        break;
+      }
     }
     if (row && owner !== mapId) throw new ConflictError(`The ${WHAT[table]} ${id} belongs to another map.`);
     return row;
@@ -418,6 +456,7 @@ export function createMapRepository(db: Db) {
     // rows this edit rewrites to point elsewhere do not hang on the deleted row any more
     const repointed = (t: Table) => new Set(changes.upsert[t].map((r) => r.id));
     const [flowsRewritten, commentsRewritten, painsRewritten] = [repointed('flows'), repointed('comments'), repointed('painPoints')];
+    const [notesGone, notesRewritten] = [gone('notes'), repointed('notes')];
     const flag = (table: Table, id: string, title: string) => {
       if (!out.some((c) => c.table === table && c.id === id)) out.push({ table, id, title, reason: 'exists' });
     };
@@ -426,6 +465,8 @@ export function createMapRepository(db: Db) {
         if (!flows.has(f.id) && !flowsRewritten.has(f.id)) flag('flows', f.id, f.label || stepId);
       }
       for (const p of q.painOfStep.all(mapId, stepId) as PainRow[]) if (!pains.has(p.id) && !painsRewritten.has(p.id)) flag('painPoints', p.id, p.kind);
+      // an annotation another editor attached meanwhile would be left pointing at nothing
+      for (const n of q.notesOfStep.all(mapId, stepId) as NoteRow[]) if (!notesGone.has(n.id) && !notesRewritten.has(n.id)) flag('notes', n.id, n.text || 'note');
       for (const c of q.commentsOn.all(mapId, 'step', stepId) as CommentRow[])
         if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
     }
@@ -534,6 +575,7 @@ export function createMapRepository(db: Db) {
         kpis: s.kpis && s.kpis.length > 0 ? JSON.stringify(s.kpis) : null,
         automation: s.automation ?? null,
         system: s.system ?? null,
+        width: s.width ?? null,
       }),
       'step',
       s.id,
@@ -605,6 +647,11 @@ export function createMapRepository(db: Db) {
     const comments = [...changes.upsert.comments].sort((x, y) => Number(x.parentId !== null) - Number(y.parentId !== null));
     for (const c of comments) one(q.upsertComment.run({ ...merge('comments', c).row, mapId }), 'comment', c.id);
     for (const p of changes.upsert.painPoints) one(q.upsertPain.run({ ...merge('painPoints', p).row, mapId }), 'pain point', p.id);
+    for (const id of changes.remove.notes) q.removeNote.run(id, mapId);
+    for (const n of changes.upsert.notes) {
+      const { row } = merge('notes', n);
+      one(q.upsertNote.run({ id: row.id, mapId, text: row.text, x: row.x, y: row.y, width: row.width ?? null, stepId: row.stepId ?? null }), 'note', n.id);
+    }
   }
 
   /** Checks one change set against what is stored and writes it (or throws ConflictError). */
@@ -638,7 +685,7 @@ export function createMapRepository(db: Db) {
   function resetApprovalOnContentChange(mapId: string, changes: MapChanges) {
     if (changes.map?.status !== undefined) return;
     const content =
-      (['roles', 'phases', 'steps', 'flows'] as const).some((t) => changes.upsert[t].length > 0 || changes.remove[t].length > 0) ||
+      (['roles', 'phases', 'steps', 'flows', 'notes'] as const).some((t) => changes.upsert[t].length > 0 || changes.remove[t].length > 0) ||
       (changes.map && (changes.map.title !== undefined || changes.map.description !== undefined || changes.map.direction !== undefined));
     if (!content) return;
     const row = q.map.get(mapId) as MapRow;
@@ -666,7 +713,7 @@ export function createMapRepository(db: Db) {
 
   const insertTx = db.transaction((doc: MapDoc) => {
     q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
-    const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] };
+    const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] };
     const changes: MapChanges = {
       map: {
         purpose: doc.purpose ?? null,
@@ -686,6 +733,7 @@ export function createMapRepository(db: Db) {
         flows: Object.values(doc.flows),
         comments: Object.values(doc.comments ?? {}),
         painPoints: Object.values(doc.painPoints ?? {}),
+        notes: Object.values(doc.notes ?? {}),
       },
       remove: none,
       expect: none,
@@ -779,6 +827,12 @@ export function createMapRepository(db: Db) {
       for (const f of q.flows.all(id) as FlowRow[]) doc.flows[f.id] = flowOf(f);
       for (const c of q.comments.all(id) as CommentRow[]) doc.comments[c.id] = commentOf(c);
       for (const p of q.painPoints.all(id) as PainRow[]) doc.painPoints[p.id] = painOf(p);
+      for (const r of q.notes.all(id) as NoteRow[]) {
+        const n = noteOf(r);
+        // an annotation of a step that is gone (a write from before notes knew it) stands free
+        if (n.stepId && !Object.hasOwn(doc.steps, n.stepId)) delete n.stepId;
+        (doc.notes ??= {})[n.id] = n;
+      }
       return doc;
     },
     /** How many writes the map has had, to tell whether another editor wrote since. */

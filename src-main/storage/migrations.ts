@@ -297,4 +297,29 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: 'notes on the canvas (sticky notes and annotations of steps); a width set by the user on steps',
+    sql: `
+      -- one row per note, so two windows adding or editing different notes both keep theirs
+      -- (see shared/model/rebase.ts); x, y in the map's frame, relative to the step for an
+      -- annotation. step_id has no foreign key: deleting a step makes its annotations sticky
+      -- notes in the same edit (an undo attaches them again), and a note read with a step
+      -- that is gone stands free.
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        text TEXT NOT NULL DEFAULT '',
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        width REAL,
+        step_id TEXT,
+        UNIQUE (map_id, id)
+      );
+      CREATE INDEX notes_map ON notes (map_id);
+      CREATE INDEX notes_step ON notes (map_id, step_id) WHERE step_id IS NOT NULL;
+      -- the card's width set by the user ("same width"); NULL: its natural width
+      ALTER TABLE steps ADD COLUMN width REAL;
+    `,
+  },
 ];

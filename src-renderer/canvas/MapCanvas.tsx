@@ -49,8 +49,10 @@ import { PainOverlayLegend } from '../review/PainPointsPanel';
 import { useCompareEdges, useCompareNodes } from '../review/compareOverlay';
 import { VersionBanner } from '../review/VersionBanner';
 import { useLanguage, useT } from '../i18n';
+import { NoteNode } from '../notes/NoteNode';
+import { isNoteNode, noteIdOf, noteMovesFromDrag } from '../notes/noteNodes';
 
-const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
+const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdge };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_EDGES: FlowEdgeType[] = [];
@@ -62,7 +64,7 @@ const NOWHERE: Rect = { x: -Infinity, y: -Infinity, width: 0, height: 0 };
 function applyPicks(ids: string[], picks: { id: string; selected: boolean }[]): string[] {
   const out = new Set(ids);
   for (const p of picks) {
-    if (isBackdrop(p.id)) continue;
+    if (isBackdrop(p.id) || isNoteNode(p.id)) continue;
     if (p.selected) out.add(p.id);
     else out.delete(p.id);
   }
@@ -229,7 +231,8 @@ export function MapCanvas() {
       const picks = changes.filter((c) => c.type === 'select');
       if (picks.length) {
         const { selection } = store.getState();
-        store.getState().select({ steps: applyPicks(selection.steps, picks), flows: selection.flows });
+        const notes = applyPicks(selection.notes ?? [], picks.filter((p) => isNoteNode(p.id)).map((p) => ({ ...p, id: noteIdOf(p.id) })));
+        store.getState().select({ steps: applyPicks(selection.steps, picks), flows: selection.flows, ...(notes.length ? { notes } : {}) });
       }
       setNodes((ns) =>
         applyNodeChanges(
@@ -246,7 +249,7 @@ export function MapCanvas() {
       const picks = changes.filter((c) => c.type === 'select');
       if (!picks.length) return;
       const { selection } = store.getState();
-      store.getState().select({ steps: selection.steps, flows: applyPicks(selection.flows, picks) });
+      store.getState().select({ steps: selection.steps, flows: applyPicks(selection.flows, picks), ...(selection.notes ? { notes: selection.notes } : {}) });
     },
     [store],
   );
@@ -282,9 +285,10 @@ export function MapCanvas() {
           const phase = column ? { phaseId: column.phase?.id ?? null, x: at.x - column.left } : { x: at.x };
           return { stepId: n.id, y: at.y - lane.top, roleId: lane.role.id, ...phase };
         });
-      if (moves.length === 0) return;
-      if (moves.length === 1 && insertOnDrop(store, moves[0]!)) return;
-      if (!store.getState().run(cmd('moveSteps', { moves })))
+      const notes = noteMovesFromDrag(current, g, dragged);
+      if (moves.length === 0 && notes.length === 0) return;
+      if (moves.length === 1 && notes.length === 0 && insertOnDrop(store, moves[0]!)) return;
+      if (!store.getState().run(cmd('moveSteps', { moves, ...(notes.length ? { notes } : {}) })))
         setNodes((prev) => adoptNodes(prev, builder.nodes(current, g, store.getState().selection, language)));
     },
     [store, builder, language],

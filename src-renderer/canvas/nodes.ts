@@ -6,6 +6,7 @@ import { isDown, phaseHeaderSize, toScreen } from './frame';
 import { STEP_KINDS, type Flow, type MapDoc, type Phase, type Role, type Step, type StepKind } from '../../shared/model/types';
 import type { Selection } from '../store/editorStore';
 import { t } from '../i18n';
+import { createNoteBuilder, type NoteNodeType } from '../notes/noteNodes';
 
 export type StepNodeData = { step: Step; role: Role | undefined; down: boolean };
 /** `length` runs along the flow, `thickness` across it (a row's height, or a column's width when down). */
@@ -14,7 +15,7 @@ export type StepNodeType = Node<StepNodeData, 'step'>;
 export type LaneNodeType = Node<LaneNodeData, 'lane'>;
 export type PhaseNodeData = { phase: Phase | null; length: number; thickness: number; header: number; stepCount: number; down: boolean };
 export type PhaseNodeType = Node<PhaseNodeData, 'phase'>;
-export type CanvasNode = StepNodeType | LaneNodeType | PhaseNodeType;
+export type CanvasNode = StepNodeType | LaneNodeType | PhaseNodeType | NoteNodeType;
 
 export const LANE_NODE_PREFIX = 'lane:';
 export const PHASE_NODE_PREFIX = 'phase:';
@@ -66,6 +67,7 @@ export function createCanvasBuilder() {
   let steps = new Map<string, StepEntry>();
   let flows = new Map<string, FlowEntry>();
   let backdrop: { doc: MapDoc; geometry: MapGeometry; language: string; nodes: CanvasNode[] } | null = null;
+  const notes = createNoteBuilder();
   return {
     nodes(doc: MapDoc, geometry: MapGeometry, selection: Selection, language = ''): CanvasNode[] {
       const down = isDown(doc);
@@ -89,7 +91,7 @@ export function createCanvasBuilder() {
       // lanes and columns change with the map, not with a click
       if (!backdrop || backdrop.doc !== doc || backdrop.geometry !== geometry || backdrop.language !== language)
         backdrop = { doc, geometry, language, nodes: backdropNodes(doc, geometry) };
-      return [...backdrop.nodes, ...stepNodes];
+      return [...backdrop.nodes, ...stepNodes, ...notes(doc, geometry, selection.notes, language)];
     },
     edges(doc: MapDoc, selection: Selection, language = ''): FlowEdgeType[] {
       const down = isDown(doc);

@@ -9,7 +9,8 @@
  * so what the overview shows is what the cards show when zoomed in.
  */
 import { stepSize, type MapGeometry } from '../../shared/model/geometry';
-import type { MapDoc, Point, StepKind } from '../../shared/model/types';
+import type { MapDoc, Note, Point, StepKind } from '../../shared/model/types';
+import { noteBox } from '../notes/noteNodes';
 import { isDown, phaseHeaderSize, toScreen } from './frame';
 import { LEGIBLE_ZOOM } from './viewport';
 import type { FlowEdgeType } from './FlowEdge';
@@ -38,6 +39,8 @@ export type Scene = {
   columns: SceneColumn[];
   steps: SceneStep[];
   flows: SceneFlow[];
+  /** Notes on the canvas, as small pale boxes (absent: none). */
+  notes?: SceneBand[];
 };
 
 /** Per step and flow: what the overview paints over the plain drawing. */
@@ -103,7 +106,12 @@ export function buildScene(doc: MapDoc, geometry: MapGeometry, nodes: readonly C
           : [out, { x: (out.x + into.x) / 2, y: out.y }, { x: (out.x + into.x) / 2, y: into.y }, into];
     flows.push({ id: e.id, points, diff: diffOf(e.className) });
   }
-  return { down, lanes, columns, steps, flows };
+  return { down, lanes, columns, steps, flows, notes: Object.values(doc.notes ?? {}).map((n) => noteBand(doc, n, geometry)) };
+}
+
+function noteBand(doc: MapDoc, n: Note, geometry: MapGeometry): SceneBand {
+  const b = noteBox(doc, n, geometry);
+  return { x: b.x, y: b.y, w: b.w, h: b.h, color: n.stepId ? '#ffffff' : '#fff7c2' };
 }
 
 /** The steps as plain boxes, straight from the map (for a picture that does not follow the selection). */
@@ -212,6 +220,15 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
     ctx.strokeStyle = s.colour;
     ctx.lineWidth = Math.max(s.width * px, 2);
     ctx.stroke(s.path);
+  }
+
+  // notes: small pale boxes
+  for (const n of scene.notes ?? []) {
+    if (!inView(n.x, n.y, n.w, n.h)) continue;
+    ctx.fillStyle = n.color;
+    ctx.fillRect(n.x, n.y, n.w, n.h);
+    ctx.fillStyle = '#d9c96a';
+    ctx.fillRect(n.x, n.y, n.w, Math.max(px, 1));
   }
 
   // steps: a white (or heat / comparison) box edged in the role's colour

@@ -10,6 +10,7 @@ import type { MapDoc } from '../../shared/model/types';
 import type { FlowEdgeType } from './FlowEdge';
 import { isDown, toScreen } from './frame';
 import { isBackdrop, type CanvasNode } from './nodes';
+import { notesIn } from '../notes/noteNodes';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 
@@ -33,7 +34,7 @@ export function nextWindow(current: Rect | null, view: Rect, margin = 0.5): Rect
 
 const overlaps = (r: Rect, x0: number, y0: number, x1: number, y1: number) => x0 <= r.x + r.width && x1 >= r.x && y0 <= r.y + r.height && y1 >= r.y;
 
-export type Members = { steps: ReadonlySet<string>; flows: ReadonlySet<string> };
+export type Members = { steps: ReadonlySet<string>; flows: ReadonlySet<string>; notes?: ReadonlySet<string> };
 
 /**
  * The steps and flows that belong to a window, from the map itself (not from the nodes, which
@@ -77,7 +78,7 @@ export function membersIn(doc: MapDoc, geometry: MapGeometry, win: Rect): Member
     ends.push(f.fromStepId, f.toStepId);
   }
   for (const id of ends) steps.add(id);
-  return { steps, flows };
+  return { steps, flows, notes: notesIn(doc, geometry, win) };
 }
 
 /**
@@ -87,7 +88,11 @@ export function membersIn(doc: MapDoc, geometry: MapGeometry, win: Rect): Member
  */
 export function windowed(nodes: readonly CanvasNode[], edges: readonly FlowEdgeType[], members: Members, keep: ReadonlySet<string>): { nodes: CanvasNode[]; edges: FlowEdgeType[] } {
   return {
-    nodes: nodes.filter((n) => n.type !== 'step' || isBackdrop(n.id) || members.steps.has(n.id) || keep.has(n.id) || n.dragging),
+    nodes: nodes.filter((n) =>
+      n.type === 'note'
+        ? !members.notes || members.notes.has(n.data.note.id) || n.selected || n.dragging
+        : n.type !== 'step' || isBackdrop(n.id) || members.steps.has(n.id) || keep.has(n.id) || n.dragging,
+    ),
     edges: edges.filter((e) => members.flows.has(e.id)),
   };
 }

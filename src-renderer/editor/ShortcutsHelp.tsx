@@ -14,6 +14,8 @@ export function shortcuts(t: TFunction): [string, string][] {
     [`Alt+${mod}+Enter`, t('clipboard.shortcuts.addBranch')],
     ...clipboardShortcuts(t, mod),
     [`${mod}+Shift+L`, t('shortcuts.tidyUp')],
+    ['N', t('notes.shortcut')],
+    ['Enter, F2', t('notes.shortcutEdit')],
     [`${mod}+E`, t('shortcuts.export')],
     [t('shortcuts.arrowKeys'), t('shortcuts.move')],
     [t('shortcuts.deleteKeys'), t('clipboard.shortcuts.deleteHeal')],

@@ -36,6 +36,7 @@ import { PresentButton } from '../presentation/PresentButton';
 import { useFindingCount } from '../analysis/CheckPanel';
 import { useReviewUi } from '../review/reviewUi';
 import { formatNumber } from '../i18n';
+import { NoteButton } from '../notes/NoteButton';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -131,6 +132,7 @@ export function Toolbar(p: Props) {
         <ToolButton label={t('toolbar.addNext')} shortcut={`${mod}+Enter`} disabled={!oneSelected || readOnly} onClick={() => addNextStep(store, flow)}>
           <Plus size={17} />
         </ToolButton>
+        <NoteButton />
       </div>
       <div className="toolbar-group">
         <ToolButton label={t('toolbar.tidyUp')} shortcut={`${mod}+Shift+L`} disabled={tidying || readOnly} onClick={() => void tidyUp(store)}>

@@ -10,6 +10,7 @@ import { fitViewport, revealStep } from '../canvas/viewport';
 import { useReviewUi } from '../review/reviewUi';
 import { t } from '../i18n';
 import { insertStepOnFlow } from './insert';
+import { noteNudges } from '../notes/noteKeys';
 
 /** A new start or end step is named at once, in the interface's language; others wait for the user. */
 export const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
@@ -115,8 +116,9 @@ export function addNextStep(store: EditorStore, flow: ReactFlowInstance | null, 
  */
 export function deleteSelection(store: EditorStore, opts: { heal?: boolean } = {}) {
   const { selection } = store.getState();
-  if (selection.steps.length + selection.flows.length === 0) return;
-  const args = { stepIds: selection.steps, flowIds: selection.flows };
+  const noteIds = selection.notes ?? [];
+  if (selection.steps.length + selection.flows.length + noteIds.length === 0) return;
+  const args = { stepIds: selection.steps, flowIds: selection.flows, ...(noteIds.length ? { noteIds } : {}) };
   const heal = opts.heal ?? true;
   store.getState().run(heal && selection.steps.length ? cmd('deleteHealing', args) : cmd('deleteElements', args));
   store.getState().select({ steps: [], flows: [] });
@@ -134,5 +136,6 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number) {
       const d = toFrame(isDown(doc), { x: dx, y: dy });
       return { stepId: s.id, x: s.x + d.x, y: s.y + d.y, roleId: s.roleId };
     });
-  if (moves.length) store.getState().run(cmd('moveSteps', { moves }), { coalesceKey: `nudge:${selection.steps.join(',')}` });
+  const notes = noteNudges(doc, selection, dx, dy);
+  if (moves.length || notes.length) store.getState().run(cmd('moveSteps', { moves, ...(notes.length ? { notes } : {}) }), { coalesceKey: `nudge:${selection.steps.join(',')}:${(selection.notes ?? []).join(',')}` });
 }

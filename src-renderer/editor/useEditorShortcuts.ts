@@ -5,6 +5,7 @@ import { useEditorStore } from '../store/context';
 import { tidyUp } from '../layout/tidyUp';
 import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions';
 import { useClipboardShortcuts } from './clipboard';
+import { noteKeys } from '../notes/noteKeys';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
@@ -66,12 +67,13 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
       // must not nudge or delete the steps selected on the canvas
       if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
       const arrow = ARROWS[e.key];
-      if (arrow && store.getState().selection.steps.length > 0) {
+      if (arrow && (store.getState().selection.steps.length > 0 || (store.getState().selection.notes?.length ?? 0) > 0)) {
         e.preventDefault();
         e.stopPropagation();
         nudgeSelection(store, arrow[0] * (e.shiftKey ? 50 : 10), arrow[1] * (e.shiftKey ? 50 : 10));
         return;
       }
+      if (noteKeys(e, store, flow)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         deleteSelection(store, { heal: !e.shiftKey });

@@ -17,6 +17,7 @@ import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
+import { notesText } from '../notes/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -553,6 +554,7 @@ export const en = {
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,
+  notes: notesText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

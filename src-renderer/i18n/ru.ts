@@ -17,6 +17,7 @@ import { swotText } from '../views/swot/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
+import { notesText } from '../notes/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -567,6 +568,7 @@ export const ru: Messages = {
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,
+  notes: notesText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

@@ -7,6 +7,7 @@ import { DURATION_UNITS, ITEM_KINDS, LIMITS, STEP_KINDS, type Duration, type Map
 import { CommitField } from '../components/CommitField';
 import { useLiveTitleStore } from '../canvas/liveTitle';
 import { deleteSelection } from '../editor/actions';
+import { WidthButtons } from '../notes/WidthButtons';
 import { useEditor, useEditorStore } from '../store/context';
 import { formatNumber, useT } from '../i18n';
 import { ItemListEditor } from './ItemListEditor';
@@ -300,6 +301,7 @@ export function Inspector() {
             flows: t('inspector.selectionFlows', { count: selection.flows.length }),
           })}
         </p>
+        <WidthButtons />
         <button className="danger-outline" onClick={() => deleteSelection(store)}>
           <Trash2 size={14} aria-hidden /> {t('inspector.deleteSelection')}
         </button>

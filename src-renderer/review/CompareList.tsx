@@ -115,7 +115,9 @@ export function CompareList() {
           ? t('versions.diff.mapSwot')
           : f === 'review'
             ? t('versions.diff.mapReview')
-            : t('versions.diff.mapDescription'),
+            : f === 'notes'
+              ? t('notes.compareChanged')
+              : t('versions.diff.mapDescription'),
     ),
     ...c.roles.added.map((id) => t('versions.diff.laneAdded', { name: doc.roles[id]?.name ?? '' })),
     ...c.roles.removed.map((id) => t('versions.diff.laneRemoved', { name: older.roles[id]?.name ?? '' })),

@@ -25,6 +25,8 @@ import { clause, describeEditRefusal, describeFailure, failureReason } from '../
 export interface Selection {
   steps: string[];
   flows: string[];
+  /** Notes on the canvas (absent: none). */
+  notes?: string[];
 }
 
 interface HistoryEntry {
@@ -86,7 +88,9 @@ function sameSelection(a: Selection, b: Selection) {
     a.steps.length === b.steps.length &&
     a.flows.length === b.flows.length &&
     a.steps.every((s, i) => s === b.steps[i]) &&
-    a.flows.every((f, i) => f === b.flows[i])
+    a.flows.every((f, i) => f === b.flows[i]) &&
+    (a.notes ?? []).length === (b.notes ?? []).length &&
+    (a.notes ?? []).every((n, i) => n === b.notes![i])
   );
 }
 
@@ -94,7 +98,9 @@ function sameSelection(a: Selection, b: Selection) {
 function prune(sel: Selection, doc: MapDoc): Selection {
   const steps = sel.steps.filter((id) => doc.steps[id]);
   const flows = sel.flows.filter((id) => doc.flows[id]);
-  return steps.length === sel.steps.length && flows.length === sel.flows.length ? sel : { steps, flows };
+  const notes = sel.notes?.filter((id) => doc.notes?.[id]);
+  if (steps.length === sel.steps.length && flows.length === sel.flows.length && notes?.length === sel.notes?.length) return sel;
+  return notes?.length ? { steps, flows, notes } : { steps, flows };
 }
 
 /** Edits not stored yet when a window goes away (see saveOnLeave.ts). */

@@ -9,7 +9,7 @@ afterEach(removeTempDirs);
 
 const run = (doc: MapDoc, ...commands: Command[]) => commands.reduce(applyCommand, doc);
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
-const nothing = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [] };
+const nothing = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] };
 
 describe('diffMaps', () => {
   test('identical documents give an empty change, also when they are separate copies', () => {

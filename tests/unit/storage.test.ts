@@ -49,7 +49,7 @@ describe('opening a library', () => {
     expect(backupPath).toBeNull();
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(['comments', 'flows', 'map_thumbnails', 'maps', 'pain_points', 'phases', 'roles', 'settings', 'step_items', 'steps', 'versions']);
+    expect(tables).toEqual(['comments', 'flows', 'map_thumbnails', 'maps', 'notes', 'pain_points', 'phases', 'roles', 'settings', 'step_items', 'steps', 'versions']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
   });
 
