@@ -48,6 +48,7 @@ import { PainOverlayLegend } from '../review/PainPointsPanel';
 import { useCompareEdges, useCompareNodes } from '../review/compareOverlay';
 import { VersionBanner } from '../review/VersionBanner';
 import { useLanguage, useT } from '../i18n';
+import { useContextMenus } from '../editor/contextMenu/useContextMenus';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode };
 const edgeTypes = { flow: FlowEdge };
@@ -102,6 +103,8 @@ export function MapCanvas() {
   );
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useZoomShortcuts();
+  // context menus on steps, flows, lanes, phases and the canvas (editor/contextMenu/)
+  const menus = useContextMenus();
 
   // adopt the document's nodes, keeping React Flow's measurements so nothing flickers
   useEffect(() => {
@@ -331,6 +334,7 @@ export function MapCanvas() {
         elevateEdgesOnSelect
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={ariaLabelConfig}
+        {...menus.handlers}
       >
         {dotsVisible && <Background variant={BackgroundVariant.Dots} gap={DOT_GAP} size={1} />}
         {scene && marks && <OverviewLayer scene={scene} marks={marks} />}
@@ -343,6 +347,7 @@ export function MapCanvas() {
           </div>
         )}
         <MiniMapView scene={miniScene} label={t('editor.miniMap')} />
+        {menus.element}
       </ReactFlow>
     </div>
   );

@@ -36,6 +36,7 @@ import { PresentButton } from '../presentation/PresentButton';
 import { useFindingCount } from '../analysis/CheckPanel';
 import { useReviewUi } from '../review/reviewUi';
 import { formatNumber } from '../i18n';
+import { ArrangeButton } from './contextMenu/ArrangeMenu';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -143,6 +144,7 @@ export function Toolbar(p: Props) {
         >
           {down ? <ArrowRightFromLine size={17} /> : <ArrowDownFromLine size={17} />}
         </ToolButton>
+        <ArrangeButton />
       </div>
       <div className="toolbar-group">
         <ToolButton label={t('toolbar.undo')} shortcut={`${mod}+Z`} disabled={!canUndo || readOnly} onClick={() => store.getState().undo()}>
