@@ -93,12 +93,17 @@ function MenuList({ items, label, anchor, autoFocus, level, onDone, onBack, clas
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items.length]);
 
+  // once placed (a hidden element takes no focus): the first item from the keyboard; a root menu
+  // opened with the mouse takes the focus itself, so its keys work at once
+  const placed = pos !== null;
   useLayoutEffect(() => {
-    if (!autoFocus) return;
-    const first = items.findIndex(enabled);
-    focusItem(first >= 0 ? first : 0);
+    if (!placed) return;
+    if (autoFocus) {
+      const first = items.findIndex(enabled);
+      focusItem(first >= 0 ? first : 0);
+    } else if (level === 0) ref.current?.focus({ preventScroll: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [placed]);
 
   function focusItem(i: number) {
     if (i < 0 || i >= items.length) return;
@@ -200,6 +205,7 @@ function MenuList({ items, label, anchor, autoFocus, level, onDone, onBack, clas
         aria-orientation="vertical"
         data-own-keys
         data-menu-level={level}
+        tabIndex={-1}
         className={`context-menu${className ? ` ${className}` : ''}`}
         style={pos ? { left: pos.left, top: pos.top } : { left: 0, top: 0, visibility: 'hidden' }}
         onKeyDown={onKeyDown}

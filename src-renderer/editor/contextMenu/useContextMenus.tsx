@@ -236,6 +236,7 @@ export function useContextMenus(): {
           label={menuLabel(doc, menu.target, selected)}
           anchor={menu.at}
           className={`context-menu-${menu.target.kind}`}
+          autoFocus={menu.keyboard}
           onDone={close}
         />
       )}
