@@ -207,10 +207,10 @@ describe('context menus', () => {
     await ui.count(page.locator('.react-flow__node-step'), 4);
     await ui.eventually(async () => Object.values((await stored(id)).steps).length).toBe(4);
     const doc = await stored(id);
-    const step = Object.values(doc.steps).find((s) => !['s-1', 's-2', 's-3'].includes(s.id))!;
+    const step = Object.values(doc.steps).find((s) => ![ids['s-1'], ids['s-2'], ids['s-3']].includes(s.id))!;
     expect(step.roleId).toBe(ids['r-h']);
     expect(step.phaseId).toBe(ids['p-q']);
-    const drawn = await middle(node(step.id));
+    const drawn = await middle(page.locator(`.react-flow__node[data-id="${step.id}"]`));
     expect(Math.abs(drawn.x - spot.x)).toBeLessThan(30);
     expect(Math.abs(drawn.y - spot.y)).toBeLessThan(40);
     // its title is ready to type
