@@ -1,6 +1,7 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
+import { LANE_HEADER_WIDTH } from '../../shared/model/geometry';
 import { isDown, toFrame, geometryOf } from '../canvas/frame';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
@@ -59,7 +60,8 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
   if (flow && pane) {
     const a = toFrame(isDown(doc), flow.screenToFlowPosition({ x: pane.left, y: pane.top }));
     const b = toFrame(isDown(doc), flow.screenToFlowPosition({ x: pane.right, y: pane.bottom }));
-    view = { from: Math.min(a.x, b.x), to: Math.max(a.x, b.x) };
+    // the frozen lane names cover the start of the view (canvas/LaneHeaders.tsx)
+    view = { from: Math.min(a.x, b.x) + LANE_HEADER_WIDTH + 20, to: Math.max(a.x, b.x) };
   }
   const { x, y, phaseId } = spotInLane(doc, roleId, kind, view);
   const id = newId();

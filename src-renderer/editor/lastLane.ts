@@ -78,7 +78,7 @@ const GAP = 60;
 /**
  * Where a new step of `kind` goes in lane `roleId` (frame coordinates: x along the flow): after
  * the last of that lane's steps that is in view (`view`: the visible span along the flow), at its
- * level, in its phase column; with none in view, at the start of the view. Moved on along the
+ * level, in its phase column; with none in view, in the middle of the view. Moved on along the
  * flow until it covers no step of the lane.
  */
 export function spotInLane(doc: MapDoc, roleId: string, kind: StepKind, view: { from: number; to: number }): { x: number; y: number; phaseId: string | null } {
@@ -96,7 +96,8 @@ export function spotInLane(doc: MapDoc, roleId: string, kind: StepKind, view: { 
     ax = last.at.x + last.size.width + GAP;
     ry = Math.max(LANE_PADDING, Math.round(last.s.y + (last.size.height - own.height) / 2));
   } else {
-    ax = Math.max(view.from + 40, g.columns.length ? 20 : 0);
+    // nothing of that lane in view: the middle of the view along the flow
+    ax = Math.max(Number.isFinite(view.from + view.to) ? (view.from + view.to) / 2 - own.width / 2 : 40, g.columns.length ? 20 : 0);
     ry = LANE_PADDING + 12;
   }
   const lane = g.lanes.find((l) => l.role.id === roleId);
