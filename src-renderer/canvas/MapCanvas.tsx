@@ -51,6 +51,7 @@ import { VersionBanner } from '../review/VersionBanner';
 import { useLanguage, useT } from '../i18n';
 import { NoteNode } from '../notes/NoteNode';
 import { isNoteNode, noteIdOf, noteMovesFromDrag } from '../notes/noteNodes';
+import { useContextMenus } from '../editor/contextMenu/useContextMenus';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, phase: PhaseNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdge };
@@ -105,6 +106,8 @@ export function MapCanvas() {
   );
   const [nodes, setNodes] = useState<CanvasNode[]>(derived);
   useZoomShortcuts();
+  // context menus on steps, flows, lanes, phases and the canvas (editor/contextMenu/)
+  const menus = useContextMenus();
 
   // adopt the document's nodes, keeping React Flow's measurements so nothing flickers
   useEffect(() => {
@@ -344,6 +347,7 @@ export function MapCanvas() {
         elevateEdgesOnSelect
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={ariaLabelConfig}
+        {...menus.handlers}
       >
         {dotsVisible && <Background variant={BackgroundVariant.Dots} gap={DOT_GAP} size={1} />}
         {scene && marks && <OverviewLayer scene={scene} marks={marks} />}
@@ -356,6 +360,7 @@ export function MapCanvas() {
           </div>
         )}
         <MiniMapView scene={miniScene} label={t('editor.miniMap')} />
+        {menus.element}
       </ReactFlow>
     </div>
   );

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { presentationShortcuts } from '../presentation/shortcuts';
 import { reviewShortcuts } from '../review/useReviewShortcuts';
 import { clipboardShortcuts } from './clipboardShortcuts';
+import { menuShortcuts } from './contextMenu/items';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -31,6 +32,7 @@ export function shortcuts(t: TFunction): [string, string][] {
     ['Alt+1 … Alt+6', t('shortcuts.views')],
     [t('swotView.shortcuts.boardKeys'), t('swotView.shortcuts.board')],
     [t('swotView.shortcuts.noteKeys'), t('swotView.shortcuts.note')],
+    ...menuShortcuts(t, mod),
     ...reviewShortcuts(t, mod),
     ...presentationShortcuts(t),
     ['?', t('shortcuts.help')],

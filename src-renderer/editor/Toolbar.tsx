@@ -37,6 +37,7 @@ import { useFindingCount } from '../analysis/CheckPanel';
 import { useReviewUi } from '../review/reviewUi';
 import { formatNumber } from '../i18n';
 import { NoteButton } from '../notes/NoteButton';
+import { ArrangeButton } from './contextMenu/ArrangeMenu';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -145,6 +146,7 @@ export function Toolbar(p: Props) {
         >
           {down ? <ArrowRightFromLine size={17} /> : <ArrowDownFromLine size={17} />}
         </ToolButton>
+        <ArrangeButton />
       </div>
       <div className="toolbar-group">
         <ToolButton label={t('toolbar.undo')} shortcut={`${mod}+Z`} disabled={!canUndo || readOnly} onClick={() => store.getState().undo()}>

@@ -1,7 +1,7 @@
 /** Editor actions shared by the toolbar, keyboard shortcuts and panels. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { cmd } from '../../shared/model/commands';
-import { columnAt, frameSize, laneAt } from '../../shared/model/geometry';
+import { LANE_HEADER_WIDTH } from '../../shared/model/geometry';
 import { isDown, toFrame, geometryOf } from '../canvas/frame';
 import { newId } from '../../shared/model/ids';
 import type { StepKind } from '../../shared/model/types';
@@ -11,6 +11,7 @@ import { useReviewUi } from '../review/reviewUi';
 import { t } from '../i18n';
 import { insertStepOnFlow } from './insert';
 import { noteNudges } from '../notes/noteKeys';
+import { lastLaneOf, spotInLane } from './lastLane';
 
 /** A new start or end step is named at once, in the interface's language; others wait for the user. */
 export const defaultTitle = (kind: StepKind): string => (kind === 'start' ? t('editor.newStepTitle.start') : kind === 'end' ? t('editor.newStepTitle.end') : '');
@@ -39,7 +40,8 @@ export function focusStepTitle(stepId: string) {
 
 /**
  * Adds a step of `kind`: after the selected step (connected to it) when exactly one is
- * selected, otherwise in the middle of what is visible, in the lane there.
+ * selected, otherwise in the lane last worked in (editor/lastLane.ts; the first lane before
+ * any), after the last of its steps in view; the new step is brought into view.
  */
 export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind: StepKind) {
   const { doc, selection } = store.getState();
@@ -48,37 +50,24 @@ export function addStep(store: EditorStore, flow: ReactFlowInstance | null, kind
     addNextStep(store, flow, kind);
     return;
   }
-  const g = geometryOf(doc);
-  const lanes = g.lanes;
+  const lanes = geometryOf(doc).lanes;
   if (lanes.length === 0) {
     store.getState().run(cmd('addRole', { id: newId(), name: t('lanes.newName', { n: 1 }), color: '#2f80ed' }));
     return addStep(store, flow, kind);
   }
+  const roleId = lastLaneOf(doc) ?? lanes[0]!.role.id;
+  // the span of the flow in view (a top-to-bottom map is drawn transposed)
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const screenCenter = flow && pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 40 };
-  // work in the map's frame: x along the flow, y across the lanes
-  const center = toFrame(isDown(doc), screenCenter);
-  const lane = laneAt(lanes, center.y)!;
-  const size = frameSize(doc.direction)({ kind, title: '', inputs: [], outputs: [], resources: [] });
-  const column = columnAt(g.columns, center.x);
-  const phaseId = column ? (column.phase?.id ?? null) : null;
-  const x0 = Math.max(column ? 20 : 0, Math.round(center.x - size.width / 2 - (column?.left ?? 0)));
-  const y0 = Math.max(40, Math.min(center.y - lane.top, lane.height - size.height - 20));
-  // the nearest free spot around the middle of the view, rather than on top of another step
-  const inLane = Object.values(doc.steps).filter((s) => s.roleId === lane.role.id && (s.phaseId ?? null) === phaseId);
-  const along = size.width + 40;
-  const across = size.height + 30;
-  const free = (x: number, y: number) => !inLane.some((s) => Math.abs(s.x - x) < along - 20 && Math.abs(s.y - y) < across - 20);
-  const spots = [0, 1, 2, 3]
-    .flatMap((j) => [0, 1, -1, 2, -2].map((i) => ({ x: x0 + i * along, y: y0 + j * across, cost: Math.abs(i) * along + j * across * 1.5 })))
-    .filter((p) => p.x >= 0)
-    .sort((a, b) => a.cost - b.cost);
-  const spot = spots.find((p) => free(p.x, p.y)) ?? { x: x0, y: y0 };
-  let x = spot.x;
-  const y = spot.y;
-  while (!free(x, y)) x += along;
+  let view = { from: -Infinity, to: Infinity };
+  if (flow && pane) {
+    const a = toFrame(isDown(doc), flow.screenToFlowPosition({ x: pane.left, y: pane.top }));
+    const b = toFrame(isDown(doc), flow.screenToFlowPosition({ x: pane.right, y: pane.bottom }));
+    // the frozen lane names cover the start of the view (canvas/LaneHeaders.tsx)
+    view = { from: Math.min(a.x, b.x) + LANE_HEADER_WIDTH + 20, to: Math.max(a.x, b.x) };
+  }
+  const { x, y, phaseId } = spotInLane(doc, roleId, kind, view);
   const id = newId();
-  if (store.getState().run(cmd('addStep', { id, kind, roleId: lane.role.id, phaseId, x, y, title: defaultTitle(kind) }))) {
+  if (store.getState().run(cmd('addStep', { id, kind, roleId, phaseId, x, y, title: defaultTitle(kind) }))) {
     store.getState().select({ steps: [id], flows: [] });
     if (flow) revealStep(flow, store.getState().doc!, id);
     focusStepTitle(id);

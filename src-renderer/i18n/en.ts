@@ -18,6 +18,7 @@ import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
 import { notesText } from '../notes/text';
+import { contextMenuText } from '../editor/contextMenu/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -555,6 +556,7 @@ export const en = {
   viewUi: viewText.en,
   presentationMore: presentationText.en,
   notes: notesText.en,
+  contextMenu: contextMenuText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

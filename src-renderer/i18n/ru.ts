@@ -18,6 +18,7 @@ import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
 import { notesText } from '../notes/text';
+import { contextMenuText } from '../editor/contextMenu/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -569,6 +570,7 @@ export const ru: Messages = {
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,
   notes: notesText.ru,
+  contextMenu: contextMenuText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

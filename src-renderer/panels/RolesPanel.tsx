@@ -12,7 +12,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { PhasesPanel } from './PhasesPanel';
 import './panelNames.css';
 
-const PALETTE = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
+export const PALETTE = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
 export function RolesPanel() {
   const t = useT();
@@ -99,7 +99,7 @@ export function RolesPanel() {
   );
 }
 
-function RemoveRoleDialog({ role, others, count, onDone }: { role: Role; others: Role[]; count: number; onDone(): void }) {
+export function RemoveRoleDialog({ role, others, count, onDone }: { role: Role; others: Role[]; count: number; onDone(): void }) {
   const t = useT();
   const store = useEditorStore();
   const [target, setTarget] = useState(others[0]?.id ?? '');
