@@ -127,7 +127,7 @@ function stepItems(c: MenuContext, doc: MapDoc, stepId: string): MenuEntry[] {
       shortcut: `Alt+${MOD}+Enter`,
       disabled: !one,
       why: t('contextMenu.why.needOne'),
-      run: () => addNextStep(store, flow, 'task'),
+      run: () => addNextStep(store, flow, 'task', { branch: true }),
     },
     { id: 'cut', label: t('contextMenu.cut'), shortcut: `${MOD}+X`, separator: true, run: () => void cutSelection(store) },
     { id: 'copy', label: t('contextMenu.copy'), shortcut: `${MOD}+C`, run: () => void copySelection(store) },
