@@ -1,9 +1,11 @@
 /**
  * A text field that edits a document value: typing is kept locally and committed after a
  * short pause, on blur and on Enter (single line), so every keystroke is not an undo step
- * but nothing typed is lost if the app closes a moment later.
+ * but nothing typed is lost if the app closes a moment later. Near its limit it shows a
+ * counter, and says so when typed or pasted text is cut (limits/useTextLimit.tsx).
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTextLimit } from './limits/useTextLimit';
 
 interface Props {
   id?: string;
@@ -27,6 +29,7 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const limit = useTextLimit(maxLength, draft);
   const latest = useRef({ value, onCommit, draft, onDraft });
   latest.current = { value, onCommit, draft, onDraft };
 
@@ -56,6 +59,7 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
 
   const common = {
     id,
+    dir: 'auto',
     'aria-label': label,
     value: draft,
     maxLength,
@@ -69,15 +73,21 @@ export function CommitField({ id, label, value, onCommit, multiline, maxLength, 
       timer.current = setTimeout(() => commit(false), PAUSE_MS);
     },
     onBlur: () => commit(),
+    ...limit.fieldProps,
   };
-  return multiline ? (
-    <textarea {...common} rows={rows ?? 3} />
-  ) : (
-    <input
-      {...common}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
+  return (
+    <>
+      {multiline ? (
+        <textarea {...common} rows={rows ?? 3} />
+      ) : (
+        <input
+          {...common}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+          }}
+        />
+      )}
+      {limit.note}
+    </>
   );
 }

@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { limitsText } from '../components/limits/text';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -547,6 +548,7 @@ export const en = {
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,
+  limits: limitsText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

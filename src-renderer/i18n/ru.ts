@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { limitsText } from '../components/limits/text';
 import { viewExportText } from '../views/export/text';
 
 
@@ -561,6 +562,7 @@ export const ru: Messages = {
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
+  limits: limitsText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',
