@@ -23,6 +23,7 @@ import { MapStatusBadge } from '../review/StatusChip';
 import { localDate, reviewState } from '../../shared/analysis/optimise';
 import { reviewStateText } from '../optimise/review/reviewDates';
 import '../optimise/review/review.css';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 /** Due or overdue for review on `today`. */
 const reviewDue = (m: MapSummary, today: string) => {
@@ -85,7 +86,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           {maps && maps.length > 1 && (
             <label className="library-search">
               <Search size={15} aria-hidden />
-              <input
+              <LimitedInput
                 type="search"
                 aria-label={t('find.libraryField')}
                 placeholder={t('find.libraryPlaceholder')}

@@ -9,6 +9,7 @@ import { currentLanguage, useT } from '../i18n';
 import { describeFailure } from '../i18n/errors';
 import { notify } from '../store/notices';
 import { MapPicture } from './MapPicture';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 type Template = CallResults['templates:list'][number];
 
@@ -65,7 +66,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
       >
         <label className="field">
           <span>{t('newMap.mapTitle')}</span>
-          <input
+          <LimitedInput
             name="title"
             value={title}
             maxLength={LIMITS.mapTitle}

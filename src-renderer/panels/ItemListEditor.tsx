@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { foldText } from '../../shared/model/search';
 import { LIMITS, type ItemKind, type ItemParty } from '../../shared/model/types';
 import { useT } from '../i18n';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 interface Props {
   /** Which list: its heading and the accessible names of its buttons come from `inspector.items.<kind>`. */
@@ -88,7 +89,7 @@ export function ItemListEditor({ kind, items, suggestions, onChange, parties, pa
         </ul>
       )}
       <div className="item-add">
-        <input
+        <LimitedInput
           aria-label={t(`inspector.items.${kind}.newLabel`)}
           placeholder={t(`inspector.items.${kind}.placeholder`)}
           list={listId}
@@ -154,7 +155,7 @@ function PartyField({
   if (editing) {
     return (
       <span className="item-party-edit">
-        <input
+        <LimitedInput
           autoFocus
           aria-label={t('inspector.party.field', { item })}
           placeholder={t('inspector.party.placeholder')}

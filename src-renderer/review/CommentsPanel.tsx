@@ -15,6 +15,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { CommentComposer } from './CommentComposer';
 import { relativeTime, selectionTarget, targetLabel, threadsOf, type Thread } from './comments';
 import { useReviewUi, type CommentFilter } from './reviewUi';
+import { LimitedTextarea } from '../components/limits/useTextLimit';
 
 const FILTERS: CommentFilter[] = ['open', 'resolved', 'all'];
 
@@ -223,7 +224,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
             save();
           }}
         >
-          <textarea
+          <LimitedTextarea
             value={draft}
             rows={3}
             maxLength={LIMITS.comment}

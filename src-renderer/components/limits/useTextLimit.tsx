@@ -110,13 +110,14 @@ function useFieldText(value: unknown, defaultValue: unknown): [string, (e: FormE
   return [controlled ? String(value ?? '') : own, (e) => !controlled && setOwn(e.currentTarget.value)];
 }
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & { maxLength: number; ref?: Ref<HTMLInputElement> };
-type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { maxLength: number; ref?: Ref<HTMLTextAreaElement> };
+/** Without a `maxLength` (a column that has none), the field is a plain one with `dir="auto"`. */
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> };
 
 /** An `<input>` with a limit that says so (counter near it, notice when text is cut). */
 export function LimitedInput(props: InputProps) {
   const [text, follow] = useFieldText(props.value, props.defaultValue);
-  const limit = useTextLimit(props.maxLength, text);
+  const limit = useTextLimit(props.maxLength ?? Infinity, text);
   return (
     <>
       <input dir="auto" {...withLimit(props, limit)} onInput={both(props.onInput, follow)} />
@@ -128,7 +129,7 @@ export function LimitedInput(props: InputProps) {
 /** A `<textarea>` with a limit that says so (counter near it, notice when text is cut). */
 export function LimitedTextarea(props: TextareaProps) {
   const [text, follow] = useFieldText(props.value, props.defaultValue);
-  const limit = useTextLimit(props.maxLength, text);
+  const limit = useTextLimit(props.maxLength ?? Infinity, text);
   return (
     <>
       <textarea dir="auto" {...withLimit(props, limit)} onInput={both(props.onInput, follow)} />
