@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { limitsText } from '../components/limits/text';
+import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -549,6 +550,7 @@ export const en = {
   resourcesView: resourcesText.en,
   swotView: swotText.en,
   limits: limitsText.en,
+  landscapeLinks: landscapeText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

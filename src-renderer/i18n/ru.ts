@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { limitsText } from '../components/limits/text';
+import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
 
 
@@ -563,6 +564,7 @@ export const ru: Messages = {
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
   limits: limitsText.ru,
+  landscapeLinks: landscapeText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',
