@@ -40,7 +40,7 @@ function LaneHeadersView({ doc, geometry }: { doc: MapDoc; geometry: MapGeometry
             }}
           >
             <span className="lane-swatch" style={{ background: role.color }} />
-            <span className="lane-name" translate="no">
+            <span className="lane-name" translate="no" dir="auto">
               {role.name}
             </span>
             <span className="lane-count muted">{stepCount}</span>

@@ -153,7 +153,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                   onClick={() => onOpen(m.id)}
                 >
                   <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
-                  <span className="map-card-title" translate="no">
+                  <span className="map-card-title" translate="no" dir="auto">
                     {m.title}
                   </span>
                   <MapStatusBadge status={m.status} />
@@ -172,6 +172,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                         aria-label={t('hierarchy.openParent', { title: p.title })}
                         onClick={() => onOpen(p.id)}
                         translate="no"
+                        dir="auto"
                       >
                         {p.title}
                       </button>

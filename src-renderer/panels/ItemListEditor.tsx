@@ -54,7 +54,7 @@ export function ItemListEditor({ kind, items, suggestions, onChange, parties, pa
         <ul>
           {items.map((item, i) => (
             <li key={`${i}:${item}`}>
-              <span className="item-label" translate="no">
+              <span className="item-label" translate="no" dir="auto">
                 {item}
               </span>
               {onParty && kind !== 'resources' && (
@@ -189,7 +189,9 @@ function PartyField({
   };
   return party ? (
     <button className="item-party" aria-label={t('inspector.party.field', { item })} title={t('inspector.party.field', { item })} onClick={open}>
-      <span translate="no">{t(kind === 'inputs' ? 'inspector.party.from' : 'inspector.party.to', { party })}</span>
+      <span translate="no" dir="auto">
+        {t(kind === 'inputs' ? 'inspector.party.from' : 'inspector.party.to', { party })}
+      </span>
     </button>
   ) : (
     <button

@@ -121,7 +121,10 @@ function ThreadView({ thread, doc, now, active }: { thread: Thread; doc: MapDoc;
       aria-label={t('comments.thread', { target: label })}
     >
       <button type="button" className="comment-target" onClick={reveal} title={label}>
-        <MessageSquare size={13} aria-hidden /> <span translate="no">{label}</span>
+        <MessageSquare size={13} aria-hidden />{' '}
+        <span translate="no" dir="auto">
+          {label}
+        </span>
       </button>
       <CommentView comment={root} now={now} />
       {thread.replies.length > 0 && (
@@ -183,7 +186,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
   return (
     <article className="comment" data-comment-id={comment.id}>
       <header className="comment-head">
-        <span className="comment-author-name" translate="no">
+        <span className="comment-author-name" translate="no" dir="auto">
           {comment.author || t('comments.anonymous')}
         </span>
         <time className="muted" dateTime={comment.createdAt} title={formatDate(comment.createdAt)}>
@@ -251,7 +254,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
           </div>
         </form>
       ) : (
-        <p className="comment-text" translate="no">
+        <p className="comment-text" translate="no" dir="auto">
           {comment.text}
         </p>
       )}
