@@ -135,13 +135,13 @@ describe('small defects', () => {
     const { page } = suite;
     const wide = { ...randomMap({ seed: 7, steps: 450, lanes: 5, phases: 6 }), title: 'Широкая карта: 450 шагов' };
     await callApp(page, 'maps:import', { text: toLanemapJson(wide, { exportedAt: NOW }) });
+    await page.getByRole('button', { name: 'Back to the library' }).click();
     await page.reload();
-    const back = page.getByRole('button', { name: 'Back to the library' });
-    if (await back.isVisible()) await back.click();
+    await ui.visible(cards());
     const card = page.locator('.map-card', { hasText: 'Широкая карта: 450 шагов' });
+    await card.scrollIntoViewIfNeeded();
     await ui.visible(card.locator('img'));
     await expect.poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalHeight)).toBe(360);
-    await card.scrollIntoViewIfNeeded();
     await suite.app.shot('library-wide-map-thumbnail');
   });
 });
