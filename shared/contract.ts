@@ -101,6 +101,12 @@ export const inputSchemas = {
         .max(100)
         .regex(/^[a-z0-9][a-z0-9.-]*$/, 'unknown template'),
       title: MapTitleSchema.optional(),
+      /**
+       * A landscape's detailed processes whose maps the library already has (same title, as
+       * `shared/model/titles.ts` compares them): 'link' links its steps to those maps, 'copy'
+       * (the default) makes new maps, titled "… (2)".
+       */
+      existing: z.enum(['link', 'copy'], { error: "existing must be 'link' or 'copy'" }).optional(),
     })
     .strict(),
   'file:save': z
@@ -201,7 +207,8 @@ export interface CallResults {
   'maps:applyChanges': { updatedAt: string; previousRevision: number; revision: number; alreadyGone?: { table: ConflictInfo['table']; id: string }[] };
   'maps:state': { revision: number; updatedAt: string };
   'maps:import': MapSummary;
-  'templates:list': { id: string; language: string | null; doc: MapDoc }[];
+  /** `links`: a landscape's sub-process steps → the base name of the template of their detailed map (see src-main/services/templates.ts). */
+  'templates:list': { id: string; language: string | null; doc: MapDoc; links: Record<string, string> }[];
   'maps:createFromTemplate': MapDoc;
   /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
   'file:save': { path: string | null };

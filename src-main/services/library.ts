@@ -7,6 +7,7 @@ import type { CallName } from '../../shared/calls';
 import { mapWithVersionsForImport, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { cloneWithNewIds } from '../../shared/model/clone';
 import { newId } from '../../shared/model/ids';
+import { distinctTitle, linkedTemplates, mapsTitled } from '../../shared/model/titles';
 import { MapDocSchema, describeIssues } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
@@ -131,24 +132,39 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     },
     'maps:state': ({ id }) => maps.state(id),
     'templates:list': () => bundledTemplates(),
-    'maps:createFromTemplate': ({ templateId, title }) => {
+    'maps:createFromTemplate': ({ templateId, title, existing = 'copy' }) => {
       const all = bundledTemplates();
       const template = all.find((t) => t.id === templateId);
       if (!template) throw new NotFoundError(`There is no template “${templateId}”.`);
       const now = clock();
       return db
         .transaction(() => {
-          // a landscape's sub-processes get their own maps, made from their templates in the same language
+          const library = maps.list();
+          // titles the new maps must differ from ("… (2)"), including each other
+          const taken = library.map((m) => m.title);
+          const distinct = (t: string) => {
+            const d = distinctTitle(t, taken);
+            taken.push(d);
+            return d;
+          };
+          // a landscape's sub-processes get their own maps, made from their templates in the same language,
+          // or link to the library's maps of the same titles when asked to
           const source = structuredClone(template.doc);
-          for (const [stepId, base] of Object.entries(template.links)) {
-            const child = all.find((t) => t.id === (template.language ? `${base}.${template.language}` : base));
+          const children = linkedTemplates(all, template);
+          const reuse = existing === 'link' ? mapsTitled(Object.fromEntries(Object.entries(children).map(([id, c]) => [id, c.doc.title])), library) : {};
+          for (const [stepId, child] of Object.entries(children)) {
             const step = source.steps[stepId];
-            if (!child || !step) continue;
-            const childDoc = cloneWithNewIds(child.doc, { now });
+            if (!step) continue;
+            const found = reuse[stepId];
+            if (found) {
+              step.linkedMapId = found.id;
+              continue;
+            }
+            const childDoc = cloneWithNewIds(child.doc, { title: distinct(child.doc.title), now });
             maps.insert(childDoc);
             step.linkedMapId = childDoc.id;
           }
-          const doc = cloneWithNewIds(source, { title: title ?? template.doc.title, now });
+          const doc = cloneWithNewIds(source, { title: distinct(title ?? template.doc.title), now });
           maps.insert(doc);
           return maps.read(doc.id);
         })
@@ -165,6 +181,11 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
       const { doc, versions } = mapWithVersionsForImport(parsed.doc, parsed.versions, clock());
       // one transaction: all of the map and its versions, or nothing
       db.transaction(() => {
+        // a map imported again (or beside one of the same title) reads "… (2)" in the library
+        doc.title = distinctTitle(
+          doc.title,
+          maps.list().map((m) => m.title),
+        );
         maps.insert(doc);
         maps.insertVersions(
           doc.id,

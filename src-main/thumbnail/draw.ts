@@ -2,8 +2,8 @@
  * The library card's picture of a map, drawn in the backend from the map's geometry
  * (`mapGeometry`, the canvas's own): lane bands in tints of their role colours, phase columns,
  * flows as thin lines, steps as small boxes in their role colours. No text: it is a picture to
- * recognise a map by, at most THUMBNAIL.width × THUMBNAIL.height CSS pixels (a very long map
- * stretched across its lanes to a quarter of that), drawn at
+ * recognise a map by, at most THUMBNAIL.width × THUMBNAIL.height CSS pixels (of a map much longer
+ * than that box, its start at a readable scale filling the box across its lanes), drawn at
  * THUMBNAIL.density device pixels each, as a PNG of a few kilobytes that a page shows at once,
  * whatever the size of the map (a 2,000-step map is as cheap to show as a 20-step one).
  *
@@ -21,7 +21,7 @@ export const THUMBNAIL = { width: 320, height: 180, density: 2 } as const;
  * The drawing's own version: a cached picture drawn by another version of this file is drawn
  * again. Raise it whenever what this file draws changes.
  */
-export const THUMBNAIL_STYLE = 1;
+export const THUMBNAIL_STYLE = 2;
 
 /** In a top-to-bottom map the phase names sit in a column on the left (src-renderer/canvas/frame.ts). */
 const PHASE_HEADER_DOWN = 150;
@@ -184,7 +184,7 @@ const diamond = (x: number, y: number, w: number, h: number): Point[] => [
   { x, y: y + h / 2 },
 ];
 
-/** The picture of `doc`, the whole map fitted into THUMBNAIL's box with its proportions kept. */
+/** The picture of `doc`: the whole map fitted into THUMBNAIL's box with its proportions kept, or the start of a much longer one. */
 export function drawThumbnail(doc: MapDoc): Thumbnail {
   const down = doc.direction === 'down';
   // each step measured once (its title's wrapping decides its height)
@@ -215,13 +215,22 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
   const screenH = down ? frame.width : frame.height;
   const maxW = THUMBNAIL.width * THUMBNAIL.density;
   const maxH = THUMBNAIL.height * THUMBNAIL.density;
-  const scale = Math.min(maxW / screenW, maxH / screenH);
+  const roomAcross = down ? maxW : maxH;
+  const roomAlong = down ? maxH : maxW;
+  const fitted = Math.min(maxW / screenW, maxH / screenH);
+  // a map much longer than the card (its whole would be a strip under a quarter of the card's height):
+  // its start, at a readable scale (at most half the canvas's size), filling the card across its lanes
+  // (a top-to-bottom map stands up in a landscape card: it is drawn whole, stretched across its lanes)
+  const start = !down && frame.height * fitted < roomAcross / 4;
+  let scale = fitted;
   // a very long map would be a sliver: across its lanes it is stretched to at least a quarter
   // of the box, so its lanes still read as bands (along the flow it keeps the scale)
-  const roomAcross = down ? maxW : maxH;
-  const across = Math.min(roomAcross / frame.height, Math.max(scale, roomAcross / 4 / frame.height));
-  const width = Math.max(1, Math.min(maxW, Math.round(down ? frame.height * across : frame.width * scale)));
-  const height = Math.max(1, Math.min(maxH, Math.round(down ? frame.width * scale : frame.height * across)));
+  let across = Math.min(roomAcross / frame.height, Math.max(fitted, roomAcross / 4 / frame.height));
+  if (start) scale = across = Math.min(roomAcross / frame.height, 1);
+  const alongPx = start ? roomAlong : Math.round(frame.width * scale);
+  const acrossPx = Math.round(frame.height * across);
+  const width = Math.max(1, Math.min(maxW, down ? acrossPx : alongPx));
+  const height = Math.max(1, Math.min(maxH, down ? alongPx : acrossPx));
   const r = new Raster(width, height);
 
   /** A box of the frame on the picture, in device pixels. */
@@ -292,6 +301,8 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
     const c = rgb(doc.roles[s.roleId]?.color ?? NO_ROLE);
     const b = frameBox(s);
     const { x, y, w, h } = box(b.x, b.y, b.width, b.height);
+    // beyond the picture (the start of a long map is drawn)
+    if (x >= width || y >= height) continue;
     if (!shaped || Math.min(w, h) < 4) {
       r.rect(x, y, Math.max(w, hair), Math.max(h, hair), c, 0.9);
       continue;

@@ -26,6 +26,7 @@ import { whenCanvasOpens } from '../views/table/showOnMap';
 import { OptimiseFigures, type RevealTarget } from '../optimise/automation/OptimiseFigures';
 import { PHASE_NODE_PREFIX } from '../canvas/nodes';
 import { phaseRect } from '../presentation/framing';
+import { LimitedTextarea } from '../components/limits/useTextLimit';
 
 /** How many open problems and warnings the map has (hints, dismissed findings and rules switched off are not counted). */
 export function useFindingCount(): number {
@@ -278,7 +279,7 @@ function DismissForm({ onDismiss, onCancel }: { onDismiss(reason: string): void;
     <form className="check-dismiss-form" onSubmit={submit}>
       <label className="field">
         <span>{t('check.reason')}</span>
-        <textarea
+        <LimitedTextarea
           autoFocus
           rows={2}
           maxLength={LIMITS.reason}

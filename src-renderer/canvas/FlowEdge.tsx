@@ -88,6 +88,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-flow-id={p.id}
             translate="no"
+            dir="auto"
           >
             {label}
           </div>

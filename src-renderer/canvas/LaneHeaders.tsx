@@ -72,7 +72,7 @@ function LaneHeadersView({ doc, geometry }: { doc: MapDoc; geometry: MapGeometry
             }}
           >
             <span className="lane-swatch" style={{ background: role.color }} />
-            <span className="lane-name" translate="no" title={role.name} onWheel={forwardWheel} style={{ WebkitLineClamp: size < 48 ? 1 : lines }}>
+            <span className="lane-name" translate="no" dir="auto" title={role.name} onWheel={forwardWheel} style={{ WebkitLineClamp: size < 48 ? 1 : lines }}>
               {role.name}
             </span>
             <span className="lane-count muted">{stepCount}</span>

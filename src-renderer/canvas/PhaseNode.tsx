@@ -34,7 +34,7 @@ function PhaseNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps
     >
       <div className="phase-header" style={{ ...header, ...(data.down ? { paddingTop: 10 + along } : { paddingLeft: 14 + along }) }}>
         {data.phase ? (
-          <span className="phase-name" title={data.phase.name} translate="no">
+          <span className="phase-name" title={data.phase.name} translate="no" dir="auto">
             {data.phase.name}
           </span>
         ) : (

@@ -17,7 +17,7 @@ function Title({ text: committed, stepId }: { text: string; stepId: string }) {
   // what is being typed in the inspector shows at once (committed after a pause in typing)
   const text = useLiveTitle(stepId) ?? committed;
   return text ? (
-    <span className="step-title" translate="no">
+    <span className="step-title" translate="no" dir="auto">
       {text}
     </span>
   ) : (

@@ -1,9 +1,11 @@
 /**
  * A text field that edits a document value: typing is kept locally and committed after a
  * short pause, on blur and on Enter (single line), so every keystroke is not an undo step
- * but nothing typed is lost if the app closes a moment later.
+ * but nothing typed is lost if the app closes a moment later. Near its limit it shows a
+ * counter, and says so when typed or pasted text is cut (limits/useTextLimit.tsx).
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTextLimit } from './limits/useTextLimit';
 
 interface Props {
   id?: string;
@@ -29,6 +31,7 @@ export function CommitField({ id, label, value, onCommit, multiline, wrap, maxLe
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const limit = useTextLimit(maxLength, draft);
   const latest = useRef({ value, onCommit, draft, onDraft });
   latest.current = { value, onCommit, draft, onDraft };
 
@@ -58,6 +61,7 @@ export function CommitField({ id, label, value, onCommit, multiline, wrap, maxLe
 
   const common = {
     id,
+    dir: 'auto',
     'aria-label': label,
     value: draft,
     maxLength,
@@ -71,23 +75,22 @@ export function CommitField({ id, label, value, onCommit, multiline, wrap, maxLe
       timer.current = setTimeout(() => commit(false), PAUSE_MS);
     },
     onBlur: () => commit(),
+    ...limit.fieldProps,
   };
-  if (wrap)
-    return (
-      <textarea
-        {...common}
-        className={`${className ?? ''} wrap-field`.trim()}
-        rows={1}
-        onChange={(e) => common.onChange({ target: { value: e.target.value.replace(/[\r\n]+/g, ' ') } })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          }
-        }}
-      />
-    );
-  return multiline ? (
+  const field = wrap ? (
+    <textarea
+      {...common}
+      className={`${className ?? ''} wrap-field`.trim()}
+      rows={1}
+      onChange={(e) => common.onChange({ target: { value: e.target.value.replace(/[\r\n]+/g, ' ') } })}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        }
+      }}
+    />
+  ) : multiline ? (
     <textarea {...common} rows={rows ?? 3} />
   ) : (
     <input
@@ -96,5 +99,11 @@ export function CommitField({ id, label, value, onCommit, multiline, wrap, maxLe
         if (e.key === 'Enter') commit();
       }}
     />
+  );
+  return (
+    <>
+      {field}
+      {limit.note}
+    </>
   );
 }

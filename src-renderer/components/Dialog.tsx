@@ -1,6 +1,7 @@
 /** A small modal dialog: Escape cancels, the first field or button takes focus. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n';
+import { LimitedInput } from './limits/useTextLimit';
 
 export function Dialog({ title, children, onCancel }: { title: string; children: ReactNode; onCancel(): void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -54,7 +55,7 @@ export function PromptDialog(props: {
       >
         <label className="field">
           <span>{props.label}</span>
-          <input name="value" defaultValue={props.initial} maxLength={props.maxLength} required />
+          <LimitedInput name="value" defaultValue={props.initial} maxLength={props.maxLength} required />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={props.onCancel}>

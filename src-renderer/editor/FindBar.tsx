@@ -10,6 +10,7 @@ import { findSteps } from '../../shared/model/search';
 import { revealStep } from '../canvas/viewport';
 import { formatNumber, useT } from '../i18n';
 import { useEditor, useEditorStore } from '../store/context';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 /** Opens the find bar on Ctrl/Cmd+F (instead of the browser's page search, which cannot see the canvas). */
 export function useFindShortcut(open: () => void) {
@@ -52,7 +53,7 @@ export function FindBar({ onClose, focusKey }: { onClose(): void; focusKey: numb
   return (
     <div className="find-bar" role="search" aria-label={t('find.label')}>
       <Search size={15} aria-hidden />
-      <input
+      <LimitedInput
         ref={input}
         type="search"
         aria-label={t('find.field')}

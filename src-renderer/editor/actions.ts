@@ -24,7 +24,10 @@ export function fitMap(flow: ReactFlowInstance, store: EditorStore, duration = 2
   void flow.setViewport(fitViewport(doc, pane), { duration });
 }
 
-/** Focuses the inspector's title field of step `stepId` so a new step can be named at once. */
+/**
+ * Focuses the inspector's title field of step `stepId` so a new step can be named at once: its
+ * text (a default title such as «Начало») is selected, so typing replaces it.
+ */
 export function focusStepTitle(stepId: string) {
   // the details tab is shown first when a review tab is in front (it renders on the next frame)
   if (!document.querySelector('#step-title')) useReviewUi.getState().showTab('inspector');
@@ -32,8 +35,10 @@ export function focusStepTitle(stepId: string) {
   let frames = 60;
   const attempt = () => {
     const field = document.querySelector<HTMLTextAreaElement>(`.inspector-body[data-step="${CSS.escape(stepId)}"] #step-title`);
-    if (field) field.focus();
-    else if (--frames > 0) requestAnimationFrame(attempt);
+    if (field) {
+      field.focus();
+      field.select();
+    } else if (--frames > 0) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }

@@ -8,6 +8,7 @@ import { useEditor } from '../store/context';
 import { notify } from '../store/notices';
 import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './exportMap';
 import { saveFile } from './saveFile';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
@@ -126,7 +127,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <label className="field">
             <span>{t('export.fileName')}</span>
             <div className="file-name">
-              <input aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+              <LimitedInput aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
               <span className="muted">.{EXTENSION[format]}</span>
             </div>
           </label>

@@ -44,14 +44,16 @@ export function Breadcrumb() {
         {crumbs.map((p) => (
           <li key={p.id}>
             <ChevronRight size={14} aria-hidden />
-            <button className="link-button" onClick={() => openMap(p.id, 'up')} translate="no">
+            <button className="link-button" onClick={() => openMap(p.id, 'up')} translate="no" dir="auto">
               {p.title}
             </button>
           </li>
         ))}
         <li aria-current="page">
           <ChevronRight size={14} aria-hidden />
-          <span translate="no">{title}</span>
+          <span translate="no" dir="auto">
+            {title}
+          </span>
         </li>
       </ol>
     </nav>

@@ -19,6 +19,8 @@ import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
 import { notesText } from '../notes/text';
 import { contextMenuText } from '../editor/contextMenu/text';
+import { limitsText } from '../components/limits/text';
+import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
 
 export const en = {
@@ -557,6 +559,8 @@ export const en = {
   presentationMore: presentationText.en,
   notes: notesText.en,
   contextMenu: contextMenuText.en,
+  limits: limitsText.en,
+  landscapeLinks: landscapeText.en,
   viewExport: viewExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {

@@ -19,6 +19,8 @@ import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
 import { notesText } from '../notes/text';
 import { contextMenuText } from '../editor/contextMenu/text';
+import { limitsText } from '../components/limits/text';
+import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
 
 
@@ -571,6 +573,8 @@ export const ru: Messages = {
   presentationMore: presentationText.ru,
   notes: notesText.ru,
   contextMenu: contextMenuText.ru,
+  limits: limitsText.ru,
+  landscapeLinks: landscapeText.ru,
   viewExport: viewExportText.ru,
   figures: {
     title: 'Показатели',

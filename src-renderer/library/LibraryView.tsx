@@ -23,6 +23,7 @@ import { MapStatusBadge } from '../review/StatusChip';
 import { localDate, reviewState } from '../../shared/analysis/optimise';
 import { reviewStateText } from '../optimise/review/reviewDates';
 import '../optimise/review/review.css';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 /** Due or overdue for review on `today`. */
 const reviewDue = (m: MapSummary, today: string) => {
@@ -85,7 +86,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           {maps && maps.length > 1 && (
             <label className="library-search">
               <Search size={15} aria-hidden />
-              <input
+              <LimitedInput
                 type="search"
                 aria-label={t('find.libraryField')}
                 placeholder={t('find.libraryPlaceholder')}
@@ -152,7 +153,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                   onClick={() => onOpen(m.id)}
                 >
                   <MapThumbnail id={m.id} updatedAt={m.updatedAt} />
-                  <span className="map-card-title" translate="no">
+                  <span className="map-card-title" translate="no" dir="auto">
                     {m.title}
                   </span>
                   <MapStatusBadge status={m.status} />
@@ -171,6 +172,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                         aria-label={t('hierarchy.openParent', { title: p.title })}
                         onClick={() => onOpen(p.id)}
                         translate="no"
+                        dir="auto"
                       >
                         {p.title}
                       </button>

@@ -1,6 +1,6 @@
 /** "New map": a title, and a blank map or one of the bundled templates, each with a picture. */
 import { FileText } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CallResults } from '../../shared/contract';
 import { LIMITS } from '../../shared/model/types';
 import { api } from '../api';
@@ -9,6 +9,9 @@ import { currentLanguage, useT } from '../i18n';
 import { describeFailure } from '../i18n/errors';
 import { notify } from '../store/notices';
 import { MapPicture } from './MapPicture';
+import { LimitedInput } from '../components/limits/useTextLimit';
+import { linkedTemplates, mapsTitled } from '../../shared/model/titles';
+import './landscapeChoice.css';
 
 type Template = CallResults['templates:list'][number];
 
@@ -25,13 +28,25 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
   const [title, setTitle] = useState(() => t('newMap.defaultTitle'));
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [library, setLibrary] = useState<CallResults['maps:list']>([]);
+  // a landscape whose detailed processes already have maps: link them (default) or make copies
+  const [existing, setExisting] = useState<'link' | 'copy'>('link');
 
   useEffect(() => {
     api['templates:list']({}).then(
       (list) => setTemplates(byLanguage(list.filter((tpl) => !tpl.id.startsWith('sample')))),
       (e: Error) => notify.error(describeFailure('readTemplates', e)),
     );
+    api['maps:list']({}).then(setLibrary, () => setLibrary([]));
   }, []);
+
+  const chosen = templates.find((tpl) => tpl.id === choice);
+  const found = useMemo(() => {
+    if (!chosen || Object.keys(chosen.links ?? {}).length === 0) return [];
+    const children = linkedTemplates(templates, chosen);
+    const wanted = Object.fromEntries(Object.entries(children).map(([stepId, c]) => [stepId, c.doc.title]));
+    return Object.values(mapsTitled(wanted, library)).filter((m) => m !== undefined);
+  }, [chosen, templates, library]);
 
   const pick = (id: string) => {
     setChoice(id);
@@ -46,7 +61,9 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
     try {
       const roleNames = [t('newMap.defaultRoles.first'), t('newMap.defaultRoles.second')];
       const doc =
-        choice === 'blank' ? await api['maps:create']({ title: name, roleNames }) : await api['maps:createFromTemplate']({ templateId: choice, title: name });
+        choice === 'blank'
+          ? await api['maps:create']({ title: name, roleNames })
+          : await api['maps:createFromTemplate']({ templateId: choice, title: name, ...(found.length ? { existing } : {}) });
       onCreated(doc.id);
     } catch (e) {
       notify.error(describeFailure('createMap', e));
@@ -65,7 +82,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
       >
         <label className="field">
           <span>{t('newMap.mapTitle')}</span>
-          <input
+          <LimitedInput
             name="title"
             value={title}
             maxLength={LIMITS.mapTitle}
@@ -123,6 +140,26 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated(id: string): v
             </label>
           ))}
         </div>
+        {found.length > 0 && (
+          <fieldset className="landscape-choice">
+            <legend>{t('landscapeLinks.legend')}</legend>
+            <p className="muted">
+              {t('landscapeLinks.found', {
+                count: found.length,
+                titles: found.map((m) => (currentLanguage() === 'ru' ? `«${m.title}»` : `“${m.title}”`)).join(', '),
+              })}
+            </p>
+            {(['link', 'copy'] as const).map((option) => (
+              <label key={option} className="landscape-option">
+                <input type="radio" name="existing" value={option} checked={existing === option} onChange={() => setExisting(option)} />
+                <span>
+                  <strong>{t(`landscapeLinks.${option}`)}</strong>
+                  <span className="muted">{t(`landscapeLinks.${option}Hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>
             {t('common.cancel')}

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { foldText } from '../../shared/model/search';
 import { LIMITS, type ItemKind, type ItemParty } from '../../shared/model/types';
 import { useT } from '../i18n';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 interface Props {
   /** Which list: its heading and the accessible names of its buttons come from `inspector.items.<kind>`. */
@@ -53,7 +54,7 @@ export function ItemListEditor({ kind, items, suggestions, onChange, parties, pa
         <ul>
           {items.map((item, i) => (
             <li key={`${i}:${item}`}>
-              <span className="item-label" translate="no">
+              <span className="item-label" translate="no" dir="auto">
                 {item}
               </span>
               {onParty && kind !== 'resources' && (
@@ -88,7 +89,7 @@ export function ItemListEditor({ kind, items, suggestions, onChange, parties, pa
         </ul>
       )}
       <div className="item-add">
-        <input
+        <LimitedInput
           aria-label={t(`inspector.items.${kind}.newLabel`)}
           placeholder={t(`inspector.items.${kind}.placeholder`)}
           list={listId}
@@ -154,7 +155,7 @@ function PartyField({
   if (editing) {
     return (
       <span className="item-party-edit">
-        <input
+        <LimitedInput
           autoFocus
           aria-label={t('inspector.party.field', { item })}
           placeholder={t('inspector.party.placeholder')}
@@ -188,7 +189,9 @@ function PartyField({
   };
   return party ? (
     <button className="item-party" aria-label={t('inspector.party.field', { item })} title={t('inspector.party.field', { item })} onClick={open}>
-      <span translate="no">{t(kind === 'inputs' ? 'inspector.party.from' : 'inspector.party.to', { party })}</span>
+      <span translate="no" dir="auto">
+        {t(kind === 'inputs' ? 'inspector.party.from' : 'inspector.party.to', { party })}
+      </span>
     </button>
   ) : (
     <button

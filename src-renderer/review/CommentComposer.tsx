@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { useSettings } from '../settings/settingsStore';
 import { useEditorStore } from '../store/context';
 import { addComment } from './comments';
+import { LimitedInput, LimitedTextarea } from '../components/limits/useTextLimit';
 
 export interface CommentComposerProps {
   /** What a new thread is about; ignored for a reply (it joins `parentId`'s thread). */
@@ -84,10 +85,10 @@ export function CommentComposer({ target, parentId, onDone, onCancel, autoFocus,
       {needsName && (
         <label className="field comment-author">
           <span>{t('comments.authorLabel')}</span>
-          <input type="text" value={name} maxLength={LIMITS.author} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+          <LimitedInput type="text" value={name} maxLength={LIMITS.author} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
       )}
-      <textarea
+      <LimitedTextarea
         ref={box}
         value={text}
         rows={parentId ? 2 : 3}

@@ -15,6 +15,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { CommentComposer } from './CommentComposer';
 import { relativeTime, selectionTarget, targetLabel, threadsOf, type Thread } from './comments';
 import { useReviewUi, type CommentFilter } from './reviewUi';
+import { LimitedTextarea } from '../components/limits/useTextLimit';
 
 const FILTERS: CommentFilter[] = ['open', 'resolved', 'all'];
 
@@ -120,7 +121,10 @@ function ThreadView({ thread, doc, now, active }: { thread: Thread; doc: MapDoc;
       aria-label={t('comments.thread', { target: label })}
     >
       <button type="button" className="comment-target" onClick={reveal} title={label}>
-        <MessageSquare size={13} aria-hidden /> <span translate="no">{label}</span>
+        <MessageSquare size={13} aria-hidden />{' '}
+        <span translate="no" dir="auto">
+          {label}
+        </span>
       </button>
       <CommentView comment={root} now={now} />
       {thread.replies.length > 0 && (
@@ -182,7 +186,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
   return (
     <article className="comment" data-comment-id={comment.id}>
       <header className="comment-head">
-        <span className="comment-author-name" translate="no">
+        <span className="comment-author-name" translate="no" dir="auto">
           {comment.author || t('comments.anonymous')}
         </span>
         <time className="muted" dateTime={comment.createdAt} title={formatDate(comment.createdAt)}>
@@ -223,7 +227,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
             save();
           }}
         >
-          <textarea
+          <LimitedTextarea
             value={draft}
             rows={3}
             maxLength={LIMITS.comment}
@@ -250,7 +254,7 @@ function CommentView({ comment, now }: { comment: MapComment; now: number }) {
           </div>
         </form>
       ) : (
-        <p className="comment-text" translate="no">
+        <p className="comment-text" translate="no" dir="auto">
           {comment.text}
         </p>
       )}

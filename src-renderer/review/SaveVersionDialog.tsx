@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { useSettings } from '../settings/settingsStore';
 import { useEditorStore } from '../store/context';
 import { saveVersion, suggestedName } from './versionState';
+import { LimitedInput, LimitedTextarea } from '../components/limits/useTextLimit';
 
 export function SaveVersionDialog({ count, onClose }: { count: number; onClose(): void }) {
   const t = useT();
@@ -38,11 +39,11 @@ export function SaveVersionDialog({ count, onClose }: { count: number; onClose()
         <p className="muted">{t('versions.saveHint')}</p>
         <label className="field">
           <span>{t('versions.name')}</span>
-          <input name="name" value={name} maxLength={LIMITS.versionName} required onChange={(e) => setName(e.target.value)} />
+          <LimitedInput name="name" value={name} maxLength={LIMITS.versionName} required onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('versions.note')}</span>
-          <textarea
+          <LimitedTextarea
             name="note"
             rows={3}
             value={note}
@@ -53,7 +54,7 @@ export function SaveVersionDialog({ count, onClose }: { count: number; onClose()
         </label>
         <label className="field">
           <span>{t('versions.author')}</span>
-          <input name="author" value={author} maxLength={LIMITS.author} onChange={(e) => setAuthor(e.target.value)} />
+          <LimitedInput name="author" value={author} maxLength={LIMITS.author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>

@@ -17,6 +17,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { notify } from '../store/notices';
 import { approvedVersionName, storeVersion } from './versionState';
 import { formatDay } from '../optimise/review/reviewDates';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 /** What a reader of the map would see differ (not its status, comments or properties). */
 function contentDiffers(a: MapDoc, b: MapDoc): boolean {
@@ -201,7 +202,7 @@ function ApproveDialog({ onApprove, onCancel }: { onApprove(by: string): void; o
         <p className="muted">{t('status.approveMessage')}</p>
         <label className="field">
           <span>{t('status.approver')}</span>
-          <input name="approver" value={by} maxLength={LIMITS.author} required onChange={(e) => setBy(e.target.value)} />
+          <LimitedInput name="approver" value={by} maxLength={LIMITS.author} required onChange={(e) => setBy(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>

@@ -6,6 +6,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { formatDate, LANGUAGES, systemLanguage, useT, type Language } from '../i18n';
 import { BackupsSection, useRestoreBackup } from './BackupsSection';
 import { useSettings } from './settingsStore';
+import { LimitedInput } from '../components/limits/useTextLimit';
 
 /** Each language by its own name, so that anyone can find theirs whatever the interface shows. */
 const ENDONYMS: Record<Language, string> = { ru: 'Русский', en: 'English' };
@@ -80,7 +81,7 @@ export function SettingsDialog() {
         </label>
         <label className="field">
           <span>{t('settings.authorName')}</span>
-          <input
+          <LimitedInput
             name="authorName"
             value={name}
             maxLength={AUTHOR_NAME_MAX}

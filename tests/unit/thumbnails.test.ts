@@ -125,9 +125,31 @@ describe('the picture', () => {
     expect(nothing.height).toBeGreaterThan(100);
     const big = drawThumbnail(randomMap({ seed: 15, steps: 2000, lanes: 6, phases: 7 }));
     expect(big.width).toBe(640);
-    // far longer than tall: stretched across its lanes to a quarter of the box, not a sliver
-    expect(big.height).toBe(90);
+    // far longer than tall: its start, filling the box across its lanes, not a sliver
+    expect(big.height).toBe(360);
     expect(big.png.length).toBeLessThan(80_000);
+  });
+
+  test('a map far wider than the card shows its start at a readable scale: lanes and steps fill most of the height', () => {
+    const wide = randomMap({ seed: 7, steps: 450, lanes: 5, phases: 6 });
+    const t = drawThumbnail(wide);
+    const img = decodePng(t.png);
+    expect([img.width, img.height]).toEqual([THUMBNAIL.width * THUMBNAIL.density, THUMBNAIL.height * THUMBNAIL.density]);
+    // rows that have something other than white (a lane's tint, a step) cover most of the height
+    let rows = 0;
+    let strongPixels = 0;
+    for (let y = 0; y < img.height; y++) {
+      let drawn = false;
+      for (let x = 0; x < img.width; x++) {
+        const p = img.at(x, y);
+        if (p.some((v) => v < 250)) drawn = true;
+        if (Math.min(...p) < 150) strongPixels++;
+      }
+      if (drawn) rows++;
+    }
+    expect(rows / img.height).toBeGreaterThan(0.9);
+    // steps are drawn big enough to see: their borders and role bars make many strong pixels, not specks
+    expect(strongPixels).toBeGreaterThan(800);
   });
 
   test('the PNG writer refuses an impossible picture', () => {

@@ -11,6 +11,7 @@ import { AUTOMATION_LEVELS, LIMITS, type AutomationLevel, type MapDoc, type Step
 import { formatNumber, useT } from '../../i18n';
 import { useEditorStore } from '../../store/context';
 import './automation.css';
+import { LimitedInput } from '../../components/limits/useTextLimit';
 
 const suggestionsCache = new WeakMap<MapDoc, string[]>();
 function suggestionsOf(doc: MapDoc): string[] {
@@ -68,7 +69,7 @@ export function StepAutomationFields({ step, doc }: { step: Step; doc: MapDoc })
       </fieldset>
       <label className="field">
         <span>{t('optimise.automation.system')}</span>
-        <input
+        <LimitedInput
           aria-label={t('automationUi.systemLabel')}
           list={listId}
           value={draft}
@@ -143,7 +144,7 @@ export function FlowShareField({ flowId, doc }: { flowId: string; doc: MapDoc })
   return (
     <label className="field flow-share">
       <span>{t('automationUi.share')}</span>
-      <input
+      <LimitedInput
         aria-label={t('automationUi.shareLabel')}
         inputMode="decimal"
         value={draft}

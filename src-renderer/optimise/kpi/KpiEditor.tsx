@@ -15,6 +15,7 @@ import { useEditorStore } from '../../store/context';
 import { KpiStatusIcon } from './KpiBadges';
 import { editableNumber, parseKpiNumber } from './parse';
 import './kpi.css';
+import { LimitedInput } from '../../components/limits/useTextLimit';
 
 export type KpiOwner = { kind: 'phase' | 'step'; id: string };
 
@@ -76,7 +77,7 @@ function DraftField({ label, value, maxLength, check, error, required, list, pla
 
   return (
     <>
-      <input
+      <LimitedInput
         ref={inputRef}
         type="text"
         aria-label={label}

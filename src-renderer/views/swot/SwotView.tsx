@@ -284,6 +284,7 @@ function QuickAdd(props: {
       <input
         type="text"
         className="swot-add-input"
+        dir="auto"
         data-add={props.quadrant}
         aria-label={props.label}
         aria-describedby={error ? errorId : 'swot-keys'}
@@ -474,6 +475,7 @@ function NoteEditor({ text: initial, onEnd }: { text: string; onEnd(text: string
       <textarea
         ref={ref}
         className="swot-edit"
+        dir="auto"
         rows={1}
         aria-label={t('swotView.editLabel')}
         aria-invalid={error ? true : undefined}

@@ -12,6 +12,7 @@ import { foldText } from '../../../shared/model/search';
 import { LIMITS } from '../../../shared/model/types';
 import type { TableColumn } from '../../../shared/views/table';
 import { useT } from '../../i18n';
+import { LimitedInput, LimitedTextarea } from '../../components/limits/useTextLimit';
 
 /** How an edit ended: the move after it (rows, columns), or null when it was cancelled. */
 export type EditEnd = { dRow: number; dCol: number } | null;
@@ -111,7 +112,7 @@ export function TextCellEditor(props: {
 
   return (
     <div className="table-editor" translate="yes" onMouseDown={(e) => e.stopPropagation()}>
-      <textarea
+      <LimitedTextarea
         ref={ref}
         className={`table-editor-text is-${props.column}`}
         aria-label={props.label}
@@ -233,7 +234,7 @@ export function ListCellEditor(props: {
 
   return (
     <div className={`table-editor table-list${above ? ' is-above' : ''}`} translate="yes" ref={boxRef} onMouseDown={(e) => e.stopPropagation()}>
-      <input
+      <LimitedInput
         ref={inputRef}
         type="text"
         role="combobox"

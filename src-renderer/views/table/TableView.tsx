@@ -23,6 +23,7 @@ import { NO_PHASE, nextSort, tableRows, type TableFilter, type TableSort } from 
 import { useShowOnMap } from './showOnMap';
 import { NEW_ROW, TableGrid, type ActiveCell } from './TableGrid';
 import './table.css';
+import { LimitedInput } from '../../components/limits/useTextLimit';
 
 const NO_FILTER: TableFilter = { query: '', roleId: '', phaseId: '' };
 /** The filter and sort of each map's table in this window. */
@@ -196,7 +197,7 @@ export function TableView() {
     >
       <div className="table-bar">
         <div className="table-filter">
-          <input
+          <LimitedInput
             type="search"
             aria-label={t('tableView.filter')}
             placeholder={t('tableView.filterPlaceholder')}
