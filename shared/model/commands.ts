@@ -784,7 +784,7 @@ const handlers = {
       next.y = Math.max(LANE_PADDING, next.y);
       const valid = StepSchema.safeParse(next);
       if (!valid.success) refuse(`a step is damaged (${describeIssues(valid.error)}).`);
-      doc.steps[id!] = valid.data! as Step;
+      doc.steps[id!] = valid.data!;
     }
     for (const old of flows) {
       if (!old || typeof old !== 'object') refuse('a flow is damaged.');
@@ -800,7 +800,7 @@ const handlers = {
       else delete next.route;
       const valid = FlowSchema.safeParse(next);
       if (!valid.success) refuse(`a flow is damaged (${describeIssues(valid.error)}).`);
-      doc.flows[id!] = valid.data! as Flow;
+      doc.flows[id!] = valid.data!;
     }
   },
   /**

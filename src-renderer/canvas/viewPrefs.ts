@@ -32,7 +32,7 @@ export function usePref<T extends string | number | boolean>(key: string, fallba
   const set = useCallback(
     (next: T | ((prev: T) => T)) =>
       setValue((prev) => {
-        const v = typeof next === 'function' ? (next as (p: T) => T)(prev) : next;
+        const v = typeof next === 'function' ? (next)(prev) : next;
         writePref(key, v);
         return v;
       }),

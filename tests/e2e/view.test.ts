@@ -221,11 +221,11 @@ describe('the view', () => {
       return { id: null, x: 0, y: 0, debug: `${document.querySelectorAll('.canvas .react-flow__edge').length} ${g?.outerHTML.slice(0, 300)} hit=${hit?.outerHTML.slice(0, 200)}` };
     });
     expect(target?.id, JSON.stringify(target)).toBeTruthy();
-    await page().mouse.click(target!.x, target!.y);
-    const edge = page().locator(`.canvas .react-flow__edge[data-id="${target!.id}"]`);
+    await page().mouse.click(target.x, target.y);
+    const edge = page().locator(`.canvas .react-flow__edge[data-id="${target.id}"]`);
     await expect.poll(() => edge.getAttribute('class')).toContain('selected');
     const stroke = (sel: string) => page().locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).strokeWidth));
-    const selected = await stroke(`.canvas .react-flow__edge[data-id="${target!.id}"] path.react-flow__edge-path`);
+    const selected = await stroke(`.canvas .react-flow__edge[data-id="${target.id}"] path.react-flow__edge-path`);
     const other = await stroke('.canvas .react-flow__edge:not(.selected) path.react-flow__edge-path');
     expect(selected).toBeGreaterThan(other);
     await suite.app.shot('view-selected-flow-en');

@@ -129,7 +129,7 @@ describe('the landscape template beside maps of its detailed processes', () => {
   test('an unknown choice is refused as bad input and makes nothing', () => {
     const lib = library();
     const before = call(lib.services, 'maps:list', {}).length;
-    const reply = dispatch(lib.services, 'maps:createFromTemplate', { templateId: 'process-landscape.ru', existing: 'both' } as never);
+    const reply = dispatch(lib.services, 'maps:createFromTemplate', { templateId: 'process-landscape.ru', existing: 'both' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     expect(call(lib.services, 'maps:list', {})).toHaveLength(before);
   });

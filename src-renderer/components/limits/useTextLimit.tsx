@@ -103,11 +103,15 @@ export function withLimit<P extends { onPaste?: unknown; onDrop?: unknown; onBef
   };
 }
 
+/** What React takes as a field's value: a string, a number or (for a multiple select) a list. */
+type FieldValue = string | number | readonly string[] | undefined | null;
+const asText = (v: FieldValue): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(',') : String(v));
+
 /** The text a controlled or uncontrolled field holds now (an uncontrolled one is followed through its input events). */
-function useFieldText(value: unknown, defaultValue: unknown): [string, (e: FormEvent<Field>) => void] {
-  const [own, setOwn] = useState(String(defaultValue ?? ''));
+function useFieldText(value: FieldValue, defaultValue: FieldValue): [string, (e: FormEvent<Field>) => void] {
+  const [own, setOwn] = useState(asText(defaultValue));
   const controlled = value !== undefined;
-  return [controlled ? String(value ?? '') : own, (e) => !controlled && setOwn(e.currentTarget.value)];
+  return [controlled ? asText(value) : own, (e) => !controlled && setOwn(e.currentTarget.value)];
 }
 
 /** Without a `maxLength` (a column that has none), the field is a plain one with `dir="auto"`. */

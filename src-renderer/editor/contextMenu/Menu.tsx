@@ -154,7 +154,7 @@ function MenuList({ items, label, anchor, autoFocus, level, onDone, onBack, clas
         return;
       case 'ArrowRight':
         handled();
-        if (items[current]?.submenu && !items[current]!.disabled) setSub({ index: current, focus: true });
+        if (items[current]?.submenu && !items[current].disabled) setSub({ index: current, focus: true });
         return;
       case 'ArrowLeft':
         handled();
