@@ -7,7 +7,8 @@ export function Dialog({ title, children, onCancel }: { title: string; children:
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current?.querySelector<HTMLElement>('input, select, textarea, button[data-autofocus]');
-    el?.focus();
+    // a long dialog (the shortcut sheet) opens at its top even when the focused button is at its end
+    el?.focus({ preventScroll: true });
     if (el instanceof HTMLInputElement) el.select();
   }, []);
   return (

@@ -57,7 +57,14 @@ export function addNote(store: EditorStore, flow: ReactFlowInstance | null, opts
       { x: step.x + step.w + GAP * 2, y: step.y - size.height / 2, w: size.width, h: size.height },
       { x: step.x + step.w / 2 - size.width / 2, y: step.y + step.h + GAP * 1.5, w: size.width, h: size.height },
     ];
-    let spot = around.find(free);
+    // inside its step's lane first: above a step in the top lane it would cover the phase names
+    const lane = g.lanes.find((l) => l.role.id === doc.steps[opts.attachTo!]?.roleId);
+    const inLane = (b: Box) => {
+      if (!lane) return true;
+      const [from, extent] = down ? [b.x, b.w] : [b.y, b.h];
+      return from >= lane.top + 4 && from + extent <= lane.top + lane.height - 4;
+    };
+    let spot = around.find((b) => inLane(b) && free(b)) ?? around.find(free);
     for (let lift = 1; !spot && lift < 40; lift++) {
       const b = { ...around[0]!, y: around[0]!.y - lift * (size.height + GAP) };
       if (free(b)) spot = b;
