@@ -21,7 +21,7 @@ export const THUMBNAIL = { width: 320, height: 180, density: 2 } as const;
  * The drawing's own version: a cached picture drawn by another version of this file is drawn
  * again. Raise it whenever what this file draws changes.
  */
-export const THUMBNAIL_STYLE = 2;
+export const THUMBNAIL_STYLE = 3;
 
 /** In a top-to-bottom map the phase names sit in a column on the left (src-renderer/canvas/frame.ts). */
 const PHASE_HEADER_DOWN = 150;
@@ -218,10 +218,12 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
   const roomAcross = down ? maxW : maxH;
   const roomAlong = down ? maxH : maxW;
   const fitted = Math.min(maxW / screenW, maxH / screenH);
-  // a map much longer than the card (its whole would be a strip under a quarter of the card's height):
+  // a map much longer than the card (its whole would be a strip under a quarter of the card's height,
+  // or under half of it with its steps shrunk to specks):
   // its start, at a readable scale (at most half the canvas's size), filling the card across its lanes
   // (a top-to-bottom map stands up in a landscape card: it is drawn whole, stretched across its lanes)
-  const start = !down && frame.height * fitted < roomAcross / 4;
+  const strip = frame.height * fitted;
+  const start = !down && (strip < roomAcross / 4 || (strip < roomAcross / 2 && fitted < 0.12));
   let scale = fitted;
   // a very long map would be a sliver: across its lanes it is stretched to at least a quarter
   // of the box, so its lanes still read as bands (along the flow it keeps the scale)

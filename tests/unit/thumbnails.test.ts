@@ -278,10 +278,14 @@ describe('migration 7', () => {
       file,
       MIGRATIONS.filter((m) => m.version <= 6),
     ).db;
-    const repo6 = createMapRepository(v6);
+    // written as Lanemap of schema 6 wrote it (today's repository knows later tables)
     const doc = twoLaneMap();
-    repo6.insert(doc);
-    const before = repo6.read(doc.id);
+    v6.exec(`
+      INSERT INTO maps (id, title, description, created_at, updated_at) VALUES ('two-lanes', 'Воронка', '', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
+      INSERT INTO roles (id, map_id, name, color, position) VALUES ('r', 'two-lanes', 'Менеджер', '#e53935', 0), ('b', 'two-lanes', 'Клиент', '#1e63d6', 1);
+      INSERT INTO steps (id, map_id, role_id, kind, title, x, y) VALUES ('a', 'two-lanes', 'r', 'task', 'Звонок', 0, 40), ('z', 'two-lanes', 'b', 'task', 'Договор', 1400, 40);
+      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label) VALUES ('f', 'two-lanes', 'a', 'z', '');
+    `);
     v6.close();
 
     const { db, backupPath } = openLibrary(file);
@@ -289,7 +293,13 @@ describe('migration 7', () => {
       expect(backupPath && fs.existsSync(backupPath)).toBeTruthy();
       expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
       const repo = createMapRepository(db);
-      expect(repo.read(doc.id)).toEqual(before);
+      const read = repo.read(doc.id);
+      expect(Object.values(read.roles).sort((x, y) => x.order - y.order).map((r) => r.name)).toEqual(['Менеджер', 'Клиент']);
+      expect(Object.values(read.steps).sort((x, y) => x.x - y.x).map((st) => [st.title, st.roleId, st.x, st.y])).toEqual([
+        ['Звонок', 'r', 0, 40],
+        ['Договор', 'b', 1400, 40],
+      ]);
+      expect(Object.values(read.flows).map((f) => [f.fromStepId, f.toStepId])).toEqual([['a', 'z']]);
       expect(repo.list().map((m) => m.title)).toEqual(['Воронка']);
       const t = createThumbnailCache(db, repo).thumbnail(doc.id);
       expect(decodePng(t.png).width).toBe(t.width);
