@@ -39,6 +39,7 @@ const near = (a: Point | null, b: Point) => a !== null && Math.abs(a.x - b.x) <=
 
 function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
   const route = p.data?.route;
+  // a selected flow is drawn above the labels: its wide hit area would cover its own comment badge and label
   const hitWidth = useStore(interactionWidth);
   const from = useInternalNode(p.source);
   const to = useInternalNode(p.target);
@@ -80,7 +81,7 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
           </marker>
         </defs>
       )}
-      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={hitWidth} className={routed} />
+      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={p.selected ? Math.min(hitWidth, 12) : hitWidth} className={routed} />
       {label && (
         <EdgeLabel>
           <div

@@ -182,7 +182,8 @@ describe('comments on a flow', () => {
     await page().screenshot({ path: 'artifacts/screenshots/review-flow-badge-en.png', clip: { x: at.x - 120, y: at.y - 40, width: 240, height: 120 } });
     // the badge opens the thread
     await side().getByRole('tab', { name: 'Details' }).click();
-    await badge.click();
+    // the pointer over a flow shows its re-attach grips, which redraws the flow and its badge
+    await badge.click({ force: true });
     await ui.contains(side().locator('.comment-thread.is-active'), 'What if the budget is unknown?');
     await page().keyboard.press('Escape');
   });

@@ -35,5 +35,7 @@ export const LATIN_ALLOWED = [
   'Insert',
   'F5',
   'F2',
+  'F10',
+  'F2',
   'px',
 ];
