@@ -8,37 +8,14 @@ import { useStore, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LIMITS } from '../../shared/model/types';
+// the dotted line to the step follows the same rule as the export's
+import { noteConnector } from '../../shared/export/notesSvg';
 import { useT } from '../i18n';
 import { useEditorStore } from '../store/context';
-import type { Box, NoteNodeType } from './noteNodes';
+import type { NoteNodeType } from './noteNodes';
 import { useNoteUi } from './noteUi';
 import './NoteNode.css';
 
-/** The point of `box` nearest to `p`. */
-function nearest(box: Box, p: { x: number; y: number }) {
-  return { x: Math.max(box.x, Math.min(box.x + box.w, p.x)), y: Math.max(box.y, Math.min(box.y + box.h, p.y)) };
-}
-
-/** Which side of the note faces the step (where the bracket and the line are). */
-export function facingSide(note: Box, step: Box): 'left' | 'right' | 'top' | 'bottom' {
-  if (step.x >= note.x + note.w) return 'right';
-  if (step.x + step.w <= note.x) return 'left';
-  return step.y + step.h / 2 < note.y + note.h / 2 ? 'top' : 'bottom';
-}
-
-/** The dotted line from the note's bracket to the nearest point of its step, in the note's own coordinates. */
-export function connector(note: Box, step: Box): { side: ReturnType<typeof facingSide>; from: { x: number; y: number }; to: { x: number; y: number } } {
-  const side = facingSide(note, step);
-  const from =
-    side === 'left'
-      ? { x: note.x, y: note.y + note.h / 2 }
-      : side === 'right'
-        ? { x: note.x + note.w, y: note.y + note.h / 2 }
-        : side === 'top'
-          ? { x: note.x + note.w / 2, y: note.y }
-          : { x: note.x + note.w / 2, y: note.y + note.h };
-  return { side, from, to: nearest(step, from) };
-}
 
 function NoteNodeView({ data, selected, width, height, positionAbsoluteX, positionAbsoluteY }: NodeProps<NoteNodeType>) {
   const t = useT();
@@ -61,7 +38,7 @@ function NoteNodeView({ data, selected, width, height, positionAbsoluteX, positi
   const w = width ?? 180;
   const h = height ?? 40;
   const box = { x: positionAbsoluteX, y: positionAbsoluteY, w, h };
-  const line = step ? connector({ ...box, x: box.x + dx, y: box.y + dy }, step) : null;
+  const line = step ? noteConnector({ ...box, x: box.x + dx, y: box.y + dy }, step) : null;
   return (
     <div
       className={`note ${step ? `note-annotation bracket-${line!.side}` : 'note-sticky'}${selected ? ' is-selected' : ''}`}
