@@ -20,6 +20,13 @@ const node = (page: Page, title: string) => page.locator('.react-flow__node-step
 
 let second: Page;
 
+/** The whole map in view: at 1440×900 the sample opens at its start, with its last steps beyond the edge. */
+async function fitMap(page: Page) {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('0');
+  await ui.settled(page);
+}
+
 async function openSecondWindow(): Promise<Page> {
   const context = await suite.app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
@@ -27,6 +34,7 @@ async function openSecondWindow(): Promise<Page> {
   await page.goto(suite.app.bridge.url);
   await page.getByRole('button', { name: /^Open / }).click();
   await ui.count(page.locator('.react-flow__node-step'), 13);
+  await fitMap(page);
   return page;
 }
 
@@ -42,6 +50,7 @@ test('given two windows on the sample map, an edit in one appears in the other w
   const { page } = suite;
   await page.getByRole('button', { name: /^Open / }).click();
   await ui.count(page.locator('.react-flow__node-step'), 13);
+  await fitMap(page);
   second = await openSecondWindow();
   await typeInto(page, 'Lead comes in', 'Step title', 'Заявка поступила');
   await ui.eventually(() => storedStep('Заявка поступила')?.title).toBe('Заявка поступила');
