@@ -7,7 +7,8 @@
  * findings and `rulesOff`. Version 4 added the optimisation fields: `kpis` on phases and steps, a step's
  * `automation` and `system`, a flow's `share`, the Lean wastes among pain-point kinds, and the map's `swot`
  * board, `reviewEveryMonths` and `nextReview`. Version 5 added the map's `notes` (sticky notes and
- * annotations on the canvas) and a step's `width`. Versions 1 to 4 (without them) are still read.
+ * annotations on the canvas) and a step's `width`. Version 6 added the step kinds `parallel` and `event`, a
+ * step's `trigger` and `throwing`, and a flow's `message`. Versions 1 to 5 (without them) are still read.
  * Reading one checks everything a stored map must satisfy (MapDocSchema: types, limits,
  * references, record keys) plus file-level limits, and says what is wrong in words.
  */
@@ -19,7 +20,7 @@ import { LIMITS, type MapDoc, type VersionSummary } from '../model/types';
 
 export const LANEMAP_FORMAT = 'lanemap';
 /** Written by this Lanemap; every version up to it is read. */
-export const LANEMAP_SCHEMA_VERSION = 5;
+export const LANEMAP_SCHEMA_VERSION = 6;
 /** Largest file accepted (characters of text; the contract's limit too). */
 export const MAX_LANEMAP_TEXT = 20 * 1024 * 1024;
 export const MAX_IMPORT_STEPS = 20_000;

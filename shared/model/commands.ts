@@ -8,8 +8,8 @@ import { frameSize, LANE_PADDING, mapGeometry } from './geometry';
 import { foldText } from './search';
 import { FRAGMENT_KIND, FRAGMENT_MAX_STEPS, type Fragment } from './fragment';
 import { describeIssues, FlowSchema, RoleSchema, StepSchema } from './schema';
-import type { AutomationLevel, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
-import { DEFAULT_REVIEW_MONTHS, ITEM_KINDS, LIMITS } from './types';
+import type { AutomationLevel, EventTrigger, CommentTarget, Direction, Dismissal, Duration, Flow, ItemKind, Kpi, MapDoc, MapStatus, PainKind, Point, Purpose, RaciLetter, Step, StepKind, SwotQuadrant } from './types';
+import { DEFAULT_REVIEW_MONTHS, EVENT_KINDS, ITEM_KINDS, LIMITS } from './types';
 
 import { CommandError } from './commandError';
 import { cardWidth } from './geometry';
@@ -106,6 +106,10 @@ export type StepPatch = Partial<Pick<Step, 'title' | 'description' | 'kind' | 'p
   automation?: AutomationLevel | null;
   /** Empty or null clears it. */
   system?: string | null;
+  /** What an event step waits for or sends; null clears it (a plain event). Kept only on start, event and end steps. */
+  trigger?: EventTrigger | null;
+  /** An event step that sends rather than waits; false clears it. */
+  throwing?: boolean;
 };
 
 /** `date` (YYYY-MM-DD or an ISO time) plus `months`, as YYYY-MM-DD; the 31st of a shorter month is its last day. */
@@ -261,9 +265,20 @@ const handlers = {
   },
   updateStep(doc: D, a: { stepId: string; patch: StepPatch }) {
     const s = mustStep(doc, a.stepId);
-    const { automation, system, ...rest } = a.patch;
+    const { automation, system, trigger, throwing, ...rest } = a.patch;
     Object.assign(s, rest);
     if (s.pinned === false) delete s.pinned;
+    if (trigger !== undefined) {
+      if (trigger === null) delete s.trigger;
+      else s.trigger = trigger;
+    }
+    if (throwing !== undefined) {
+      if (throwing) s.throwing = true;
+      else delete s.throwing;
+    }
+    // a trigger belongs to events, and only an event step in the middle sends
+    if (!EVENT_KINDS.includes(s.kind)) delete s.trigger;
+    if (s.kind !== 'event') delete s.throwing;
     if (s.wait === null) delete s.wait;
     if (automation !== undefined) {
       if (automation === null || automation === 'manual') delete s.automation;
@@ -283,6 +298,13 @@ const handlers = {
     else owner.kpis = kpis;
   },
   /** The percentage of cases that take a flow out of a decision (null: not said). */
+  /** Marks a flow as a message between parties (drawn dashed), or as the work passing on again. */
+  setFlowMessage(doc: D, a: { flowId: string; message: boolean }) {
+    const f = doc.flows[a.flowId];
+    if (!f) throw new CommandError('This flow no longer exists.');
+    if (a.message) f.message = true;
+    else delete f.message;
+  },
   setFlowShare(doc: D, a: { flowId: string; share: number | null }) {
     const f = doc.flows[a.flowId];
     if (!f) throw new CommandError('This flow no longer exists.');

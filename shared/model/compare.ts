@@ -59,7 +59,8 @@ export interface StepChange {
 export interface FlowChange {
   id: string;
   /** 'ends': the flow now leaves or enters another step. */
-  fields: ('label' | 'ends' | 'share')[];
+  /** 'message': it became a message between parties, or the work passing on again. */
+  fields: ('label' | 'ends' | 'share' | 'message')[];
 }
 
 export interface MapComparison {
@@ -90,7 +91,8 @@ const linkOf = (step: Step) => (step as { linkedMapId?: string | null }).linkedM
 
 const STEP_FIELD_DIFFERS: Record<StepField, (a: Step, b: Step) => boolean> = {
   title: (a, b) => !sameText(a.title, b.title),
-  kind: (a, b) => a.kind !== b.kind,
+  // an event's trigger (what it waits for or sends) is part of what kind of step it is
+  kind: (a, b) => a.kind !== b.kind || (a.trigger ?? null) !== (b.trigger ?? null) || !!a.throwing !== !!b.throwing,
   role: (a, b) => a.roleId !== b.roleId,
   phase: (a, b) => (a.phaseId ?? null) !== (b.phaseId ?? null),
   description: (a, b) => !sameText(a.description, b.description),
@@ -210,6 +212,7 @@ export function compareMaps(older: MapDoc, newer: MapDoc): MapComparison {
     if (!sameText(before.label, after.label)) fields.push('label');
     if (before.fromStepId !== after.fromStepId || before.toStepId !== after.toStepId) fields.push('ends');
     if ((before.share ?? null) !== (after.share ?? null)) fields.push('share');
+    if (!!before.message !== !!after.message) fields.push('message');
     if (fields.length > 0) flowChanges.push({ id, fields });
   }
 

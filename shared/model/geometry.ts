@@ -18,7 +18,17 @@ export const PHASE_HEADER_HEIGHT = 44;
 const LINE_HEIGHT = 18;
 
 /** Room for the title inside each kind of box, in px (the canvas's CSS: padding and borders). */
-const TEXT_WIDTH: Record<StepKind, number> = { task: 166, subprocess: 166, decision: 104, start: 82, end: 80 };
+const TEXT_WIDTH: Record<StepKind, number> = { task: 166, subprocess: 166, decision: 104, parallel: 104, start: 82, event: 82, end: 80 };
+
+/** Decisions and parallel splits/joins are drawn as diamonds (BPMN's gateways). */
+export function isDiamond(kind: StepKind): kind is 'decision' | 'parallel' {
+  return kind === 'decision' || kind === 'parallel';
+}
+
+/** Start, event and end steps are drawn as pills (rounded ends: BPMN's events). */
+export function isPill(kind: StepKind): kind is 'start' | 'event' | 'end' {
+  return kind === 'start' || kind === 'event' || kind === 'end';
+}
 /** Start and end pills widen for titles longer than a few words. */
 const WIDE_PILL = 180;
 
@@ -37,8 +47,8 @@ const DECISION_TEXT_SHARE = 0.58;
 
 /** A step's natural width (from its kind and title), before any width the user gave it. */
 function naturalWidth(step: Pick<Step, 'kind' | 'title'>): number {
-  if (step.kind === 'decision') return 180;
-  if (step.kind === 'start' || step.kind === 'end') return naturalTitleWidth(step) > TEXT_WIDTH[step.kind] ? WIDE_PILL : 120;
+  if (isDiamond(step.kind)) return 180;
+  if (isPill(step.kind)) return naturalTitleWidth(step) > TEXT_WIDTH[step.kind] ? WIDE_PILL : 120;
   return 200;
 }
 
@@ -51,7 +61,7 @@ export function cardWidth(step: Pick<Step, 'kind' | 'title'> & { width?: number 
 }
 
 function naturalTitleWidth(step: Pick<Step, 'kind' | 'title'>): number {
-  if (step.kind === 'start' || step.kind === 'end') {
+  if (isPill(step.kind)) {
     const narrow = TEXT_WIDTH[step.kind];
     return wrapLines(step.title || ' ', narrow) > 2 ? narrow + WIDE_PILL - 120 : narrow;
   }
@@ -63,7 +73,7 @@ export function titleWidth(step: Pick<Step, 'kind' | 'title'> & { width?: number
   const natural = naturalTitleWidth(step);
   const extra = cardWidth(step) - naturalWidth(step);
   if (extra <= 0) return natural;
-  return Math.floor(natural + extra * (step.kind === 'decision' ? DECISION_TEXT_SHARE : 1));
+  return Math.floor(natural + extra * (isDiamond(step.kind) ? DECISION_TEXT_SHARE : 1));
 }
 
 type Sized = Pick<Step, 'kind' | 'title' | 'inputs' | 'outputs' | 'resources'> & Partial<Pick<Step, 'duration' | 'width'>>;
@@ -107,11 +117,13 @@ function measureStep(step: Sized): { width: number; height: number } {
   const width = cardWidth(step);
   const wrap = titleWidth(step);
   switch (step.kind) {
-    case 'decision': {
+    case 'decision':
+    case 'parallel': {
       const lines = wrapLines(title, wrap, 600);
       return { width, height: Math.max(110, Math.min(lines, 14) * LINE_HEIGHT * 2 + 50) };
     }
     case 'start':
+    case 'event':
     case 'end': {
       const lines = wrapLines(title, wrap);
       return { width, height: Math.max(56, lines * LINE_HEIGHT + 30) };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { NOTE_MAX_WIDTH, NOTE_MIN_WIDTH, STEP_MAX_WIDTH } from './geometry';
 import { own, TABLES } from './rows';
-import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, KPI_DIRECTIONS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS, SWOT_QUADRANTS } from './types';
+import { COMMENT_TARGETS, DIRECTIONS, DURATION_UNITS, EVENT_TRIGGERS, KPI_DIRECTIONS, LIMITS, MAP_STATUSES, PAIN_KINDS, PURPOSES, RACI_LETTERS, STEP_KINDS, SWOT_QUADRANTS } from './types';
 
 /** Ids that plain objects would treat specially (never our own ids). */
 const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'];
@@ -84,6 +84,8 @@ export const StepSchema = z
     system: nonEmpty(LIMITS.system).optional(),
     kpis: KpisSchema.optional(),
     width: finite.min(0).max(STEP_MAX_WIDTH).optional(),
+    trigger: z.enum(EVENT_TRIGGERS).optional(),
+    throwing: z.literal(true).optional(),
   })
   .strict();
 
@@ -110,6 +112,7 @@ export const FlowSchema = z
       .max(500)
       .optional(),
     share: finite.min(0).max(100).optional(),
+    message: z.literal(true).optional(),
   })
   .strict()
   .refine((f) => f.fromStepId !== f.toStepId, 'a flow cannot connect a step to itself');

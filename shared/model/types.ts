@@ -6,9 +6,25 @@
  * never be "between" lanes.
  */
 
-/** `subprocess` is a step that stands for a whole map of its own (`Step.linkedMapId`). */
-export const STEP_KINDS = ['start', 'task', 'subprocess', 'decision', 'end'] as const;
+/**
+ * `subprocess` is a step that stands for a whole map of its own (`Step.linkedMapId`);
+ * `parallel` splits the work into branches that all run (or joins them: it waits for all), as
+ * BPMN's parallel gateway; `event` is something the process waits for or sends in its middle
+ * (the customer's reply, three days passing: `Step.trigger`), as BPMN's intermediate events.
+ */
+export const STEP_KINDS = ['start', 'task', 'subprocess', 'decision', 'parallel', 'event', 'end'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+
+/**
+ * What starts, ends or is awaited at an event (a start, an event or an end step), as BPMN's event
+ * definitions: a message (the customer's reply), a timer (three days pass), a condition, a
+ * signal, an error, an escalation, a compensation, a link, a termination, a cancellation, or
+ * several of them ('multiple'). Absent: a plain event.
+ */
+export const EVENT_TRIGGERS = ['message', 'timer', 'conditional', 'signal', 'error', 'escalation', 'compensation', 'link', 'terminate', 'cancel', 'multiple'] as const;
+export type EventTrigger = (typeof EVENT_TRIGGERS)[number];
+/** The kinds of step that are events and may carry a trigger. */
+export const EVENT_KINDS: readonly StepKind[] = ['start', 'event', 'end'];
 
 export const ITEM_KINDS = ['inputs', 'outputs', 'resources'] as const;
 /** The three ordered lists a step carries: what goes in, what comes out, what it uses. */
@@ -99,6 +115,10 @@ export interface Step {
    * natural width. Never narrower than the natural width, never wider than STEP_MAX_WIDTH.
    */
   width?: number;
+  /** For a start, an event or an end step: what it waits for or sends (absent: a plain event). */
+  trigger?: EventTrigger;
+  /** For an event step: it sends (a message sent, a signal raised) rather than waits; absent: it waits. */
+  throwing?: true;
 }
 
 /**
@@ -162,6 +182,8 @@ export interface Flow {
   route?: Point[];
   /** Of the cases leaving a decision, the percentage that take this flow (absent: not said, shared equally). */
   share?: number;
+  /** A message between two parties (BPMN's message flow between pools) rather than the work passing on; drawn dashed. */
+  message?: true;
 }
 
 export const DIRECTIONS = ['right', 'down'] as const;

@@ -129,8 +129,8 @@ const HEADERS = {
   ru: { name: 'RACI', step: 'Шаг', kind: 'Вид', phase: 'Этап', check: 'Отвечает (A)', noA: 'нет A', manyA: '{n} A' },
 } as const;
 const KINDS = {
-  en: { task: 'Task', subprocess: 'Sub-process', decision: 'Decision', start: 'Start', end: 'End' },
-  ru: { task: 'Задача', subprocess: 'Подпроцесс', decision: 'Решение', start: 'Начало', end: 'Конец' },
+  en: { task: 'Task', subprocess: 'Sub-process', decision: 'Decision', parallel: 'Parallel', event: 'Event', start: 'Start', end: 'End' },
+  ru: { task: 'Задача', subprocess: 'Подпроцесс', decision: 'Решение', parallel: 'Параллельно', event: 'Событие', start: 'Начало', end: 'Конец' },
 } as const;
 
 /**

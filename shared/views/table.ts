@@ -43,8 +43,8 @@ export const TABLE_HEADERS: Record<SheetLang, Record<TableColumn, string>> = {
 
 /** The step kinds as the interface names them (src-renderer/i18n: common.kinds). */
 export const KIND_NAMES: Record<SheetLang, Record<StepKind, string>> = {
-  en: { start: 'Start', task: 'Task', subprocess: 'Sub-process', decision: 'Decision', end: 'End' },
-  ru: { start: 'Начало', task: 'Задача', subprocess: 'Подпроцесс', decision: 'Решение', end: 'Конец' },
+  en: { start: 'Start', task: 'Task', subprocess: 'Sub-process', decision: 'Decision', parallel: 'Parallel', event: 'Event', end: 'End' },
+  ru: { start: 'Начало', task: 'Задача', subprocess: 'Подпроцесс', decision: 'Решение', parallel: 'Параллельно', event: 'Событие', end: 'Конец' },
 };
 
 /** Other words people use for the kinds (folded), besides the names above and the ids. */
@@ -56,6 +56,14 @@ const KIND_WORDS: Record<string, StepKind> = {
   окончание: 'end',
   'под-процесс': 'subprocess',
   развилка: 'decision',
+  parallel: 'parallel',
+  'parallel split': 'parallel',
+  'parallel gateway': 'parallel',
+  параллельно: 'parallel',
+  'параллельный шлюз': 'parallel',
+  событие: 'event',
+  ожидание: 'event',
+  таймер: 'event',
   условие: 'decision',
   вопрос: 'decision',
   действие: 'task',

@@ -25,6 +25,7 @@ import type {
   Step,
   VersionSummary,
 } from '../../shared/model/types';
+import { EVENT_KINDS, type EventTrigger } from '../../shared/model/types';
 import type { Db } from './database';
 
 export class NotFoundError extends Error {}
@@ -76,6 +77,8 @@ interface StepRow {
   automation: 'partial' | 'auto' | null;
   automation_system: string | null;
   width: number | null;
+  trigger: EventTrigger | null;
+  throwing: number;
 }
 
 interface NoteRow {
@@ -126,6 +129,7 @@ interface FlowRow {
   label: string;
   route: string | null;
   share: number | null;
+  message: number;
 }
 
 interface PainRow {
@@ -189,6 +193,8 @@ function stepOf(s: StepRow): Step {
     ...(s.automation_system ? { system: s.automation_system } : {}),
     ...nonEmpty(jsonField('kpis', s.kpis, KpisSchema)),
     ...(s.width !== null && s.width > 0 && s.width <= STEP_MAX_WIDTH ? { width: s.width } : {}),
+    ...(s.trigger && EVENT_KINDS.includes(s.kind) ? { trigger: s.trigger } : {}),
+    ...(s.throwing && s.kind === 'event' ? { throwing: true as const } : {}),
   };
 }
 
@@ -221,6 +227,7 @@ function flowOf(f: FlowRow): Flow {
     label: f.label,
     ...(route ? { route } : {}),
     ...(f.share !== null && f.share >= 0 && f.share <= 100 ? { share: f.share } : {}),
+    ...(f.message ? { message: true as const } : {}),
   };
 }
 
@@ -321,16 +328,16 @@ export function createMapRepository(db: Db) {
     items: db.prepare(
       'SELECT i.step_id, i.kind, i.label FROM step_items i JOIN steps s ON s.id = i.step_id WHERE s.map_id = ? ORDER BY i.step_id, i.kind, i.position',
     ),
-    flows: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE map_id = ?'),
+    flows: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share, message FROM flows WHERE map_id = ?'),
     roleById: db.prepare('SELECT id, map_id, name, color, position FROM roles WHERE id = ?'),
     phaseById: db.prepare('SELECT id, map_id, name, position, kpis FROM phases WHERE id = ?'),
     stepById: db.prepare('SELECT * FROM steps WHERE id = ?'),
     itemsOfStep: db.prepare('SELECT kind, label FROM step_items WHERE step_id = ? ORDER BY kind, position'),
-    flowById: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE id = ?'),
+    flowById: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share, message FROM flows WHERE id = ?'),
     commentById: db.prepare('SELECT * FROM comments WHERE id = ?'),
     painById: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE id = ?'),
     revision: db.prepare('SELECT revision, updated_at AS updatedAt FROM maps WHERE id = ?'),
-    flowsOfStep: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share FROM flows WHERE map_id = ? AND (from_step_id = ? OR to_step_id = ?)'),
+    flowsOfStep: db.prepare('SELECT id, map_id, from_step_id, to_step_id, label, route, share, message FROM flows WHERE map_id = ? AND (from_step_id = ? OR to_step_id = ?)'),
     painOfStep: db.prepare('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = ? AND step_id = ?'),
     commentsOn: db.prepare('SELECT * FROM comments WHERE map_id = ? AND target_kind = ? AND target_id = ?'),
     repliesTo: db.prepare('SELECT * FROM comments WHERE map_id = ? AND parent_id = ?'),
@@ -356,23 +363,23 @@ export function createMapRepository(db: Db) {
       WHERE phases.map_id = excluded.map_id`),
     upsertStep: db.prepare(`
       INSERT INTO steps (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
-        wait_value, wait_unit, raci, parties, kpis, automation, automation_system, width)
+        wait_value, wait_unit, raci, parties, kpis, automation, automation_system, width, trigger, throwing)
       VALUES (@id, @mapId, @roleId, @phaseId, @kind, @title, @description, @x, @y, @durationValue, @durationUnit, @pinned, @linkedMapId,
-        @waitValue, @waitUnit, @raci, @parties, @kpis, @automation, @system, @width)
+        @waitValue, @waitUnit, @raci, @parties, @kpis, @automation, @system, @width, @trigger, @throwing)
       ON CONFLICT (id) DO UPDATE SET role_id = excluded.role_id, phase_id = excluded.phase_id, kind = excluded.kind,
         title = excluded.title, description = excluded.description, x = excluded.x, y = excluded.y,
         duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, pinned = excluded.pinned,
         linked_map_id = excluded.linked_map_id, wait_value = excluded.wait_value, wait_unit = excluded.wait_unit,
         raci = excluded.raci, parties = excluded.parties, kpis = excluded.kpis, automation = excluded.automation,
-        automation_system = excluded.automation_system, width = excluded.width
+        automation_system = excluded.automation_system, width = excluded.width, trigger = excluded.trigger, throwing = excluded.throwing
       WHERE steps.map_id = excluded.map_id`),
     clearItems: db.prepare('DELETE FROM step_items WHERE step_id = ?'),
     insertItem: db.prepare('INSERT INTO step_items (step_id, kind, position, label) VALUES (?, ?, ?, ?)'),
     upsertFlow: db.prepare(`
-      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route, share)
-      VALUES (@id, @mapId, @fromStepId, @toStepId, @label, @route, @share)
+      INSERT INTO flows (id, map_id, from_step_id, to_step_id, label, route, share, message)
+      VALUES (@id, @mapId, @fromStepId, @toStepId, @label, @route, @share, @message)
       ON CONFLICT (id) DO UPDATE SET from_step_id = excluded.from_step_id, to_step_id = excluded.to_step_id, label = excluded.label,
-        route = excluded.route, share = excluded.share
+        route = excluded.route, share = excluded.share, message = excluded.message
       WHERE flows.map_id = excluded.map_id`),
     removeRole: db.prepare('DELETE FROM roles WHERE id = ? AND map_id = ?'),
     removePhase: db.prepare('DELETE FROM phases WHERE id = ? AND map_id = ?'),
@@ -576,6 +583,8 @@ export function createMapRepository(db: Db) {
         automation: s.automation ?? null,
         system: s.system ?? null,
         width: s.width ?? null,
+        trigger: s.trigger && EVENT_KINDS.includes(s.kind) ? s.trigger : null,
+        throwing: s.throwing && s.kind === 'event' ? 1 : 0,
       }),
       'step',
       s.id,
@@ -596,6 +605,7 @@ export function createMapRepository(db: Db) {
       label: f.label,
       route: f.route ? JSON.stringify(f.route) : null,
       share: f.share ?? null,
+      message: f.message ? 1 : 0,
     };
     one(q.upsertFlow.run(row), 'flow', f.id);
   }

@@ -322,4 +322,74 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE steps ADD COLUMN width REAL;
     `,
   },
+{
+    version: 9,
+    description: 'BPMN exchange: parallel split/join and event steps, what an event waits for or sends, message flows between parties',
+    // steps is rebuilt: its CHECK on kind gains 'parallel' and 'event'
+    rebuildsTables: true,
+    sql: `
+      -- the triggers of comments name steps: dropped while the table is replaced, then made again
+      DROP TRIGGER comments_target_insert;
+      DROP TRIGGER comments_target_update;
+      CREATE TABLE steps_v9 (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        role_id TEXT NOT NULL,
+        phase_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('start', 'task', 'subprocess', 'decision', 'parallel', 'event', 'end')),
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        duration_value REAL,
+        duration_unit TEXT CHECK (duration_unit IN ('min', 'h', 'd')),
+        pinned INTEGER NOT NULL DEFAULT 0,
+        -- the map a sub-process step opens; deleting that map leaves the step unlinked
+        linked_map_id TEXT REFERENCES maps(id) ON DELETE SET NULL,
+        wait_value REAL,
+        wait_unit TEXT CHECK (wait_unit IN ('min', 'h', 'd')),
+        raci TEXT,
+        parties TEXT,
+        kpis TEXT,
+        automation TEXT CHECK (automation IN ('partial', 'auto')),
+        automation_system TEXT,
+        width REAL,
+        -- what a start, event or end step waits for or sends (BPMN's event definition); NULL: a plain event
+        trigger TEXT CHECK (trigger IN ('message', 'timer', 'conditional', 'signal', 'error', 'escalation', 'compensation', 'link', 'terminate', 'cancel', 'multiple')),
+        -- 1: an event step that sends rather than waits
+        throwing INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (map_id, id),
+        FOREIGN KEY (map_id, role_id) REFERENCES roles (map_id, id),
+        FOREIGN KEY (map_id, phase_id) REFERENCES phases (map_id, id)
+      );
+      INSERT INTO steps_v9 (id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
+          wait_value, wait_unit, raci, parties, kpis, automation, automation_system, width)
+        SELECT id, map_id, role_id, phase_id, kind, title, description, x, y, duration_value, duration_unit, pinned, linked_map_id,
+          wait_value, wait_unit, raci, parties, kpis, automation, automation_system, width FROM steps;
+      DROP TABLE steps;
+      ALTER TABLE steps_v9 RENAME TO steps;
+      CREATE INDEX steps_role ON steps (map_id, role_id);
+      CREATE INDEX steps_phase ON steps (map_id, phase_id);
+      CREATE INDEX steps_linked ON steps (linked_map_id) WHERE linked_map_id IS NOT NULL;
+      CREATE TRIGGER steps_delete_comments AFTER DELETE ON steps
+        BEGIN DELETE FROM comments WHERE map_id = OLD.map_id AND target_kind = 'step' AND target_id = OLD.id; END;
+      CREATE TRIGGER comments_target_insert BEFORE INSERT ON comments
+      WHEN NOT (
+        (NEW.target_kind = 'map' AND NEW.target_id IS NULL)
+        OR (NEW.target_kind = 'step' AND EXISTS (SELECT 1 FROM steps s WHERE s.map_id = NEW.map_id AND s.id = NEW.target_id))
+        OR (NEW.target_kind = 'flow' AND EXISTS (SELECT 1 FROM flows f WHERE f.map_id = NEW.map_id AND f.id = NEW.target_id))
+      )
+      BEGIN SELECT RAISE(ABORT, 'A comment is on a step or flow that is not in this map.'); END;
+      CREATE TRIGGER comments_target_update BEFORE UPDATE OF target_kind, target_id, map_id ON comments
+      WHEN NOT (
+        (NEW.target_kind = 'map' AND NEW.target_id IS NULL)
+        OR (NEW.target_kind = 'step' AND EXISTS (SELECT 1 FROM steps s WHERE s.map_id = NEW.map_id AND s.id = NEW.target_id))
+        OR (NEW.target_kind = 'flow' AND EXISTS (SELECT 1 FROM flows f WHERE f.map_id = NEW.map_id AND f.id = NEW.target_id))
+      )
+      BEGIN SELECT RAISE(ABORT, 'A comment is on a step or flow that is not in this map.'); END;
+
+      -- 1: a message between two parties (BPMN's message flow), drawn dashed
+      ALTER TABLE flows ADD COLUMN message INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

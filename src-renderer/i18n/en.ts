@@ -38,7 +38,22 @@ export const en = {
     untitledStep: 'Untitled step',
     noPhase: 'No phase',
     /** Step kinds, as a label (inspector, toolbar, CSV). */
-    kinds: { start: 'Start', task: 'Task', subprocess: 'Sub-process', decision: 'Decision', end: 'End' },
+    kinds: { start: 'Start', task: 'Task', subprocess: 'Sub-process', decision: 'Decision', parallel: 'Parallel', event: 'Event', end: 'End' },
+    /** What an event (start, event or end step) waits for or sends (BPMN's event definitions). */
+    triggers: {
+      none: 'Plain',
+      message: 'Message',
+      timer: 'Timer',
+      conditional: 'Condition',
+      signal: 'Signal',
+      error: 'Error',
+      escalation: 'Escalation',
+      compensation: 'Compensation',
+      link: 'Link',
+      terminate: 'Terminate',
+      cancel: 'Cancel',
+      multiple: 'Several',
+    },
     /** Duration units: short after a number (canvas, exports); named in the unit picker, agreeing with the number before it. */
     unitShort: { min: 'min', h: 'h', d: 'd' },
     unitName: {

@@ -48,7 +48,7 @@ describe('writing and reading versions', () => {
     const { map, versions } = history();
     const text = toLanemapJson(map, { exportedAt: NOW, app: 'Lanemap test' }, versions);
     expect(JSON.parse(text)).toMatchObject({ format: 'lanemap', schemaVersion: LANEMAP_SCHEMA_VERSION, versions: [{ id: 'v2', name: 'Как должно быть' }, { id: 'v1' }] });
-    expect(LANEMAP_SCHEMA_VERSION).toBe(5);
+    expect(LANEMAP_SCHEMA_VERSION).toBe(6);
     expect(parseLanemapJson(text)).toEqual({ ok: true, doc: map, exportedAt: NOW, versions });
   });
 

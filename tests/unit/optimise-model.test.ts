@@ -240,7 +240,7 @@ describe('files, copies, versions and two editors', () => {
   test('.lanemap.json 4 carries every optimisation field; a version-3 file without them is still read', () => {
     const doc = optimised();
     const text = toLanemapJson(doc, { exportedAt: NOW });
-    expect(LANEMAP_SCHEMA_VERSION).toBe(5);
+    expect(LANEMAP_SCHEMA_VERSION).toBe(6);
     const back = parseLanemapJson(text);
     expect(back.ok && content(back.doc)).toEqual(content(doc));
     const v3 = JSON.stringify({ format: 'lanemap', schemaVersion: 3, exportedAt: NOW, map: salesMap(), versions: [] });
