@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration of bpmn-moddle's entry point (the package types only its model)
 /// <reference path="./bpmn-moddle.d.ts" />
 /**
  * Lanemap's own extension namespace in BPMN files: what BPMN has no place for (items, durations,
