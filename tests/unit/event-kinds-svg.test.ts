@@ -118,16 +118,16 @@ test('trigger markers: what each event waits for or sends, filled when it sends'
   const byTrigger = Object.fromEntries(marks.map((g) => [attr(g, 'data-trigger'), g]));
   expect(Object.keys(byTrigger).sort()).toEqual(['message', 'terminate', 'timer']);
   // the message is sent (filled), the timer awaited (outlined), the end's terminate sent
-  expect(attr(byTrigger.message!, 'data-throwing')).toBe('true');
-  expect(attr(byTrigger.timer!, 'data-throwing')).toBeUndefined();
-  expect(attr(byTrigger.terminate!, 'data-throwing')).toBe('true');
+  expect(attr(byTrigger.message, 'data-throwing')).toBe('true');
+  expect(attr(byTrigger.timer, 'data-throwing')).toBeUndefined();
+  expect(attr(byTrigger.terminate, 'data-throwing')).toBe('true');
   const disc = (g: El) => all(g, 'circle')[0]!;
-  expect(attr(disc(byTrigger.timer!), 'fill')).toBe('#fff');
-  expect(attr(disc(byTrigger.timer!), 'stroke')).toBe('#27ae60');
-  expect(attr(disc(byTrigger.message!), 'fill')).not.toBe('#fff');
+  expect(attr(disc(byTrigger.timer), 'fill')).toBe('#fff');
+  expect(attr(disc(byTrigger.timer), 'stroke')).toBe('#27ae60');
+  expect(attr(disc(byTrigger.message), 'fill')).not.toBe('#fff');
   // the clock's hands and the envelope's flap are drawn
-  expect(all(byTrigger.timer!, 'path').length).toBeGreaterThan(0);
-  expect(all(byTrigger.message!, 'rect').length).toBe(1);
+  expect(all(byTrigger.timer, 'path').length).toBeGreaterThan(0);
+  expect(all(byTrigger.message, 'rect').length).toBe(1);
 });
 
 test('a message flow: dashed, an open circle where it leaves and an open arrowhead where it arrives; other flows plain', () => {
@@ -142,8 +142,8 @@ test('a message flow: dashed, an open circle where it leaves and an open arrowhe
   expect(attr(m, 'marker-end')).toBe('url(#lm-message-end)');
   const markers = Object.fromEntries(all(tree, 'marker').map((k) => [attr(k, 'id'), k]));
   // open: filled white, outlined
-  expect(attr(all(markers['lm-message-start']!, 'circle')[0]!, 'fill')).toBe('#fff');
-  expect(attr(all(markers['lm-message-end']!, 'path')[0]!, 'fill')).toBe('#fff');
+  expect(attr(all(markers['lm-message-start'], 'circle')[0]!, 'fill')).toBe('#fff');
+  expect(attr(all(markers['lm-message-end'], 'path')[0]!, 'fill')).toBe('#fff');
   expect(paths.filter((p) => attr(p, 'marker-end') === 'url(#lm-arrow)')).toHaveLength(7);
   // a map without message flows has no message markers at all
   const plain = doc();
