@@ -72,6 +72,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const size = stepSize(step);
   const color = role?.color ?? '#8a94a6';
   // review marks sit outside the box; the pain point overlay only recolours it
+  // a parallel split shows its plus alone until a title is typed (the inspector's, before it is committed)
+  const live = useLiveTitle(step.id);
   const heat = useStepHeat(step.id) + (useOnCriticalPath('step', step.id) ? ' on-critical-path' : '');
   const handles = (
     <>
@@ -90,9 +92,10 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   if (isDiamond(step.kind)) {
     // a parallel split/join (BPMN's parallel gateway): the decision's diamond with a bold plus, alone when untitled
     const parallel = step.kind === 'parallel';
+    const shown = (parallel ? live : null) ?? step.title;
     return (
       <div
-        className={`step step-decision${parallel ? ' step-parallel' : ''}${parallel && !step.title ? ' is-untitled' : ''}${selected ? ' is-selected' : ''}${heat}`}
+        className={`step step-decision${parallel ? ' step-parallel' : ''}${parallel && !shown ? ' is-untitled' : ''}${selected ? ' is-selected' : ''}${heat}`}
         style={{ width: size.width, height: size.height }}
         data-step-id={step.id}
       >

@@ -128,6 +128,14 @@ describe('parallel splits, events and message flows', () => {
     await redo();
     await ui.count(page.locator('.step-parallel'), 1);
     await ui.eventually(storedKinds).toEqual(['end', 'event', 'parallel', 'start', 'task']);
+    // titled, it keeps its plus above the title
+    await page.locator('.step-parallel').click();
+    const title = page.getByLabel('Step title');
+    await title.fill('Документы готовы');
+    await title.press('Tab');
+    await ui.texts(page.locator('.step-parallel .step-title'), ['Документы готовы']);
+    await ui.visible(page.locator('.step-parallel .parallel-plus'));
+    await ui.eventually(async () => Object.values((await stored()).steps).find((s) => s.kind === 'parallel')?.title).toBe('Документы готовы');
     // the toolbar button does the same and says its key
     expect(await page.getByRole('button', { name: 'Add a parallel split / join (all branches run)' }).getAttribute('title')).toContain('(G)');
   });
