@@ -88,7 +88,7 @@ describe('parallel splits, events and message flows', () => {
     await ui.eventually(async () => (await ev()).trigger).toBe('timer');
 
     // it sends instead of waiting: the marker is filled
-    await page.getByRole('combobox', { name: 'The event' }).selectOption('sends');
+    await page.getByRole('combobox', { name: 'Waits or sends' }).selectOption('sends');
     await ui.visible(node('Ответ клиента').locator('.step-trigger.is-throwing'));
     await ui.eventually(async () => (await ev()).throwing).toBe(true);
     await undo();
@@ -201,6 +201,20 @@ describe('parallel splits, events and message flows', () => {
     expect(await node('Ответ клиента').locator('.step-trigger').getAttribute('aria-label')).toBe('Ожидает: Таймер');
     await node('Ответ клиента').click();
     await ui.visible(page.getByRole('combobox', { name: 'Чего ожидает' }));
+    await ui.visible(page.getByRole('combobox', { name: 'Ожидает или отправляет' }));
+    await suite.app.shot('event-kinds-inspector-ru');
+    // the two new buttons still leave the whole toolbar on a 1280 px screen, in Russian
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const outside = await page.locator('.toolbar button').evaluateAll(
+      (buttons) =>
+        buttons.filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.width > 0 && (r.right > window.innerWidth || r.left < 0);
+        }).length,
+    );
+    expect(outside).toBe(0);
+    await suite.app.shot('event-kinds-toolbar-ru-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.keyboard.press('Escape');
     await ui.settled(page);
     await suite.app.shot('event-kinds-canvas-ru');
