@@ -9,7 +9,7 @@
 import { foldText } from '../model/search';
 import { dismissalKey } from '../model/commands';
 import type { Dismissal, MapDoc, Step } from '../model/types';
-import { backFlows, components, flowGraph, reach, type FlowGraph } from './flowGraph';
+import { backFlows, components, flowGraph, handOffFlows, reach, type FlowGraph } from './flowGraph';
 
 export type Severity = 'problem' | 'warning' | 'hint';
 
@@ -266,13 +266,11 @@ export interface HandOff {
 /** Every hand-off of the map, grouped by pair of roles, most frequent first. */
 export function handOffs(doc: MapDoc): HandOff[] {
   const byPair = new Map<string, HandOff>();
-  for (const f of Object.values(doc.flows)) {
-    const from = doc.steps[f.fromStepId];
-    const to = doc.steps[f.toStepId];
-    if (!from || !to || from.roleId === to.roleId) continue;
+  // work passing between roles (an event in between is not work: see handOffFlows)
+  for (const { flowId, from, to } of handOffFlows(doc)) {
     const key = `${from.roleId}>${to.roleId}`;
     const h = byPair.get(key) ?? { fromRoleId: from.roleId, toRoleId: to.roleId, flowIds: [] };
-    h.flowIds.push(f.id);
+    h.flowIds.push(flowId);
     byPair.set(key, h);
   }
   return [...byPair.values()].sort((a, b) => b.flowIds.length - a.flowIds.length || a.fromRoleId.localeCompare(b.fromRoleId));

@@ -8,13 +8,26 @@
  * working time (a step "takes 1 day" of someone's work, not 24 hours).
  */
 import type { Duration, MapDoc, Step } from '../model/types';
-import { backFlows, flowGraph } from './flowGraph';
+import { backFlows, flowGraph, handOffFlows } from './flowGraph';
 
 export const MINUTES_PER_UNIT: Record<Duration['unit'], number> = { min: 1, h: 60, d: 8 * 60 };
 
 /** A duration in minutes (none: 0). */
 export function minutes(d: Duration | null | undefined): number {
   return d ? d.value * MINUTES_PER_UNIT[d.unit] : 0;
+}
+
+/**
+ * A step's work in minutes: its duration, except for an event, which is not work (a reply awaited,
+ * three days passing): its duration is waiting.
+ */
+export function stepWork(s: Pick<Step, 'kind' | 'duration'>): number {
+  return s.kind === 'event' ? 0 : minutes(s.duration);
+}
+
+/** A step's waiting in minutes: its wait, and for an event (a timer) its duration too. */
+export function stepWait(s: Pick<Step, 'kind' | 'duration' | 'wait'>): number {
+  return minutes(s.wait) + (s.kind === 'event' ? minutes(s.duration) : 0);
 }
 
 export interface Figures {
@@ -38,20 +51,21 @@ export interface MapFigures extends Figures {
 }
 
 export function mapFigures(doc: MapDoc, opts: { waitOf?: (s: Step) => number } = {}): MapFigures {
-  const waitOf = opts.waitOf ?? ((s: Step) => minutes(s.wait));
+  const waitOf = opts.waitOf ?? stepWait;
   const g = flowGraph(doc);
   const back = backFlows(doc, g);
-  const cost = new Map(g.steps.map((s) => [s.id, waitOf(s) + minutes(s.duration)]));
+  // a parallel split runs all its branches: the longest one is the lead time, every branch's work counts
+  const cost = new Map(g.steps.map((s) => [s.id, waitOf(s) + stepWork(s)]));
   const path = longestPath(doc, g.steps, back, cost);
-  const handOffFlows = Object.values(doc.flows).filter((f) => doc.steps[f.fromStepId]?.roleId !== doc.steps[f.toStepId]?.roleId);
+  const handOffs = handOffFlows(doc);
 
   const figuresOf = (steps: Step[], handOffs: number): Figures => {
     const ids = new Set(steps.map((s) => s.id));
     const pathSteps = path.filter((id) => ids.has(id));
     const leadTime = pathSteps.reduce((t, id) => t + cost.get(id)!, 0);
-    const workOnPath = pathSteps.reduce((t, id) => t + minutes(doc.steps[id]!.duration), 0);
+    const workOnPath = pathSteps.reduce((t, id) => t + stepWork(doc.steps[id]!), 0);
     return {
-      workTotal: steps.reduce((t, s) => t + minutes(s.duration), 0),
+      workTotal: steps.reduce((t, s) => t + stepWork(s), 0),
       waitTotal: steps.reduce((t, s) => t + waitOf(s), 0),
       criticalPath: pathSteps,
       leadTime,
@@ -67,13 +81,13 @@ export function mapFigures(doc: MapDoc, opts: { waitOf?: (s: Step) => number } =
   };
   const byPhase = new Map<string | null, Figures>();
   for (const [phase, steps] of group((s) => s.phaseId)) {
-    byPhase.set(phase, figuresOf(steps, handOffFlows.filter((f) => doc.steps[f.fromStepId]!.phaseId === phase).length));
+    byPhase.set(phase, figuresOf(steps, handOffs.filter((h) => h.from.phaseId === phase).length));
   }
   const byRole = new Map<string, Figures>();
   for (const [role, steps] of group((s) => s.roleId)) {
-    byRole.set(role, figuresOf(steps, handOffFlows.filter((f) => doc.steps[f.fromStepId]!.roleId === role).length));
+    byRole.set(role, figuresOf(steps, handOffs.filter((h) => h.from.roleId === role).length));
   }
-  return { ...figuresOf(g.steps, handOffFlows.length), byPhase, byRole };
+  return { ...figuresOf(g.steps, handOffs.length), byPhase, byRole };
 }
 
 /**

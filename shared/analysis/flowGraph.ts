@@ -15,7 +15,10 @@ export interface FlowGraph {
 export function flowGraph(doc: MapDoc): FlowGraph {
   const phaseOrder = (s: Step | undefined) => (s?.phaseId ? (doc.phases[s.phaseId]?.order ?? -1) : -1);
   const reading = (x: Step | undefined, y: Step | undefined) =>
-    phaseOrder(x) - phaseOrder(y) || (x?.x ?? 0) - (y?.x ?? 0) || (x?.y ?? 0) - (y?.y ?? 0) || ((x?.id ?? '') < (y?.id ?? '') ? -1 : (x?.id ?? '') > (y?.id ?? '') ? 1 : 0);
+    phaseOrder(x) - phaseOrder(y) ||
+    (x?.x ?? 0) - (y?.x ?? 0) ||
+    (x?.y ?? 0) - (y?.y ?? 0) ||
+    ((x?.id ?? '') < (y?.id ?? '') ? -1 : (x?.id ?? '') > (y?.id ?? '') ? 1 : 0);
   // steps in reading order: walks and ties between equally long paths go the same way every time
   const steps = Object.values(doc.steps).sort(reading);
   const out = new Map<string, string[]>(steps.map((s) => [s.id, []]));
@@ -150,4 +153,58 @@ export function components(doc: MapDoc, g: FlowGraph): { of: Map<string, number>
   });
   for (const f of Object.values(doc.flows)) if (f.fromStepId === f.toStepId && of.has(f.fromStepId)) cyclic[of.get(f.fromStepId)!] = true;
   return { of, count, cyclic };
+}
+
+/** A hand-off: work passing from one role's step to another role's (`flowId`: the flow that arrives at `to`). */
+export interface HandOffFlow {
+  flowId: string;
+  from: Step;
+  to: Step;
+}
+
+/**
+ * The flows on which work passes from one role to another. An event step (a reply awaited, a
+ * timer) is not work: work goes through it from the step before to the step after, so "the
+ * manager sends the offer → (the customer's reply, in the customer's lane) → the manager reads it"
+ * is no hand-off, and a hand-off through an event is counted once, on the flow leaving it.
+ */
+export function handOffFlows(doc: MapDoc): HandOffFlow[] {
+  const into = new Map<string, string[]>();
+  for (const f of Object.values(doc.flows)) {
+    const list = into.get(f.toStepId);
+    if (list) list.push(f.id);
+    else into.set(f.toStepId, [f.id]);
+  }
+  // the work steps a step's work comes from, looking back through events (each event once)
+  const sources = (flowId: string): Step[] => {
+    const out: Step[] = [];
+    const seen = new Set<string>();
+    const stack = [flowId];
+    while (stack.length > 0) {
+      const f = doc.flows[stack.pop()!]!;
+      const from = doc.steps[f.fromStepId];
+      if (!from) continue;
+      if (from.kind !== 'event') {
+        if (!out.includes(from)) out.push(from);
+        continue;
+      }
+      if (seen.has(from.id)) continue;
+      seen.add(from.id);
+      stack.push(...(into.get(from.id) ?? []));
+    }
+    return out;
+  };
+  const out: HandOffFlow[] = [];
+  for (const f of Object.values(doc.flows)) {
+    const to = doc.steps[f.toStepId];
+    const from = doc.steps[f.fromStepId];
+    if (!to || !from || to.kind === 'event') continue;
+    if (from.kind !== 'event') {
+      if (from.roleId !== to.roleId) out.push({ flowId: f.id, from, to });
+      continue;
+    }
+    const other = sources(f.id).find((s) => s.roleId !== to.roleId);
+    if (other) out.push({ flowId: f.id, from: other, to });
+  }
+  return out;
 }

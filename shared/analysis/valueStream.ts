@@ -8,7 +8,7 @@
  */
 import type { MapDoc } from '../model/types';
 import { fitText, type FittedText } from '../export/text';
-import { minutes, type Figures } from './figures';
+import { stepWait, stepWork, type Figures } from './figures';
 
 export const VS = {
   /** Width of a wait segment and of a work segment. */
@@ -62,7 +62,8 @@ export function valueStreamLayout(doc: MapDoc, figures: Figures, maxWidth: numbe
     const row = Math.floor(i / perRow);
     const x = (i % perRow) * slot;
     const title = fitText(step.title.trim() || untitled, VS.work - 8, 3 * 14, VS.titleSize, 600, 14 / 11, 8);
-    segments.push({ stepId, row, x, wait: minutes(step.wait), work: minutes(step.duration), title });
+    // an event's time (a timer) is waiting, not work
+    segments.push({ stepId, row, x, wait: stepWait(step), work: stepWork(step), title });
   });
   const lastRow = segments.length ? segments[segments.length - 1]!.row : 0;
   const lastEnd = segments.length ? segments[segments.length - 1]!.x + slot : 0;

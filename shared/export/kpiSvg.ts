@@ -163,16 +163,25 @@ export function hasMarks(step: Step): boolean {
 }
 
 /** A step's marks across the bottom edge `bottom` of its card (x, width: the card's). */
-export function stepMarksSvg(step: Step, x: number, bottom: number, width: number, number: Num, labels: MarkLabels, levelName: (l: 'partial' | 'auto') => string): string {
+export function stepMarksSvg(
+  step: Step,
+  x: number,
+  bottom: number,
+  width: number,
+  number: Num,
+  labels: MarkLabels,
+  levelName: (l: 'partial' | 'auto') => string,
+): string {
   const level = automationOf(step);
   const kpis = step.kpis ?? [];
   if (level === 'manual' && kpis.length === 0) return '';
-  const decision = step.kind === 'decision';
+  // a diamond (decision, parallel split/join) is narrow at its bottom: the badges sit under its middle
+  const decision = step.kind === 'decision' || step.kind === 'parallel';
   const left = decision ? x : x + 10;
   const room = decision ? width / 2 : width - 34;
   const pieces: Piece[] = [];
   if (level !== 'manual') pieces.push(automationPiece(level, step.system?.trim() ? `${levelName(level)}: ${step.system.trim()}` : levelName(level)));
-  const max = step.kind === 'start' || step.kind === 'end' ? 1 : 2;
+  const max = step.kind === 'start' || step.kind === 'event' || step.kind === 'end' ? 1 : 2;
   pieces.push(...kpiPieces(kpis, max, room, number, labels, rowWidth(pieces) + (pieces.length ? 3 : 0)));
   return row(pieces, left, bottom - BADGE_H / 2);
 }

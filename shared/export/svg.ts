@@ -6,6 +6,7 @@
  * bytes.
  */
 import {
+  isDiamond,
   LANE_HEADER_WIDTH,
   LANE_LEFT,
   PHASE_HEADER_HEIGHT,
@@ -27,6 +28,7 @@ import { commentListSvg, commentMarkerSvg, commentNotes, isoDay } from './svgCom
 import { formatMinutes, mapFigures } from '../analysis/figures';
 import { valueStreamLayout } from '../analysis/valueStream';
 import { valueStreamSvg, VS_HEADING_HEIGHT, type ValueStreamLabels } from './valueStreamSvg';
+import { DOUBLE_RING_GAP, MESSAGE_DASH, TRIGGER_MARK, messageMarkerDefs, parallelPlus, parallelPlusSvg, triggerMarkSvg } from './eventMarks';
 import { DEFAULT_MARK_LABELS, MARKS_ROOM, hasMarks, markSymbols, marksIn, marksLegendSvg, phaseMarksSvg, stepMarksSvg, type MarkLabels } from './kpiSvg';
 
 export interface SvgExportOptions {
@@ -62,7 +64,8 @@ export interface SvgExportOptions {
    * The value-stream timeline of the critical path under the map (wait low, work high), with
    * its words and how times and shares are written (default English, "1 d 2 h", "25 %").
    */
-  valueStream?: boolean | { labels?: Partial<ValueStreamLabels> & { untitled?: string }; time?: (minutes: number) => string; percent?: (share: number) => string };
+  valueStream?:
+    boolean | { labels?: Partial<ValueStreamLabels> & { untitled?: string }; time?: (minutes: number) => string; percent?: (share: number) => string };
 }
 
 /** The words of the drawing; the KPI and automation marks' key among them (`MarkLabels`). */
@@ -312,7 +315,8 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     const b = boxOf(s);
     minX = Math.min(minX, b.x);
     maxX = Math.max(maxX, b.x + b.width);
-    minY = Math.min(minY, b.y);
+    // an event's trigger marker sits on its top edge, half above it
+    minY = Math.min(minY, b.y - (s.trigger ? TRIGGER_MARK.radius + 1 : 0));
     maxY = Math.max(maxY, b.y + cardOf(s).height + (extra.get(s.id) ?? 0));
   }
   for (const pts of flowPts.values()) {
@@ -421,7 +425,13 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   if (options.valueStream) {
     const vs = options.valueStream === true ? {} : options.valueStream;
     const layout = valueStreamLayout(doc, mapFigures(doc), innerWidth, vs.labels?.untitled ?? labels.untitled);
-    const vsLabels: ValueStreamLabels = { heading: 'Value stream (critical path)', leadTime: 'Lead time', work: 'Work', efficiency: 'Efficiency', ...vs.labels };
+    const vsLabels: ValueStreamLabels = {
+      heading: 'Value stream (critical path)',
+      leadTime: 'Lead time',
+      work: 'Work',
+      efficiency: 'Efficiency',
+      ...vs.labels,
+    };
     const time = vs.time ?? ((m: number) => formatMinutes(m, DURATION_UNIT));
     const percent = vs.percent ?? ((x: number) => `${Math.round(x * 100)} %`);
     y += 24;
@@ -458,6 +468,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   out.push(
     `<marker id="lm-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" fill="${EDGE}"/></marker>`,
   );
+  if (flows.some((f) => f.message)) out.push(messageMarkerDefs(EDGE));
   for (const [id, body] of Object.entries(ICONS)) {
     out.push(
       `<symbol id="lm-${id}" viewBox="0 0 24 24" fill="none" stroke="${CHIP_TEXT}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round">${body}</symbol>`,
@@ -483,7 +494,13 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
 
   // flows under the steps
   out.push(`<g fill="none" stroke="${EDGE}" stroke-width="1.5">`);
-  for (const f of flows) out.push(`<path d="${roundedPath(flowPts.get(f.id)!)}" marker-end="url(#lm-arrow)"/>`);
+  for (const f of flows)
+    out.push(
+      f.message
+        ? // a message between parties, as BPMN draws one: dashed, an open circle where it leaves, an open arrowhead
+          `<path class="lm-message" d="${roundedPath(flowPts.get(f.id)!)}" stroke-dasharray="${MESSAGE_DASH}" marker-start="url(#lm-message-start)" marker-end="url(#lm-message-end)"/>`
+        : `<path d="${roundedPath(flowPts.get(f.id)!)}" marker-end="url(#lm-arrow)"/>`,
+    );
   out.push('</g>');
 
   out.push(`<g fill="${TEXT}">`);
@@ -554,14 +571,29 @@ function laneSvg(lane: LaneBox, left: number, right: number): string {
   ].join('');
 }
 
-function columnSvg(c: PhaseBox, contentLeft: number, contentRight: number, top: number, bottom: number, labels: SvgLabels, number: (n: number) => string): string {
+function columnSvg(
+  c: PhaseBox,
+  contentLeft: number,
+  contentRight: number,
+  top: number,
+  bottom: number,
+  labels: SvgLabels,
+  number: (n: number) => string,
+): string {
   const left = Math.max(c.left, contentLeft);
   const right = Math.min(c.left + c.width, contentRight);
   const w = right - left;
   const headTop = top - PHASE_HEADER_HEIGHT;
   // the phase's KPI badges right after its name, as in the canvas's header; the name takes the rest
   const marks = w >= 80 && c.phase ? phaseMarksSvg(c.phase.kpis ?? [], headTop + 3 + (PHASE_HEADER_HEIGHT - 3) / 2, (w - 28) * 0.6, number, labels) : null;
-  const name = fitText(c.phase ? c.phase.name : labels.noPhase, Math.max(20, w - 28 - (marks?.width ? marks.width + 8 : 0)), PHASE_HEADER_HEIGHT - 8, 13, 600, 16 / 13);
+  const name = fitText(
+    c.phase ? c.phase.name : labels.noPhase,
+    Math.max(20, w - 28 - (marks?.width ? marks.width + 8 : 0)),
+    PHASE_HEADER_HEIGHT - 8,
+    13,
+    600,
+    16 / 13,
+  );
   const parts = [
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="${PHASE_HEADER_HEIGHT}" fill="#fff"/>`,
     `<rect x="${num(left)}" y="${num(headTop)}" width="${num(w)}" height="3" fill="${c.phase ? '#8a94a6' : '#d0d4db'}"/>`,
@@ -619,21 +651,33 @@ function stepSvg(
     parts.push(textBlock(fitted, x + 16, y + pad.top, titleStyle));
     if (chips.length) parts.push(chipsSvg(chips, x + 16, y + pad.top + fitted.lines.length * fitted.lineHeight + pad.gap, textW));
     if (blocks) parts.push(detailsSvg(blocks, x + 16, y + h, textW, false));
-  } else if (step.kind === 'decision') {
+  } else if (isDiamond(step.kind)) {
     parts.push(
       `<polygon points="${num(x + w / 2)},${num(y + 1)} ${num(x + w - 1)},${num(y + h / 2)} ${num(x + w / 2)},${num(y + h - 1)} ${num(x + 1)},${num(y + h / 2)}" fill="#fff" stroke="${c}" stroke-width="2"/>`,
     );
-    const fitted = fitText(title, titleWidth(step), h - 40, 13, 600);
-    parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, weight: 600, anchor: 'middle' }));
+    // a parallel split/join is BPMN's parallel gateway: a bold plus (alone when untitled, above the title otherwise)
+    const untitledParallel = step.kind === 'parallel' && placeholder;
+    const fitted = untitledParallel ? null : fitText(title, titleWidth(step), h - 40, 13, 600);
+    if (step.kind === 'parallel') parts.push(parallelPlusSvg(parallelPlus(x, y, w, h, fitted?.lines.length ?? 0, fitted?.lineHeight ?? 0), c));
+    if (fitted)
+      parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, weight: 600, anchor: 'middle' }));
     if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
   } else {
-    const sw = step.kind === 'end' ? 4 : 2;
+    // start (thin ring), event (BPMN's intermediate event: a double ring), end (thick ring)
+    const sw = step.kind === 'end' ? 4 : step.kind === 'event' ? 1.5 : 2;
     parts.push(
       `<rect x="${num(x + sw / 2)}" y="${num(y + sw / 2)}" width="${num(w - sw)}" height="${num(h - sw)}" rx="${num((h - sw) / 2)}" fill="#fff" stroke="${c}" stroke-width="${sw}"/>`,
     );
+    if (step.kind === 'event') {
+      const i = sw / 2 + DOUBLE_RING_GAP + sw / 2 + sw / 2;
+      parts.push(
+        `<rect class="lm-inner-ring" x="${num(x + i)}" y="${num(y + i)}" width="${num(w - 2 * i)}" height="${num(h - 2 * i)}" rx="${num((h - 2 * i) / 2)}" fill="none" stroke="${c}" stroke-width="${sw}"/>`,
+      );
+    }
     // the same wrapping width as the canvas, so lines break at the same words
     const fitted = fitText(title, titleWidth(step), h - 2 * sw - 6, 13, 400);
     parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, anchor: 'middle' }));
+    parts.push(triggerMarkSvg(step, x, y, w, c));
     if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
   }
   return parts.join('');

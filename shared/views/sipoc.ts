@@ -75,7 +75,8 @@ export interface Sipoc {
   rows: SipocRow[];
 }
 
-const EVENTS: readonly Step['kind'][] = ['start', 'end'];
+/** Steps that are no activity of the process column: events (start, end, something awaited or sent) and parallel splits/joins. */
+const EVENTS: readonly Step['kind'][] = ['start', 'event', 'parallel', 'end'];
 
 /** A landscape map: its steps other than start and end are mostly sub-processes. */
 export function isLandscape(doc: MapDoc): boolean {

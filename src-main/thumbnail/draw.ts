@@ -21,7 +21,7 @@ export const THUMBNAIL = { width: 320, height: 180, density: 2 } as const;
  * The drawing's own version: a cached picture drawn by another version of this file is drawn
  * again. Raise it whenever what this file draws changes.
  */
-export const THUMBNAIL_STYLE = 3;
+export const THUMBNAIL_STYLE = 4;
 
 /** In a top-to-bottom map the phase names sit in a column on the left (src-renderer/canvas/frame.ts). */
 const PHASE_HEADER_DOWN = 150;
@@ -310,13 +310,26 @@ export function drawThumbnail(doc: MapDoc): Thumbnail {
       continue;
     }
     const line = Math.max(hair, 2 * scale);
-    if (s.kind === 'decision') {
+    if (s.kind === 'decision' || s.kind === 'parallel') {
       r.polygon(diamond(x, y, w, h), c);
       r.polygon(diamond(x + line * 1.4, y + line * 1.4, w - line * 2.8, h - line * 2.8), WHITE);
-    } else if (s.kind === 'start' || s.kind === 'end') {
-      const stroke = s.kind === 'end' ? line * 2 : line;
+      if (s.kind === 'parallel') {
+        // BPMN's parallel gateway: a bold plus in the diamond
+        const arm = Math.min(w, h) * 0.2;
+        const bar = Math.max(hair, line * 1.5);
+        r.rect(x + w / 2 - arm, y + h / 2 - bar / 2, 2 * arm, bar, c);
+        r.rect(x + w / 2 - bar / 2, y + h / 2 - arm, bar, 2 * arm, c);
+      }
+    } else if (s.kind === 'start' || s.kind === 'event' || s.kind === 'end') {
+      const stroke = s.kind === 'end' ? line * 2 : s.kind === 'event' ? Math.max(hair, line * 0.75) : line;
       r.polygon(roundedRect(x, y, w, h, h / 2), c);
       r.polygon(roundedRect(x + stroke, y + stroke, w - 2 * stroke, h - 2 * stroke, h / 2 - stroke), WHITE);
+      if (s.kind === 'event') {
+        // BPMN's intermediate event: a second, inner ring
+        const i = stroke * 3;
+        r.polygon(roundedRect(x + i, y + i, w - 2 * i, h - 2 * i, h / 2 - i), c);
+        r.polygon(roundedRect(x + i + stroke, y + i + stroke, w - 2 * i - 2 * stroke, h - 2 * i - 2 * stroke, h / 2 - i - stroke), WHITE);
+      }
     } else {
       const radius = 8 * scale;
       r.polygon(roundedRect(x, y, w, h, radius), CARD_BORDER);

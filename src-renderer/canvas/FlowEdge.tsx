@@ -8,9 +8,11 @@ import { useOnCriticalPath } from '../analysis/analysisUi';
 import { EdgeLabel } from './EdgeLabel';
 import { useDropTarget } from '../editor/insert';
 import './flowEdge.css';
+import { MessageMarkers, messageMarkerId } from './kinds/KindMarks';
 
 /** `route` is already in screen coordinates; `down`: flows leave at the bottom and enter at the top. */
-export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean }, 'flow'>;
+/** `message`: a message between parties (drawn dashed, with an open circle and an open arrowhead). */
+export type FlowEdgeType = Edge<{ route?: Point[]; down: boolean; message?: boolean }, 'flow'>;
 
 function fromRoute(route: Point[]): [string, number, number] {
   const mid = midpoint(route);
@@ -19,7 +21,8 @@ function fromRoute(route: Point[]): [string, number, number] {
 
 /** The invisible line around a flow that takes its clicks: 12 px either side on screen, whatever the zoom (in steps of 8 map pixels, up to 160). */
 const INTERACTION_WIDTH = 24;
-const interactionWidth = (s: { transform: [number, number, number] }) => Math.min(160, Math.max(INTERACTION_WIDTH, Math.ceil(INTERACTION_WIDTH / s.transform[2] / 8) * 8));
+const interactionWidth = (s: { transform: [number, number, number] }) =>
+  Math.min(160, Math.max(INTERACTION_WIDTH, Math.ceil(INTERACTION_WIDTH / s.transform[2] / 8) * 8));
 
 /** How far a stored route's ends may be from the steps' handles and still be drawn. */
 const ROUTE_TOLERANCE = 2;
@@ -58,7 +61,12 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
         borderRadius: 8,
         offset: 24,
       });
-  const routed = (fits ? ' is-routed' : '') + (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '') + (useDropTarget((s) => s.flowId === p.id) ? ' is-drop-target' : '');
+  const message = p.data?.message === true;
+  const routed =
+    (fits ? ' is-routed' : '') +
+    (message ? ' is-message' : '') +
+    (useOnCriticalPath('flow', p.id) ? ' on-critical-path' : '') +
+    (useDropTarget((s) => s.flowId === p.id) ? ' is-drop-target' : '');
   const label = typeof p.label === 'string' ? p.label : '';
   // a selected flow's arrowhead in the accent colour, its size kept on screen (not scaled by the thicker line)
   const arrow = `flow-arrow-selected-${p.id.replace(/[^\w-]/g, '_')}`;
@@ -81,7 +89,15 @@ function FlowEdgeView(p: EdgeProps<FlowEdgeType>) {
           </marker>
         </defs>
       )}
-      <BaseEdge id={p.id} path={path} markerEnd={p.selected ? `url(#${arrow})` : p.markerEnd} interactionWidth={p.selected ? Math.min(hitWidth, 12) : hitWidth} className={routed} />
+      {message && <MessageMarkers flowId={p.id} />}
+      <BaseEdge
+        id={p.id}
+        path={path}
+        markerStart={message ? `url(#${messageMarkerId(p.id, 'start')})` : undefined}
+        markerEnd={message ? `url(#${messageMarkerId(p.id, 'end')})` : p.selected ? `url(#${arrow})` : p.markerEnd}
+        interactionWidth={p.selected ? Math.min(hitWidth, 12) : hitWidth}
+        className={routed}
+      />
       {label && (
         <EdgeLabel>
           <div

@@ -1,8 +1,8 @@
-/** A step on the canvas, drawn by kind: task card, decision diamond, round start / end. */
+/** A step on the canvas, drawn by kind: task card, decision and parallel diamonds, round start / event / end. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { ArrowDownToLine, ArrowUpFromLine, Clock, Pin, SquarePlus, Wrench } from 'lucide-react';
 import { memo } from 'react';
-import { stepSize } from '../../shared/model/geometry';
+import { isDiamond, stepSize, titleWidth, wrapLines } from '../../shared/model/geometry';
 import { formatDuration, useT } from '../i18n';
 import type { StepNodeType } from './nodes';
 import { StepReviewMarks, useStepHeat } from '../review/StepMarks';
@@ -11,6 +11,7 @@ import { useOnCriticalPath } from '../analysis/analysisUi';
 import { StepOptimiseMarks } from '../optimise/kpi/KpiBadges';
 import { useLiveTitle } from './liveTitle';
 import './stepHandles.css';
+import { ParallelPlus, TriggerMark } from './kinds/KindMarks';
 
 function Title({ text: committed, stepId }: { text: string; stepId: string }) {
   const t = useT();
@@ -71,6 +72,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const size = stepSize(step);
   const color = role?.color ?? '#8a94a6';
   // review marks sit outside the box; the pain point overlay only recolours it
+  // a parallel split shows its plus alone until a title is typed (the inspector's, before it is committed)
+  const live = useLiveTitle(step.id);
   const heat = useStepHeat(step.id) + (useOnCriticalPath('step', step.id) ? ' on-critical-path' : '');
   const handles = (
     <>
@@ -86,20 +89,33 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       <Handle type="source" position={data.down ? Position.Bottom : Position.Right} aria-label={t('editor.connectFrom')} />
     </>
   );
-  if (step.kind === 'decision') {
+  if (isDiamond(step.kind)) {
+    // a parallel split/join (BPMN's parallel gateway): the decision's diamond with a bold plus, alone when untitled
+    const parallel = step.kind === 'parallel';
+    const shown = (parallel ? live : null) ?? step.title;
     return (
-      <div className={`step step-decision${selected ? ' is-selected' : ''}${heat}`} style={{ width: size.width, height: size.height }} data-step-id={step.id}>
+      <div
+        className={`step step-decision${parallel ? ' step-parallel' : ''}${parallel && !shown ? ' is-untitled' : ''}${selected ? ' is-selected' : ''}${heat}`}
+        style={{ width: size.width, height: size.height }}
+        data-step-id={step.id}
+      >
         <svg className="diamond" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden>
           <polygon points="50,1 99,50 50,99 1,50" style={{ stroke: color }} />
         </svg>
-        <div className="decision-text">
-          <Title text={step.title} stepId={step.id} />
-        </div>
+        {parallel && (
+          <ParallelPlus width={size.width} height={size.height} lines={step.title ? wrapLines(step.title, titleWidth(step), 600) : 0} color={color} />
+        )}
+        {(!parallel || step.title) && (
+          <div className="decision-text">
+            <Title text={step.title} stepId={step.id} />
+          </div>
+        )}
         {handles}
       </div>
     );
   }
-  if (step.kind === 'start' || step.kind === 'end') {
+  if (step.kind === 'start' || step.kind === 'event' || step.kind === 'end') {
+    // an event (BPMN's intermediate event) has a double ring (kinds.css); any of the three a trigger marker
     return (
       <div
         className={`step step-${step.kind}${selected ? ' is-selected' : ''}${heat}`}
@@ -107,6 +123,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         data-step-id={step.id}
       >
         <Title text={step.title} stepId={step.id} />
+        <TriggerMark step={step} color={color} />
         {handles}
       </div>
     );

@@ -200,7 +200,7 @@ function flowEdge(f: Flow, from: string | undefined, to: string | undefined, dow
     target: f.toStepId,
     label: f.label || undefined,
     type: 'flow',
-    data: { route: f.route && down ? f.route.map((p) => toScreen(true, p)) : f.route, down },
+    data: { route: f.route && down ? f.route.map((p) => toScreen(true, p)) : f.route, down, ...(f.message ? { message: true } : {}) },
     selected,
     deletable: false,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },

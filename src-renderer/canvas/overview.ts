@@ -8,7 +8,7 @@
  * This file is the drawing and the hit-testing, from the same nodes and edges React Flow gets,
  * so what the overview shows is what the cards show when zoomed in.
  */
-import { stepSize, type MapGeometry } from '../../shared/model/geometry';
+import { isDiamond, isPill, stepSize, type MapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Note, Point, StepKind } from '../../shared/model/types';
 import { noteBox } from '../notes/noteNodes';
 import { isDown, phaseHeaderSize, toScreen } from './frame';
@@ -28,8 +28,20 @@ export const BIG_MAP_STEPS = 150;
 
 export type Diff = 'added' | 'changed' | 'moved' | 'removed';
 
-export type SceneStep = { id: string; kind: StepKind; x: number; y: number; w: number; h: number; color: string; title: string; diff: Diff | null; ghost: boolean };
-export type SceneFlow = { id: string; points: Point[]; diff: Diff | null };
+export type SceneStep = {
+  id: string;
+  kind: StepKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  color: string;
+  title: string;
+  diff: Diff | null;
+  ghost: boolean;
+};
+/** `message`: a message between parties (drawn dashed). */
+export type SceneFlow = { id: string; points: Point[]; diff: Diff | null; message?: boolean };
 export type SceneBand = { x: number; y: number; w: number; h: number; color: string };
 export type SceneColumn = { x: number; y: number; w: number; h: number; header: number; name: string | null };
 
@@ -104,7 +116,7 @@ export function buildScene(doc: MapDoc, geometry: MapGeometry, nodes: readonly C
         : down
           ? [out, { x: out.x, y: (out.y + into.y) / 2 }, { x: into.x, y: (out.y + into.y) / 2 }, into]
           : [out, { x: (out.x + into.x) / 2, y: out.y }, { x: (out.x + into.x) / 2, y: into.y }, into];
-    flows.push({ id: e.id, points, diff: diffOf(e.className) });
+    flows.push({ id: e.id, points, diff: diffOf(e.className), ...(e.data?.message ? { message: true } : {}) });
   }
   return { down, lanes, columns, steps, flows, notes: Object.values(doc.notes ?? {}).map((n) => noteBand(doc, n, geometry)) };
 }
@@ -156,7 +168,15 @@ const FLOW = '#7d8797';
  * canvas covers the pane (`width` x `height` CSS pixels, `ratio` device pixels per CSS pixel).
  * Only what overlaps the pane is painted.
  */
-export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform: readonly [number, number, number], width: number, height: number, ratio: number, marks: Marks = NO_MARKS) {
+export function drawScene(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  transform: readonly [number, number, number],
+  width: number,
+  height: number,
+  ratio: number,
+  marks: Marks = NO_MARKS,
+) {
   const [tx, ty, zoom] = transform;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -189,7 +209,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
 
   // flows: one path for the plain ones, then the coloured ones on top
   const plain = new Path2D();
-  const special: { path: Path2D; colour: string; width: number }[] = [];
+  const special: { path: Path2D; colour: string; width: number; dashed?: boolean }[] = [];
   for (const f of scene.flows) {
     const pts = f.points;
     let minX = Infinity;
@@ -204,10 +224,16 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
     }
     if (!inView(minX, minY, maxX - minX + 1, maxY - minY + 1)) continue;
     const critical = marks.criticalFlows.has(f.id);
-    const path = critical || f.diff === 'added' || f.diff === 'changed' ? new Path2D() : plain;
+    const path = critical || f.diff === 'added' || f.diff === 'changed' || f.message ? new Path2D() : plain;
     path.moveTo(pts[0]!.x, pts[0]!.y);
     for (let i = 1; i < pts.length; i++) path.lineTo(pts[i]!.x, pts[i]!.y);
-    if (path !== plain) special.push({ path, colour: critical ? CRITICAL : DIFF_COLOURS[f.diff!].stroke, width: 2.5 });
+    if (path !== plain)
+      special.push({
+        path,
+        colour: critical ? CRITICAL : f.diff && f.diff !== 'moved' && f.diff !== 'removed' ? DIFF_COLOURS[f.diff].stroke : FLOW,
+        width: critical || f.diff ? 2.5 : 1.2,
+        dashed: f.message,
+      });
   }
   ctx.lineJoin = 'round';
   ctx.strokeStyle = FLOW;
@@ -218,9 +244,12 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
   ctx.globalAlpha = 1;
   for (const s of special) {
     ctx.strokeStyle = s.colour;
-    ctx.lineWidth = Math.max(s.width * px, 2);
+    ctx.lineWidth = Math.max(s.width * px, s.width > 2 ? 2 : 1);
+    // a message between parties: dashed, as on the cards' canvas
+    ctx.setLineDash(s.dashed ? [7 * Math.max(px, 1), 5 * Math.max(px, 1)] : []);
     ctx.stroke(s.path);
   }
+  ctx.setLineDash([]);
 
   // notes: small pale boxes
   for (const n of scene.notes ?? []) {
@@ -253,6 +282,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
     shape(ctx, s);
     ctx.fill();
     ctx.stroke();
+    if (s.w * zoom >= 24) kindMark(ctx, s, px);
     if (s.kind === 'task' || s.kind === 'subprocess') {
       // the card's coloured left edge, as on the canvas
       ctx.fillStyle = s.color;
@@ -321,14 +351,34 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, transform
 }
 
 function shape(ctx: CanvasRenderingContext2D, s: SceneStep) {
-  if (s.kind === 'decision') {
+  if (isDiamond(s.kind)) {
     ctx.moveTo(s.x + s.w / 2, s.y);
     ctx.lineTo(s.x + s.w, s.y + s.h / 2);
     ctx.lineTo(s.x + s.w / 2, s.y + s.h);
     ctx.lineTo(s.x, s.y + s.h / 2);
     ctx.closePath();
-  } else if (s.kind === 'start' || s.kind === 'end') {
+  } else if (isPill(s.kind)) {
     ctx.roundRect(s.x, s.y, s.w, s.h, Math.min(s.w, s.h) / 2);
   } else ctx.rect(s.x, s.y, s.w, s.h);
 }
 
+/** Inside the shape, where it is big enough to see: a parallel split's plus, an event's inner ring. */
+function kindMark(ctx: CanvasRenderingContext2D, s: SceneStep, px: number) {
+  if (s.kind === 'parallel') {
+    const arm = Math.min(s.w, s.h) * 0.2;
+    const cx = s.x + s.w / 2;
+    const cy = s.y + s.h / 2;
+    ctx.lineWidth = Math.max(4, 2 * px);
+    ctx.beginPath();
+    ctx.moveTo(cx - arm, cy);
+    ctx.lineTo(cx + arm, cy);
+    ctx.moveTo(cx, cy - arm);
+    ctx.lineTo(cx, cy + arm);
+    ctx.stroke();
+  } else if (s.kind === 'event') {
+    const i = Math.max(4.5, 3 * px);
+    ctx.beginPath();
+    ctx.roundRect(s.x + i, s.y + i, s.w - 2 * i, s.h - 2 * i, Math.max(0, Math.min(s.w, s.h) / 2 - i));
+    ctx.stroke();
+  }
+}

@@ -5,6 +5,7 @@ import { presentationShortcuts } from '../presentation/shortcuts';
 import { reviewShortcuts } from '../review/useReviewShortcuts';
 import { clipboardShortcuts } from './clipboardShortcuts';
 import { menuShortcuts } from './contextMenu/items';
+import { kindShortcuts } from '../canvas/kinds/kindKeys';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -16,6 +17,7 @@ export function shortcuts(t: TFunction): [string, string][] {
     ...clipboardShortcuts(t, mod),
     [`${mod}+Shift+L`, t('shortcuts.tidyUp')],
     ['N', t('notes.shortcut')],
+    ...kindShortcuts(t),
     ['Enter, F2', t('notes.shortcutEdit')],
     [`${mod}+E`, t('shortcuts.export')],
     [t('shortcuts.arrowKeys'), t('shortcuts.move')],

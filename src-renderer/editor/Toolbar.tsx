@@ -9,6 +9,7 @@ import {
   Circle,
   CircleDot,
   Diamond,
+  DiamondPlus,
   HelpCircle,
   ListChecks,
   Maximize,
@@ -38,6 +39,8 @@ import { useReviewUi } from '../review/reviewUi';
 import { formatNumber } from '../i18n';
 import { NoteButton } from '../notes/NoteButton';
 import { ArrangeButton } from './contextMenu/ArrangeMenu';
+import { EventIcon } from '../canvas/kinds/KindMarks';
+import { KIND_KEYS } from '../canvas/kinds/kindKeys';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -70,11 +73,15 @@ function ToolButton({
   );
 }
 
-const KINDS: [StepKind, 'toolbar.addStart' | 'toolbar.addTask' | 'hierarchy.addSubprocess' | 'toolbar.addDecision' | 'toolbar.addEnd', ReactNode][] = [
+type KindLabel =
+  'toolbar.addStart' | 'toolbar.addTask' | 'hierarchy.addSubprocess' | 'toolbar.addDecision' | 'kinds.addParallel' | 'kinds.addEvent' | 'toolbar.addEnd';
+const KINDS: [StepKind, KindLabel, ReactNode][] = [
   ['start', 'toolbar.addStart', <Circle size={17} key="s" />],
   ['task', 'toolbar.addTask', <Square size={17} key="t" />],
   ['subprocess', 'hierarchy.addSubprocess', <SquarePlus size={17} key="p" />],
   ['decision', 'toolbar.addDecision', <Diamond size={17} key="d" />],
+  ['parallel', 'kinds.addParallel', <DiamondPlus size={17} key="g" />],
+  ['event', 'kinds.addEvent', <EventIcon key="v" />],
   ['end', 'toolbar.addEnd', <CircleDot size={17} key="e" />],
 ];
 
@@ -126,7 +133,7 @@ export function Toolbar(p: Props) {
           <PanelLeft size={17} />
         </ToolButton>
         {KINDS.map(([kind, label, icon]) => (
-          <ToolButton key={kind} label={t(label)} disabled={readOnly} onClick={() => addStep(store, flow, kind)}>
+          <ToolButton key={kind} label={t(label)} shortcut={KIND_KEYS[kind]} disabled={readOnly} onClick={() => addStep(store, flow, kind)}>
             {icon}
           </ToolButton>
         ))}

@@ -6,6 +6,7 @@ import { tidyUp } from '../layout/tidyUp';
 import { addNextStep, deleteSelection, fitMap, nudgeSelection } from './actions';
 import { useClipboardShortcuts } from './clipboard';
 import { noteKeys } from '../notes/noteKeys';
+import { kindKeys } from '../canvas/kinds/kindKeys';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
@@ -74,6 +75,7 @@ export function useEditorShortcuts({ onHelp, onExport }: { onHelp(): void; onExp
         return;
       }
       if (noteKeys(e, store, flow)) return;
+      if (kindKeys(e, store, flow)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         deleteSelection(store, { heal: !e.shiftKey });

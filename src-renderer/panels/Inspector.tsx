@@ -16,6 +16,7 @@ import { MapProperties } from '../hierarchy/MapProperties';
 import { SubprocessLink } from '../hierarchy/SubprocessLink';
 import { FlowShareField, StepAutomationFields } from '../optimise/automation/AutomationFields';
 import { KpiEditor } from '../optimise/kpi/KpiEditor';
+import { FlowMessageField, StepKindFields } from '../canvas/kinds/KindFields';
 
 const collator = new Intl.Collator();
 /** The last suggestions, with the item lists they were made from (edits keep the lists they do not change). */
@@ -101,6 +102,7 @@ function StepInspector({ step, doc }: { step: Step; doc: MapDoc }) {
           ))}
         </select>
       </label>
+      <StepKindFields step={step} />
       {step.kind === 'subprocess' && <SubprocessLink step={step} />}
       <label className="checkbox">
         <input type="checkbox" checked={!!step.pinned} onChange={(e) => run(cmd('updateStep', { stepId: step.id, patch: { pinned: e.target.checked } }))} />
@@ -228,6 +230,7 @@ function FlowInspector({ flowId, doc }: { flowId: string; doc: MapDoc }) {
         ))}
       </div>
       <FlowShareField flowId={flowId} doc={doc} />
+      <FlowMessageField flowId={flowId} doc={doc} />
       <button className="danger-outline" onClick={() => deleteSelection(store)}>
         <Trash2 size={14} aria-hidden /> {t('inspector.deleteFlow')}
       </button>

@@ -106,6 +106,8 @@ function StepCard({ doc, presenter: p, onComment, showWayOn }: { doc: MapDoc; pr
         <p className="pres-kind">
           {step.kind === 'subprocess' && <Workflow size={18} aria-hidden />}
           {t(`common.kinds.${step.kind}`)}
+          {step.trigger &&
+            ` · ${step.throwing || step.kind === 'end' ? t('kinds.sendsTrigger', { trigger: t(`common.triggers.${step.trigger}`) }) : t('kinds.waitsForTrigger', { trigger: t(`common.triggers.${step.trigger}`) })}`}
         </p>
         <h2 className="pres-title" translate="no">
           {stepTitle(step, untitled)}
