@@ -109,7 +109,8 @@ interface Box {
   height: number;
 }
 
-const r1 = (n: number) => Math.round(n * 10) / 10;
+/** Diagram coordinates to the hundredth of a pixel (a shorter file, nothing visible lost). */
+const r1 = (n: number) => Math.round(n * 100) / 100;
 
 /** The BPMN element type of a step. */
 function bpmnType(s: Step, linked: boolean): string {
@@ -242,7 +243,11 @@ function mapElements(
       halfAlong.set(s.id, d / 2);
       shape.bounds = bounds(moddle, { x: cx - d / 2, y: cy - d / 2, width: d, height: d });
       if (isDiamond(s.kind)) shape.isMarkerVisible = true;
-      shape.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, labelBox(s.title, cx, cy + d / 2 + 4, Math.max(LABEL_WIDTH, cb.width - 20))) });
+      // the name under the shape; in a top-to-bottom map flows leave downwards, so beside it
+      const lw = down ? LABEL_WIDTH + 20 : Math.max(LABEL_WIDTH, cb.width - 20);
+      const lb = down ? labelBox(s.title, cx + d / 2 + 6 + lw / 2, 0, lw) : labelBox(s.title, cx, cy + d / 2 + 4, lw);
+      if (down) lb.y = cy - lb.height / 2;
+      shape.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) });
     } else {
       shape.bounds = bounds(moddle, cb);
       if (s.kind === 'subprocess' && !linked) shape.isExpanded = false;
@@ -329,7 +334,7 @@ function mapElements(
       (category.categoryValue as ModdleElement[]).push(value);
       const group = moddle.create('bpmn:Group', { id: ids.make('Group', key + phase.id), categoryValueRef: value });
       artifacts.push(group);
-      const gb = { x: c.left + 2, y: -head, width: c.width - 4, height: poolBottom + head };
+      const gb = { x: c.left + 12, y: -head, width: c.width - 24, height: poolBottom + head };
       const lb = down ? { x: -head + 6, y: c.left + 8, width: head - 12, height: Math.min(c.width - 16, 60) } : { x: c.left + 10, y: -head + 6, width: c.width - 20, height: head - 12 };
       shapes.push(
         moddle.create('bpmndi:BPMNShape', {
