@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mapToBpmn } from '../../shared/interop/bpmn/export';
 import { buildMap } from '../support/builders';
 import { closeBpmnJs, openInBpmnJs } from '../support/bpmnViewer';
-import { expectedCounts, templateMaps } from '../support/bpmnMaps';
+import { expectedCounts, richMap, templateMaps } from '../support/bpmnMaps';
 
 const SCREENSHOTS = path.resolve('artifacts/screenshots');
 const templates = templateMaps();
@@ -121,6 +121,21 @@ test('a top-to-bottom map opens with vertical lanes, every kind of step and trig
     expect(b!.x).toBeGreaterThanOrEqual(a!.x + a!.width - 1);
     expect(a!.height).toBeGreaterThan(a!.width);
     await shown.screenshot(path.join(SCREENSHOTS, 'bpmn-js-top-to-bottom.png'));
+  } finally {
+    await shown.close();
+  }
+});
+
+test('a map with every kind of step, trigger, note and data object opens cleanly; its notes are text annotations', async () => {
+  const doc = richMap();
+  const xml = await mapToBpmn(doc, { dataObjects: true });
+  const shown = await openInBpmnJs(xml);
+  try {
+    expect(shown.warnings).toEqual([]);
+    expect(shown.counts).toMatchObject(expectedCounts(doc));
+    const note = await shown.shape('TextAnnotation_n2');
+    expect(note!.text).toBe('שלום עולם');
+    await shown.screenshot(path.join(SCREENSHOTS, 'bpmn-js-rich.png'));
   } finally {
     await shown.close();
   }

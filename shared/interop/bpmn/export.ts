@@ -11,13 +11,15 @@
  * Pure: no I/O, same map, same text.
  */
 import type { BpmnModdle } from 'bpmn-moddle';
-import { LANE_LEFT, LANE_HEADER_WIDTH, PHASE_HEADER_HEIGHT, frameSize, isDiamond, isPill, mapGeometry, orderedRoles } from '../../model/geometry';
+import { LANE_LEFT, LANE_HEADER_WIDTH, PHASE_HEADER_HEIGHT, frameSize, noteSize, isDiamond, isPill, mapGeometry, orderedRoles } from '../../model/geometry';
 import { midpoint } from '../../model/routePath';
 import type { EventTrigger, Flow, MapDoc, Point, Step } from '../../model/types';
 import { flowPoints, readingOrder } from '../../export/svg';
+import { noteConnector } from '../../export/notesSvg';
+import { notePlace } from '../../model/notes';
 import { wrapText } from '../../export/text';
 import { textWidth } from '../../model/textMetrics';
-import { createModdle, flowExtension, mapExtension, roleExtension, stepExtension, xmlText, type ModdleElement } from './extensions';
+import { createModdle, flowExtension, mapExtension, noteExtension, roleExtension, stepExtension, xmlText, type ModdleElement } from './extensions';
 
 export interface BpmnExportOptions {
   /** Inputs and outputs also as BPMN data objects with data associations (they are always in the extension elements). */
@@ -342,6 +344,31 @@ function mapElements(
           bpmnElement: group,
           bounds: bounds(moddle, box(gb)),
           label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) }),
+        }),
+      );
+    }
+  }
+
+  // notes of the canvas as text annotations where the canvas draws them (upright), an annotation joined to its step
+  for (const note of Object.values(doc.notes ?? {}).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const at = pt(notePlace(doc, note, g));
+    const ns = noteSize(note);
+    const nb = { x: at.x, y: at.y, width: ns.width, height: ns.height };
+    const annotation = moddle.create('bpmn:TextAnnotation', { id: ids.make('TextAnnotation', key + note.id), text: xmlText(note.text) });
+    annotation.extensionElements = moddle.create('bpmn:ExtensionElements', { values: [noteExtension(moddle, note)] });
+    artifacts.push(annotation);
+    shapes.push(moddle.create('bpmndi:BPMNShape', { id: `${annotation.id}_di`, bpmnElement: annotation, bounds: bounds(moddle, nb) }));
+    const step = note.stepId ? nodes.get(note.stepId) : undefined;
+    if (step) {
+      const association = moddle.create('bpmn:Association', { id: ids.make('Association', key + note.id), associationDirection: 'None', sourceRef: step, targetRef: annotation });
+      artifacts.push(association);
+      const sb = box(frameBoxes.get(note.stepId!)!);
+      const line = noteConnector({ x: nb.x, y: nb.y, w: nb.width, h: nb.height }, { x: sb.x, y: sb.y, w: sb.width, h: sb.height });
+      edges.push(
+        moddle.create('bpmndi:BPMNEdge', {
+          id: `${association.id}_di`,
+          bpmnElement: association,
+          waypoint: [line.to, line.from].map((p) => moddle.create('dc:Point', { x: r1(p.x), y: r1(p.y) })),
         }),
       );
     }

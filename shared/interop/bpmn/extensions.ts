@@ -96,6 +96,8 @@ export const lanemapDescriptor = {
       properties: [attr('id'), attr('share', 'Real'), attr('message', 'Boolean'), attr('empty'), many('route', 'Point')],
     },
     { name: 'Point', superClass: ['Element'], properties: [attr('x', 'Real'), attr('y', 'Real')] },
+    /** On a text annotation drawn for a note of the canvas: the note's id (the note itself is in the map's `notes`). */
+    { name: 'Note', superClass: ['Element'], properties: [attr('id')] },
     { name: 'Role', superClass: ['Element'], properties: [attr('id'), attr('color'), attr('order', 'Real')] },
     {
       name: 'Map',
@@ -224,6 +226,11 @@ export function flowExtension(moddle: BpmnModdle, f: Flow): ModdleElement {
       route: f.route?.length ? f.route.map((p) => moddle.create('lanemap:Point', { x: p.x, y: p.y })) : undefined,
     }),
   );
+}
+
+/** The `lanemap:note` marker of a text annotation drawn for a note. */
+export function noteExtension(moddle: BpmnModdle, note: Note): ModdleElement {
+  return moddle.create('lanemap:Note', { id: xmlText(note.id) });
 }
 
 /** The `lanemap:role` element of a role's lane. */
@@ -387,6 +394,15 @@ export function flowDataOf(element: ModdleElement): Partial<Flow> | undefined {
       message: e.message === true ? true : undefined,
     },
   );
+}
+
+/**
+ * The id of the Lanemap note a text annotation was drawn for; undefined for an annotation from
+ * another tool. Such an annotation (and its association) is already in `mapDataOf(process).notes`:
+ * an import restoring a Lanemap-made map skips it rather than making it a description or a comment.
+ */
+export function noteIdOf(element: ModdleElement): string | undefined {
+  return str(extensionOf(element, 'lanemap:Note')?.id);
 }
 
 /** What Lanemap wrote on a lane (the role's id and colour); undefined when none. The name is the lane's. */
