@@ -140,3 +140,14 @@ test('a map with every kind of step, trigger, note and data object opens cleanly
     await shown.close();
   }
 });
+
+test('the viewer helper reports what bpmn-js warns about (so "no warnings" above means something)', async () => {
+  const doc = templates.find((x) => x.file === 'lead-qualification.en.json')!.doc;
+  const xml = (await mapToBpmn(doc)).replace(/<bpmn:incoming>[^<]+<\/bpmn:incoming>/, '<bpmn:incoming>Flow_nowhere</bpmn:incoming>');
+  const shown = await openInBpmnJs(xml);
+  try {
+    expect(shown.warnings.join('\n')).toMatch(/unresolved reference <Flow_nowhere>/);
+  } finally {
+    await shown.close();
+  }
+});

@@ -255,3 +255,9 @@ test('speed: a 1000-step map (printed, not asserted; the bench records it)', asy
   console.log(`bpmn.export.1000.ms median ${times[2]!.toFixed(0)} (min ${times[0]!.toFixed(0)}), CPU ${cpu[2]!.toFixed(0)} ms, file ${(size / 1024).toFixed(0)} KB`);
   expect(size).toBeGreaterThan(0);
 });
+
+test('the XSD check finds a broken file (so "valid" above means something)', async () => {
+  const xml = await mapToBpmn(richMap());
+  expect(bpmnXsdErrors(xml.replace(/ targetNamespace="[^"]*"/, ''))).toEqual([expect.stringMatching(/targetNamespace.*required/), expect.stringMatching(/fails to validate/)]);
+  expect(bpmnXsdErrors(xml.replace('<bpmn:laneSet', '<bpmn:bogus/><bpmn:laneSet')).join('\n')).toMatch(/bogus.*not expected/);
+});
