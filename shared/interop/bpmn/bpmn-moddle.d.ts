@@ -21,11 +21,14 @@ declare module 'bpmn-moddle' {
     warnings: ParseWarning[];
     elementsById: Record<string, ModdleElement>;
   }
-  export default class BpmnModdle {
+  /** The package's entry point (an ES module with this named export only: it has no default export at run time). */
+  export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     create(type: string, attrs?: Record<string, unknown>): ModdleElement;
     fromXML(xml: string, typeName?: string | Record<string, unknown>, options?: Record<string, unknown>): Promise<FromXmlResult>;
     toXML(element: ModdleElement, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
     getType(name: string): unknown;
   }
+  /** @deprecated Not there at run time (`import BpmnModdle from 'bpmn-moddle'` fails): import `{ BpmnModdle }`, or call `createModdle()` of extensions.ts. */
+  export default BpmnModdle;
 }
