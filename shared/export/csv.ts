@@ -41,7 +41,7 @@ const DEFAULT_HEADER: CsvLabels = {
   outputs: 'Outputs',
   resources: 'Resources',
   duration: 'Duration',
-  minutes: 'Duration, min',
+  minutes: 'Duration (min)',
   next: 'Next steps',
 };
 

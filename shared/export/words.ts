@@ -52,7 +52,7 @@ export const EXPORT_WORDS: Record<ExportLang, ExportWords> = {
       outputs: 'Outputs',
       resources: 'Resources',
       duration: 'Duration',
-      minutes: 'Duration, min',
+      minutes: 'Duration (min)',
       next: 'Next steps',
     },
     svg: {
@@ -94,7 +94,7 @@ export const EXPORT_WORDS: Record<ExportLang, ExportWords> = {
       outputs: 'Выходы',
       resources: 'Ресурсы',
       duration: 'Длительность',
-      minutes: 'Длительность, мин',
+      minutes: 'Длительность (мин)',
       next: 'Следующие шаги',
     },
     svg: {

@@ -22,6 +22,7 @@ import { contextMenuText } from '../editor/contextMenu/text';
 import { limitsText } from '../components/limits/text';
 import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
+import { docExportText } from '../export/document/text';
 
 export const en = {
   common: {
@@ -577,6 +578,7 @@ export const en = {
   limits: limitsText.en,
   landscapeLinks: landscapeText.en,
   viewExport: viewExportText.en,
+  docExport: docExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {
     title: 'Figures',
