@@ -206,7 +206,7 @@ export function buildProcessDocument(doc: MapDoc, lang: ExportLang): ProcessDocu
     const table = sheetTable(sheet);
     // the step's number in front of its title, as in the step table
     const raciSteps = raciMatrix(doc).rows.map((r) => r.step);
-    table.rows = table.rows.map((row, i) => (Array.isArray(row) && raciSteps[i] ? [`${no(raciSteps[i]!)}. ${row[0]}`, ...row.slice(1)] : row));
+    table.rows = table.rows.map((row, i) => (Array.isArray(row) && raciSteps[i] ? [`${no(raciSteps[i])}. ${row[0]}`, ...row.slice(1)] : row));
     wide.push(h(w.sections.raci), { kind: 'paragraph', text: w.raciNote, muted: true }, { kind: 'table', table });
   }
   const sp = sipoc(doc);
@@ -309,7 +309,7 @@ function paragraphs(text: string): Block[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => ({ kind: 'paragraph', text: l }) as Block);
+    .map((l) => ({ kind: 'paragraph', text: l }));
 }
 
 /** 1, 2, 3, 5, 7, 8 → "1–3, 5, 7, 8". */
