@@ -12,6 +12,7 @@ import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
 import { analysisFigures, optimisationFigures } from './analysis.bench';
 import { exportFigures } from './export.bench';
+import { documentFigures } from './document.bench';
 import { tableFigures } from './table.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
@@ -87,6 +88,10 @@ for (const e of await exportFigures(elk)) {
 }
 rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 
+// the process document of a 200-step map as DOCX (bench/document.bench.ts)
+const documentBench = await documentFigures(elk);
+Object.assign(results, documentBench);
+
 // checks + figures of the map, as on every edit (bench/analysis.bench.ts); the table gets its own lines
 const analysis = analysisFigures();
 for (const [n, ms] of Object.entries(analysis)) results[`analysis.${n}.ms`] = round(ms, 1);
@@ -107,5 +112,6 @@ if (json) {
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
+  for (const [name, v] of Object.entries(documentBench)) console.log(`${name} (process document, map to file): ${v}`);
   for (const [name, ms] of Object.entries(table)) console.log(`${name} (map view -> table rows painted, Chromium): ${ms} ms (median)`);
 }

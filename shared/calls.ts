@@ -16,6 +16,7 @@ export const CALLS = [
   'maps:import',
   'file:save',
   'views:xlsx',
+  'document:docx',
   'templates:list',
   'maps:createFromTemplate',
   'maps:parents',

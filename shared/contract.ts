@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CallName } from './calls';
 import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
-import { AuthorSchema, IdSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
+import { AuthorSchema, IdSchema, MapDocSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
 
 const empty = z.object({}).strict();
@@ -124,6 +124,8 @@ export const inputSchemas = {
       ({ sheets }) => sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0) <= SHEET_LIMITS.cells,
       `the sheets have more than ${SHEET_LIMITS.cells} cells in all`,
     ),
+  /** The process document (регламент) of a map as sent (unsaved edits included), in `lang`, as a .docx file. */
+  'document:docx': z.object({ doc: MapDocSchema, lang: z.enum(['en', 'ru'], { error: "lang must be 'en' or 'ru'" }) }).strict(),
   'settings:get': empty,
   /** Changes only the settings given; at least one. */
   'settings:set': z
@@ -214,6 +216,8 @@ export interface CallResults {
   'file:save': { path: string | null };
   /** The .xlsx file's bytes, base64 (the renderer saves them as any exported file). */
   'views:xlsx': { content: string };
+  /** The .docx file's bytes, base64. */
+  'document:docx': { content: string };
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;

@@ -1,9 +1,12 @@
 /**
  * The command line behind `npx lanemap` (bin/lanemap.mjs):
  *
- *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE
+ *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx --out FILE
  *                  [--scale 1|2|3] [--details] [--transparent] [--comments] [--value-stream]
- *                  [--view table|raci|sipoc|resources|kpis|swot] [--lang en|ru]
+ *                  [--view table|raci|sipoc|resources|kpis|swot] [--lang en|ru] [--sep ';'|',']
+ *
+ * Every format's words (headers, kinds, durations, the drawing's labels) are in --lang, by
+ * default the map's own language (shared/export/words.ts: the same words the app exports with).
  *   lanemap templates
  *
  * The views (issue 10): `--format xlsx` writes every view as a sheet (or, with --view, that one);
@@ -16,10 +19,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderStepsCsv } from '../../shared/export/csv';
+import { renderStepsCsv, type CsvSeparator } from '../../shared/export/csv';
+import { csvWords, detectMapLanguage, drawingWords, titleSubtitle, valueStreamWords, type ExportLang } from '../../shared/export/words';
+import { processDocumentDocx } from '../export/docx';
 import { sheetCsv } from '../../shared/views/csv';
 import type { SheetLang } from '../../shared/views/sheet';
-import { allViewSheets, EXPORT_SHEETS, isExportSheet, mapLanguage, viewSheet, type ExportSheet } from '../../shared/views/sheets';
+import { allViewSheets, EXPORT_SHEETS, isExportSheet, viewSheet, type ExportSheet } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { renderSwotSvg } from '../../shared/export/swotSvg';
@@ -37,7 +42,7 @@ import { applyCommand, cmd } from '../../shared/model/commands';
 
 export class CliError extends Error {}
 
-const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx'] as const;
+const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx', 'docx'] as const;
 const LANGS: readonly SheetLang[] = ['en', 'ru'];
 type Format = (typeof FORMATS)[number];
 
@@ -45,7 +50,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE [options]
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx --out FILE [options]
   lanemap templates
 
 Formats (default: from the --out file's extension):
@@ -53,8 +58,12 @@ Formats (default: from the --out file's extension):
              [--value-stream]   the critical path's timeline under the map (wait low, work
                                 high; lead time, work, efficiency; a day is 8 working hours)
   json       the .lanemap.json sharing file
-  csv        the list of steps (Phase, Role, Kind, Title, …: the columns it has always had);
-             with --view, that view instead
+  csv        the list of steps in reading order: No., Phase, Role, Kind, Title, Description,
+             Inputs, Outputs, Resources, Duration, Duration in minutes, Next steps (by number,
+             with branch labels); with --view, that view instead
+             [--sep ';'|',']  the separator (default ';' in Russian, as Excel there expects; ',' in English)
+  docx       the process document (регламент): properties, the map's picture, roles, phases,
+             the numbered step table, RACI, SIPOC, figures, open comments and pain points
   xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources)
              and the KPI and SWOT lists; with --view, that one only
 Views:
@@ -63,8 +72,10 @@ Views:
   --view swot    the SWOT board's notes by quadrant, with the steps they are about (csv, xlsx);
                  with --format svg or png, the board as a page of its own (an empty board
                  gives a page that says so)
-  --lang en|ru   the language of the views' headers and words; default: the map's own
-                 (Russian when its title, lanes and steps are mostly in Cyrillic, else English)`;
+Every format:
+  --lang en|ru   the language of its words; default: the map's own (Russian when its title,
+                 lanes and steps are mostly in Cyrillic, English when mostly Latin), else the
+                 system's. Headers, kinds, durations and the drawing's labels all follow it`;
 
 interface Output {
   out(line: string): void;
@@ -113,8 +124,10 @@ interface ExportArgs {
   valueStream?: boolean;
   /** csv, xlsx: one view's sheet (xlsx without it: every view). */
   view?: ExportSheet;
-  /** The views' language; absent: the map's own (`mapLanguage`). */
+  /** The export's language; absent: the map's own (`detectMapLanguage`), else the system's. */
   lang?: SheetLang;
+  /** csv: between cells; absent: the language's (`;` Russian, `,` English). */
+  sep?: CsvSeparator;
   /** svg, png: the SWOT board instead of the map. */
   swot?: boolean;
 }
@@ -131,6 +144,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let view: ExportSheet | undefined;
   let swot = false;
   let lang: SheetLang | undefined;
+  let sep: CsvSeparator | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -158,6 +172,11 @@ export function parseExportArgs(args: string[]): ExportArgs {
       const v = value().toLowerCase();
       if (!(LANGS as readonly string[]).includes(v)) throw new CliError(`Unknown language "${v}": use --lang en or --lang ru.`);
       lang = v as SheetLang;
+    } else if (a === '--sep') {
+      const v = value().toLowerCase();
+      const named: Record<string, CsvSeparator> = { ';': ';', ',': ',', semicolon: ';', comma: ',' };
+      if (!named[v]) throw new CliError(`Unknown separator "${v}": use --sep ';' (or semicolon) or --sep ',' (or comma).`);
+      sep = named[v];
     } else if (a.startsWith('-')) throw new CliError(`Unknown option ${a}.\n${USAGE}`);
     else if (source === undefined) source = a;
     else throw new CliError(`Only one map can be exported at a time (got "${source}" and "${a}").`);
@@ -168,7 +187,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(out).slice(1).toLowerCase();
   if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json or xlsx.`);
+    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json, xlsx or docx.`);
   }
   // a PNG written as x.svg would open as nothing anywhere
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
@@ -183,15 +202,10 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if (view && format !== 'csv' && format !== 'xlsx') {
     throw new CliError(`--view ${view} is a table: use it with --format csv or xlsx (${format} exports the whole map).`);
   }
-  if (lang && format !== 'xlsx' && !(format === 'csv' && view) && !swot) {
-    throw new CliError(
-      format === 'csv'
-        ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources, kpis, swot); the plain step CSV has English headers.'
-        : `--lang sets the language of the views: use it with --format xlsx, or csv with --view (not ${format}).`,
-    );
-  }
+  if (sep && format !== 'csv') throw new CliError(`--sep sets the CSV's separator: use it with --format csv (not ${format}).`);
+  if (sep && view) throw new CliError('--sep is for the step list (--format csv without --view).');
   if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), view, lang };
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), view, lang };
 }
 
 /**
@@ -221,6 +235,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
   const loaded = loadMap(args.source);
   const drawing = (args.format === 'svg' || args.format === 'png') && !args.swot;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
+  const lang: ExportLang = args.lang ?? detectMapLanguage(loaded) ?? systemLanguage();
   let data: string | Buffer;
   switch (args.format) {
     case 'json':
@@ -228,33 +243,26 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
       break;
     case 'csv':
       // without --view: the step list as it always was (its columns are what scripts read)
-      data = args.view ? sheetCsv(viewSheet(doc, args.view, args.lang ?? mapLanguage(doc))) : renderStepsCsv(doc);
+      data = args.view ? sheetCsv(viewSheet(doc, args.view, lang)) : renderStepsCsv(doc, { ...csvWords(lang), ...(args.sep ? { separator: args.sep } : {}) });
+      break;
+    case 'docx':
+      data = await processDocumentDocx(doc, lang);
       break;
     case 'xlsx': {
-      const lang = args.lang ?? mapLanguage(doc);
       data = await writeXlsx(args.view ? [viewSheet(doc, args.view, lang)] : allViewSheets(doc, lang));
       break;
     }
     case 'svg':
     case 'png': {
-      const svg = args.swot ? swotPage(doc, args) : renderMapSvg(doc, {
+      const svg = args.swot ? swotPage(doc, args, lang) : renderMapSvg(doc, {
+        ...drawingWords(lang),
         details: args.details,
         laidOutForDetails,
         background: args.transparent ? 'transparent' : 'white',
-        titleBlock: {
-          title: doc.title,
-          subtitle: [
-            `Updated ${doc.updatedAt.slice(0, 10)}`,
-            doc.owner ? `Owner: ${doc.owner}` : '',
-            doc.status === 'approved' && doc.approval ? `Approved by ${doc.approval.by} on ${doc.approval.at.slice(0, 10)}` : '',
-            doc.status === 'in_review' ? 'In review' : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        },
+        titleBlock: { title: doc.title, subtitle: titleSubtitle(doc, lang) },
         legend: true,
         comments: args.comments,
-        valueStream: args.valueStream === true,
+        ...(args.valueStream ? { valueStream: valueStreamWords(lang) } : {}),
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });
@@ -289,8 +297,7 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
 }
 
 /** The SWOT board as a page, in the language asked for or the map's own. */
-function swotPage(doc: MapDoc, args: ExportArgs) {
-  const lang = args.lang ?? mapLanguage(doc);
+function swotPage(doc: MapDoc, args: ExportArgs, lang: ExportLang) {
   const updated = lang === 'ru' ? `Обновлено ${doc.updatedAt.slice(0, 10)}` : `Updated ${doc.updatedAt.slice(0, 10)}`;
   const owner = doc.owner ? (lang === 'ru' ? `Владелец: ${doc.owner}` : `Owner: ${doc.owner}`) : '';
   return renderSwotSvg(doc, {
@@ -300,6 +307,12 @@ function swotPage(doc: MapDoc, args: ExportArgs) {
     // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
     ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
   });
+}
+
+/** The language of the system the command runs on (LC_ALL, LC_MESSAGES, LANG), as the app's backend reads it. */
+export function systemLanguage(env: NodeJS.ProcessEnv = process.env): ExportLang {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^ru(?:[-_.]|$)/i.test(tag ?? '') ? 'ru' : 'en';
 }
 
 /** A map from `template:ID` or a .lanemap.json file, validated like an import. */

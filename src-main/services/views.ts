@@ -3,11 +3,14 @@
  * the sheets itself, from the map as it is on screen (unsaved edits included) and in the user's
  * language, and saves the bytes it gets back like any other exported file.
  */
+import { processDocumentDocx } from '../export/docx';
 import { writeXlsx } from '../export/xlsx';
 import type { Services } from './library';
 
-export function createViewServices(): Pick<Services, 'views:xlsx'> {
+export function createViewServices(): Pick<Services, 'views:xlsx' | 'document:docx'> {
   return {
     'views:xlsx': async ({ sheets }) => ({ content: (await writeXlsx(sheets)).toString('base64') }),
+    // the process document (issue 14): the map as the editor has it, in the language asked for
+    'document:docx': async ({ doc, lang }) => ({ content: (await processDocumentDocx(doc, lang)).toString('base64') }),
   };
 }

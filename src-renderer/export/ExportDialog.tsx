@@ -9,9 +9,12 @@ import { notify } from '../store/notices';
 import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './exportMap';
 import { saveFile } from './saveFile';
 import { LimitedInput } from '../components/limits/useTextLimit';
+import { CsvOptions, DocumentOptions } from './document/DocumentOptions';
+import { defaultSeparator, type ExportLang } from '../../shared/export/words';
+import type { CsvSeparator } from '../../shared/export/csv';
 
-const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json'];
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json', 'docx'];
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -25,14 +28,16 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [comments, setComments] = useState(false);
   const [valueStream, setValueStream] = useState(false);
   const [onlySelection, setOnlySelection] = useState(false);
+  const [csvSeparator, setCsvSeparator] = useState<CsvSeparator>(() => defaultSeparator(language));
+  const [documentLang, setDocumentLang] = useState<ExportLang>(language);
   const [name, setName] = useState(() => safeFileName(doc.title, 'svg').replace(/\.svg$/, ''));
   const [preview, setPreview] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [] }),
-    [format, scale, background, details, comments, valueStream, onlySelection, selected],
+    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [], csvSeparator, documentLang }),
+    [format, scale, background, details, comments, valueStream, onlySelection, selected, csvSeparator, documentLang],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -81,7 +86,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <legend>{t('export.format')}</legend>
             {FORMATS.map((f) => (
               <label key={f} className="radio">
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {t(`export.formats.${f}`)}
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f === 'docx' ? t('docExport.format') : t(`export.formats.${f}`)}
               </label>
             ))}
           </fieldset>
@@ -118,7 +123,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               </label>
             </>
           )}
-          {format !== 'json' && (
+          {format === 'csv' && <CsvOptions separator={csvSeparator} onSeparator={setCsvSeparator} />}
+          {format === 'docx' && <DocumentOptions lang={documentLang} onLang={setDocumentLang} />}
+          {format !== 'json' && format !== 'docx' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
               <span>{selected.length ? t('export.onlySelected', { count: selected.length }) : t('export.onlySelectedNone')}</span>
@@ -152,7 +159,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-          {busy ? t('export.running') : t('export.run')}
+          {busy ? (format === 'docx' ? t('docExport.making') : t('export.running')) : t('export.run')}
         </button>
       </div>
     </Dialog>

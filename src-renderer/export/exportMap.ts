@@ -3,19 +3,21 @@
  * shared/export), PNG by drawing that SVG on a canvas, CSV, and the .lanemap.json sharing file.
  */
 import { fittingScale, safeFileName } from '../../shared/export/bitmap';
-import { renderStepsCsv } from '../../shared/export/csv';
+import { renderStepsCsv, type CsvSeparator } from '../../shared/export/csv';
+import type { ExportLang } from '../../shared/export/words';
+import { processDocumentBlob } from './document/processDocument';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc } from '../../shared/model/types';
-import { formatDate, formatNumber, formatPercent, t } from '../i18n';
+import { currentLanguage, formatDate, formatNumber, formatPercent, t } from '../i18n';
 import { requestLayout } from '../layout/layoutClient';
 import { exportFontCss } from './fontCss';
-import { csvOptions, drawingOptions } from './localized';
+import { csvOptions, drawingOptions, drawingSubtitle } from './localized';
 import { api } from '../api';
 import { lanemapJsonWithVersions } from '../review/versionExport';
 import { valueStreamOptions } from './localized';
 
-export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'docx';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -28,6 +30,9 @@ export interface ExportOptions {
   comments?: boolean;
   /** Drawings: the value-stream timeline of the critical path under the map. */
   valueStream?: boolean;
+  /** CSV: between cells (default: `;` in Russian, `,` in English); the process document: its language. */
+  csvSeparator?: CsvSeparator;
+  documentLang?: ExportLang;
 }
 
 export interface ExportResult {
@@ -37,7 +42,7 @@ export interface ExportResult {
   notice?: string;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx' };
 
 /**
  * The map as the drawing shows it. It reads left to right: a top-to-bottom map is laid out
@@ -60,15 +65,8 @@ async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; l
 /** The SVG of a map as exported (also what the dialog previews). */
 export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments' | 'valueStream'>, embedFont = true) {
   const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
-  const updated = formatDate(doc.updatedAt, 'date');
   // who receives the picture sees how far the map is agreed, and who owns it
-  const parts = [
-    updated === '—' ? null : t('export.updated', { date: updated }),
-    doc.owner ? t('export.owner', { owner: doc.owner }) : null,
-    doc.status === 'approved' && doc.approval ? t('export.approved', { by: doc.approval.by, date: formatDate(doc.approval.at, 'date') }) : null,
-    doc.status === 'in_review' ? t('export.inReview') : null,
-  ].filter((p): p is string => !!p);
-  const subtitle = parts.length ? parts.join(' · ') : undefined;
+  const subtitle = drawingSubtitle(doc);
   const svg = renderMapSvg(d, {
     ...drawingOptions(),
     details: o.details,
@@ -112,7 +110,9 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
   const fileName = safeFileName(doc.title, EXTENSION[o.format]);
   switch (o.format) {
     case 'csv':
-      return { blob: new Blob([renderStepsCsv(doc, { ...csvOptions(), stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
+      return { blob: new Blob([renderStepsCsv(doc, { ...csvOptions(), ...(o.csvSeparator ? { separator: o.csvSeparator } : {}), stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
+    case 'docx':
+      return { blob: await processDocumentBlob(doc, o.documentLang ?? currentLanguage()), fileName };
     case 'json': {
       // the saved versions travel with the map (review/versionExport.ts)
       const { text, notice } = await lanemapJsonWithVersions(api, doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' });

@@ -23,6 +23,7 @@ import { contextMenuText } from '../editor/contextMenu/text';
 import { limitsText } from '../components/limits/text';
 import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
+import { docExportText } from '../export/document/text';
 
 export const en = {
   common: {
@@ -579,6 +580,7 @@ export const en = {
   limits: limitsText.en,
   landscapeLinks: landscapeText.en,
   viewExport: viewExportText.en,
+  docExport: docExportText.en,
   /** The map's figures: the Check tab, the figures strip, the value-stream band. */
   figures: {
     title: 'Figures',

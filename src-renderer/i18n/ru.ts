@@ -23,6 +23,7 @@ import { contextMenuText } from '../editor/contextMenu/text';
 import { limitsText } from '../components/limits/text';
 import { landscapeText } from '../library/landscapeText';
 import { viewExportText } from '../views/export/text';
+import { docExportText } from '../export/document/text';
 
 
 export const ru: Messages = {
@@ -592,6 +593,7 @@ export const ru: Messages = {
   limits: limitsText.ru,
   landscapeLinks: landscapeText.ru,
   viewExport: viewExportText.ru,
+  docExport: docExportText.ru,
   figures: {
     title: 'Показатели',
     stripLabel: 'Показатели карты',

@@ -9,6 +9,8 @@ export const LATIN_ALLOWED = [
   'SVG',
   'CSV',
   'XLSX',
+  'DOCX',
+  'Word',
   'JSON',
   // names of analysis methods, kept as Russian analysts write them
   'RACI',

@@ -462,6 +462,13 @@ const cases: Case[] = [
   ['views:xlsx', 'rows that are not a list', () => ({ sheets: [{ name: 'Таблица', columns: [], rows: 'много' }] }), 'bad-input'],
   ['views:xlsx', 'an extra field', () => ({ sheets: [{ name: 'A', columns: [], rows: [] }], path: '/etc/passwd' }), 'bad-input'],
   ['views:xlsx', 'null', () => null, 'bad-input'],
+  // document:docx: the process document of a map as sent (issue 14); refused before anything is written
+  ['document:docx', 'no map', () => ({ lang: 'ru' }), 'bad-input'],
+  ['document:docx', 'an unknown language', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'de' }), 'bad-input'],
+  ['document:docx', 'a map that is not one', () => ({ doc: { title: 'Воронка' }, lang: 'ru' }), 'bad-input'],
+  ['document:docx', 'a 10,000-character map title', () => ({ doc: { ...lib.services['maps:get']({ id: a.id }), title: HUGE }, lang: 'en' }), 'bad-input'],
+  ['document:docx', 'an extra field', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'en', path: '/etc/passwd' }), 'bad-input'],
+  ['document:docx', 'null', () => null, 'bad-input'],
   // settings: reading takes nothing; a change names known settings with valid values
   ['settings:get', 'an extra field', () => ({ key: 'language' }), 'bad-input'],
   ['settings:get', 'null', () => null, 'bad-input'],

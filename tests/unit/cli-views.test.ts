@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderStepsCsv } from '../../shared/export/csv';
+import { csvWords } from '../../shared/export/words';
 import { toLanemapJson } from '../../shared/export/lanemapJson';
 import { sheetCsv } from '../../shared/views/csv';
 import { allViewSheets, EXPORT_SHEETS, SHEET_VIEWS, viewSheet } from '../../shared/views/sheets';
@@ -107,12 +108,12 @@ describe('lanemap export --format csv', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe(sheetCsv(viewSheet(ru, 'table', 'en')));
   });
 
-  test('given no --view, then it is the step list as before (its columns are what scripts read)', async () => {
+  test('given no --view, then it is the step list, in the map\'s language with the separator Excel expects there', async () => {
     const out = path.join(dir, 'steps.csv');
     expect((await run('export', 'template:full-cycle.ru', '--format', 'csv', '--out', out)).code).toBe(0);
     const csv = fs.readFileSync(out, 'utf8');
-    expect(csv).toBe(renderStepsCsv(ru));
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFPhase,Role,Kind,Title,Description,Inputs,Outputs,Resources,Duration');
+    expect(csv).toBe(renderStepsCsv(ru, csvWords('ru')));
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF№;Этап;Роль;Тип;Название;Описание;Входы;Выходы;Ресурсы;Длительность;Длительность (мин);Следующие шаги');
   });
 });
 
@@ -134,8 +135,9 @@ describe('lanemap export: clear errors for views', () => {
     ['--view with json', ['--view', 'sipoc', '--out', out('json')], /--view sipoc is a table: use it with --format csv or xlsx \(json/],
     ['--view with png', ['--format', 'png', '--view', 'table', '--out', out('png')], /--format csv or xlsx \(png/],
     ['an unknown language', ['--format', 'xlsx', '--lang', 'de', '--out', out('xlsx')], /Unknown language "de": use --lang en or --lang ru/],
-    ['--lang with the plain step CSV', ['--format', 'csv', '--lang', 'ru', '--out', out('csv')], /--lang sets the language of a view: add --view table/],
-    ['--lang with svg', ['--format', 'svg', '--lang', 'ru', '--out', out('svg')], /use it with --format xlsx, or csv with --view \(not svg\)/],
+    ['--sep with svg', ['--format', 'svg', '--sep', ';', '--out', out('svg')], /--sep sets the CSV's separator: use it with --format csv \(not svg\)/],
+    ['an unknown separator', ['--format', 'csv', '--sep', 'tab', '--out', out('csv')], /Unknown separator "tab": use --sep ';'/],
+    ['an unknown language', ['--format', 'svg', '--lang', 'de', '--out', out('svg')], /Unknown language "de": use --lang en or --lang ru/],
     ['xlsx written as .csv', ['--format', 'xlsx', '--out', out('csv')], /ends in \.csv but the format is xlsx/],
     ['--value-stream with csv', ['--format', 'csv', '--value-stream', '--out', out('csv')], /--value-stream draws under the map: use it with --format svg or png \(not csv\)/],
   ])('given %s, then exit 1 with one line saying what to do, and no file', async (_label, args, message) => {
@@ -161,7 +163,7 @@ describe('lanemap export: clear errors for views', () => {
 describe('lanemap export --value-stream', () => {
   test('given an SVG with --value-stream, then the critical path timeline with its totals is under the map', async () => {
     const file = path.join(dir, 'vs.svg');
-    const r = await run('export', 'template:full-cycle.ru', '--format', 'svg', '--value-stream', '--out', file);
+    const r = await run('export', 'template:full-cycle.ru', '--format', 'svg', '--value-stream', '--lang', 'en', '--out', file);
     expect(r.code).toBe(0);
     const svg = fs.readFileSync(file, 'utf8');
     expect(svg).toContain('class="value-stream"');

@@ -16,11 +16,12 @@ describe('renderStepsCsv', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv).toContain('\r\n');
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['Phase', 'Role', 'Kind', 'Title', 'Description', 'Inputs', 'Outputs', 'Resources', 'Duration']);
+    expect(rows[0]).toEqual(['No.', 'Phase', 'Role', 'Kind', 'Title', 'Description', 'Inputs', 'Outputs', 'Resources', 'Duration', 'Duration (min)', 'Next steps']);
     // phase «Лид» first, then «Сделка»; inside a phase by lane (manager, client, head), then x
-    expect(rows.slice(1).map((r) => r[3])).toEqual(['Заявка поступила', 'Квалификация лида', 'Сделка закрыта', 'Клиент согласен?', 'Согласование скидки']);
-    const qualify = rows.find((r) => r[3] === 'Квалификация лида')!;
-    expect(qualify).toEqual([
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(rows.slice(1).map((r) => r[4])).toEqual(['Заявка поступила', 'Квалификация лида', 'Сделка закрыта', 'Клиент согласен?', 'Согласование скидки']);
+    const qualify = rows.find((r) => r[4] === 'Квалификация лида')!;
+    expect(qualify.slice(1, 11)).toEqual([
       'Лид',
       'Менеджер по продажам',
       'task',
@@ -30,8 +31,9 @@ describe('renderStepsCsv', () => {
       'Квалифицированный лид',
       'CRM; Скрипт звонка',
       '30 min',
+      '30',
     ]);
-    expect(rows.find((r) => r[3] === 'Согласование скидки')![8]).toBe('1.5 h');
+    expect(rows.find((r) => r[4] === 'Согласование скидки')!.slice(9, 11)).toEqual(['1.5 h', '90']);
   });
 
   test('given commas, quotes, newlines and formula-like text, when exported and read back, then every cell round-trips (formulas defused)', () => {
@@ -40,13 +42,13 @@ describe('renderStepsCsv', () => {
     Object.values(doc.steps).forEach((s, i) => (s.title = titles[i % titles.length]!));
     doc.steps['s-qualify']!.inputs = ['a;b', '"кавычки"', '=1+1'];
     const rows = parseCsv(renderStepsCsv(doc)).slice(1);
-    const back = rows.map((r) => r[3]);
+    const back = rows.map((r) => r[4]);
     for (const t of titles.slice(0, 5)) {
       const expected = /^[=+\-@]/.test(t) ? `'${t}` : t;
       expect(back).toContain(expected);
     }
-    expect(rows.every((r) => r.length === 9)).toBe(true);
-    expect(rows.find((r) => r[5]!.includes('кавычки'))![5]).toBe('a;b; "кавычки"; =1+1');
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+    expect(rows.find((r) => r[6]!.includes('кавычки'))![6]).toBe('a;b; "кавычки"; =1+1');
   });
 
   test('given single cells, when quoted, then only what needs it is quoted', () => {
