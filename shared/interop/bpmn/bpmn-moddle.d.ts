@@ -21,7 +21,7 @@ declare module 'bpmn-moddle' {
     warnings: ParseWarning[];
     elementsById: Record<string, ModdleElement>;
   }
-  export default class BpmnModdle {
+  export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     create(type: string, attrs?: Record<string, unknown>): ModdleElement;
     fromXML(xml: string, typeName?: string | Record<string, unknown>, options?: Record<string, unknown>): Promise<FromXmlResult>;

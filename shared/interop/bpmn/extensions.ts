@@ -7,7 +7,7 @@
  * PLACEHOLDER: the export engineer owns this file and fills it in; the import engineer calls
  * `createModdle` and the `…DataOf` readers. The signatures are agreed: do not change them.
  */
-import BpmnModdle, { type ModdleElement } from 'bpmn-moddle';
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import type { Flow, MapDoc, Role, Step } from '../../model/types';
 
 export type { ModdleElement };

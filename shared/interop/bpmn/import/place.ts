@@ -1,0 +1,297 @@
+/**
+ * Where the imported steps go. From the BPMN drawing (DI) when it has them: the order and the
+ * rough places the user knows, stretched along the flow so Lanemap's wider cards do not overlap,
+ * y relative to the lane's top, lanes then sized by the geometry; a vertical drawing gives a
+ * top-to-bottom map. Steps the drawing lacks are placed by the tidy-up with the drawn ones
+ * pinned (then unpinned); a file without any drawing is tidied up whole. A file Lanemap wrote is
+ * read back exactly (its boxes are the canvas's own).
+ */
+import { frameSize, mapGeometry, noteSize, type SizeFn } from '../../../model/geometry';
+import type { MapDoc, Point, Step } from '../../../model/types';
+import type { ElkLike } from '../../../layout/types';
+import type { DiBox } from './common';
+import type { Draft } from './draft';
+
+/** Room kept between two cards pushed apart (px). */
+const GAP = 24;
+/** How far a drawing is stretched along the flow at most. */
+const MAX_STRETCH = 3;
+/** Across a lane: a card's top never closer than this to the lane's top. */
+const TOP_MIN = 24;
+/** A route is kept only when its ends are this close to where the canvas starts and ends a flow. */
+const ROUTE_TOLERANCE = 2;
+
+export interface PlaceStats {
+  /** Maps tidied up (wholly or partly) because their drawing lacked steps. */
+  laidOut: number;
+}
+
+/** Sets every step's x and y (and notes', and routes that still fit) in every draft. */
+export async function placeDrafts(drafts: Draft[], loadElk: () => Promise<ElkLike>): Promise<PlaceStats> {
+  let laidOut = 0;
+  for (const d of drafts) {
+    if (d.vertical && !d.fromLanemap) d.doc.direction = 'down';
+    const size = frameSize(d.doc.direction);
+    const drawn = Object.values(d.doc.steps).filter((s) => d.boxes.has(s.id));
+    const missing = Object.keys(d.doc.steps).length - drawn.length;
+    let transform: Transform | undefined;
+    if (drawn.length > 0) transform = d.fromLanemap ? placeExactly(d, size) : placeFromDrawing(d, size);
+    if (missing > 0) {
+      await tidy(d, await loadElk());
+      laidOut++;
+    } else if (transform) keepRoutes(d, transform);
+    placeNotes(d, transform);
+  }
+  return { laidOut };
+}
+
+interface Transform {
+  /** DI box -> the map's frame (x along the flow, y across the lanes). */
+  frame(b: DiBox): DiBox;
+  /** A DI point -> the map's canvas (frame) coordinates, or undefined when it lies in no lane. */
+  point(p: Point, geometry: ReturnType<typeof mapGeometry>): Point | undefined;
+}
+
+function framer(vertical: boolean) {
+  return (b: DiBox): DiBox => (vertical ? { x: b.y, y: b.x, width: b.height, height: b.width } : b);
+}
+
+/** A role's band across the flow in the drawing (top, bottom), from its lane's box or else its steps. */
+function bandsOf(d: Draft, frame: (b: DiBox) => DiBox, size: SizeFn): Map<string, { top: number; bottom: number }> {
+  const out = new Map<string, { top: number; bottom: number }>();
+  for (const [roleId, b] of d.bands) {
+    const f = frame(b);
+    out.set(roleId, { top: f.y, bottom: f.y + f.height });
+  }
+  for (const s of Object.values(d.doc.steps)) {
+    if (out.has(s.roleId)) continue;
+    const b = d.boxes.get(s.id);
+    if (!b) continue;
+    const f = frame(b);
+    const cy = f.y + f.height / 2;
+    const own = size(s).height;
+    const known = bandsFromSteps.get(s.roleId);
+    const top = cy - own / 2 - TOP_MIN * 2;
+    bandsFromSteps.set(s.roleId, known === undefined ? top : Math.min(known, top));
+  }
+  for (const [roleId, top] of bandsFromSteps) if (!out.has(roleId)) out.set(roleId, { top, bottom: Infinity });
+  bandsFromSteps.clear();
+  return out;
+}
+const bandsFromSteps = new Map<string, number>();
+
+/** A drawing from another tool: stretched along the flow, cards centred where the shapes were, overlaps pushed apart. */
+function placeFromDrawing(d: Draft, size: SizeFn): Transform {
+  const doc = d.doc;
+  const frame = framer(d.vertical);
+  const bands = bandsOf(d, frame, size);
+  const centre = new Map<string, { cx: number; cy: number; lo: number; hi: number }>();
+  for (const [id, b] of d.boxes) {
+    if (d.hosts.has(id)) continue;
+    const f = frame(b);
+    centre.set(id, { cx: f.x + f.width / 2, cy: f.y + f.height / 2, lo: f.y, hi: f.y + f.height });
+  }
+  // the stretch: neighbours in one lane whose shapes share a row must fit Lanemap's cards side by side
+  let stretch = 1;
+  const byRole = new Map<string, Step[]>();
+  for (const s of Object.values(doc.steps)) if (centre.has(s.id)) byRole.set(s.roleId, [...(byRole.get(s.roleId) ?? []), s]);
+  for (const steps of byRole.values()) {
+    steps.sort((a, b) => centre.get(a.id)!.cx - centre.get(b.id)!.cx);
+    for (let i = 1; i < steps.length; i++) {
+      const a = centre.get(steps[i - 1]!.id)!;
+      const b = centre.get(steps[i]!.id)!;
+      if (a.hi < b.lo || b.hi < a.lo) continue;
+      const apart = b.cx - a.cx;
+      if (apart < 8) continue;
+      const need = (size(steps[i - 1]!).width + size(steps[i]!).width) / 2 + GAP;
+      stretch = Math.max(stretch, need / apart);
+    }
+  }
+  stretch = Math.min(MAX_STRETCH, stretch);
+  let minAlong = Infinity;
+  for (const c of centre.values()) minAlong = Math.min(minAlong, c.cx);
+  const placed = new Map<string, { x: number; y: number; w: number; h: number }>();
+  let minX = Infinity;
+  for (const s of Object.values(doc.steps)) {
+    const c = centre.get(s.id);
+    if (!c) continue;
+    const { width, height } = size(s);
+    const band = bands.get(s.roleId);
+    const x = (c.cx - minAlong) * stretch - width / 2;
+    const y = Math.max(TOP_MIN, c.cy - (band?.top ?? c.cy - TOP_MIN - height / 2) - height / 2);
+    placed.set(s.id, { x, y, w: width, h: height });
+    minX = Math.min(minX, x);
+  }
+  const shift = 40 - minX;
+  for (const p of placed.values()) p.x += shift;
+  // a boundary event goes below and after the task it sits on
+  for (const [id, hostId] of d.hosts) {
+    const host = placed.get(hostId);
+    const s = doc.steps[id]!;
+    if (!host || !d.boxes.has(id)) continue;
+    const { width, height } = size(s);
+    placed.set(id, { x: host.x + host.w - width / 2 + GAP, y: host.y + host.h + GAP, w: width, h: height });
+  }
+  separate(doc, placed);
+  // phase columns: x is relative to the column's left (the group's left edge, stretched alike)
+  const phaseLeft = new Map<string, number>();
+  for (const g of d.groups) {
+    if (g.phaseId) phaseLeft.set(g.phaseId, (frame(g.box).x - minAlong) * stretch + shift);
+  }
+  for (const s of Object.values(doc.steps)) {
+    const p = placed.get(s.id);
+    if (!p) continue;
+    const left = s.phaseId ? (phaseLeft.get(s.phaseId) ?? 0) : 0;
+    s.x = Math.round(Math.max(s.phaseId ? 16 : 0, p.x - left));
+    s.y = Math.round(p.y);
+  }
+  return {
+    frame,
+    point(p, geometry) {
+      const f = frame({ x: p.x, y: p.y, width: 0, height: 0 });
+      const lane = [...bands].find(([, b]) => f.y >= b.top && f.y <= b.bottom);
+      if (!lane) return undefined;
+      const box = geometry.lanes.find((l) => l.role.id === lane[0]);
+      if (!box) return undefined;
+      return { x: (f.x - minAlong) * stretch + shift, y: box.top + (f.y - lane[1].top) };
+    },
+  };
+}
+
+/**
+ * Pushes overlapping cards of one lane apart, downwards: cards sorted by top, each moved below
+ * any earlier card it overlaps. A grid of 200 px columns keeps this near linear on big maps.
+ */
+function separate(doc: MapDoc, placed: Map<string, { x: number; y: number; w: number; h: number }>): void {
+  const CELL = 200;
+  const byRole = new Map<string, string[]>();
+  for (const id of placed.keys()) {
+    const roleId = doc.steps[id]!.roleId;
+    byRole.set(roleId, [...(byRole.get(roleId) ?? []), id]);
+  }
+  for (const ids of byRole.values()) {
+    ids.sort((a, b) => placed.get(a)!.y - placed.get(b)!.y || placed.get(a)!.x - placed.get(b)!.x);
+    const grid = new Map<number, { x: number; y: number; w: number; h: number }[]>();
+    for (const id of ids) {
+      const p = placed.get(id)!;
+      const c0 = Math.floor((p.x - GAP) / CELL);
+      const c1 = Math.floor((p.x + p.w + GAP) / CELL);
+      for (let guard = 0; guard < 1000; guard++) {
+        let hit: { y: number; h: number } | undefined;
+        for (let c = c0; c <= c1 && !hit; c++) {
+          for (const q of grid.get(c) ?? []) {
+            if (p.x < q.x + q.w + GAP && q.x < p.x + p.w + GAP && p.y < q.y + q.h + GAP && q.y < p.y + p.h + GAP) {
+              hit = q;
+              break;
+            }
+          }
+        }
+        if (!hit) break;
+        p.y = hit.y + hit.h + GAP;
+      }
+      for (let c = c0; c <= c1; c++) grid.set(c, [...(grid.get(c) ?? []), p]);
+    }
+  }
+}
+
+/**
+ * A file Lanemap wrote: its shapes are the canvas's own boxes. A step's x is its box's left less
+ * its phase column's left (columns rebuilt in order from the steps, as the geometry does); its y
+ * is the box's top less its lane's top.
+ */
+function placeExactly(d: Draft, size: SizeFn): Transform {
+  const doc = d.doc;
+  const frame = framer(doc.direction === 'down');
+  const origin = d.origin ?? { x: 0, y: 0 };
+  const bands = bandsOf(d, frame, size);
+  for (const s of Object.values(doc.steps)) {
+    const b = d.boxes.get(s.id);
+    if (!b) continue;
+    const f = frame(b);
+    s.x = f.x - origin.x;
+    s.y = f.y - (bands.get(s.roleId)?.top ?? origin.y);
+  }
+  // phase columns: the steps' absolute x less the left of their column, the columns rebuilt left to right
+  const phases = Object.values(doc.phases).sort((a, b) => a.order - b.order);
+  if (phases.length > 0) {
+    const columns = [null, ...phases.map((p) => p.id)];
+    let left = 0;
+    for (const col of columns) {
+      const steps = Object.values(doc.steps).filter((s) => d.boxes.has(s.id) && (col === null ? !s.phaseId || !doc.phases[s.phaseId] : s.phaseId === col));
+      if (col === null && steps.length === 0) continue;
+      let right = 0;
+      for (const s of steps) {
+        s.x -= left;
+        right = Math.max(right, s.x + size(s).width + 40);
+      }
+      left += Math.max(300, right);
+    }
+  }
+  return {
+    frame,
+    point(p) {
+      const f = frame({ x: p.x, y: p.y, width: 0, height: 0 });
+      return { x: f.x - origin.x, y: f.y - origin.y };
+    },
+  };
+}
+
+/** Flow routes from the drawing, where they still start and end where the canvas draws the flow. */
+function keepRoutes(d: Draft, t: Transform): void {
+  const geometry = mapGeometry(d.doc);
+  const size = frameSize(d.doc.direction);
+  for (const f of Object.values(d.doc.flows)) {
+    if (d.fromLanemap && f.route) continue; // Lanemap's own route came back with the flow's data
+    const waypoints = d.edges.get(f.id);
+    delete f.route;
+    if (!waypoints) continue;
+    const pts = waypoints.map((p) => t.point(p, geometry));
+    if (pts.some((p) => !p)) continue;
+    const route = (pts as Point[]).map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }));
+    const a = d.doc.steps[f.fromStepId]!;
+    const b = d.doc.steps[f.toStepId]!;
+    const pa = geometry.positions.get(a.id)!;
+    const pb = geometry.positions.get(b.id)!;
+    const sa = size(a);
+    const sb = size(b);
+    const start = { x: pa.x + sa.width, y: pa.y + sa.height / 2 };
+    const end = { x: pb.x, y: pb.y + sb.height / 2 };
+    const near = (p: Point, q: Point) => Math.abs(p.x - q.x) <= ROUTE_TOLERANCE && Math.abs(p.y - q.y) <= ROUTE_TOLERANCE;
+    const orthogonal = route.slice(1).every((p, i) => Math.abs(p.x - route[i]!.x) <= 0.5 || Math.abs(p.y - route[i]!.y) <= 0.5);
+    if (route.length >= 2 && route.length <= 500 && orthogonal && near(route[0]!, start) && near(route[route.length - 1]!, end)) f.route = route;
+  }
+}
+
+/** The tidy-up places the steps the drawing lacks; the drawn ones stay (pinned while it runs). */
+async function tidy(d: Draft, elk: ElkLike): Promise<void> {
+  const { layoutMap, applyLayout } = await import('../../../layout/layoutMap');
+  const doc = d.doc;
+  const wasPinned = new Set(Object.values(doc.steps).filter((s) => s.pinned).map((s) => s.id));
+  for (const s of Object.values(doc.steps)) if (d.boxes.has(s.id)) s.pinned = true;
+  const result = await layoutMap(doc, elk);
+  const laid = applyLayout(doc, result);
+  for (const s of Object.values(laid.steps)) if (!wasPinned.has(s.id)) delete s.pinned;
+  doc.steps = laid.steps;
+  doc.flows = laid.flows;
+}
+
+/** Sticky notes where the drawing put the annotation, else below the lanes. */
+function placeNotes(d: Draft, t: Transform | undefined): void {
+  const notes = d.doc.notes;
+  if (!notes) return;
+  const geometry = mapGeometry(d.doc);
+  let below = geometry.bottom + 40;
+  for (const n of Object.values(notes)) {
+    if (n.stepId) continue;
+    const b = d.noteBoxes.get(n.id);
+    const p = b && t ? t.point({ x: b.x, y: b.y }, geometry) : undefined;
+    if (p) {
+      n.x = Math.round(p.x);
+      n.y = Math.round(p.y);
+    } else {
+      n.x = 0;
+      n.y = Math.round(below);
+      below += noteSize(n).height + 16;
+    }
+  }
+}
