@@ -122,3 +122,148 @@ describe('BPMN import of the MIWG reference models', () => {
     });
   });
 });
+
+const NS = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"';
+const defs = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>\n<definitions ${NS} ${extra} id="d" targetNamespace="urn:t">${body}</definitions>`;
+
+async function refused(xml: string, options = {}): Promise<BpmnImportError> {
+  try {
+    await bpmnToMaps(xml, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(BpmnImportError);
+    return e as BpmnImportError;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('BPMN import of bad input: a clear refusal with its code', () => {
+  test.each([
+    ['plain text', 'not-xml', 'hello, world'],
+    ['broken XML', 'not-xml', defs('<process id="p"><task id="t"></process>')],
+    ['an empty file', 'not-xml', ''],
+    ['XML that is not BPMN', 'not-bpmn', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'],
+    ['definitions of another namespace', 'not-bpmn', '<definitions xmlns="urn:not-bpmn"><process id="p"/></definitions>'],
+    ['definitions without a process', 'no-process', defs('')],
+    ['a flow to a missing step', 'broken-references', defs('<process id="p"><task id="a"/><sequenceFlow id="f" sourceRef="a" targetRef="nowhere"/></process>')],
+  ])('given %s, when imported, then it is refused as %s', async (_name, code, xml) => {
+    const e = await refused(xml);
+    expect(e.code).toBe(code);
+    expect(describeProblem(e.code, 'en')).toMatch(/\w/);
+    expect(describeProblem(e.code, 'ru')).toMatch(/[а-я]/);
+  });
+
+  test('given an entity-expansion bomb, when imported, then it is refused at once, before parsing', async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>${defs('<process id="p" name="&lol3;"><task id="t"/></process>')}`;
+    expect((await refused(bomb)).code).toBe('not-bpmn');
+  });
+
+  test('given a 50 MB file, when imported, then it is refused as too large without being parsed', async () => {
+    const big = defs(`<process id="p"><documentation>${'x'.repeat(50 * 1024 * 1024)}</documentation></process>`);
+    expect((await refused(big)).code).toBe('too-large');
+  });
+
+  test('given 20,001 tasks, when imported, then it is refused as too many elements', async () => {
+    const tasks = Array.from({ length: 20_001 }, (_, i) => `<task id="t${i}"/>`).join('');
+    expect((await refused(defs(`<process id="p">${tasks}</process>`))).code).toBe('too-many-elements');
+  });
+
+  test('given more tags than 25 per allowed element, when imported, then it is refused before parsing', async () => {
+    const tags = Array.from({ length: 300 }, (_, i) => `<task id="t${i}"/>`).join('');
+    expect((await refused(defs(`<process id="p">${tags}</process>`), { maxElements: 10 })).code).toBe('too-many-elements');
+  });
+
+  test('given call activities that call one another in a circle, when imported, then it is refused', async () => {
+    const xml = defs(
+      '<process id="a"><startEvent id="s"/><callActivity id="ca" calledElement="b"/></process>' +
+        '<process id="b"><callActivity id="cb" calledElement="c"/></process>' +
+        '<process id="c"><callActivity id="cc" calledElement="b"/></process>',
+    );
+    expect((await refused(xml)).code).toBe('broken-references');
+  });
+});
+
+describe('BPMN import: what becomes what', () => {
+  test('given elements of unknown namespaces, when imported, then they are lines of the summary, not errors', async () => {
+    const xml = defs(
+      '<process id="p" name="Продажа"><extensionElements><acme:meta xmlns:acme="urn:acme" a="1"/></extensionElements>' +
+        '<startEvent id="s" name="Заявка"/><task id="t" name="Позвонить клиенту"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/></process>' +
+        '<acme:thing xmlns:acme="urn:acme"/>',
+    );
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW });
+    expect(maps[0]!.title).toBe('Продажа');
+    expect(Object.values(maps[0]!.steps).map((s) => s.title).sort()).toEqual(['Заявка', 'Позвонить клиенту']);
+    const lost = summary.lines.filter((l) => !l.became);
+    expect(lost).toContainEqual({ element: 'acme:meta', count: 1, reason: 'unknown-namespace' });
+    expect(lost.some((l) => l.element === 'acme:thing' && l.reason === 'unrecognized')).toBe(true);
+    const ru = describeSummary(summary, 'ru');
+    expect(ru.lost.join('\n')).toContain('acme:meta');
+  });
+
+  test('given a file without a drawing, when imported, then the tidy-up lays it out with nothing overlapping', async () => {
+    const xml = defs(
+      '<process id="p"><startEvent id="s"/><task id="a" name="A"/><exclusiveGateway id="g" name="OK?"/><task id="b" name="B"/><task id="c" name="C"/><endEvent id="e"/>' +
+        '<sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="g"/><sequenceFlow id="f3" sourceRef="g" targetRef="b" name="Yes"/>' +
+        '<sequenceFlow id="f4" sourceRef="g" targetRef="c" name="No"/><sequenceFlow id="f5" sourceRef="b" targetRef="e"/><sequenceFlow id="f6" sourceRef="c" targetRef="e"/></process>',
+    );
+    const { maps } = await bpmnToMaps(xml, { now: NOW, fileName: 'orders.bpmn' });
+    const m = maps[0]!;
+    expect(m.title).toBe('orders');
+    expect(m.flows.f3!.label).toBe('Yes');
+    const steps = Object.values(m.steps);
+    expect(steps.every((s) => !s.pinned)).toBe(true);
+    expect(new Set(steps.map((s) => `${s.x},${s.y}`)).size).toBe(steps.length);
+    expect(m.steps.a!.x).toBeGreaterThan(m.steps.s!.x);
+    expect(m.steps.e!.x).toBeGreaterThan(m.steps.b!.x);
+  });
+
+  test('given a drawing of only some elements, when imported, then the drawn ones keep their order and the rest is placed by the tidy-up', async () => {
+    const shape = (id: string, x: number, y: number, w = 100, h = 80) => `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x}" y="${y}" width="${w}" height="${h}"/></bpmndi:BPMNShape>`;
+    const xml = defs(
+      '<process id="p"><startEvent id="s"/><task id="a" name="A"/><task id="b" name="B"/><task id="c" name="C (not drawn)"/>' +
+        '<sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="b"/><sequenceFlow id="f3" sourceRef="b" targetRef="c"/></process>' +
+        `<bpmndi:BPMNDiagram id="dg"><bpmndi:BPMNPlane id="pl" bpmnElement="p">${shape('s', 100, 120, 36, 36)}${shape('a', 200, 98)}${shape('b', 360, 98)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`,
+    );
+    const { maps } = await bpmnToMaps(xml, { now: NOW });
+    const s = maps[0]!.steps;
+    expect(s.s!.x).toBeLessThan(s.a!.x);
+    expect(s.a!.x).toBeLessThan(s.b!.x);
+    expect(s.c!.x).toBeGreaterThan(s.b!.x);
+    expect(Object.values(s).some((x) => x.pinned)).toBe(false);
+  });
+
+  test('given a text annotation on nothing and one on a task, when imported, then a note and the task’s description hold them', async () => {
+    const xml = defs(
+      '<process id="p"><task id="a" name="Call"/><textAnnotation id="n1"><text>Ask about the budget</text></textAnnotation><textAnnotation id="n2"><text>Квартальный план</text></textAnnotation>' +
+        '<association id="as" sourceRef="a" targetRef="n1"/></process>',
+    );
+    const { maps } = await bpmnToMaps(xml, { now: NOW });
+    expect(maps[0]!.steps.a!.description).toBe('Ask about the budget');
+    expect(Object.values(maps[0]!.notes ?? {}).map((n) => n.text)).toEqual(['Квартальный план']);
+  });
+});
+
+describe('the summary in words', () => {
+  test.each([
+    [1, '1 пользовательская задача → задачи'],
+    [2, '2 пользовательские задачи → задачи'],
+    [5, '5 пользовательских задач → задачи'],
+    [21, '21 пользовательская задача → задачи'],
+    [12, '12 пользовательских задач → задачи'],
+  ])('given %i user tasks, then Russian says «%s»', (count, words) => {
+    expect(describeSummary({ lines: [{ element: 'userTask', count, became: 'task' }] }, 'ru').kept).toEqual([words]);
+  });
+
+  test('given lines kept and not, then English says what became what and why the rest was not kept', () => {
+    const text = describeSummary(
+      {
+        lines: [
+          { element: 'boundaryEvent', count: 2, became: 'event', reason: 'boundary' },
+          { element: 'message', count: 1, reason: 'definition' },
+        ],
+      },
+      'en',
+    );
+    expect(text.kept).toEqual(['2 boundary events → event steps (each placed after the task it sits on, with a flow from it)']);
+    expect(text.lost).toEqual(['Not kept: 1 message definition. Shared definitions are not kept; Lanemap keeps what the steps and flows use.']);
+  });
+});

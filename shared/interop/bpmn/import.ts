@@ -114,7 +114,7 @@ export async function bpmnToMaps(xml: string, options: BpmnImportOptions = {}): 
   const maps = drafts.map((d) => {
     const result = MapDocSchema.safeParse(d.doc);
     if (!result.success) throw new Error(`The imported map ${d.doc.title} is invalid: ${describeIssues(result.error)}`);
-    return result.data as MapDoc;
+    return result.data;
   });
   return { maps, summary: { lines: tally.lines() } };
 }

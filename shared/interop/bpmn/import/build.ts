@@ -314,9 +314,9 @@ export class Builder {
 
   /** The map made from a called process (made once; a circle of calls is refused). */
   private processMap(proc: ModdleElement, depth: number): Draft {
+    if (this.calling.has(proc) || depth > MAX_DEPTH) throw new BpmnImportError('broken-references', 'Processes call one another in a circle.');
     const made = this.processMaps.get(proc);
     if (made) return made;
-    if (this.calling.has(proc) || depth > MAX_DEPTH) throw new BpmnImportError('broken-references', 'Processes call one another in a circle.');
     this.calling.add(proc);
     this.handled.add(proc);
     const data = mapDataOf(proc);

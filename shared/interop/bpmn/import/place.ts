@@ -36,7 +36,7 @@ export async function placeDrafts(drafts: Draft[], loadElk: () => Promise<ElkLik
     const missing = Object.keys(d.doc.steps).length - drawn.length;
     let transform: Transform | undefined;
     if (drawn.length > 0) transform = d.fromLanemap ? placeExactly(d, size) : placeFromDrawing(d, size);
-    if (missing > 0) {
+    if (drawn.length === 0 && missing > 0) {
       await tidy(d, await loadElk());
       laidOut++;
     } else if (transform) keepRoutes(d, transform);
@@ -124,19 +124,29 @@ function placeFromDrawing(d: Draft, size: SizeFn): Transform {
   }
   const shift = 40 - minX;
   for (const p of placed.values()) p.x += shift;
-  // a boundary event goes below and after the task it sits on
+  // a boundary event goes below the task it sits on, as far along it as the drawing put it
   for (const [id, hostId] of d.hosts) {
     const host = placed.get(hostId);
+    const hostBox = d.boxes.get(hostId);
+    const own = d.boxes.get(id);
     const s = doc.steps[id]!;
-    if (!host || !d.boxes.has(id)) continue;
+    if (!host || !hostBox || !own) continue;
     const { width, height } = size(s);
-    placed.set(id, { x: host.x + host.w - width / 2 + GAP, y: host.y + host.h + GAP, w: width, h: height });
+    const hb = frame(hostBox);
+    const ob = frame(own);
+    const share = hb.width > 0 ? Math.min(1, Math.max(0, (ob.x + ob.width / 2 - hb.x) / hb.width)) : 0.5;
+    placed.set(id, { x: host.x + share * host.w - width / 2, y: host.y + host.h + GAP, w: width, h: height });
   }
+  placeUndrawn(doc, placed, size);
+  let lowest = Infinity;
+  for (const p of placed.values()) lowest = Math.min(lowest, p.x);
+  const more = lowest < 40 ? 40 - lowest : 0;
+  for (const p of placed.values()) p.x += more;
   separate(doc, placed);
   // phase columns: x is relative to the column's left (the group's left edge, stretched alike)
   const phaseLeft = new Map<string, number>();
   for (const g of d.groups) {
-    if (g.phaseId) phaseLeft.set(g.phaseId, (frame(g.box).x - minAlong) * stretch + shift);
+    if (g.phaseId) phaseLeft.set(g.phaseId, (frame(g.box).x - minAlong) * stretch + shift + more);
   }
   for (const s of Object.values(doc.steps)) {
     const p = placed.get(s.id);
@@ -153,9 +163,61 @@ function placeFromDrawing(d: Draft, size: SizeFn): Transform {
       if (!lane) return undefined;
       const box = geometry.lanes.find((l) => l.role.id === lane[0]);
       if (!box) return undefined;
-      return { x: (f.x - minAlong) * stretch + shift, y: box.top + (f.y - lane[1].top) };
+      return { x: (f.x - minAlong) * stretch + shift + more, y: box.top + (f.y - lane[1].top) };
     },
   };
+}
+
+/**
+ * Steps the drawing lacks (when it has others): after the drawn step that leads to them (or
+ * before the one they lead to), in their own lane, in the same phase; steps connected to nothing
+ * drawn go after everything. Overlaps are pushed apart afterwards.
+ */
+function placeUndrawn(doc: MapDoc, placed: Map<string, { x: number; y: number; w: number; h: number }>, size: SizeFn): void {
+  const pending = Object.values(doc.steps).filter((s) => !placed.has(s.id));
+  if (pending.length === 0) return;
+  const preds = new Map<string, string[]>();
+  const succs = new Map<string, string[]>();
+  for (const f of Object.values(doc.flows)) {
+    preds.set(f.toStepId, [...(preds.get(f.toStepId) ?? []), f.fromStepId]);
+    succs.set(f.fromStepId, [...(succs.get(f.fromStepId) ?? []), f.toStepId]);
+  }
+  const SPACE = 80;
+  let left = pending;
+  for (let pass = 0; pass < pending.length && left.length > 0; pass++) {
+    const next: Step[] = [];
+    for (const s of left) {
+      const { width, height } = size(s);
+      const before = (preds.get(s.id) ?? []).filter((id) => placed.has(id)).map((id) => ({ id, p: placed.get(id)! }));
+      const after = (succs.get(s.id) ?? []).filter((id) => placed.has(id)).map((id) => ({ id, p: placed.get(id)! }));
+      let from: { id: string; p: { x: number; y: number; w: number; h: number } } | undefined;
+      let x: number;
+      if (before.length > 0) {
+        from = before.reduce((a, b) => (b.p.x + b.p.w > a.p.x + a.p.w ? b : a));
+        x = from.p.x + from.p.w + SPACE;
+      } else if (after.length > 0) {
+        from = after.reduce((a, b) => (b.p.x < a.p.x ? b : a));
+        x = from.p.x - width - SPACE;
+      } else {
+        next.push(s);
+        continue;
+      }
+      const neighbour = doc.steps[from.id]!;
+      const y = neighbour.roleId === s.roleId ? from.p.y + (from.p.h - height) / 2 : TOP_MIN * 2;
+      placed.set(s.id, { x, y: Math.max(TOP_MIN, y), w: width, h: height });
+      if (neighbour.phaseId) s.phaseId = neighbour.phaseId;
+    }
+    if (next.length === left.length) break;
+    left = next;
+  }
+  let right = 0;
+  for (const p of placed.values()) right = Math.max(right, p.x + p.w);
+  for (const s of left) {
+    if (placed.has(s.id)) continue;
+    const { width, height } = size(s);
+    placed.set(s.id, { x: right + SPACE, y: TOP_MIN * 2, w: width, h: height });
+    right += width + SPACE;
+  }
 }
 
 /**
