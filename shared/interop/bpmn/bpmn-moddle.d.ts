@@ -21,6 +21,7 @@ declare module 'bpmn-moddle' {
     warnings: ParseWarning[];
     elementsById: Record<string, ModdleElement>;
   }
+  /** The package's entry point (an ES module with this named export only: it has no default export at run time). */
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     create(type: string, attrs?: Record<string, unknown>): ModdleElement;
@@ -28,4 +29,6 @@ declare module 'bpmn-moddle' {
     toXML(element: ModdleElement, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;
     getType(name: string): unknown;
   }
+  /** @deprecated Not there at run time (`import BpmnModdle from 'bpmn-moddle'` fails): import `{ BpmnModdle }`, or call `createModdle()` of extensions.ts. */
+  export default BpmnModdle;
 }

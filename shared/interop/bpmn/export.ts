@@ -1,8 +1,23 @@
 /**
  * MapDoc -> BPMN 2.0 XML with diagram interchange, through bpmn-moddle (issue 11).
- * PLACEHOLDER: the export engineer fills this in; the signature is agreed, do not change it.
+ *
+ * A map becomes a collaboration with one participant (the map's title) whose process has a lane
+ * per role (in lane order), a flow node per step (tasks, call activities or collapsed
+ * sub-processes, exclusive and parallel gateways, start, intermediate and end events with their
+ * triggers), a sequence flow per flow, and a group per phase. What BPMN has no place for is in the
+ * Lanemap extension elements (extensions.ts), so Lanemap reads its own files back item for item.
+ * The diagram is drawn from Lanemap's own geometry (`mapGeometry`): shapes where the canvas draws
+ * the steps, lanes where it draws the lane bands, edges along the tidy-up's routes.
+ * Pure: no I/O, same map, same text.
  */
-import type { MapDoc } from '../../model/types';
+import type { BpmnModdle } from 'bpmn-moddle';
+import { LANE_LEFT, LANE_HEADER_WIDTH, PHASE_HEADER_HEIGHT, frameSize, isDiamond, isPill, mapGeometry, orderedRoles } from '../../model/geometry';
+import { midpoint } from '../../model/routePath';
+import type { EventTrigger, Flow, MapDoc, Point, Step } from '../../model/types';
+import { flowPoints, readingOrder } from '../../export/svg';
+import { wrapText } from '../../export/text';
+import { textWidth } from '../../model/textMetrics';
+import { createModdle, flowExtension, mapExtension, roleExtension, stepExtension, xmlText, type ModdleElement } from './extensions';
 
 export interface BpmnExportOptions {
   /** Inputs and outputs also as BPMN data objects with data associations (they are always in the extension elements). */
@@ -17,9 +32,436 @@ export interface BpmnExportOptions {
   appVersion?: string;
 }
 
+/** The target namespace of Lanemap's files (BPMN asks for one; it names where the definitions come from). */
+export const BPMN_TARGET_NAMESPACE = 'https://lanemap.app/bpmn';
+
+/** BPMN's usual sizes: gateways 50×50, events 36×36, centred on the step's box. */
+const GATEWAY = 50;
+const EVENT = 36;
+/** Room of the pool's and lanes' name bands, as bpmn-js draws them. */
+const POOL_HEADER = 30;
+/** In a top-to-bottom map the phase names sit in a band on the left (as the canvas: PHASE_HEADER_DOWN). */
+const PHASE_HEADER_DOWN = 150;
+/** External labels (events, gateways, flows): bpmn-js's 11 px text. */
+const LABEL_SIZE = 11;
+const LABEL_LINE = 14;
+const LABEL_WIDTH = 100;
+
 /** The map (and, with `linkedMaps`, its hierarchy) as a .bpmn file's text. */
 export async function mapToBpmn(doc: MapDoc, options: BpmnExportOptions = {}): Promise<string> {
-  void doc;
-  void options;
-  return Promise.reject(new Error('BPMN export is not built yet.'));
+  const moddle = createModdle();
+  const ids = new Ids();
+
+  // the maps written: this one first, then the linked ones (each once, cycles safe)
+  const maps: MapDoc[] = [doc];
+  if (options.linkedMaps) {
+    const seen = new Set([doc.id]);
+    for (let i = 0; i < maps.length; i++) {
+      for (const s of readingOrder(maps[i]!)) {
+        const linked = s.kind === 'subprocess' && s.linkedMapId ? options.linkedMaps[s.linkedMapId] : undefined;
+        if (linked && !seen.has(linked.id)) {
+          seen.add(linked.id);
+          maps.push(linked);
+        }
+      }
+    }
+  }
+  // process ids first, so a call activity can name a process written after it
+  const processIds = new Map(maps.map((m) => [m.id, ids.make('Process', m.id)]));
+
+  const rootElements: ModdleElement[] = [];
+  const diagrams: ModdleElement[] = [];
+  maps.forEach((m, index) => {
+    const out = mapElements(moddle, ids, m, index, processIds, options);
+    rootElements.push(...out.roots);
+    diagrams.push(out.diagram);
+  });
+
+  const definitions = moddle.create('bpmn:Definitions', {
+    id: 'Definitions_1',
+    name: xmlText(doc.title),
+    targetNamespace: BPMN_TARGET_NAMESPACE,
+    exporter: 'Lanemap',
+    exporterVersion: options.appVersion ?? '0',
+    rootElements,
+    diagrams,
+  });
+  const { xml } = await moddle.toXML(definitions, { format: true });
+  return xml;
+}
+
+/** BPMN ids (xsd:ID: a letter first, then letters, digits, '_', '-', '.'), unique in the file. */
+class Ids {
+  private used = new Set<string>();
+  make(prefix: string, id: string): string {
+    const base = `${prefix}_${id.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80)}`;
+    let out = base;
+    for (let n = 2; this.used.has(out); n++) out = `${base}_${n}`;
+    this.used.add(out);
+    return out;
+  }
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Diagram coordinates to the hundredth of a pixel (a shorter file, nothing visible lost). */
+const r1 = (n: number) => Math.round(n * 100) / 100;
+
+/** The BPMN element type of a step. */
+function bpmnType(s: Step, linked: boolean): string {
+  switch (s.kind) {
+    case 'start':
+      return 'bpmn:StartEvent';
+    case 'end':
+      return 'bpmn:EndEvent';
+    case 'event':
+      // a plain event in the middle is BPMN's "none" intermediate event, which is a throw event
+      return s.throwing || !s.trigger ? 'bpmn:IntermediateThrowEvent' : 'bpmn:IntermediateCatchEvent';
+    case 'decision':
+      return 'bpmn:ExclusiveGateway';
+    case 'parallel':
+      return 'bpmn:ParallelGateway';
+    case 'subprocess':
+      return linked ? 'bpmn:CallActivity' : 'bpmn:SubProcess';
+    default:
+      // other tools see how the work is done: by a system alone, with one, or (not said) a plain task
+      return s.automation === 'auto' ? 'bpmn:ServiceTask' : s.automation === 'partial' ? 'bpmn:UserTask' : 'bpmn:Task';
+  }
+}
+
+/** A duration as ISO 8601 (a timer's `timeDuration`): PT30M, PT1.5H, P2D. */
+function isoDuration(d: NonNullable<Step['duration']>): string {
+  return d.unit === 'd' ? `P${d.value}D` : `PT${d.value}${d.unit === 'h' ? 'H' : 'M'}`;
+}
+
+/** The event definitions of a trigger ('multiple': a message and a signal, as BPMN's multiple event has several). */
+function eventDefinitions(moddle: BpmnModdle, ids: Ids, s: Step, key: string): ModdleElement[] {
+  const t: EventTrigger | undefined = s.trigger;
+  if (!t || !isPill(s.kind)) return [];
+  const def = (type: string, attrs: Record<string, unknown> = {}, n = '') => moddle.create(type, { id: ids.make(`${type.slice(5)}${n}`, key), ...attrs });
+  switch (t) {
+    case 'message':
+      return [def('bpmn:MessageEventDefinition')];
+    case 'timer': {
+      const time = s.wait ?? s.duration;
+      return [def('bpmn:TimerEventDefinition', time ? { timeDuration: moddle.create('bpmn:FormalExpression', { body: isoDuration(time) }) } : {})];
+    }
+    case 'conditional':
+      return [def('bpmn:ConditionalEventDefinition', { condition: moddle.create('bpmn:FormalExpression', { body: xmlText(s.title) }) })];
+    case 'signal':
+      return [def('bpmn:SignalEventDefinition')];
+    case 'error':
+      return [def('bpmn:ErrorEventDefinition')];
+    case 'escalation':
+      return [def('bpmn:EscalationEventDefinition')];
+    case 'compensation':
+      return [def('bpmn:CompensateEventDefinition')];
+    case 'link':
+      return [def('bpmn:LinkEventDefinition', { name: xmlText(s.title) || 'link' })];
+    case 'terminate':
+      return [def('bpmn:TerminateEventDefinition')];
+    case 'cancel':
+      return [def('bpmn:CancelEventDefinition')];
+    case 'multiple':
+      return [def('bpmn:MessageEventDefinition'), def('bpmn:SignalEventDefinition', {}, '2')];
+  }
+}
+
+function bounds(moddle: BpmnModdle, b: Box): ModdleElement {
+  return moddle.create('dc:Bounds', { x: r1(b.x), y: r1(b.y), width: r1(b.width), height: r1(b.height) });
+}
+
+/** The bounds of an external label of `text` centred under (or, `above`, over) a point. */
+function labelBox(text: string, cx: number, top: number, width = LABEL_WIDTH): Box {
+  const lines = text.trim() ? Math.min(wrapText(text, width, LABEL_SIZE).length, 8) : 1;
+  return { x: cx - width / 2, y: top, width, height: lines * LABEL_LINE };
+}
+
+/** Everything one map becomes: its collaboration, process, category (phases) and diagram. */
+function mapElements(
+  moddle: BpmnModdle,
+  ids: Ids,
+  doc: MapDoc,
+  index: number,
+  processIds: Map<string, string>,
+  options: BpmnExportOptions,
+): { roots: ModdleElement[]; diagram: ModdleElement } {
+  const down = doc.direction === 'down';
+  const size = frameSize(doc.direction);
+  const g = mapGeometry(doc, size);
+  // the map's frame (x along the flow) to the drawing (a top-to-bottom map is drawn transposed)
+  const pt = (p: Point): Point => (down ? { x: p.y, y: p.x } : p);
+  const box = (b: Box): Box => (down ? { x: b.y, y: b.x, width: b.height, height: b.width } : b);
+
+  const processId = processIds.get(doc.id)!;
+  const key = index === 0 ? '' : `${index}_`;
+  const process = moddle.create('bpmn:Process', { id: processId, name: xmlText(doc.title), isExecutable: false });
+  if (doc.description) process.documentation = [moddle.create('bpmn:Documentation', { text: xmlText(doc.description) })];
+  process.extensionElements = moddle.create('bpmn:ExtensionElements', { values: [mapExtension(moddle, doc)] });
+  const participant = moddle.create('bpmn:Participant', { id: ids.make('Participant', key + doc.id), name: xmlText(doc.title), processRef: process });
+  const collaboration = moddle.create('bpmn:Collaboration', { id: ids.make('Collaboration', key + doc.id), participants: [participant] });
+  const flowElements: ModdleElement[] = [];
+  const artifacts: ModdleElement[] = [];
+  const shapes: ModdleElement[] = [];
+  const edges: ModdleElement[] = [];
+
+  // the steps, in reading order
+  const steps = readingOrder(doc);
+  const nodes = new Map<string, ModdleElement>();
+  const frameBoxes = new Map<string, Box>();
+  /** Half the drawn shape's extent along the flow, for edges to meet it. */
+  const halfAlong = new Map<string, number>();
+  const stepShapes: ModdleElement[] = [];
+  for (const s of steps) {
+    const p = g.positions.get(s.id)!;
+    const sz = size(s);
+    const fb = { x: p.x, y: p.y, width: sz.width, height: sz.height };
+    frameBoxes.set(s.id, fb);
+    const linked = s.kind === 'subprocess' && !!s.linkedMapId;
+    const node = moddle.create(bpmnType(s, linked), { id: ids.make(stepPrefix(s), key + s.id) });
+    if (s.title) node.name = xmlText(s.title);
+    if (s.description) node.documentation = [moddle.create('bpmn:Documentation', { text: xmlText(s.description) })];
+    node.extensionElements = moddle.create('bpmn:ExtensionElements', { values: [stepExtension(moddle, s)] });
+    if (linked) node.calledElement = processIds.get(s.linkedMapId!) ?? ids.make('Process', s.linkedMapId!);
+    const defs = eventDefinitions(moddle, ids, s, key + s.id);
+    if (defs.length) node.eventDefinitions = defs;
+    nodes.set(s.id, node);
+    flowElements.push(node);
+
+    // the shape: an activity fills the step's box; a gateway or an event sits in its middle, its name under it
+    const cb = box(fb);
+    const cx = cb.x + cb.width / 2;
+    const cy = cb.y + cb.height / 2;
+    const shape = moddle.create('bpmndi:BPMNShape', { id: `${node.id}_di`, bpmnElement: node });
+    if (isDiamond(s.kind) || isPill(s.kind)) {
+      const d = isDiamond(s.kind) ? GATEWAY : EVENT;
+      halfAlong.set(s.id, d / 2);
+      shape.bounds = bounds(moddle, { x: cx - d / 2, y: cy - d / 2, width: d, height: d });
+      if (isDiamond(s.kind)) shape.isMarkerVisible = true;
+      // the name under the shape; in a top-to-bottom map flows leave downwards, so beside it
+      const lw = down ? LABEL_WIDTH + 20 : Math.max(LABEL_WIDTH, cb.width - 20);
+      const lb = down ? labelBox(s.title, cx + d / 2 + 6 + lw / 2, 0, lw) : labelBox(s.title, cx, cy + d / 2 + 4, lw);
+      if (down) lb.y = cy - lb.height / 2;
+      shape.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) });
+    } else {
+      shape.bounds = bounds(moddle, cb);
+      if (s.kind === 'subprocess' && !linked) shape.isExpanded = false;
+    }
+    stepShapes.push(shape);
+  }
+
+  // lanes: one per role, in lane order
+  const lanes = orderedRoles(doc).map((role) => {
+    const lane = moddle.create('bpmn:Lane', { id: ids.make('Lane', key + role.id), name: xmlText(role.name) });
+    lane.extensionElements = moddle.create('bpmn:ExtensionElements', { values: [roleExtension(moddle, role)] });
+    lane.flowNodeRef = steps.filter((s) => s.roleId === role.id).map((s) => nodes.get(s.id)!);
+    return lane;
+  });
+  if (lanes.length) process.laneSets = [moddle.create('bpmn:LaneSet', { id: ids.make('LaneSet', key + doc.id), lanes })];
+
+  // flows, with the points the canvas draws them along
+  const flows = Object.values(doc.flows)
+    .filter((f) => nodes.has(f.fromStepId) && nodes.has(f.toStepId))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  let right = g.right;
+  let bottom = g.bottom;
+  for (const f of flows) {
+    const from = nodes.get(f.fromStepId)!;
+    const to = nodes.get(f.toStepId)!;
+    const flow = moddle.create('bpmn:SequenceFlow', { id: ids.make('Flow', key + f.id), sourceRef: from, targetRef: to });
+    if (f.label) flow.name = xmlText(f.label);
+    flow.extensionElements = moddle.create('bpmn:ExtensionElements', { values: [flowExtension(moddle, f)] });
+    append(from, 'outgoing', flow);
+    append(to, 'incoming', flow);
+    flowElements.push(flow);
+
+    const framePts = attached(flowPoints(f, frameBoxes.get(f.fromStepId)!, frameBoxes.get(f.toStepId)!), f, frameBoxes, halfAlong);
+    for (const p of framePts) {
+      right = Math.max(right, p.x);
+      bottom = Math.max(bottom, p.y);
+    }
+    const pts = framePts.map(pt);
+    const edge = moddle.create('bpmndi:BPMNEdge', {
+      id: `${flow.id}_di`,
+      bpmnElement: flow,
+      waypoint: pts.map((p) => moddle.create('dc:Point', { x: r1(p.x), y: r1(p.y) })),
+    });
+    if (f.label.trim()) {
+      const mid = midpoint(pts);
+      const w = Math.min(120, textWidth(f.label, LABEL_SIZE, 400) + 8);
+      const lb = labelBox(f.label, mid.x, 0, w);
+      edge.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, { ...lb, y: mid.y - lb.height - 2 }) });
+    }
+    edges.push(edge);
+  }
+
+  // the pool and its lanes, where the canvas draws the lane bands
+  const contentRight = Math.max(right + 40, g.columns.length ? g.columns[g.columns.length - 1]!.left + g.columns[g.columns.length - 1]!.width : 0, LANE_LEFT + LANE_HEADER_WIDTH + 360);
+  const poolBottom = Math.max(bottom, g.lanes.length ? g.bottom : 160);
+  const poolShape = moddle.create('bpmndi:BPMNShape', {
+    id: `${participant.id}_di`,
+    bpmnElement: participant,
+    isHorizontal: !down,
+    bounds: bounds(moddle, box({ x: LANE_LEFT, y: 0, width: contentRight - LANE_LEFT, height: poolBottom })),
+  });
+  shapes.push(poolShape);
+  g.lanes.forEach((l, i) => {
+    const last = i === g.lanes.length - 1;
+    shapes.push(
+      moddle.create('bpmndi:BPMNShape', {
+        id: `${lanes[i]!.id}_di`,
+        bpmnElement: lanes[i],
+        isHorizontal: !down,
+        bounds: bounds(moddle, box({ x: LANE_LEFT + POOL_HEADER, y: l.top, width: contentRight - LANE_LEFT - POOL_HEADER, height: last ? poolBottom - l.top : l.height })),
+      }),
+    );
+  });
+
+  // phases: a group around each column, named by a category value, its name in the header band
+  const phaseColumns = g.columns.filter((c) => c.phase);
+  let category: ModdleElement | undefined;
+  if (phaseColumns.length) {
+    category = moddle.create('bpmn:Category', { id: ids.make('Category', key + doc.id), categoryValue: [] });
+    const head = down ? PHASE_HEADER_DOWN : PHASE_HEADER_HEIGHT;
+    for (const c of phaseColumns) {
+      const phase = c.phase!;
+      const value = moddle.create('bpmn:CategoryValue', { id: ids.make('CategoryValue', key + phase.id), value: xmlText(phase.name) });
+      (category.categoryValue as ModdleElement[]).push(value);
+      const group = moddle.create('bpmn:Group', { id: ids.make('Group', key + phase.id), categoryValueRef: value });
+      artifacts.push(group);
+      const gb = { x: c.left + 12, y: -head, width: c.width - 24, height: poolBottom + head };
+      const lb = down ? { x: -head + 6, y: c.left + 8, width: head - 12, height: Math.min(c.width - 16, 60) } : { x: c.left + 10, y: -head + 6, width: c.width - 20, height: head - 12 };
+      shapes.push(
+        moddle.create('bpmndi:BPMNShape', {
+          id: `${group.id}_di`,
+          bpmnElement: group,
+          bounds: bounds(moddle, box(gb)),
+          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) }),
+        }),
+      );
+    }
+  }
+
+  // inputs and outputs as data objects, when asked: one object per item, a reference beside each step using it
+  if (options.dataObjects) dataObjects(moddle, ids, key, steps, nodes, frameBoxes, box, flowElements, shapes, edges);
+
+  process.flowElements = flowElements;
+  if (artifacts.length) process.artifacts = artifacts;
+  shapes.push(...stepShapes);
+
+  const plane = moddle.create('bpmndi:BPMNPlane', { id: ids.make('BPMNPlane', key + doc.id), bpmnElement: collaboration, planeElement: [...shapes, ...edges] });
+  const diagram = moddle.create('bpmndi:BPMNDiagram', { id: ids.make('BPMNDiagram', key + doc.id), name: xmlText(doc.title), plane });
+  const roots = [collaboration, process];
+  if (category) roots.push(category);
+  return { roots, diagram };
+}
+
+/** Adds `item` to an element's list property. */
+function append(element: ModdleElement, property: string, item: ModdleElement): void {
+  const list = element[property] as ModdleElement[] | undefined;
+  if (list) list.push(item);
+  else element[property] = [item];
+}
+
+function stepPrefix(s: Step): string {
+  if (isDiamond(s.kind)) return 'Gateway';
+  if (isPill(s.kind)) return 'Event';
+  return 'Activity';
+}
+
+/**
+ * A flow's points made to meet the drawn shapes: a gateway or an event is smaller than the step's
+ * box, so the first and last points move in to its edge along the flow (the segment stays straight).
+ */
+function attached(points: Point[], f: Flow, boxes: Map<string, Box>, half: Map<string, number>): Point[] {
+  const pts = points.map((p) => ({ ...p }));
+  const fromHalf = half.get(f.fromStepId);
+  if (fromHalf !== undefined) {
+    const b = boxes.get(f.fromStepId)!;
+    const edge = { x: b.x + b.width / 2 + fromHalf, y: pts[0]!.y };
+    if (pts.length > 1 && Math.abs(pts[1]!.y - pts[0]!.y) < 0.5) pts[0] = edge;
+    else pts.unshift(edge);
+  }
+  const toHalf = half.get(f.toStepId);
+  if (toHalf !== undefined) {
+    const b = boxes.get(f.toStepId)!;
+    const n = pts.length - 1;
+    const edge = { x: b.x + b.width / 2 - toHalf, y: pts[n]!.y };
+    if (n > 0 && Math.abs(pts[n - 1]!.y - pts[n]!.y) < 0.5) pts[n] = edge;
+    else pts.push(edge);
+  }
+  return pts;
+}
+
+/** Data objects, their references beside the steps (under them), and data input / output associations. */
+function dataObjects(
+  moddle: BpmnModdle,
+  ids: Ids,
+  key: string,
+  steps: Step[],
+  nodes: Map<string, ModdleElement>,
+  frameBoxes: Map<string, Box>,
+  box: (b: Box) => Box,
+  flowElements: ModdleElement[],
+  shapes: ModdleElement[],
+  edges: ModdleElement[],
+): void {
+  const objects = new Map<string, ModdleElement>();
+  const objectOf = (item: string) => {
+    let o = objects.get(item);
+    if (!o) {
+      o = moddle.create('bpmn:DataObject', { id: ids.make('DataObject', `${key}${objects.size + 1}`), name: xmlText(item) });
+      objects.set(item, o);
+      flowElements.push(o);
+    }
+    return o;
+  };
+  const W = 30;
+  const H = 38;
+  for (const s of steps) {
+    // only activities take data associations in BPMN; the other steps keep their items in the extension elements
+    if (s.kind !== 'task' && s.kind !== 'subprocess') continue;
+    const items = [...s.inputs.map((i) => ({ item: i, input: true })), ...s.outputs.map((i) => ({ item: i, input: false }))];
+    if (!items.length) continue;
+    const node = nodes.get(s.id)!;
+    const cb = box(frameBoxes.get(s.id)!);
+    items.forEach(({ item, input }, i) => {
+      const ref = moddle.create('bpmn:DataObjectReference', { id: ids.make('DataObjectReference', `${key}${s.id}_${i + 1}`), name: xmlText(item), dataObjectRef: objectOf(item) });
+      flowElements.push(ref);
+      const rb = { x: cb.x + 4 + i * (W + 14), y: cb.y + cb.height + 10, width: W, height: H };
+      shapes.push(
+        moddle.create('bpmndi:BPMNShape', {
+          id: `${ref.id}_di`,
+          bpmnElement: ref,
+          bounds: bounds(moddle, rb),
+          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, labelBox(item, rb.x + W / 2, rb.y + H + 2, 80)) }),
+        }),
+      );
+      const top = { x: rb.x + W / 2, y: rb.y };
+      const onStep = { x: rb.x + W / 2, y: cb.y + cb.height };
+      let association: ModdleElement;
+      if (input) {
+        // as bpmn-js writes them: the target is a placeholder property of the activity
+        const prop = moddle.create('bpmn:Property', { id: ids.make('Property', `${key}${s.id}_${i + 1}`), name: '__targetRef_placeholder' });
+        append(node, 'properties', prop);
+        association = moddle.create('bpmn:DataInputAssociation', { id: ids.make('DataInputAssociation', `${key}${s.id}_${i + 1}`), sourceRef: [ref], targetRef: prop });
+        append(node, 'dataInputAssociations', association);
+      } else {
+        association = moddle.create('bpmn:DataOutputAssociation', { id: ids.make('DataOutputAssociation', `${key}${s.id}_${i + 1}`), targetRef: ref });
+        append(node, 'dataOutputAssociations', association);
+      }
+      edges.push(
+        moddle.create('bpmndi:BPMNEdge', {
+          id: `${association.id}_di`,
+          bpmnElement: association,
+          waypoint: (input ? [top, onStep] : [onStep, top]).map((p) => moddle.create('dc:Point', { x: r1(p.x), y: r1(p.y) })),
+        }),
+      );
+    });
+  }
 }
