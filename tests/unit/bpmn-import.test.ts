@@ -8,11 +8,13 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { renderMapSvg } from '../../shared/export/svg';
+import { mapToBpmn } from '../../shared/interop/bpmn/export';
 import { bpmnToMaps, BpmnImportError, type BpmnImport } from '../../shared/interop/bpmn/import';
 import { describeProblem, describeSummary } from '../../shared/interop/bpmn/summaryText';
 import { MapDocSchema } from '../../shared/model/schema';
 import type { MapDoc, StepKind } from '../../shared/model/types';
 import { svgToPng } from '../../src-main/export/png';
+import { templateMaps } from '../support/bpmnMaps';
 
 const MIWG = path.resolve('../shared/interop/bpmn-miwg');
 const CASES = fs.readdirSync(MIWG).filter((f) => f.endsWith('.bpmn')).sort();
@@ -265,5 +267,40 @@ describe('the summary in words', () => {
     );
     expect(text.kept).toEqual(['2 boundary events → event steps (each placed after the task it sits on, with a flow from it)']);
     expect(text.lost).toEqual(['Not kept: 1 message definition. Shared definitions are not kept; Lanemap keeps what the steps and flows use.']);
+  });
+});
+
+describe('BPMN round trip: a Lanemap-made file comes back item for item', () => {
+  const templates = templateMaps();
+
+  test.each(templates.map((t) => [t.file, t] as const))('%s: export, then import, gives the same map', async (_file, t) => {
+    const xml = await mapToBpmn(t.doc);
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW });
+    expect(maps).toHaveLength(1);
+    expect(maps[0]).toEqual(t.doc);
+    // nothing of Lanemap's own is reported lost
+    expect(summary.lines.filter((l) => !l.became && l.reason === 'unknown-namespace')).toEqual([]);
+  });
+
+  test.each(templates.filter((t) => Object.keys(t.linkedMaps).length > 0).map((t) => [t.file, t] as const))(
+    '%s with its whole hierarchy: every linked map comes back too',
+    async (_file, t) => {
+      const xml = await mapToBpmn(t.doc, { linkedMaps: t.linkedMaps });
+      const { maps } = await bpmnToMaps(xml, { now: NOW });
+      expect(maps[0]).toEqual(t.doc);
+      expect(maps.slice(1).sort((a, b) => a.id.localeCompare(b.id))).toEqual(Object.values(t.linkedMaps).sort((a, b) => a.id.localeCompare(b.id)));
+    },
+  );
+
+  test('a top-to-bottom map with data objects, notes and message flows comes back whole', async () => {
+    const t = templates.find((x) => x.file.startsWith('lead-qualification.ru'))!;
+    const doc: MapDoc = structuredClone(t.doc);
+    doc.direction = 'down';
+    const [a, b] = Object.values(doc.steps).filter((s) => s.kind === 'task');
+    doc.notes = { n1: { id: 'n1', text: 'Уточнить бюджет', x: 10, y: -60, stepId: a!.id }, n2: { id: 'n2', text: 'Sticky', x: 400, y: 500 } };
+    doc.flows.m1 = { id: 'm1', fromStepId: b!.id, toStepId: a!.id, label: 'Ответ клиента', message: true };
+    const xml = await mapToBpmn(doc, { dataObjects: true });
+    const { maps } = await bpmnToMaps(xml, { now: NOW });
+    expect(maps[0]).toEqual(doc);
   });
 });

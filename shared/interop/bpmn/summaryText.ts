@@ -78,6 +78,7 @@ const BECAME: Record<string, { en: string; ru: string }> = {
   flow: { en: 'flows', ru: 'связи' },
   message: { en: 'flows shown as messages (dashed)', ru: 'связи-сообщения (пунктиром)' },
   lane: { en: 'lanes', ru: 'дорожки' },
+  map: { en: 'the map (its title)', ru: 'карта (её название)' },
   'lane-name': { en: 'the first part of lane names («Pool / Lane»)', ru: 'начало названий дорожек («Пул / Дорожка»)' },
   input: { en: 'inputs of the steps', ru: 'входы шагов' },
   output: { en: 'outputs of the steps', ru: 'выходы шагов' },

@@ -131,7 +131,7 @@ export class Builder {
     const lanemapData = single ? mapDataOf(single) : undefined;
     const title = firstName(collaboration, pools.length === 1 ? pools[0]!.participant : undefined, single, defs) || baseName(this.input.fileName) || 'BPMN process';
     this.main = this.newMap(title, lanemapData, single);
-    if (single) this.documentation(single, (text) => (this.main.doc.description = appendText(this.main.doc.description, text)));
+
     const multi = pools.length > 1;
     pools.forEach((pool, i) => this.addPool(pool, multi, i));
     if (collaboration) {
@@ -165,15 +165,16 @@ export class Builder {
       painPoints: {},
     };
     const draft = newDraft(doc);
+    const ids = draft.ids;
     if (data) {
       // what BPMN has no place for, as Lanemap wrote it; the title stays the process's name
       const { roles: _r, steps: _s, flows: _f, id: _i, title: ownTitle, ...rest } = data;
       Object.assign(doc, rest);
       if (!title && ownTitle) doc.title = ownTitle;
-      for (const ph of Object.values(data.phases ?? {})) this.ids.claim(ph.id);
-      for (const c of Object.values(data.comments ?? {})) this.ids.claim(c.id);
-      for (const p of Object.values(data.painPoints ?? {})) this.ids.claim(p.id);
-      for (const n of Object.values(data.notes ?? {})) this.ids.claim(n.id);
+      for (const ph of Object.values(data.phases ?? {})) ids.claim(ph.id);
+      for (const c of Object.values(data.comments ?? {})) ids.claim(c.id);
+      for (const p of Object.values(data.painPoints ?? {})) ids.claim(p.id);
+      for (const n of Object.values(data.notes ?? {})) ids.claim(n.id);
       draft.fromLanemap = true;
     }
     this.drafts.push(draft);
@@ -183,7 +184,7 @@ export class Builder {
   private addRole(draft: Draft, name: string, lane?: ModdleElement): string {
     const data = lane ? laneDataOf(lane) : undefined;
     const order = Object.keys(draft.doc.roles).length;
-    const id = this.ids.make(data?.id, lane?.id ? `lane_${lane.id}` : 'lane');
+    const id = draft.ids.make(data?.id, lane?.id ? `lane_${lane.id}` : 'lane');
     const role: Role = { id, name: cleanName(name, LIMITS.roleName).text || `Lane ${order + 1}`, color: validColor(data?.color) ?? PALETTE[order % PALETTE.length]!, order };
     draft.doc.roles[id] = role;
     const shape = lane ? this.shapes.get(lane) : undefined;
@@ -214,13 +215,15 @@ export class Builder {
       const box = boxOf(poolShape);
       if (box) this.main.bands.set(fallback, box);
       if (participant) this.tally.add('participant', 'lane');
-    } else if (participant) this.tally.add('participant', 'lane-name');
+    } else if (participant) this.tally.add('participant', multi ? 'lane-name' : 'map');
     if (!process) {
       if (participant) this.poolSteps.set(participant, []);
       return;
     }
     this.handled.add(process);
-    this.documentation(process, (text) => (this.main.doc.description = appendText(this.main.doc.description, text)));
+    this.documentation(process, (text) => {
+      if (!this.main.fromLanemap) this.main.doc.description = appendText(this.main.doc.description, text);
+    });
     const roleFor = (node: ModdleElement): string => {
       const known = laneOf.get(node);
       if (known) return known;
@@ -322,7 +325,9 @@ export class Builder {
     const data = mapDataOf(proc);
     const draft = this.newMap(str(proc, 'name') || baseName(this.input.fileName) || 'Process', data, proc);
     this.processMaps.set(proc, draft);
-    this.documentation(proc, (text) => (draft.doc.description = appendText(draft.doc.description, text)));
+    this.documentation(proc, (text) => {
+      if (!draft.fromLanemap) draft.doc.description = appendText(draft.doc.description, text);
+    });
     const leaves = this.leafLanes(proc);
     const laneOf = new Map<ModdleElement, string>();
     for (const leaf of leaves) {
@@ -386,7 +391,7 @@ export class Builder {
     const element = typeName(el);
     const rawName = str(el, 'name');
     const name = data ? { text: cutText(rawName, LIMITS.title), cut: rawName.length > LIMITS.title } : cleanName(rawName, LIMITS.title);
-    const id = this.ids.make(data?.id, el.id);
+    const id = draft.ids.make(data?.id, el.id);
     const step: Step = {
       id,
       kind,
@@ -406,6 +411,7 @@ export class Builder {
       Object.assign(step, rest);
       if (phaseId && draft.doc.phases[phaseId]) step.phaseId = phaseId;
       if (linkedMapId) step.linkedMapId = linkedMapId;
+      if (data.x !== undefined && data.y !== undefined) draft.stored.set(id, { x: data.x, y: data.y });
       if (step.raci) step.raci = Object.fromEntries(Object.entries(step.raci));
     }
     const trigger = triggerOf(el);
@@ -538,7 +544,7 @@ export class Builder {
       if (el) this.handled.add(el);
       return undefined;
     }
-    const id = this.ids.make(data?.id, el?.id, `flow_${from}_${to}`);
+    const id = draft.ids.make(data?.id, el?.id, `flow_${from}_${to}`);
     const flow: Flow = { id, fromStepId: from, toStepId: to, label };
     if (data) {
       const { id: _i, fromStepId: _f, toStepId: _t, label: _l, ...rest } = data;
@@ -650,7 +656,7 @@ export class Builder {
         this.tally.add('textAnnotation', undefined, 'too-many-notes');
         continue;
       }
-      const id = this.ids.make(a.id, 'note');
+      const id = draft.ids.make(a.id, 'note');
       const n: Note = { id, text: cutText(text, LIMITS.note), x: 0, y: 0 };
       notes[id] = n;
       const box = boxOf(this.shapes.get(a));
@@ -711,7 +717,7 @@ export class Builder {
       return;
     }
     sorted.forEach((g, i) => {
-      const id = this.ids.make(`phase_${g.sourceId}`);
+      const id = draft.ids.make(`phase_${g.sourceId}`);
       g.phaseId = id;
       draft.doc.phases[id] = { id, name: cleanName(g.name, LIMITS.roleName).text || `Phase ${i + 1}`, order: i };
       for (const [stepId, k] of member) if (k === i) draft.doc.steps[stepId]!.phaseId = id;

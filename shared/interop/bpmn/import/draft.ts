@@ -1,6 +1,6 @@
 /** A map being made from BPMN: the map, plus what the drawing (BPMN DI) said about its parts, for placing them. */
 import type { MapDoc, Point } from '../../../model/types';
-import type { DiBox } from './common';
+import { IdMaker, type DiBox } from './common';
 
 export interface GroupBox {
   name: string;
@@ -29,10 +29,12 @@ export interface Draft {
   vertical: boolean;
   /** The map was written by Lanemap (its extension data is present): positions are read back exactly. */
   fromLanemap: boolean;
-  /** Where Lanemap's export put the map's origin, when it said so (see place.ts). */
-  origin?: Point;
+  /** For a file Lanemap wrote: each step's stored x and y, used where the drawing still agrees with them. */
+  stored: Map<string, Point>;
+  /** Ids of this map's parts (unique within the map, as Lanemap wants). */
+  ids: IdMaker;
 }
 
 export function newDraft(doc: MapDoc): Draft {
-  return { doc, boxes: new Map(), bands: new Map(), edges: new Map(), hosts: new Map(), noteBoxes: new Map(), groups: [], vertical: false, fromLanemap: false };
+  return { doc, boxes: new Map(), bands: new Map(), edges: new Map(), hosts: new Map(), noteBoxes: new Map(), groups: [], vertical: false, fromLanemap: false, stored: new Map(), ids: new IdMaker() };
 }

@@ -39,8 +39,8 @@ export async function placeDrafts(drafts: Draft[], loadElk: () => Promise<ElkLik
     if (drawn.length === 0 && missing > 0) {
       await tidy(d, await loadElk());
       laidOut++;
-    } else if (transform) keepRoutes(d, transform);
-    placeNotes(d, transform);
+    } else if (transform && !d.fromLanemap) keepRoutes(d, transform);
+    if (!d.fromLanemap) placeNotes(d, transform);
   }
   return { laidOut };
 }
@@ -257,43 +257,49 @@ function separate(doc: MapDoc, placed: Map<string, { x: number; y: number; w: nu
 }
 
 /**
- * A file Lanemap wrote: its shapes are the canvas's own boxes. A step's x is its box's left less
- * its phase column's left (columns rebuilt in order from the steps, as the geometry does); its y
- * is the box's top less its lane's top.
+ * A file Lanemap wrote: its shapes are centred on the canvas's own boxes. Where the drawing still
+ * agrees with the step's stored place (within a pixel: nobody moved it in another tool), the
+ * stored x and y come back exactly; elsewhere the box is centred where the shape is now, y
+ * relative to its lane's top and x to its phase column's left.
  */
 function placeExactly(d: Draft, size: SizeFn): Transform {
   const doc = d.doc;
   const frame = framer(doc.direction === 'down');
-  const origin = d.origin ?? { x: 0, y: 0 };
   const bands = bandsOf(d, frame, size);
+  const stored: MapDoc['steps'] = {};
+  for (const s of Object.values(doc.steps)) {
+    const p = d.stored.get(s.id);
+    stored[s.id] = p ? { ...s, x: p.x, y: p.y } : s;
+  }
+  const geometry = mapGeometry({ ...doc, steps: stored }, size);
+  const columnLeft = new Map(geometry.columns.map((c) => [c.phase?.id ?? null, c.left]));
   for (const s of Object.values(doc.steps)) {
     const b = d.boxes.get(s.id);
-    if (!b) continue;
-    const f = frame(b);
-    s.x = f.x - origin.x;
-    s.y = f.y - (bands.get(s.roleId)?.top ?? origin.y);
-  }
-  // phase columns: the steps' absolute x less the left of their column, the columns rebuilt left to right
-  const phases = Object.values(doc.phases).sort((a, b) => a.order - b.order);
-  if (phases.length > 0) {
-    const columns = [null, ...phases.map((p) => p.id)];
-    let left = 0;
-    for (const col of columns) {
-      const steps = Object.values(doc.steps).filter((s) => d.boxes.has(s.id) && (col === null ? !s.phaseId || !doc.phases[s.phaseId] : s.phaseId === col));
-      if (col === null && steps.length === 0) continue;
-      let right = 0;
-      for (const s of steps) {
-        s.x -= left;
-        right = Math.max(right, s.x + size(s).width + 40);
-      }
-      left += Math.max(300, right);
+    const keep = d.stored.get(s.id);
+    if (!b) {
+      if (keep) Object.assign(s, keep);
+      continue;
     }
+    const f = frame(b);
+    const { width, height } = size(s);
+    const left = f.x + f.width / 2 - width / 2;
+    const top = f.y + f.height / 2 - height / 2;
+    const was = geometry.positions.get(s.id);
+    if (keep && was && Math.abs(was.x - left) <= 1 && Math.abs(was.y - top) <= 1) {
+      s.x = keep.x;
+      s.y = keep.y;
+      continue;
+    }
+    const lane = geometry.lanes.find((l) => l.role.id === s.roleId);
+    const column = doc.phases[s.phaseId ?? ''] ? (columnLeft.get(s.phaseId) ?? 0) : (columnLeft.get(null) ?? 0);
+    s.x = Math.round(left - column);
+    s.y = Math.round(top - (lane?.top ?? bands.get(s.roleId)?.top ?? 0));
   }
   return {
     frame,
     point(p) {
       const f = frame({ x: p.x, y: p.y, width: 0, height: 0 });
-      return { x: f.x - origin.x, y: f.y - origin.y };
+      return { x: f.x, y: f.y };
     },
   };
 }
