@@ -14,7 +14,6 @@ import type { MapDoc } from '../../model/types';
 import type { ElkLike } from '../../layout/types';
 import { createModdle, type ModdleElement } from './extensions';
 import { Builder } from './import/build';
-import { list } from './import/common';
 import { placeDrafts } from './import/place';
 
 /** Why a file could not be read at all (the words are in summaryText.ts, in both languages). */
@@ -103,7 +102,7 @@ export async function bpmnToMaps(xml: string, options: BpmnImportOptions = {}): 
     throw new BpmnImportError('broken-references', `The file refers to ${dangling.length} element(s) it does not hold (${shown}${dangling.length > 3 ? '…' : ''}).`);
   }
   const root = parsed.rootElement;
-  const count = countElements(root, maxElements);
+  const count = countElements(parsed.elementsById);
   if (count > maxElements) throw new BpmnImportError('too-many-elements', `The file holds more than ${maxElements} elements.`);
 
   const now = options.now ?? new Date().toISOString();
@@ -148,25 +147,10 @@ function precheck(xml: string, maxElements: number): string {
   return text;
 }
 
-/** Model elements under the root (not the drawing), counted up to just past `max`. */
-function countElements(root: ModdleElement, max: number): number {
+/** Model elements of the file (those with ids, not of the drawing): tasks, events, flows, lanes, data… */
+function countElements(byId: Record<string, ModdleElement>): number {
   let n = 0;
-  const stack: ModdleElement[] = list(root, 'rootElements');
-  const seen = new Set<ModdleElement>();
-  while (stack.length > 0 && n <= max) {
-    const el = stack.pop()!;
-    if (seen.has(el)) continue;
-    seen.add(el);
-    n++;
-    const desc = (el as { $descriptor?: { propertiesByName?: Record<string, { isReference?: boolean }> } }).$descriptor;
-    for (const key of Object.keys(el)) {
-      if (key.startsWith('$') || desc?.propertiesByName?.[key]?.isReference) continue;
-      const v = el[key];
-      if (Array.isArray(v)) {
-        for (const c of v) if (c && typeof c === 'object' && '$type' in c) stack.push(c as ModdleElement);
-      } else if (v && typeof v === 'object' && '$type' in v) stack.push(v as ModdleElement);
-    }
-  }
+  for (const id in byId) if (String(byId[id]!.$type).startsWith('bpmn:')) n++;
   return n;
 }
 

@@ -519,16 +519,19 @@ export class Builder {
       if (ref) this.handled.add(ref);
       this.tally.add(typeName(el), ways.size === 2 ? 'input-output' : ways.has('input') ? 'input' : 'output');
     }
-    for (const el of Object.values(this.input.elementsById)) {
+    const stores = new Set<ModdleElement>();
+    for (const u of this.dataUse.keys()) {
+      const store = one(u, 'dataStoreRef');
+      if (store) stores.add(store);
+    }
+    for (const id in this.input.elementsById) {
+      const el = this.input.elementsById[id]!;
+      const t = el.$type;
       if (this.handled.has(el)) continue;
-      if (isA(el, 'bpmn:DataObjectReference') || isA(el, 'bpmn:DataStoreReference')) {
+      if (t === 'bpmn:DataObjectReference' || t === 'bpmn:DataStoreReference') {
         this.handled.add(el);
         this.tally.add(typeName(el), undefined, 'unassociated');
-      }
-    }
-    for (const el of Object.values(this.input.elementsById)) {
-      if (this.handled.has(el)) continue;
-      if (isA(el, 'bpmn:DataStore') && [...this.dataUse.keys()].some((u) => one(u, 'dataStoreRef') === el)) this.handled.add(el);
+      } else if (t === 'bpmn:DataStore' && stores.has(el)) this.handled.add(el);
     }
   }
 
@@ -539,7 +542,8 @@ export class Builder {
       return undefined;
     }
     const flows = draft.doc.flows;
-    if (Object.values(flows).some((f) => f.fromStepId === from && f.toStepId === to)) {
+    const pair = `${from}\u0000${to}`;
+    if (draft.pairs.has(pair)) {
       if (el) this.tally.add(element, undefined, 'duplicate');
       if (el) this.handled.add(el);
       return undefined;
@@ -552,6 +556,7 @@ export class Builder {
     }
     if (message) flow.message = true;
     flows[id] = flow;
+    draft.pairs.add(pair);
     const edge = el ? this.shapes.get(el) : undefined;
     if (edge) {
       const pts = list(edge, 'waypoint')

@@ -31,10 +31,12 @@ export interface Draft {
   fromLanemap: boolean;
   /** For a file Lanemap wrote: each step's stored x and y, used where the drawing still agrees with them. */
   stored: Map<string, Point>;
+  /** "from\u0000to" of every flow made, so a second flow between the same steps is found at once. */
+  pairs: Set<string>;
   /** Ids of this map's parts (unique within the map, as Lanemap wants). */
   ids: IdMaker;
 }
 
 export function newDraft(doc: MapDoc): Draft {
-  return { doc, boxes: new Map(), bands: new Map(), edges: new Map(), hosts: new Map(), noteBoxes: new Map(), groups: [], vertical: false, fromLanemap: false, stored: new Map(), ids: new IdMaker() };
+  return { doc, boxes: new Map(), bands: new Map(), edges: new Map(), hosts: new Map(), noteBoxes: new Map(), groups: [], vertical: false, fromLanemap: false, stored: new Map(), pairs: new Set(), ids: new IdMaker() };
 }
