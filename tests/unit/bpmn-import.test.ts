@@ -15,6 +15,7 @@ import { MapDocSchema } from '../../shared/model/schema';
 import type { MapDoc, StepKind } from '../../shared/model/types';
 import { svgToPng } from '../../src-main/export/png';
 import { templateMaps } from '../support/bpmnMaps';
+import { bpmnXsdErrors } from '../support/xsd';
 
 const MIWG = path.resolve('../shared/interop/bpmn-miwg');
 const CASES = fs.readdirSync(MIWG).filter((f) => f.endsWith('.bpmn')).sort();
@@ -115,6 +116,10 @@ describe('BPMN import of the MIWG reference models', () => {
     }
     const words = describeSummary(summary, 'en');
     expect(words.kept.length).toBeGreaterThan(0);
+
+    // the imported map exported again (with its linked maps) is valid BPMN by the XSDs
+    const linkedMaps = Object.fromEntries(maps.slice(1).map((m) => [m.id, m]));
+    expect(bpmnXsdErrors(await mapToBpmn(maps[0]!, { linkedMaps }))).toEqual([]);
 
     fs.mkdirSync(SHOTS, { recursive: true });
     maps.forEach((m, i) => {

@@ -14,6 +14,8 @@ import type { Draft } from './draft';
 
 /** Room kept between two cards pushed apart (px). */
 const GAP = 24;
+/** Room kept along the flow between neighbours in one row, for the flow between them to read (the tidy-up's channel). */
+const FLOW_ROOM = 64;
 /** How far a drawing is stretched along the flow at most. */
 const MAX_STRETCH = 3;
 /** Across a lane: a card's top never closer than this to the lane's top. */
@@ -103,7 +105,7 @@ function placeFromDrawing(d: Draft, size: SizeFn): Transform {
       if (a.hi < b.lo || b.hi < a.lo) continue;
       const apart = b.cx - a.cx;
       if (apart < 8) continue;
-      const need = (size(steps[i - 1]!).width + size(steps[i]!).width) / 2 + GAP;
+      const need = (size(steps[i - 1]!).width + size(steps[i]!).width) / 2 + FLOW_ROOM;
       stretch = Math.max(stretch, need / apart);
     }
   }
@@ -112,13 +114,25 @@ function placeFromDrawing(d: Draft, size: SizeFn): Transform {
   for (const c of centre.values()) minAlong = Math.min(minAlong, c.cx);
   const placed = new Map<string, { x: number; y: number; w: number; h: number }>();
   let minX = Infinity;
+  // across: centres kept where the drawing has them within the lane; a lane whose cards would
+  // stick out at its top moves all its cards down alike (so a row stays a row)
+  const rel = new Map<string, number>();
+  const laneShift = new Map<string, number>();
+  for (const s of Object.values(doc.steps)) {
+    const c = centre.get(s.id);
+    if (!c) continue;
+    const { height } = size(s);
+    const top = bands.get(s.roleId)?.top ?? c.cy - TOP_MIN - height / 2;
+    const y = c.cy - top - height / 2;
+    rel.set(s.id, y);
+    laneShift.set(s.roleId, Math.max(laneShift.get(s.roleId) ?? 0, TOP_MIN - y));
+  }
   for (const s of Object.values(doc.steps)) {
     const c = centre.get(s.id);
     if (!c) continue;
     const { width, height } = size(s);
-    const band = bands.get(s.roleId);
     const x = (c.cx - minAlong) * stretch - width / 2;
-    const y = Math.max(TOP_MIN, c.cy - (band?.top ?? c.cy - TOP_MIN - height / 2) - height / 2);
+    const y = rel.get(s.id)! + (laneShift.get(s.roleId) ?? 0);
     placed.set(s.id, { x, y, w: width, h: height });
     minX = Math.min(minX, x);
   }
@@ -163,7 +177,7 @@ function placeFromDrawing(d: Draft, size: SizeFn): Transform {
       if (!lane) return undefined;
       const box = geometry.lanes.find((l) => l.role.id === lane[0]);
       if (!box) return undefined;
-      return { x: (f.x - minAlong) * stretch + shift + more, y: box.top + (f.y - lane[1].top) };
+      return { x: (f.x - minAlong) * stretch + shift + more, y: box.top + (f.y - lane[1].top) + (laneShift.get(lane[0]) ?? 0) };
     },
   };
 }
