@@ -309,3 +309,32 @@ describe('BPMN round trip: a Lanemap-made file comes back item for item', () => 
     expect(maps[0]).toEqual(doc);
   });
 });
+
+describe('a Russian file from another tool', () => {
+  test('given two pools, messages, a timer, data and an annotation in Russian, when imported, then each becomes what the user expects', async () => {
+    const xml = fs.readFileSync('tests/support/bpmn/sales-ru.bpmn', 'utf8');
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW, fileName: 'продажи.bpmn' });
+    const m = maps[0]!;
+    expect(Object.values(m.roles).sort((a, b) => a.order - b.order).map((r) => r.name)).toEqual(['Клиент', 'Отдел продаж / Менеджер', 'Отдел продаж / Руководитель отдела']);
+    const byTitle = new Map(Object.values(m.steps).map((s) => [s.title, s]));
+    expect(byTitle.get('Заявка получена')).toMatchObject({ kind: 'start', trigger: 'message' });
+    expect(byTitle.get('3 дня без ответа')).toMatchObject({ kind: 'event', trigger: 'timer' });
+    expect(byTitle.get('Согласовать скидку')!.inputs).toEqual(['Прайс-лист']);
+    expect(byTitle.get('Квалифицировать лид')!.description).toBe('Звонок в течение часа');
+    // the message to the customer's pool goes to its last step; both are messages
+    const messages = Object.values(m.flows).filter((f) => f.message);
+    expect(messages.map((f) => [m.steps[f.fromStepId]!.title, m.steps[f.toStepId]!.title, f.label]).sort()).toEqual([
+      ['Отправить КП', 'Отправить заявку', 'Коммерческое предложение'],
+      ['Отправить заявку', 'Заявка получена', 'Заявка'],
+    ]);
+    // left to right as drawn
+    expect(byTitle.get('Заявка получена')!.x).toBeLessThan(byTitle.get('Квалифицировать лид')!.x);
+    expect(byTitle.get('Отправить КП')!.x).toBeLessThan(byTitle.get('Сделка в работе')!.x);
+    const ru = describeSummary(summary, 'ru');
+    expect(ru.kept).toContain('2 пользовательские задачи → задачи');
+    expect(ru.kept).toContain('1 объект данных → входы шагов');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const svg = renderMapSvg(m, { titleBlock: { title: m.title } });
+    fs.writeFileSync(`${SHOTS}/bpmn-import-sales-ru.png`, svgToPng(svg.svg, svg, { scale: 1 }).png);
+  });
+});
