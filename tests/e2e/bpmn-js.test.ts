@@ -34,8 +34,8 @@ describe('every template, exported to BPMN, opens in bpmn-js as the map it is', 
         expect(shape, `${file}: ${s.id} drawn`).not.toBeNull();
         expect(shape!.text.replace(/\s+/g, '')).toBe(s.title.replace(/\s+/g, ''));
         const lane = laneOf.get(s.roleId)!;
-        expect(shape!.y).toBeGreaterThanOrEqual(lane!.y);
-        expect(shape!.y + shape!.height).toBeLessThanOrEqual(lane!.y + lane!.height);
+        expect(shape!.y).toBeGreaterThanOrEqual(lane.y);
+        expect(shape!.y + shape!.height).toBeLessThanOrEqual(lane.y + lane.height);
       }
       if (file === 'full-cycle.ru.json' || file === 'sample-sales-map.json' || file === 'process-landscape.en.json') {
         const name = `bpmn-js-${file.replace(/\.json$/, '')}`;
@@ -47,6 +47,21 @@ describe('every template, exported to BPMN, opens in bpmn-js as the map it is', 
       await shown.close();
     }
   });
+});
+
+test('inputs and outputs as data objects: bpmn-js shows a reference per item with its association, no warnings', async () => {
+  const t = templates.find((x) => x.file === 'order-fulfilment.ru.json')!;
+  const xml = await mapToBpmn(t.doc, { dataObjects: true });
+  const shown = await openInBpmnJs(xml);
+  try {
+    expect(shown.warnings).toEqual([]);
+    const activities = Object.values(t.doc.steps).filter((s) => s.kind === 'task' || s.kind === 'subprocess');
+    const items = activities.reduce((n, s) => n + s.inputs.length + s.outputs.length, 0);
+    expect(shown.counts).toMatchObject({ ...expectedCounts(t.doc), dataObjectReferences: items, dataAssociations: items });
+    await shown.screenshot(path.join(SCREENSHOTS, 'bpmn-js-data-objects-start.png'), { x: -220, y: -60, width: 1800, height: 900 });
+  } finally {
+    await shown.close();
+  }
 });
 
 test('the landscape with its whole hierarchy: each linked map is its own diagram, and bpmn-js shows each cleanly', async () => {

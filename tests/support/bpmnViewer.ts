@@ -120,7 +120,7 @@ export async function openInBpmnJs(xml: string): Promise<BpmnView> {
       .diagrams.filter((d) => d.plane?.bpmnElement?.$type !== 'bpmn:SubProcess')
       .map((d) => d.id);
   });
-  const counts = (await page.evaluate(COUNT_SCRIPT)) as BpmnCounts;
+  const counts = await page.evaluate<BpmnCounts>(COUNT_SCRIPT);
   return {
     warnings: result.warnings,
     counts,
@@ -132,7 +132,7 @@ export async function openInBpmnJs(xml: string): Promise<BpmnView> {
         const { warnings } = await viewer.open(diagramId);
         return warnings.map((x) => x.message);
       }, id);
-      return { warnings: out, counts: (await page.evaluate(COUNT_SCRIPT)) as BpmnCounts };
+      return { warnings: out, counts: await page.evaluate<BpmnCounts>(COUNT_SCRIPT) };
     },
     async shape(id) {
       return page.evaluate((elementId) => {

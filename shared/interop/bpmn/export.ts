@@ -244,7 +244,7 @@ function mapElements(
       shape.bounds = bounds(moddle, { x: cx - d / 2, y: cy - d / 2, width: d, height: d });
       if (isDiamond(s.kind)) shape.isMarkerVisible = true;
       // the name under the shape; in a top-to-bottom map flows leave downwards, so beside it
-      const lw = down ? LABEL_WIDTH + 20 : Math.max(LABEL_WIDTH, cb.width - 20);
+      const lw = down ? Math.min(LABEL_WIDTH + 20, textWidth(s.title, LABEL_SIZE, 400) + 10) : Math.max(LABEL_WIDTH, cb.width - 20);
       const lb = down ? labelBox(s.title, cx + d / 2 + 6 + lw / 2, 0, lw) : labelBox(s.title, cx, cy + d / 2 + 4, lw);
       if (down) lb.y = cy - lb.height / 2;
       shape.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) });
@@ -423,6 +423,8 @@ function dataObjects(
   };
   const W = 30;
   const H = 38;
+  /** From one reference to the next: room for its name under it. */
+  const PITCH = 72;
   for (const s of steps) {
     // only activities take data associations in BPMN; the other steps keep their items in the extension elements
     if (s.kind !== 'task' && s.kind !== 'subprocess') continue;
@@ -433,13 +435,15 @@ function dataObjects(
     items.forEach(({ item, input }, i) => {
       const ref = moddle.create('bpmn:DataObjectReference', { id: ids.make('DataObjectReference', `${key}${s.id}_${i + 1}`), name: xmlText(item), dataObjectRef: objectOf(item) });
       flowElements.push(ref);
-      const rb = { x: cb.x + 4 + i * (W + 14), y: cb.y + cb.height + 10, width: W, height: H };
+      // a row under the card, centred on it
+      const rowLeft = cb.x + cb.width / 2 - (items.length * PITCH) / 2;
+      const rb = { x: rowLeft + i * PITCH + (PITCH - W) / 2, y: cb.y + cb.height + 10, width: W, height: H };
       shapes.push(
         moddle.create('bpmndi:BPMNShape', {
           id: `${ref.id}_di`,
           bpmnElement: ref,
           bounds: bounds(moddle, rb),
-          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, labelBox(item, rb.x + W / 2, rb.y + H + 2, 80)) }),
+          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, labelBox(item, rb.x + W / 2, rb.y + H + 2, PITCH - 6)) }),
         }),
       );
       const top = { x: rb.x + W / 2, y: rb.y };

@@ -1,4 +1,3 @@
-/// <reference path="./bpmn-moddle.d.ts" />
 /**
  * Lanemap's own extension namespace in BPMN files: what BPMN has no place for (items, durations,
  * waits, RACI, phases, pain points, colours, the map's properties) is written in extension
