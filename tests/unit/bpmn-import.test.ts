@@ -338,3 +338,59 @@ describe('a Russian file from another tool', () => {
     fs.writeFileSync(`${SHOTS}/bpmn-import-sales-ru.png`, svgToPng(svg.svg, svg, { scale: 1 }).png);
   });
 });
+
+describe('BPMN import: stages, odd names, deep nesting', () => {
+  const shape = (id: string, x: number, y: number, w = 100, h = 80) => `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x}" y="${y}" width="${w}" height="${h}"/></bpmndi:BPMNShape>`;
+
+  test('given groups that frame the steps left to right, when imported, then they are the phases, in order', async () => {
+    const xml = defs(
+      '<category id="c"><categoryValue id="cv1" value="Квалификация"/><categoryValue id="cv2" value="Сделка"/></category>' +
+        '<process id="p"><startEvent id="s"/><task id="a" name="A"/><task id="b" name="B"/><endEvent id="e"/>' +
+        '<sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="b"/><sequenceFlow id="f3" sourceRef="b" targetRef="e"/>' +
+        '<group id="g1" categoryValueRef="cv1"/><group id="g2" categoryValueRef="cv2"/></process>' +
+        `<bpmndi:BPMNDiagram id="dg"><bpmndi:BPMNPlane id="pl" bpmnElement="p">${shape('s', 100, 120, 36, 36)}${shape('a', 200, 98)}${shape('b', 420, 98)}${shape('e', 600, 120, 36, 36)}` +
+        `${shape('g1', 80, 60, 260, 200)}${shape('g2', 380, 60, 300, 200)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`,
+    );
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW });
+    const m = maps[0]!;
+    const phases = Object.values(m.phases).sort((x, y) => x.order - y.order);
+    expect(phases.map((p) => p.name)).toEqual(['Квалификация', 'Сделка']);
+    expect([m.steps.s!.phaseId, m.steps.a!.phaseId, m.steps.b!.phaseId, m.steps.e!.phaseId]).toEqual([phases[0]!.id, phases[0]!.id, phases[1]!.id, phases[1]!.id]);
+    expect(summary.lines).toContainEqual({ element: 'group', count: 2, became: 'phase' });
+  });
+
+  test('given a 10,000-character name and markup in names, when imported, then titles are cut to the limit and kept as text', async () => {
+    const long = 'Очень длинное название '.repeat(450);
+    const xml = defs(`<process id="p" name="&lt;script&gt;alert(1)&lt;/script&gt;"><task id="a" name="${long}"/><task id="b" name="&lt;b&gt;жирный&lt;/b&gt;"/><sequenceFlow id="f" sourceRef="a" targetRef="b" name="${long}"/></process>`);
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW });
+    const m = maps[0]!;
+    expect(m.title).toBe('<script>alert(1)</script>');
+    expect(m.steps.a!.title.length).toBeLessThanOrEqual(300);
+    expect(m.steps.a!.title).toMatch(/^Очень длинное название .*…$/);
+    expect(m.steps.b!.title).toBe('<b>жирный</b>');
+    expect(m.flows.f!.label.length).toBeLessThanOrEqual(120);
+    expect(m.flows.f!.label.endsWith('…')).toBe(true);
+    expect(summary.lines).toContainEqual({ element: 'task', count: 1, became: 'task', reason: 'title-cut' });
+    expect(MapDocSchema.safeParse(m).success).toBe(true);
+  });
+
+  test('given sub-processes nested 20 deep, when imported, then each level is its own linked map', async () => {
+    let inner = '<task id="t20" name="Innermost"/>';
+    for (let i = 19; i >= 0; i--) inner = `<subProcess id="sp${i}" name="Level ${i}"><startEvent id="s${i}"/>${inner}</subProcess>`;
+    const { maps } = await bpmnToMaps(defs(`<process id="p">${inner}</process>`), { now: NOW });
+    expect(maps).toHaveLength(21);
+    let map = maps[0]!;
+    for (let i = 0; i < 20; i++) {
+      const step = Object.values(map.steps).find((s) => s.kind === 'subprocess')!;
+      map = maps.find((m) => m.id === step.linkedMapId)!;
+      expect(map.title).toBe(`Level ${i}`);
+    }
+    expect(Object.values(map.steps).map((s) => s.title)).toContain('Innermost');
+  });
+
+  test('given sub-processes nested deeper than Lanemap follows, when imported, then it is refused, not a crash', async () => {
+    let inner = '<task id="t"/>';
+    for (let i = 0; i < 80; i++) inner = `<subProcess id="sp${i}">${inner}</subProcess>`;
+    expect((await refused(defs(`<process id="p">${inner}</process>`))).code).toBe('too-many-elements');
+  });
+});
