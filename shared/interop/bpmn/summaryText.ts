@@ -45,6 +45,7 @@ const ELEMENTS: Record<string, Noun> = {
   dataStore: { en: ['data store definition', 'data store definitions'], ru: ['определение хранилища', 'определения хранилища', 'определений хранилищ'] },
   dataInput: { en: ['data input', 'data inputs'], ru: ['входные данные', 'входных данных', 'входных данных'] },
   dataOutput: { en: ['data output', 'data outputs'], ru: ['выходные данные', 'выходных данных', 'выходных данных'] },
+  property: { en: ['property', 'properties'], ru: ['свойство', 'свойства', 'свойств'] },
   inputOutputSpecification: { en: ['input/output specification', 'input/output specifications'], ru: ['описание входов и выходов', 'описания входов и выходов', 'описаний входов и выходов'] },
   textAnnotation: { en: ['text annotation', 'text annotations'], ru: ['текстовая аннотация', 'текстовые аннотации', 'текстовых аннотаций'] },
   association: { en: ['association', 'associations'], ru: ['ассоциация', 'ассоциации', 'ассоциаций'] },

@@ -477,6 +477,16 @@ export class Builder {
     const own = new Set<ModdleElement>();
     const io = one(el, 'ioSpecification');
     if (io) for (const d of [...list(io, 'dataInputs'), ...list(io, 'dataOutputs')]) own.add(d);
+    const associations = [...list(el, 'dataInputAssociations'), ...list(el, 'dataOutputAssociations')];
+    // the step's own data inputs and outputs, properties and their specification are the associations' plumbing
+    if (associations.length > 0) {
+      if (io) this.whole.add(io);
+      for (const a of list(el, 'dataInputAssociations')) {
+        const target = one(a, 'targetRef');
+        if (target) this.whole.add(target);
+      }
+      for (const a of list(el, 'dataOutputAssociations')) for (const src of list(a, 'sourceRef')) this.whole.add(src);
+    }
     for (const a of list(el, 'dataInputAssociations')) {
       this.handled.add(a);
       this.whole.add(a);
@@ -674,7 +684,11 @@ export class Builder {
       const value = one(g, 'categoryValueRef');
       const name = str(value, 'value') || str(g, 'name');
       const box = boxOf(this.shapes.get(g));
-      if (value) this.handled.add(value);
+      if (value) {
+        this.handled.add(value);
+        const category = value.$parent;
+        if (category && isA(category, 'bpmn:Category')) this.handled.add(category);
+      }
       if (!box) {
         this.tally.add('group', undefined, 'not-drawn');
         continue;
