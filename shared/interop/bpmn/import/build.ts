@@ -58,6 +58,15 @@ export interface BuildResult {
   tally: Tally;
 }
 
+interface Leaf {
+  lane: ModdleElement;
+  /** "Parent / Child"; '' for an unnamed lane. */
+  name: string;
+  nodes: ModdleElement[];
+  /** False for a lane that only holds other lanes. */
+  leaf: boolean;
+}
+
 interface StepRef {
   draft: Draft;
   id: string;
@@ -203,12 +212,14 @@ export class Builder {
     const leaves = process ? this.leafLanes(process) : [];
     const laneOf = new Map<ModdleElement, string>();
     const leafRoles: { role: string; box?: DiBox }[] = [];
-    for (const leaf of leaves) {
-      const name = multi && poolName ? `${poolName} / ${leaf.name}` : leaf.name;
-      const role = this.addRole(this.main, name || poolName, leaf.lane);
+    leaves.forEach((leaf, k) => {
+      // an unnamed lane is its pool when it is the pool's only lane, else "Lane 2"
+      const own = leaf.name || (leaves.length === 1 ? '' : `Lane ${k + 1}`);
+      const name = own ? (multi && poolName ? `${poolName} / ${own}` : own) : poolName || `Lane ${k + 1}`;
+      const role = this.addRole(this.main, name, leaf.lane);
       leafRoles.push({ role, box: boxOf(this.shapes.get(leaf.lane)) });
       for (const node of leaf.nodes) if (!laneOf.has(node)) laneOf.set(node, role);
-    }
+    });
     let fallback = leafRoles[0]?.role;
     if (!fallback) {
       fallback = this.addRole(this.main, poolName || (multi ? `Pool ${index + 1}` : this.main.doc.title));
@@ -251,8 +262,8 @@ export class Builder {
   }
 
   /** The lanes that hold steps (nested lanes flattened: "Parent / Child"), in drawing order. */
-  private leafLanes(process: ModdleElement): { lane: ModdleElement; name: string; nodes: ModdleElement[] }[] {
-    const out: { lane: ModdleElement; name: string; nodes: ModdleElement[] }[] = [];
+  private leafLanes(process: ModdleElement): Leaf[] {
+    const out: Leaf[] = [];
     const stack: { set: ModdleElement; prefix: string; depth: number }[] = list(process, 'laneSets')
       .reverse()
       .map((set) => ({ set, prefix: '', depth: 0 }));
@@ -271,10 +282,10 @@ export class Builder {
           this.tally.add('lane', 'lane-name', 'nested');
           children.push({ set: child, prefix: full, depth: depth + 1 });
           // nodes listed by the parent but none of its children go to its first child (see roleFor)
-          out.push({ lane, name: '', nodes: [] });
+          out.push({ lane, name: '', nodes: [], leaf: false });
         } else {
           this.tally.add('lane', 'lane');
-          out.push({ lane, name: full || `Lane ${out.length + 1}`, nodes: list(lane, 'flowNodeRef') });
+          out.push({ lane, name: full, nodes: list(lane, 'flowNodeRef'), leaf: true });
         }
       }
       for (const c of children.reverse()) stack.push(c);
@@ -283,8 +294,8 @@ export class Builder {
     return this.flattenOrder(out);
   }
 
-  private flattenOrder(out: { lane: ModdleElement; name: string; nodes: ModdleElement[] }[]) {
-    const leaves = out.filter((l) => l.name);
+  private flattenOrder(out: Leaf[]) {
+    const leaves = out.filter((l) => l.leaf);
     // order leaves as the drawing does when it can, else as the file lists them
     return this.byDrawingObj(leaves, (l) => l.lane);
   }
@@ -316,22 +327,22 @@ export class Builder {
   }
 
   /** The map made from a called process (made once; a circle of calls is refused). */
-  private processMap(proc: ModdleElement, depth: number): Draft {
+  private processMap(proc: ModdleElement, depth: number, callerTitle = ''): Draft {
     if (this.calling.has(proc) || depth > MAX_DEPTH) throw new BpmnImportError('broken-references', 'Processes call one another in a circle.');
     const made = this.processMaps.get(proc);
     if (made) return made;
     this.calling.add(proc);
     this.handled.add(proc);
     const data = mapDataOf(proc);
-    const draft = this.newMap(str(proc, 'name') || baseName(this.input.fileName) || 'Process', data, proc);
+    const draft = this.newMap(str(proc, 'name') || callerTitle || baseName(this.input.fileName) || 'Process', data, proc);
     this.processMaps.set(proc, draft);
     this.documentation(proc, (text) => {
       if (!draft.fromLanemap) draft.doc.description = appendText(draft.doc.description, text);
     });
     const leaves = this.leafLanes(proc);
     const laneOf = new Map<ModdleElement, string>();
-    for (const leaf of leaves) {
-      const role = this.addRole(draft, leaf.name, leaf.lane);
+    for (const [k, leaf] of leaves.entries()) {
+      const role = this.addRole(draft, leaf.name || (leaves.length === 1 ? draft.doc.title : `Lane ${k + 1}`), leaf.lane);
       for (const node of leaf.nodes) if (!laneOf.has(node)) laneOf.set(node, role);
     }
     const fallback = Object.keys(draft.doc.roles)[0] ?? this.addRole(draft, draft.doc.title);
@@ -460,7 +471,7 @@ export class Builder {
     const target = this.input.elementsById[str(el, 'calledElement')];
     if (target && isA(target, 'bpmn:Process')) {
       if (this.inMain.has(target)) return 'called-in-main';
-      const map = this.processMap(target, depth + 1);
+      const map = this.processMap(target, depth + 1, step.title);
       step.linkedMapId = map.doc.id;
       if (!this.parentOf.has(map)) this.parentOf.set(map, this.parentOf.get(draft) ?? { draft, id: step.id });
       return 'called-map';
