@@ -394,3 +394,21 @@ describe('BPMN import: stages, odd names, deep nesting', () => {
     expect((await refused(defs(`<process id="p">${inner}</process>`))).code).toBe('too-many-elements');
   });
 });
+
+describe('BPMN import: pools without steps, conversations', () => {
+  test('given a message to a pool drawn without steps and a conversation, when imported, then the pool is a lane and both are lines of the summary', async () => {
+    const xml = defs(
+      '<collaboration id="c"><participant id="bank" name="Банк"/><participant id="us" name="Мы" processRef="p"/>' +
+        '<messageFlow id="m" name="Платёж" sourceRef="t" targetRef="bank"/><conversation id="cv" name="Расчёты"/></collaboration>' +
+        '<process id="p"><task id="t" name="Оплатить"/></process>',
+    );
+    const { maps, summary } = await bpmnToMaps(xml, { now: NOW });
+    expect(Object.values(maps[0]!.roles).map((r) => r.name).sort()).toEqual(['Банк', 'Мы']);
+    expect(Object.keys(maps[0]!.flows)).toHaveLength(0);
+    expect(summary.lines).toContainEqual({ element: 'messageFlow', count: 1, reason: 'pool-border' });
+    expect(summary.lines).toContainEqual({ element: 'conversation', count: 1, reason: 'conversation' });
+    const ru = describeSummary(summary, 'ru').lost.join('\n');
+    expect(ru).toContain('Не перенесено: 1 поток сообщений. У пула без шагов нет шага, к которому можно привести сообщение.');
+    expect(ru).toContain('Не перенесено: 1 диалог.');
+  });
+});

@@ -666,7 +666,7 @@ export class Builder {
         continue;
       }
       if (!text) {
-        this.tally.add('textAnnotation', undefined, 'empty');
+        this.tally.add('textAnnotation', undefined, 'empty-text');
         continue;
       }
       if (steps.length > 0) {
