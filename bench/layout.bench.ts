@@ -11,6 +11,7 @@ import type { MapDoc } from '../shared/model/types';
 import { layoutMap } from '../shared/layout/layoutMap';
 import { randomMap } from '../tests/support/randomMaps';
 import { analysisFigures, optimisationFigures } from './analysis.bench';
+import { bpmnFigures } from './bpmn.bench';
 import { exportFigures } from './export.bench';
 import { documentFigures } from './document.bench';
 import { tableFigures } from './table.bench';
@@ -101,6 +102,10 @@ for (const [n, ms] of Object.entries(optimisationFigures())) results[`optimisati
 const table = await tableFigures();
 Object.assign(results, table);
 
+// BPMN export and import of a 1000-step map (bench/bpmn.bench.ts)
+const bpmn = await bpmnFigures(elk);
+Object.assign(results, bpmn);
+
 if (json) {
   console.log(JSON.stringify(results));
 } else {
@@ -113,5 +118,6 @@ if (json) {
   console.log('');
   for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
   for (const [name, v] of Object.entries(documentBench)) console.log(`${name} (process document, map to file): ${v}`);
+  for (const [name, v] of Object.entries(bpmn)) console.log(`${name}: ${v}`);
   for (const [name, ms] of Object.entries(table)) console.log(`${name} (map view -> table rows painted, Chromium): ${ms} ms (median)`);
 }
