@@ -9,9 +9,12 @@ import { notify } from '../store/notices';
 import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './exportMap';
 import { saveFile } from './saveFile';
 import { LimitedInput } from '../components/limits/useTextLimit';
+import { useEditorStore } from '../store/context';
+import { BpmnExportNote, BpmnExportOptions } from './BpmnExportOptions';
+import type { BpmnExportChoice } from './bpmnExport';
 
-const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json'];
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json', 'bpmn'];
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', bpmn: 'bpmn' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -29,10 +32,12 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [bpmn, setBpmn] = useState<BpmnExportChoice>({ dataObjects: false, hierarchy: false });
+  const store = useEditorStore();
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [] }),
-    [format, scale, background, details, comments, valueStream, onlySelection, selected],
+    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [], bpmn }),
+    [format, scale, background, details, comments, valueStream, onlySelection, selected, bpmn],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -59,6 +64,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const run = async () => {
     setBusy(true);
     try {
+      // BPMN is written by the backend from the stored map: store the edits still on their way first
+      if (format === 'bpmn') await store.getState().flush();
       const result = await exportMap(doc, options);
       const fileName = safeFileName(name, EXTENSION[format]);
       const where = await saveFile(result.blob, fileName);
@@ -81,7 +88,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <legend>{t('export.format')}</legend>
             {FORMATS.map((f) => (
               <label key={f} className="radio">
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {t(`export.formats.${f}`)}
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f === 'bpmn' ? t('bpmn.export.format') : t(`export.formats.${f}`)}
               </label>
             ))}
           </fieldset>
@@ -118,7 +125,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               </label>
             </>
           )}
-          {format !== 'json' && (
+          {format === 'bpmn' && <BpmnExportOptions doc={doc} choice={bpmn} onChange={setBpmn} />}
+          {format !== 'json' && format !== 'bpmn' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
               <span>{selected.length ? t('export.onlySelected', { count: selected.length }) : t('export.onlySelectedNone')}</span>
@@ -134,7 +142,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         </div>
         <div className="export-side">
           <div className="export-preview" aria-label={t('export.preview')}>
-            {drawing ? (
+            {format === 'bpmn' ? (
+              <BpmnExportNote />
+            ) : drawing ? (
               preview ? (
                 <img src={preview} alt={t('export.previewImage')} />
               ) : (

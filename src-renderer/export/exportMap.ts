@@ -14,8 +14,9 @@ import { csvOptions, drawingOptions } from './localized';
 import { api } from '../api';
 import { lanemapJsonWithVersions } from '../review/versionExport';
 import { valueStreamOptions } from './localized';
+import { exportBpmn, type BpmnExportChoice } from './bpmnExport';
 
-export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'bpmn';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -28,6 +29,8 @@ export interface ExportOptions {
   comments?: boolean;
   /** Drawings: the value-stream timeline of the critical path under the map. */
   valueStream?: boolean;
+  /** BPMN: data objects, the whole hierarchy (bpmnExport.ts). */
+  bpmn?: BpmnExportChoice;
 }
 
 export interface ExportResult {
@@ -37,7 +40,7 @@ export interface ExportResult {
   notice?: string;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', bpmn: 'bpmn' };
 
 /**
  * The map as the drawing shows it. It reads left to right: a top-to-bottom map is laid out
@@ -118,6 +121,8 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
       const { text, notice } = await lanemapJsonWithVersions(api, doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' });
       return { blob: new Blob([text], { type: 'application/json' }), fileName, notice };
     }
+    case 'bpmn':
+      return { ...(await exportBpmn(doc, o.bpmn ?? { dataObjects: false, hierarchy: false })), fileName };
     case 'svg': {
       const { svg, notice } = await exportSvg(doc, o);
       return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName, notice };

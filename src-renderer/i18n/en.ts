@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { bpmnText } from '../library/bpmnText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -569,6 +570,7 @@ export const en = {
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,
+  bpmn: bpmnText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,

@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { bpmnText } from '../library/bpmnText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -582,6 +583,7 @@ export const ru: Messages = {
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
+  bpmn: bpmnText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,
