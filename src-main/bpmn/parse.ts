@@ -14,13 +14,13 @@ import { Worker } from 'node:worker_threads';
 import { BpmnImportError, type BpmnImport, type BpmnImportOptions } from '../../shared/interop/bpmn/import';
 
 export interface BpmnReadLimits {
-  /** The worker is ended after this long (default 30 s). */
+  /** The worker is ended after this long (default 60 s: a cold 1000-step read takes about 5 s on a busy 2-core machine). */
   timeoutMs: number;
   /** Its heap (default 768 MB). */
   maxHeapMb: number;
 }
 
-export const DEFAULT_BPMN_LIMITS: BpmnReadLimits = { timeoutMs: 30_000, maxHeapMb: 768 };
+export const DEFAULT_BPMN_LIMITS: BpmnReadLimits = { timeoutMs: 60_000, maxHeapMb: 768 };
 
 /** How to start the worker: a file, or (from the sources) a line of code that loads it. */
 export type WorkerSource = { file: string } | { code: string };

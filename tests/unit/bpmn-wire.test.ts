@@ -122,7 +122,7 @@ describe('maps:importBpmn', () => {
     lib.close();
   });
 
-  test('a map the reader made invalid, or a second map failing to store, leaves the library as it was', async () => {
+  test('a map the reader made invalid (a field of the wrong type, a step in a lane the map does not have) stores none of the maps', async () => {
     const made = hierarchy();
     (made.maps[1] as { roles: unknown }).roles = 'broken';
     const lib = libraryReading(async () => made);
@@ -130,7 +130,7 @@ describe('maps:importBpmn', () => {
     const reply = await dispatchAsync(lib.services, 'maps:importBpmn', { text: '<definitions/>' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(snapshotTables(lib.db)).toEqual(before);
-    // a step in a lane the map does not have: refused by the library when stored, after the first map was written
+    // the third map is the bad one: the first two are not stored either
     const bad = hierarchy();
     bad.maps[2]!.steps['g-s']!.roleId = 'nope';
     const lib2 = libraryReading(async () => bad);
