@@ -400,7 +400,7 @@ export const en = {
     zoomKeys: '+ / -',
     addNext: 'Add the next step after the selected one',
     tidyUp: 'Tidy up: lay out the whole map',
-    export: 'Export (SVG, PNG, CSV, Lanemap file)',
+    export: 'Export (SVG, PNG, CSV, Lanemap file, BPMN)',
     move: 'Move the selected steps by 10 / 50 px',
     deleteSelection: 'Delete the selection',
     clear: 'Clear the selection, leave a text field',

@@ -405,7 +405,7 @@ export const ru: Messages = {
     zoomKeys: '+ / -',
     addNext: 'Добавить следующий шаг после выбранного',
     tidyUp: 'Упорядочить: расположить всю карту',
-    export: 'Экспорт (SVG, PNG, CSV, файл Lanemap)',
+    export: 'Экспорт (SVG, PNG, CSV, файл Lanemap, BPMN)',
     move: 'Сдвинуть выбранные шаги на 10 / 50 px',
     deleteSelection: 'Удалить выбранное',
     clear: 'Снять выделение, выйти из текстового поля',
