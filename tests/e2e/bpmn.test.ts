@@ -98,6 +98,37 @@ test('exported as BPMN from the dialog: the note on what BPMN keeps, the options
   expect(xsd.stderr).toContain('validates');
 });
 
+test('the whole hierarchy from the dialog: the landscape and the maps its steps open, each a process in one file', async () => {
+  const { page } = suite;
+  const landscape = (await callApp(page, 'maps:createFromTemplate', { templateId: 'process-landscape.ru' })) as MapDoc;
+  const linked = Object.values(landscape.steps).filter((s) => s.linkedMapId);
+  expect(linked.length).toBeGreaterThan(1);
+  const linkedTitles = await Promise.all(linked.map(async (s) => ((await callApp(page, 'maps:get', { id: s.linkedMapId })) as MapDoc).title));
+  await page.evaluate((id) => (window.location.hash = `map=${encodeURIComponent(id)}`), landscape.id);
+  await page.reload();
+  await ui.visible(page.locator('.react-flow__node-step').first());
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the map' });
+  await dialog.getByRole('radio', { name: /^BPMN 2\.0/ }).check();
+  await dialog.getByRole('checkbox', { name: /Include linked sub-process maps/ }).check();
+  await suite.app.shot('bpmn-export-hierarchy-en');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const file = path.join(OUT, 'hierarchy.bpmn');
+  await download.saveAs(file);
+  await ui.visible(page.getByRole('status').filter({ hasText: `With ${linkedTitles.length} linked maps.` }));
+  const text = fs.readFileSync(file, 'utf8');
+  // a process per map, each named
+  expect(text.match(/<(bpmn:)?process\b/g)?.length).toBe(1 + linkedTitles.length);
+  for (const title of [landscape.title, ...linkedTitles]) expect(text).toContain(title);
+  const xsd = spawnSync('xmllint', ['--noout', '--schema', 'node_modules/bpmn-moddle/resources/bpmn/xsd/BPMN20.xsd', file], { encoding: 'utf8' });
+  expect(xsd.stderr).toContain('validates');
+  // back to the imported map for the next test
+  await page.evaluate(() => (window.location.hash = ''));
+  await page.reload();
+  await page.locator('.map-card', { hasText: 'Коммерческое предложение' }).first().getByRole('button', { name: /^Open / }).click();
+  await ui.count(page.locator('.react-flow__node-step'), 6);
+});
+
 test('dropped on the window (as .xml, told by its content), from inside a map: the summary, the copy titled "(2)"', async () => {
   const { page } = suite;
   await page.evaluate((content) => {
