@@ -93,7 +93,8 @@ export function summaryLines(made: BpmnImport, lang: SummaryLang): string[] {
   const ru = lang === 'ru';
   const lines: string[] = [];
   if (kept.length) lines.push(ru ? 'Перенесено:' : 'Kept:', ...kept.map((l) => `  ${l}`));
-  if (lost.length) lines.push(ru ? 'Не перенесено:' : 'Not kept:', ...lost.map((l) => `  ${l}`));
+  // each says itself that it was not kept, and why
+  lines.push(...lost);
   const more = made.maps.length - 1;
   if (more > 0) {
     lines.push(
