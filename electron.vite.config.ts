@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src-main/main.ts'), web: resolve('src-main/web.ts') },
+        // bpmnWorker: the thread a BPMN file is read in (src-main/bpmn/parse.ts finds it beside the bundle)
+        input: { index: resolve('src-main/main.ts'), web: resolve('src-main/web.ts'), bpmnWorker: resolve('src-main/bpmn/worker.ts') },
         external: ['better-sqlite3', 'electron'],
       },
     },

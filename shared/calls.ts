@@ -14,6 +14,8 @@ export const CALLS = [
   'maps:applyChanges',
   'maps:state',
   'maps:import',
+  'maps:importBpmn',
+  'maps:exportBpmn',
   'file:save',
   'views:xlsx',
   'document:docx',

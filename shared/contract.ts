@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CallName } from './calls';
 import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
 import { AuthorSchema, IdSchema, MapDocSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
+import { BpmnExportInputSchema, BpmnImportInputSchema, type BpmnExportResult, type BpmnImportResult } from './interop/bpmnWire';
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
 
 const empty = z.object({}).strict();
@@ -92,6 +93,10 @@ export const inputSchemas = {
   'maps:state': byId,
   /** A `.lanemap.json` file's text; stored as a new map with new ids. */
   'maps:import': z.object({ text: z.string().max(MAX_LANEMAP_TEXT, 'the file is larger than 20 MB') }).strict(),
+  /** A .bpmn file's text (BPMN 2.0, issue 11): read in a worker, every map it makes stored (shared/interop/bpmnWire.ts). */
+  'maps:importBpmn': BpmnImportInputSchema,
+  /** A map (and, with `hierarchy`, the maps below it) as a .bpmn file's text. */
+  'maps:exportBpmn': BpmnExportInputSchema,
   'templates:list': empty,
   'maps:createFromTemplate': z
     .object({
@@ -209,6 +214,8 @@ export interface CallResults {
   'maps:applyChanges': { updatedAt: string; previousRevision: number; revision: number; alreadyGone?: { table: ConflictInfo['table']; id: string }[] };
   'maps:state': { revision: number; updatedAt: string };
   'maps:import': MapSummary;
+  'maps:importBpmn': BpmnImportResult;
+  'maps:exportBpmn': BpmnExportResult;
   /** `links`: a landscape's sub-process steps → the base name of the template of their detailed map (see src-main/services/templates.ts). */
   'templates:list': { id: string; language: string | null; doc: MapDoc; links: Record<string, string> }[];
   'maps:createFromTemplate': MapDoc;

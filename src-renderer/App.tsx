@@ -6,6 +6,7 @@ import { localStash, useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { LibraryView } from './library/LibraryView';
 import { useDropToImport } from './library/importMap';
+import { BpmnImportDialogs } from './library/BpmnImportDialogs';
 import { createEditorStore } from './store/editorStore';
 import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
@@ -94,6 +95,7 @@ export function App() {
         )}
       </NavigationContext.Provider>
       {settingsOpen && <SettingsDialog />}
+      <BpmnImportDialogs onOpen={openFromLibrary} />
       <Notices />
     </EditorProvider>
   );

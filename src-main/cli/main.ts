@@ -4,10 +4,12 @@
  *   lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx --out FILE
  *                  [--scale 1|2|3] [--details] [--transparent] [--comments] [--value-stream]
  *                  [--view table|raci|sipoc|resources|kpis|swot] [--lang en|ru] [--sep ';'|',']
+ *   lanemap export <file.lanemap.json | template:ID> --format bpmn --out FILE.bpmn [--data-objects]
+ *   lanemap convert <in.bpmn> --format svg|png|json --out FILE [--lang en|ru]
+ *   lanemap templates
  *
  * Every format's words (headers, kinds, durations, the drawing's labels) are in --lang, by
  * default the map's own language (shared/export/words.ts: the same words the app exports with).
- *   lanemap templates
  *
  * The views (issue 10): `--format xlsx` writes every view as a sheet (or, with --view, that one);
  * `--format csv --view V` writes that view; `--format csv` alone stays the step list it always
@@ -39,10 +41,12 @@ import { layoutMap } from '../../shared/layout/layoutMap';
 import { validateLayout } from '../../shared/layout/validate';
 import { stepSize, type SizeFn } from '../../shared/model/geometry';
 import { applyCommand, cmd } from '../../shared/model/commands';
+import { mapToBpmn } from '../../shared/interop/bpmn/export';
+import { parseConvertArgs, readBpmnFile, summaryLines } from './bpmn';
 
 export class CliError extends Error {}
 
-const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx', 'docx'] as const;
+const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx', 'docx', 'bpmn'] as const;
 const LANGS: readonly SheetLang[] = ['en', 'ru'];
 type Format = (typeof FORMATS)[number];
 
@@ -50,7 +54,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx --out FILE [options]
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx|bpmn --out FILE [options]
+  lanemap convert <in.bpmn> --format svg|png|json --out FILE [--lang en|ru] [drawing options]
   lanemap templates
 
 Formats (default: from the --out file's extension):
@@ -66,6 +71,14 @@ Formats (default: from the --out file's extension):
              the numbered step table, RACI, SIPOC, figures, open comments and pain points
   xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources)
              and the KPI and SWOT lists; with --view, that one only
+  bpmn       BPMN 2.0 (.bpmn) for other modelling tools: lanes, steps, decisions, flows,
+             phases as groups; the rest in Lanemap's own extension elements
+             [--data-objects]  inputs and outputs also as BPMN data objects
+             (a file or template has no linked maps: export the whole hierarchy from the app)
+Convert (BPMN 2.0 in):
+  convert    reads a .bpmn (or BPMN .xml) file and writes its main map as svg, png or json
+             (.lanemap.json); what became what, and what could not be kept and why, is
+             printed to stderr in --lang or the system's language; exit code 1 on a bad file
 Views:
   --view table|raci|sipoc|resources   the view to write (csv or xlsx only)
   --view kpis    every KPI of the phases and steps: target, current value, status
@@ -91,6 +104,16 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     if (command === 'templates') {
       if (rest.length) throw new CliError(`"templates" takes no arguments.\n${USAGE}`);
       for (const t of listTemplates()) io.out(`template:${t.id}\t${t.title}`);
+      return 0;
+    }
+    if (command === 'convert') {
+      const args = parseConvertArgs(rest, (m) => new CliError(m));
+      const made = await readBpmnFile(args.source, args.lang, (m) => new CliError(m));
+      for (const line of summaryLines(made, args.lang)) io.err(line);
+      const exportArgs = parseExportArgs([args.source, '--format', args.format, '--out', args.out, ...args.exportArgs]);
+      const { written, notes } = await exportCommand(exportArgs, made.maps[0]);
+      for (const n of notes) io.err(`lanemap: note: ${n}`);
+      io.out(`Wrote ${written}`);
       return 0;
     }
     if (command === 'export') {
@@ -130,6 +153,8 @@ interface ExportArgs {
   sep?: CsvSeparator;
   /** svg, png: the SWOT board instead of the map. */
   swot?: boolean;
+  /** bpmn: inputs and outputs also as BPMN data objects. */
+  dataObjects?: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -145,6 +170,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let swot = false;
   let lang: SheetLang | undefined;
   let sep: CsvSeparator | undefined;
+  let dataObjects = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -162,6 +188,10 @@ export function parseExportArgs(args: string[]): ExportArgs {
     else if (a === '--transparent') transparent = true;
     else if (a === '--comments') comments = true;
     else if (a === '--value-stream') valueStream = true;
+    else if (a === '--data-objects') dataObjects = true;
+    else if (a === '--hierarchy') {
+      throw new CliError('--hierarchy: the maps a sub-process step opens are in the app\'s library, not in a file or template; export the whole hierarchy from the app (Export → BPMN 2.0).');
+    }
     else if (a === '--view') {
       const v = value().toLowerCase();
       if (v === 'map') throw new CliError('The map view is the drawing: export it with --format svg or png (no --view).');
@@ -187,7 +217,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(out).slice(1).toLowerCase();
   if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json, xlsx or docx.`);
+    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json, xlsx, docx or bpmn.`);
   }
   // a PNG written as x.svg would open as nothing anywhere
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
@@ -205,7 +235,9 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if (sep && format !== 'csv') throw new CliError(`--sep sets the CSV's separator: use it with --format csv (not ${format}).`);
   if (sep && view) throw new CliError('--sep is for the step list (--format csv without --view).');
   if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), view, lang };
+  if (dataObjects && format !== 'bpmn') throw new CliError(`--data-objects is for BPMN: use it with --format bpmn (not ${format}).`);
+  if (format === 'bpmn' && (details || comments || transparent || view)) throw new CliError('--format bpmn writes the process for other tools: --details, --comments, --transparent and --view are for drawings and tables.');
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), ...(dataObjects ? { dataObjects } : {}), view, lang };
 }
 
 /**
@@ -230,9 +262,8 @@ async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise
   return { doc: applyCommand(target, cmd('tidyUp', { steps: result.steps, routes: result.routes })), laidOutForDetails: details };
 }
 
-async function exportCommand(args: ExportArgs): Promise<{ written: string; notes: string[] }> {
+async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.source)): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
-  const loaded = loadMap(args.source);
   const drawing = (args.format === 'svg' || args.format === 'png') && !args.swot;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   const lang: ExportLang = args.lang ?? detectMapLanguage(loaded) ?? systemLanguage();
@@ -240,6 +271,10 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
   switch (args.format) {
     case 'json':
       data = toLanemapJson(doc, { exportedAt: new Date().toISOString(), app: 'Lanemap CLI' });
+      break;
+    case 'bpmn':
+      data = await mapToBpmn(doc, { dataObjects: args.dataObjects === true, appVersion: cliVersion() });
+      if (Object.values(doc.steps).some((s) => s.linkedMapId)) notes.push('sub-process steps are named in the file; their linked maps are in the app\'s library (export the whole hierarchy from the app)');
       break;
     case 'csv':
       // without --view: the step list as it always was (its columns are what scripts read)
@@ -294,6 +329,15 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
     throw new CliError(`Cannot write ${args.out}: ${why}.`);
   }
   return { written: args.out, notes };
+}
+
+/** Lanemap's version, written into a BPMN file as its exporter's. */
+function cliVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
 /** The SWOT board as a page, in the language asked for or the map's own. */

@@ -13,8 +13,12 @@ import { CsvOptions, DocumentOptions } from './document/DocumentOptions';
 import { defaultSeparator, type ExportLang } from '../../shared/export/words';
 import type { CsvSeparator } from '../../shared/export/csv';
 
-const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json', 'docx'];
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx' };
+import { useEditorStore } from '../store/context';
+import { BpmnExportNote, BpmnExportOptions } from './BpmnExportOptions';
+import type { BpmnExportChoice } from './bpmnExport';
+
+const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json', 'docx', 'bpmn'];
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -34,10 +38,12 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [bpmn, setBpmn] = useState<BpmnExportChoice>({ dataObjects: false, hierarchy: false });
+  const store = useEditorStore();
   const drawing = format === 'svg' || format === 'png';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [], csvSeparator, documentLang }),
-    [format, scale, background, details, comments, valueStream, onlySelection, selected, csvSeparator, documentLang],
+    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [], csvSeparator, documentLang, bpmn }),
+    [format, scale, background, details, comments, valueStream, onlySelection, selected, csvSeparator, documentLang, bpmn],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -64,6 +70,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const run = async () => {
     setBusy(true);
     try {
+      // BPMN is written by the backend from the stored map: store the edits still on their way first
+      if (format === 'bpmn') await store.getState().flush();
       const result = await exportMap(doc, options);
       const fileName = safeFileName(name, EXTENSION[format]);
       const where = await saveFile(result.blob, fileName);
@@ -86,7 +94,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <legend>{t('export.format')}</legend>
             {FORMATS.map((f) => (
               <label key={f} className="radio">
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f === 'docx' ? t('docExport.format') : t(`export.formats.${f}`)}
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f === 'docx' ? t('docExport.format') : f === 'bpmn' ? t('bpmn.export.format') : t(`export.formats.${f}`)}
               </label>
             ))}
           </fieldset>
@@ -125,7 +133,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           )}
           {format === 'csv' && <CsvOptions separator={csvSeparator} onSeparator={setCsvSeparator} />}
           {format === 'docx' && <DocumentOptions lang={documentLang} onLang={setDocumentLang} />}
-          {format !== 'json' && format !== 'docx' && (
+          {format === 'bpmn' && <BpmnExportOptions doc={doc} choice={bpmn} onChange={setBpmn} />}
+          {format !== 'json' && format !== 'docx' && format !== 'bpmn' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
               <span>{selected.length ? t('export.onlySelected', { count: selected.length }) : t('export.onlySelectedNone')}</span>
@@ -141,7 +150,9 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         </div>
         <div className="export-side">
           <div className="export-preview" aria-label={t('export.preview')}>
-            {drawing ? (
+            {format === 'bpmn' ? (
+              <BpmnExportNote />
+            ) : drawing ? (
               preview ? (
                 <img src={preview} alt={t('export.previewImage')} />
               ) : (

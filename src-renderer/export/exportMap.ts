@@ -16,8 +16,9 @@ import { csvOptions, drawingOptions, drawingSubtitle } from './localized';
 import { api } from '../api';
 import { lanemapJsonWithVersions } from '../review/versionExport';
 import { valueStreamOptions } from './localized';
+import { exportBpmn, type BpmnExportChoice } from './bpmnExport';
 
-export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'docx';
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'docx' | 'bpmn';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -33,6 +34,8 @@ export interface ExportOptions {
   /** CSV: between cells (default: `;` in Russian, `,` in English); the process document: its language. */
   csvSeparator?: CsvSeparator;
   documentLang?: ExportLang;
+  /** BPMN: data objects, the whole hierarchy (bpmnExport.ts). */
+  bpmn?: BpmnExportChoice;
 }
 
 export interface ExportResult {
@@ -42,7 +45,7 @@ export interface ExportResult {
   notice?: string;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx' };
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
 
 /**
  * The map as the drawing shows it. It reads left to right: a top-to-bottom map is laid out
@@ -118,6 +121,8 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
       const { text, notice } = await lanemapJsonWithVersions(api, doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' });
       return { blob: new Blob([text], { type: 'application/json' }), fileName, notice };
     }
+    case 'bpmn':
+      return { ...(await exportBpmn(doc, o.bpmn ?? { dataObjects: false, hierarchy: false })), fileName };
     case 'svg': {
       const { svg, notice } = await exportSvg(doc, o);
       return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName, notice };

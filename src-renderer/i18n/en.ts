@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { kindsText } from '../canvas/kinds/text';
+import { bpmnText } from '../library/bpmnText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -401,7 +402,7 @@ export const en = {
     zoomKeys: '+ / -',
     addNext: 'Add the next step after the selected one',
     tidyUp: 'Tidy up: lay out the whole map',
-    export: 'Export (SVG, PNG, CSV, Lanemap file)',
+    export: 'Export (SVG, PNG, CSV, Lanemap file, BPMN)',
     move: 'Move the selected steps by 10 / 50 px',
     deleteSelection: 'Delete the selection',
     clear: 'Clear the selection, leave a text field',
@@ -572,6 +573,7 @@ export const en = {
   resourcesView: resourcesText.en,
   swotView: swotText.en,
   kinds: kindsText.en,
+  bpmn: bpmnText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,

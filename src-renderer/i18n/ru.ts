@@ -15,6 +15,7 @@ import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { kindsText } from '../canvas/kinds/text';
+import { bpmnText } from '../library/bpmnText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -406,7 +407,7 @@ export const ru: Messages = {
     zoomKeys: '+ / -',
     addNext: 'Добавить следующий шаг после выбранного',
     tidyUp: 'Упорядочить: расположить всю карту',
-    export: 'Экспорт (SVG, PNG, CSV, файл Lanemap)',
+    export: 'Экспорт (SVG, PNG, CSV, файл Lanemap, BPMN)',
     move: 'Сдвинуть выбранные шаги на 10 / 50 px',
     deleteSelection: 'Удалить выбранное',
     clear: 'Снять выделение, выйти из текстового поля',
@@ -585,6 +586,7 @@ export const ru: Messages = {
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
   kinds: kindsText.ru,
+  bpmn: bpmnText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,

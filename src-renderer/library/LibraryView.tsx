@@ -17,6 +17,8 @@ import { SettingsButton } from '../settings/SettingsDialog';
 import { notify } from '../store/notices';
 import { useEditorStore } from '../store/context';
 import { importMapFile } from './importMap';
+import { IMPORT_ACCEPT } from '../../shared/interop/bpmnWire';
+import { useBpmnImport } from './bpmnImport';
 import { MapThumbnail } from './MapThumbnail';
 import { NewMapDialog } from './NewMapDialog';
 import { MapStatusBadge } from '../review/StatusChip';
@@ -64,6 +66,11 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
     void refresh();
     api['app:info']({}).then(setInfo, () => undefined);
   }, [refresh]);
+  // a BPMN import stays in the library (its summary dialog opens the map): list its maps
+  const bpmnImports = useBpmnImport((s) => s.imports);
+  useEffect(() => {
+    if (bpmnImports) void refresh();
+  }, [bpmnImports, refresh]);
 
   const attempt = async (what: FailedAction, fn: () => Promise<unknown>) => {
     try {
@@ -100,7 +107,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
             <Upload size={16} aria-hidden /> {t('library.importMap')}
             <input
               type="file"
-              accept=".json,application/json"
+              accept={IMPORT_ACCEPT}
               className="visually-hidden"
               aria-label={t('library.importFileLabel')}
               onChange={(e) => {

@@ -1,5 +1,6 @@
 /**
- * Imports a .lanemap.json file (picked or dropped on the window) as a new map. The file is
+ * Imports a .lanemap.json file (picked or dropped on the window) as a new map; a BPMN file
+ * (told by its content, then its name: shared/interop/bpmnWire.ts) goes to bpmnImport.ts. The file is
  * checked here first with the backend's own check (shared/export/lanemapJson.ts), so that what
  * is wrong with it can be said in the user's language; the backend checks everything again.
  */
@@ -10,9 +11,12 @@ import { api } from '../api';
 import { formatNumber, t } from '../i18n';
 import { describeImportProblem, failureReason } from '../i18n/errors';
 import { notify } from '../store/notices';
+import { importKind } from '../../shared/interop/bpmnWire';
+import { importBpmnText, refuseLargeBpmn } from './bpmnImport';
 
 const limit = () => formatNumber(MAX_LANEMAP_TEXT / 1024 / 1024);
 
+/** Imports the file; null when refused, or when it is BPMN (its summary dialog opens the map). */
 export async function importMapFile(file: File): Promise<MapSummary | null> {
   const name = file.name;
   const refuse = (reason: string) => {
@@ -20,9 +24,15 @@ export async function importMapFile(file: File): Promise<MapSummary | null> {
     return null;
   };
   // the limit is on the text (as the backend counts it); 4 bytes a character at most
-  if (file.size > MAX_LANEMAP_TEXT * 4) return refuse(t('errors.import.tooLarge', { name, limit: limit() }));
+  if (file.size > MAX_LANEMAP_TEXT * 4) {
+    return importKind('', name) === 'bpmn' ? refuseLargeBpmn(name) : refuse(t('errors.import.tooLarge', { name, limit: limit() }));
+  }
   try {
     const text = await file.text();
+    if (importKind(text, name) === 'bpmn') {
+      await importBpmnText(name, text);
+      return null;
+    }
     if (text.length > MAX_LANEMAP_TEXT) return refuse(t('errors.import.tooLarge', { name, limit: limit() }));
     const checked = parseLanemapJson(text);
     if (!checked.ok) return refuse(describeImportProblem(checked.problem, name));
@@ -34,7 +44,7 @@ export async function importMapFile(file: File): Promise<MapSummary | null> {
   }
 }
 
-/** Dropping a .lanemap.json file anywhere on the window imports it and opens it. */
+/** Dropping a .lanemap.json or .bpmn file anywhere on the window imports it and opens it. */
 export function useDropToImport(onImported: (id: string) => void) {
   useEffect(() => {
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');

@@ -12,6 +12,9 @@ export const LATIN_ALLOWED = [
   'DOCX',
   'Word',
   'JSON',
+  // BPMN 2.0, the process notation (issue 11), and its files
+  'BPMN',
+  'XML',
   // names of analysis methods, kept as Russian analysts write them
   'RACI',
   'SIPOC',

@@ -438,6 +438,18 @@ const cases: Case[] = [
   ['maps:import', 'an extra field', () => ({ text: '{}', id: 'mine' }), 'bad-input'],
   ['maps:import', 'a damaged file', () => ({ text: '{"format":"lanemap","schemaVersion":1,"map":{' }), 'bad-input'],
   ['maps:import', 'null', () => null, 'bad-input'],
+  // BPMN (issue 11): refused by their schemas before the file is read or a map is looked up
+  ['maps:importBpmn', 'no text', () => ({ fileName: 'a.bpmn' }), 'bad-input'],
+  ['maps:importBpmn', 'a numeric text', () => ({ text: 5 }), 'bad-input'],
+  ['maps:importBpmn', 'an extra field', () => ({ text: '<definitions/>', id: 'mine' }), 'bad-input'],
+  ['maps:importBpmn', 'a file name with a line break', () => ({ text: '<definitions/>', fileName: 'a\nb.bpmn' }), 'bad-input'],
+  ['maps:importBpmn', 'a text over 20 MB', () => ({ text: 'x'.repeat(20 * 1024 * 1024 + 1) }), 'bad-input'],
+  ['maps:importBpmn', 'null', () => null, 'bad-input'],
+  ['maps:exportBpmn', 'no id', () => ({ hierarchy: true }), 'bad-input'],
+  ['maps:exportBpmn', 'a numeric id', () => ({ id: 7 }), 'bad-input'],
+  ['maps:exportBpmn', 'an extra field', () => ({ id: 'a-map', format: 'bpmn' }), 'bad-input'],
+  ['maps:exportBpmn', 'data objects as text', () => ({ id: 'a-map', dataObjects: 'yes' }), 'bad-input'],
+  ['maps:exportBpmn', 'null', () => null, 'bad-input'],
   // templates: listing takes nothing; creating takes a known template id
   ['templates:list', 'an extra field', () => ({ language: 'ru' }), 'bad-input'],
   ['templates:list', 'null', () => null, 'bad-input'],

@@ -1,0 +1,63 @@
+/**
+ * Interface texts of BPMN 2.0 exchange (issue 11): the import's progress and summary dialogs and
+ * the export dialog's BPMN format, English and Russian (wired into i18n/en.ts and ru.ts as `bpmn`).
+ * What became what, and why something was not kept, is said by shared/interop/bpmn/summaryText.ts.
+ */
+export const bpmnText = {
+  en: {
+    reading: 'Reading “{{name}}”…',
+    readingHint: 'Lanemap is reading the BPMN file and making its maps.',
+    summaryTitle: 'Imported from BPMN',
+    added: '“{{title}}” is in the library now.',
+    addedMore_one: '“{{title}}” is in the library now, with {{count, number}} map of a sub-process it opens.',
+    addedMore_other: '“{{title}}” is in the library now, with {{count, number}} maps of the sub-processes it opens.',
+    kept: 'What became what',
+    lost: 'What Lanemap could not keep, and why',
+    nothingLost: 'Everything in the file was kept.',
+    open: 'Open map',
+    close: 'Close',
+    failed: '“{{name}}” was not imported.',
+    export: {
+      format: 'BPMN 2.0 (.bpmn, for Camunda, bpmn.io and other modelling tools)',
+      note: 'BPMN keeps the lanes, steps, decisions, events, flows and phases (as groups): other tools show them. Inputs, outputs, durations, waits, RACI, pain points and comments go into Lanemap’s own extension elements: other tools ignore them, Lanemap reads them back.',
+      dataObjects: 'Inputs and outputs as BPMN data objects',
+      hierarchy: 'Include linked sub-process maps (the whole hierarchy)',
+      noLinks: 'No step of this map opens another map.',
+      missing_one: '{{count, number}} linked map is no longer in the library: its step is only named in the file.',
+      missing_other: '{{count, number}} linked maps are no longer in the library: their steps are only named in the file.',
+      withMaps_one: 'With {{count, number}} linked map.',
+      withMaps_other: 'With {{count, number}} linked maps.',
+    },
+  },
+  ru: {
+    reading: 'Чтение «{{name}}»…',
+    readingHint: 'Lanemap читает файл BPMN и создаёт из него карты.',
+    summaryTitle: 'Импорт из BPMN',
+    added: 'Карта «{{title}}» добавлена в библиотеку.',
+    addedMore_one: 'Карта «{{title}}» добавлена в библиотеку вместе с {{count, number}} картой подпроцесса.',
+    addedMore_few: 'Карта «{{title}}» добавлена в библиотеку вместе с {{count, number}} картами подпроцессов.',
+    addedMore_many: 'Карта «{{title}}» добавлена в библиотеку вместе с {{count, number}} картами подпроцессов.',
+    addedMore_other: 'Карта «{{title}}» добавлена в библиотеку вместе с {{count, number}} картами подпроцессов.',
+    kept: 'Что во что превратилось',
+    lost: 'Что Lanemap не смог сохранить и почему',
+    nothingLost: 'Всё содержимое файла перенесено.',
+    open: 'Открыть карту',
+    close: 'Закрыть',
+    failed: 'Файл «{{name}}» не импортирован.',
+    export: {
+      format: 'BPMN 2.0 (для других программ моделирования процессов)',
+      note: 'В BPMN попадают дорожки, шаги, решения, события, связи и этапы (как группы): их покажут другие программы. Входы, выходы, длительности, ожидания, RACI, проблемы и комментарии записываются в собственные элементы расширения Lanemap: другие программы их пропускают, Lanemap читает их обратно.',
+      dataObjects: 'Входы и выходы как объекты данных BPMN',
+      hierarchy: 'Включить связанные карты подпроцессов (всю иерархию)',
+      noLinks: 'Ни один шаг этой карты не открывает другую карту.',
+      missing_one: '{{count, number}} связанной карты уже нет в библиотеке: в файле её шаг только назван.',
+      missing_few: '{{count, number}} связанных карт уже нет в библиотеке: в файле их шаги только названы.',
+      missing_many: '{{count, number}} связанных карт уже нет в библиотеке: в файле их шаги только названы.',
+      missing_other: '{{count, number}} связанной карты уже нет в библиотеке: в файле их шаги только названы.',
+      withMaps_one: 'Вместе с {{count, number}} связанной картой.',
+      withMaps_few: 'Вместе с {{count, number}} связанными картами.',
+      withMaps_many: 'Вместе с {{count, number}} связанными картами.',
+      withMaps_other: 'Вместе с {{count, number}} связанной карты.',
+    },
+  },
+};
