@@ -21,7 +21,7 @@ import { sheetCsv } from '../../shared/views/csv';
 import type { SheetLang } from '../../shared/views/sheet';
 import { allViewSheets, EXPORT_SHEETS, isExportSheet, mapLanguage, viewSheet, type ExportSheet } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
-import { detailHeights, renderMapSvg } from '../../shared/export/svg';
+import { detailHeights, renderMapSvg, type SvgExport } from '../../shared/export/svg';
 import { renderSwotSvg } from '../../shared/export/swotSvg';
 import { SWOT_WORDS } from '../../shared/views/swot';
 import { parseTemplate } from '../../shared/model/template';
@@ -34,10 +34,13 @@ import { layoutMap } from '../../shared/layout/layoutMap';
 import { validateLayout } from '../../shared/layout/validate';
 import { stepSize, type SizeFn } from '../../shared/model/geometry';
 import { applyCommand, cmd } from '../../shared/model/commands';
+import { KEY_WORDS } from '../../shared/export/legendSvg';
+import { blockWidthFor } from '../../shared/export/pdfPlan';
+import { pdfFile, pngTilesZip, PRINT_USAGE, PrintArgsError, takePrintArgs, type PrintArgs } from './printExport';
 
 export class CliError extends Error {}
 
-const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx'] as const;
+const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx', 'pdf'] as const;
 const LANGS: readonly SheetLang[] = ['en', 'ru'];
 type Format = (typeof FORMATS)[number];
 
@@ -45,13 +48,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx --out FILE [options]
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|pdf|csv|json|xlsx --out FILE [options]
   lanemap templates
 
 Formats (default: from the --out file's extension):
   svg, png   the map drawn      [--scale 1|2|3] [--details] [--transparent] [--comments]
              [--value-stream]   the critical path's timeline under the map (wait low, work
                                 high; lead time, work, efficiency; a day is 8 working hours)
+${PRINT_USAGE}
   json       the .lanemap.json sharing file
   csv        the list of steps (Phase, Role, Kind, Title, …: the columns it has always had);
              with --view, that view instead
@@ -94,7 +98,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     }
     throw new CliError(`Unknown command "${command}".\n${USAGE}`);
   } catch (e) {
-    if (e instanceof CliError) io.err(`lanemap: ${e.message}`);
+    if (e instanceof CliError || e instanceof PrintArgsError) io.err(`lanemap: ${e.message}`);
     else io.err(`lanemap: something went wrong: ${(e as Error)?.message ?? String(e)}`);
     return 1;
   }
@@ -117,9 +121,12 @@ interface ExportArgs {
   lang?: SheetLang;
   /** svg, png: the SWOT board instead of the map. */
   swot?: boolean;
+  /** pdf, png tiles, the legend (printExport.ts). */
+  print?: PrintArgs;
 }
 
-export function parseExportArgs(args: string[]): ExportArgs {
+export function parseExportArgs(all: string[]): ExportArgs {
+  const { rest: args, print } = takePrintArgs(all);
   let source: string | undefined;
   let format: string | undefined;
   let out: string | undefined;
@@ -168,14 +175,16 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(out).slice(1).toLowerCase();
   if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json or xlsx.`);
+    throw new CliError(`Unknown format "${format}": use --format svg, png, pdf, csv, json or xlsx.`);
   }
   // a PNG written as x.svg would open as nothing anywhere
+  if (format === 'png' && print.pngTiles && ext !== 'zip') throw new CliError(`--tiles writes a ZIP of PNG tiles: give --out a .zip name (not ${path.basename(out)}).`);
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
     throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
-  const drawing = format === 'svg' || format === 'png';
+  const drawing = format === 'svg' || format === 'png' || format === 'pdf';
   if (swot && !drawing && !view) throw new CliError(`--view swot draws the SWOT board: use it with --format svg or png (not ${format}).`);
+  if (swot && format === 'pdf') throw new CliError('--view swot draws the SWOT board as svg or png; the PDF is of the map.');
   if (swot && drawing) {
     if (valueStream || comments || details) throw new CliError('--view swot draws the SWOT board alone: --details, --comments and --value-stream are for the map.');
     view = undefined;
@@ -183,15 +192,15 @@ export function parseExportArgs(args: string[]): ExportArgs {
   if (view && format !== 'csv' && format !== 'xlsx') {
     throw new CliError(`--view ${view} is a table: use it with --format csv or xlsx (${format} exports the whole map).`);
   }
-  if (lang && format !== 'xlsx' && !(format === 'csv' && view) && !swot) {
+  if (lang && format !== 'xlsx' && format !== 'pdf' && !(format === 'csv' && view) && !swot) {
     throw new CliError(
       format === 'csv'
         ? '--lang sets the language of a view: add --view table (or raci, sipoc, resources, kpis, swot); the plain step CSV has English headers.'
         : `--lang sets the language of the views: use it with --format xlsx, or csv with --view (not ${format}).`,
     );
   }
-  if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), view, lang };
+  if (valueStream && !drawing) throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), view, lang, print };
 }
 
 /**
@@ -219,7 +228,7 @@ async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise
 async function exportCommand(args: ExportArgs): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
   const loaded = loadMap(args.source);
-  const drawing = (args.format === 'svg' || args.format === 'png') && !args.swot;
+  const drawing = (args.format === 'svg' || args.format === 'png' || args.format === 'pdf') && !args.swot;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   let data: string | Buffer;
   switch (args.format) {
@@ -236,7 +245,10 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
       break;
     }
     case 'svg':
-    case 'png': {
+    case 'png':
+    case 'pdf': {
+      const lang = args.lang ?? mapLanguage(doc);
+      const legend = args.print?.legend !== false;
       const svg = args.swot ? swotPage(doc, args) : renderMapSvg(doc, {
         details: args.details,
         laidOutForDetails,
@@ -252,14 +264,24 @@ async function exportCommand(args: ExportArgs): Promise<{ written: string; notes
             .filter(Boolean)
             .join(' · '),
         },
-        legend: true,
+        legend,
+        key: legend ? { labels: KEY_WORDS[lang] } : false,
+        ...(args.format === 'pdf' && args.print ? { blockWidth: blockWidthFor({ ...args.print, mode: 'tiles', scale: args.print.pdfScale }) } : {}),
         comments: args.comments,
         valueStream: args.valueStream === true,
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });
       if (args.format === 'svg') data = svg.svg;
-      else {
+      else if (args.format === 'pdf' && 'frame' in svg) {
+        const pdf = await pdfFile(svg as SvgExport, doc, args.print!, lang);
+        notes.push(`${pdf.pages} page(s)${pdf.mode === 'tiles' ? ` (${pdf.rows} × ${pdf.cols} tiles at ${Math.round(pdf.scale * 100)}%, step titles at ${pdf.titlePt.toFixed(1)} pt)` : ''}`);
+        data = pdf.pdf;
+      } else if (args.print?.pngTiles) {
+        const tiles = pngTilesZip(svg, doc, args.scale, args.transparent, lang);
+        notes.push(`${tiles.tiles} tiles${tiles.readableWhole ? '' : '; one PNG of this map would be shrunk until its step titles are unreadable'}`);
+        data = Buffer.from(tiles.zip);
+      } else {
         const png = svgToPng(svg.svg, svg, { scale: args.scale, transparent: args.transparent });
         if (png.scale < args.scale - 1e-6)
           notes.push(
