@@ -16,6 +16,7 @@ export const CALLS = [
   'maps:import',
   'file:save',
   'views:xlsx',
+  'export:pdf',
   'templates:list',
   'maps:createFromTemplate',
   'maps:parents',

@@ -7,6 +7,7 @@ import type { CallName } from './calls';
 import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
 import { AuthorSchema, IdSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
+import { PdfRequestSchema } from './export/pdfRequest';
 
 const empty = z.object({}).strict();
 
@@ -124,6 +125,8 @@ export const inputSchemas = {
       ({ sheets }) => sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0) <= SHEET_LIMITS.cells,
       `the sheets have more than ${SHEET_LIMITS.cells} cells in all`,
     ),
+  /** The map picture (renderMapSvg, in the user's language) as a PDF: one page fitted or tiled (shared/export/pdfPlan.ts). */
+  'export:pdf': PdfRequestSchema,
   'settings:get': empty,
   /** Changes only the settings given; at least one. */
   'settings:set': z
@@ -214,6 +217,8 @@ export interface CallResults {
   'file:save': { path: string | null };
   /** The .xlsx file's bytes, base64 (the renderer saves them as any exported file). */
   'views:xlsx': { content: string };
+  /** The PDF's bytes, base64, and how it was laid out. */
+  'export:pdf': { content: string; pages: number; rows: number; cols: number; scale: number; titlePt: number };
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;

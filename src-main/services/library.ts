@@ -18,6 +18,7 @@ import { createThumbnailCache } from '../storage/thumbnails';
 import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
 import { createViewServices } from './views';
+import { createPrintServices } from './printing';
 import { bundledTemplates } from './templates';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
@@ -27,7 +28,7 @@ export class BadInputError extends Error {}
  * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
  * promise, and the transports run every call through `dispatchAsync`, which waits for it.
  */
-export type AsyncCallName = 'views:xlsx';
+export type AsyncCallName = 'views:xlsx' | 'export:pdf';
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 
@@ -74,6 +75,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     ...createSettingsServices(db),
     ...createBackupServices(db, info.dataFile, clock),
     ...createViewServices(),
+    ...createPrintServices(),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { renderMapSvg } from '../shared/export/svg';
+import { renderPdf } from '../src-main/export/pdf';
+import { loadMap } from '../src-main/cli/main';
+const doc = loadMap(process.argv[2] ?? 'template:sample-sales-map');
+const t0 = performance.now();
+const pic = renderMapSvg(doc, { legend: true, key: true, titleBlock: { title: doc.title } });
+const t1 = performance.now();
+const mode = (process.argv[3] ?? 'tiles') as 'fit' | 'tiles';
+const r = await renderPdf(pic, { mode, paper: 'a4', landscape: true, scale: 'readable', meta: { title: doc.title, author: doc.owner, subject: 'training' } });
+console.log('svg ms', Math.round(t1 - t0), 'pdf ms', Math.round(performance.now() - t1), r.pages, r.rows, r.cols, r.scale, r.titlePt, r.pdf.length);
+fs.writeFileSync('/tmp/out.pdf', r.pdf);
