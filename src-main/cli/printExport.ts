@@ -102,7 +102,7 @@ export async function pdfFile(picture: SvgExport, doc: MapDoc, print: PrintArgs,
 export function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru'): { zip: Uint8Array; tiles: number; readableWhole: boolean } {
   const base = safeFileName(doc.title, 'png').replace(/\.png$/, '');
   const tiles = planPngTiles(picture, base);
-  const files = tiles.map((t) => ({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png as Uint8Array }));
+  const files = tiles.map((t) => ({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png }));
   const ov = overviewSvg(picture.svg, picture, tiles);
   files.unshift({ name: 'overview.png', data: svgToPng(ov.svg, ov, { scale: 1 }).png });
   const index = tilesIndex(doc.title, tiles, scale, TILE_WORDS[lang]);

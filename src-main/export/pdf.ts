@@ -115,7 +115,7 @@ function subsetOf(cp: number): Subset | null {
  */
 export function splitScripts(svg: string): string {
   return svg.replace(/(<(?:text|tspan)\b[^>]*>)([^<]+)/g, (whole, open: string, content: string) => {
-    if (/^[\x00-\x7f]*$/.test(content)) return whole;
+    if (!/[^\p{ASCII}]/u.test(content)) return whole;
     let out = '';
     let run = '';
     let current: Subset = 'latin';

@@ -9,9 +9,11 @@ import { notify } from '../store/notices';
 import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './exportMap';
 import { saveFile } from './saveFile';
 import { LimitedInput } from '../components/limits/useTextLimit';
+import { PdfOptions, PngAdvice, PrintButton } from './print/PdfOptions';
+import { DEFAULT_PDF } from './print/pdfExport';
 
-const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json'];
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json' };
+const FORMATS: ExportFormat[] = ['svg', 'png', 'pdf', 'csv', 'json'];
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', json: 'lanemap.json' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -29,10 +31,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const drawing = format === 'svg' || format === 'png';
+  const [legend, setLegend] = useState(true);
+  const [pdf, setPdf] = useState(DEFAULT_PDF);
+  const [pngTiles, setPngTiles] = useState(false);
+  const drawing = format === 'svg' || format === 'png' || format === 'pdf';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [] }),
-    [format, scale, background, details, comments, valueStream, onlySelection, selected],
+    () => ({ format, scale, background, details, comments, valueStream, legend, pdf, pngTiles: format === 'png' && pngTiles, stepIds: onlySelection ? selected : [] }),
+    [format, scale, background, details, comments, valueStream, legend, pdf, pngTiles, onlySelection, selected],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -60,7 +65,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     try {
       const result = await exportMap(doc, options);
-      const fileName = safeFileName(name, EXTENSION[format]);
+      const fileName = safeFileName(name, options.pngTiles ? 'zip' : EXTENSION[format]);
       const where = await saveFile(result.blob, fileName);
       if (where) {
         notify.info([t('export.done', { where }), result.notice].filter(Boolean).join(' '));
@@ -116,8 +121,14 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
                 <input type="checkbox" checked={valueStream} onChange={(e) => setValueStream(e.target.checked)} />
                 <span>{t('figures.exportOption')}</span>
               </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={legend} onChange={(e) => setLegend(e.target.checked)} />
+                <span>{t('print.legend')}</span>
+              </label>
             </>
           )}
+          {format === 'pdf' && <PdfOptions doc={doc} options={options} value={pdf} onChange={setPdf} />}
+          {format === 'png' && <PngAdvice doc={doc} options={options} scale={scale} tiles={pngTiles} onTiles={setPngTiles} />}
           {format !== 'json' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
@@ -128,7 +139,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <span>{t('export.fileName')}</span>
             <div className="file-name">
               <LimitedInput aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-              <span className="muted">.{EXTENSION[format]}</span>
+              <span className="muted">.{options.pngTiles ? 'zip' : EXTENSION[format]}</span>
             </div>
           </label>
         </div>
@@ -151,6 +162,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
+        {format === 'pdf' && <PrintButton doc={doc} options={options} value={pdf} disabled={busy} />}
         <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
           {busy ? t('export.running') : t('export.run')}
         </button>

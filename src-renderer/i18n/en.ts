@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { printText } from '../export/print/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -301,6 +302,7 @@ export const en = {
     formats: {
       svg: 'SVG (vector, for print and editing)',
       png: 'PNG (picture, for slides and wikis)',
+      pdf: 'PDF (pages to print, vector)',
       csv: 'CSV (step table for Excel)',
       json: 'Lanemap file (to share the map)',
     },
@@ -569,6 +571,7 @@ export const en = {
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,
+  print: printText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,

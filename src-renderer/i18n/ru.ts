@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { printText } from '../export/print/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -309,6 +310,7 @@ export const ru: Messages = {
     formats: {
       svg: 'SVG (вектор, для печати и правки)',
       png: 'PNG (картинка, для слайдов и вики)',
+      pdf: 'PDF (страницы для печати, вектор)',
       csv: 'CSV (таблица шагов для Excel)',
       json: 'Файл Lanemap (чтобы поделиться картой)',
     },
@@ -582,6 +584,7 @@ export const ru: Messages = {
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
+  print: printText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,

@@ -10,6 +10,8 @@ export const LATIN_ALLOWED = [
   'CSV',
   'XLSX',
   'JSON',
+  'PDF',
+  'ZIP',
   // names of analysis methods, kept as Russian analysts write them
   'RACI',
   'SIPOC',
