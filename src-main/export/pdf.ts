@@ -196,6 +196,7 @@ export function separateText(svg: string): { graphics: string; texts: PlacedText
 /** The texts that lie (partly) in `area`, as an SVG of the picture's size. */
 function textsIn(texts: PlacedText[], area: Rect | null, width: number, height: number, fontFamily: string): string {
   const inside = area ? texts.filter((t) => t.x1 > area.x && t.x0 < area.x + area.width && t.y1 > area.y && t.y0 < area.y + area.height) : texts;
+  if (!inside.length) return '';
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(width)}" height="${num(height)}" font-family="${fontFamily}">${inside.map((t) => t.svg).join('')}</svg>`;
 }
 
@@ -292,7 +293,8 @@ function showPart(doc: Doc, pic: Picture, area: Rect, box: Rect, k: number, allT
   doc.transform(k, 0, 0, k, box.x - area.x * k, box.y - area.y * k);
   (doc as unknown as { addContent(s: string): void }).addContent(`/${pic.formName} Do`);
   const { width, height } = pic.input;
-  SVGtoPDF(doc, splitScripts(textsIn(pic.texts, allText ? null : area, width, height, pic.fontFamily)), 0, 0, svgOptions(width, height));
+  const texts = textsIn(pic.texts, allText ? null : area, width, height, pic.fontFamily);
+  if (texts) SVGtoPDF(doc, splitScripts(texts), 0, 0, svgOptions(width, height));
   doc.restore();
 }
 
@@ -310,6 +312,19 @@ function textLine(doc: Doc, text: string, x: number, y: number, width: number, s
   if (options.anchor && options.anchor !== 'start') attrs.push(`text-anchor="${options.anchor}"`);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(h)}" font-family="Inter"><text ${attrs.join(' ')}>${escapeXml(text)}</text></svg>`;
   drawSvg(doc, svg, x, y, width, h);
+}
+
+/** The footer's two texts (the map's title, the page number) as SVG in page points. */
+function footerSvg(plan: PdfPlan, left: string, right: string): string {
+  const y = plan.page.height - plan.margin - FOOTER + 4 + 6 + 0.36 * 7.5;
+  const size = 7.5;
+  const w = plan.page.width - 2 * plan.margin;
+  const maxLeft = w * 0.55;
+  const title = fitText(left, maxLeft, size * 1.6, size, 400, 1.6).lines[0] ?? '';
+  return (
+    `<text x="${num(plan.margin)}" y="${num(y)}" font-size="${size}" fill="${MUTED}">${escapeXml(title === left ? left : `${title}…`)}</text>` +
+    `<text x="${num(plan.margin + w)}" y="${num(y)}" font-size="${size}" fill="${MUTED}" text-anchor="end">${escapeXml(right)}</text>`
+  );
 }
 
 function footer(doc: Doc, plan: PdfPlan, left: string, right: string): void {
@@ -339,7 +354,7 @@ function laneStrip(frame: SvgFrame, body: Rect): string {
       parts.push(textBlock(name, 12, y + 18, { weight: 600, fill: TEXT }));
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(body.height)}" font-family="Inter">${parts.join('')}</svg>`;
+  return parts.join('');
 }
 
 /** The phase names at the top of a tile, each at the left of its visible part. */
@@ -360,7 +375,7 @@ function phaseStrip(frame: SvgFrame, body: Rect): string {
       parts.push(textBlock(name, x + 12, 3 + (h - 3 - name.lines.length * name.lineHeight) / 2, { weight: 600, fill: TEXT, italic: p.placeholder }));
     }
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(body.width)}" height="${num(h)}" font-family="Inter">${parts.join('')}</svg>`;
+  return parts.join('');
 }
 
 /** Ticks in the margins and a faint dashed line where the next page's part begins (and this one's ends on the page before). */
@@ -476,10 +491,14 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
     const boxes = tileBoxes(plan, f);
     const body = { ...boxes.body, width: p.body.width * k, height: p.body.height * k };
     showPart(doc, pic, p.body, body, k);
-    drawSvg(doc, laneStrip(f, p.body), boxes.lanes.x, boxes.lanes.y, boxes.lanes.width, p.body.height * k);
-    if (f.lanesTop > f.phasesTop) drawSvg(doc, phaseStrip(f, p.body), boxes.phases.x, boxes.phases.y, p.body.width * k, boxes.phases.height);
     overlapMarks(doc, body, p.body, k, { col: p.col === 1, row: p.row === 1 }, { col: p.col === plan.cols, row: p.row === plan.rows });
-    footer(doc, plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col }));
+    // the lane names, the phase names and the footer: one drawing per page
+    const chrome = [
+      `<g transform="translate(${num(boxes.lanes.x)} ${num(boxes.lanes.y)}) scale(${k})">${laneStrip(f, p.body)}</g>`,
+      f.lanesTop > f.phasesTop ? `<g transform="translate(${num(boxes.phases.x)} ${num(boxes.phases.y)}) scale(${k})">${phaseStrip(f, p.body)}</g>` : '',
+      footerSvg(plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col })),
+    ].join('');
+    drawSvg(doc, `<svg xmlns="http://www.w3.org/2000/svg" width="${num(plan.page.width)}" height="${num(plan.page.height)}" font-family="Inter">${chrome}</svg>`, 0, 0, plan.page.width, plan.page.height);
   });
   doc.end();
   return done.then((pdf) => ({ pdf, pages: total, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
