@@ -102,7 +102,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           )}
           {drawing && (
             <>
-              <label className="field">
+              <label className="field" hidden={format === 'pdf'}>
                 <span>{t('export.background')}</span>
                 <select aria-label={t('export.background')} value={background} onChange={(e) => setBackground(e.target.value as 'white' | 'transparent')}>
                   <option value="white">{t('export.white')}</option>
