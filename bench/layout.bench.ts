@@ -15,6 +15,7 @@ import { bpmnFigures } from './bpmn.bench';
 import { exportFigures } from './export.bench';
 import { documentFigures } from './document.bench';
 import { tableFigures } from './table.bench';
+import { pdfFigures } from './pdf.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
 const json = process.argv.includes('--json');
@@ -92,6 +93,10 @@ rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 // the process document of a 200-step map as DOCX (bench/document.bench.ts)
 const documentBench = await documentFigures(elk);
 Object.assign(results, documentBench);
+// the tiled PDF of a 1000-step map (bench/pdf.bench.ts; goal <= 2 s)
+const pdf = await pdfFigures(elk);
+results['export.pdf.1000.ms'] = round(pdf.ms, 0);
+results['export.pdf.1000.pages'] = pdf.pages;
 
 // checks + figures of the map, as on every edit (bench/analysis.bench.ts); the table gets its own lines
 const analysis = analysisFigures();
@@ -119,5 +124,6 @@ if (json) {
   for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
   for (const [name, v] of Object.entries(documentBench)) console.log(`${name} (process document, map to file): ${v}`);
   for (const [name, v] of Object.entries(bpmn)) console.log(`${name}: ${v}`);
+  console.log(`tiled PDF (A4 landscape, readable), 1000 steps: ${pdf.ms.toFixed(0)} ms (median of 3), ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KB`);
   for (const [name, ms] of Object.entries(table)) console.log(`${name} (map view -> table rows painted, Chromium): ${ms} ms (median)`);
 }

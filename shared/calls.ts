@@ -19,6 +19,7 @@ export const CALLS = [
   'file:save',
   'views:xlsx',
   'document:docx',
+  'export:pdf',
   'templates:list',
   'maps:createFromTemplate',
   'maps:parents',

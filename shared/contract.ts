@@ -8,6 +8,7 @@ import { MAX_LANEMAP_TEXT } from './export/lanemapJson';
 import { AuthorSchema, IdSchema, MapDocSchema, MapChangesSchema, MapTitleSchema, VersionNameSchema, RoleSchema } from './model/schema';
 import { BpmnExportInputSchema, BpmnImportInputSchema, type BpmnExportResult, type BpmnImportResult } from './interop/bpmnWire';
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
+import { PdfRequestSchema } from './export/pdfRequest';
 
 const empty = z.object({}).strict();
 
@@ -131,6 +132,8 @@ export const inputSchemas = {
     ),
   /** The process document (регламент) of a map as sent (unsaved edits included), in `lang`, as a .docx file. */
   'document:docx': z.object({ doc: MapDocSchema, lang: z.enum(['en', 'ru'], { error: "lang must be 'en' or 'ru'" }) }).strict(),
+  /** The map picture (renderMapSvg, in the user's language) as a PDF: one page fitted or tiled (shared/export/pdfPlan.ts). */
+  'export:pdf': PdfRequestSchema,
   'settings:get': empty,
   /** Changes only the settings given; at least one. */
   'settings:set': z
@@ -225,6 +228,8 @@ export interface CallResults {
   'views:xlsx': { content: string };
   /** The .docx file's bytes, base64. */
   'document:docx': { content: string };
+  /** The PDF's bytes, base64, and how it was laid out. */
+  'export:pdf': { content: string; pages: number; rows: number; cols: number; scale: number; titlePt: number };
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;

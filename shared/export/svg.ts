@@ -29,6 +29,7 @@ import { formatMinutes, mapFigures } from '../analysis/figures';
 import { valueStreamLayout } from '../analysis/valueStream';
 import { valueStreamSvg, VS_HEADING_HEIGHT, type ValueStreamLabels } from './valueStreamSvg';
 import { DOUBLE_RING_GAP, MESSAGE_DASH, TRIGGER_MARK, messageMarkerDefs, parallelPlus, parallelPlusSvg, triggerMarkSvg } from './eventMarks';
+import { KEY_WORDS, keyLegendSvg, type KeyLabels } from './legendSvg';
 import { DEFAULT_MARK_LABELS, MARKS_ROOM, hasMarks, markSymbols, marksIn, marksLegendSvg, phaseMarksSvg, stepMarksSvg, type MarkLabels } from './kpiSvg';
 
 export interface SvgExportOptions {
@@ -42,6 +43,10 @@ export interface SvgExportOptions {
   titleBlock?: { title: string; subtitle?: string };
   /** A key of the role colours under the map. */
   legend?: boolean;
+  /** A key of the step shapes and card chips the picture shows, under the map (legendSvg.ts), in the words given (default English). */
+  key?: boolean | { labels?: Partial<KeyLabels> };
+  /** The widest the blocks under the map (keys, value stream, comments) are set (default: the map's width): a PDF sets them a page wide. */
+  blockWidth?: number;
   /** `@font-face` rules (e.g. Inter as data URLs) embedded in a <style>, so the file looks the same everywhere. */
   fontCss?: string;
   /** Words used in the drawing (for a translated export). */
@@ -101,6 +106,25 @@ export interface SvgExport {
   svg: string;
   width: number;
   height: number;
+  /** Where the map's parts lie in the picture (its own coordinates): for pages cut from it (the tiled PDF). */
+  frame: SvgFrame;
+}
+
+/** The map's parts in an exported picture's coordinates. */
+export interface SvgFrame {
+  /** The lane-name column: from `headerLeft` to `contentLeft`. */
+  headerLeft: number;
+  contentLeft: number;
+  contentRight: number;
+  /** Top of the phase-name row (= `lanesTop` without phases). */
+  phasesTop: number;
+  lanesTop: number;
+  /** Bottom of the map (lanes, and what hangs below the last one). */
+  mapBottom: number;
+  lanes: { name: string; color: string; top: number; bottom: number }[];
+  phases: { name: string; left: number; right: number; placeholder: boolean }[];
+  /** The blocks under the map (keys, value stream, comments): from `mapBottom` down, `blocksRight` wide. */
+  blocksRight: number;
 }
 
 // colours of src-renderer/styles.css
@@ -369,7 +393,8 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   );
 
   let width = Math.ceil(regionWidth + 2 * MARGIN);
-  const innerWidth = width - 2 * MARGIN;
+  const innerWidth = Math.min(width - 2 * MARGIN, Math.max(200, options.blockWidth ?? Infinity));
+  let blocksRight = MARGIN * 2 + innerWidth;
 
   // title block
   const head: string[] = [];
@@ -412,6 +437,16 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       x += itemW;
     }
     y += rowHeight;
+  }
+  if (options.key) {
+    const words = { ...KEY_WORDS.en, ...(options.key === true ? {} : options.key.labels) };
+    const key = keyLegendSvg(steps, MARGIN, y + 16, innerWidth, words, MUTED, TEXT);
+    if (key.svg) {
+      legend.push(key.svg);
+      y += 16 + key.height;
+    }
+  }
+  if (options.legend || options.key) {
     // the key of the KPI badges and automation marks, only when the picture has some
     const key = marksLegendSvg(marks, MARGIN, y + 14, innerWidth, labels, MUTED, TEXT);
     if (key.svg) {
@@ -438,6 +473,7 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
     valueStream = valueStreamSvg(layout, MARGIN, y, vsLabels, time, percent);
     y += VS_HEADING_HEIGHT + layout.height;
     width = Math.max(width, Math.ceil(MARGIN * 2 + layout.width));
+    blocksRight = Math.max(blocksRight, Math.ceil(MARGIN * 2 + layout.width));
   }
 
   // comments: numbered like the markers drawn on their steps and flows
@@ -548,7 +584,25 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
   if (valueStream) out.push(valueStream);
   if (commentList) out.push(commentList);
   out.push('</svg>');
-  return { svg: out.join('\n'), width, height };
+  const tx = MARGIN - regionLeft;
+  const ty = mapTop - regionTop;
+  const frame: SvgFrame = {
+    headerLeft: contentLeft - LANE_HEADER_WIDTH + tx,
+    contentLeft: contentLeft + tx,
+    contentRight: contentRight + tx,
+    phasesTop: lanesTop - (hasHeader ? PHASE_HEADER_HEIGHT : 0) + ty,
+    lanesTop: lanesTop + ty,
+    mapBottom: regionBottom + ty,
+    lanes: shownLanes.map((l) => ({ name: l.role.name, color: colour(l.role.color), top: l.top + ty, bottom: l.top + l.height + ty })),
+    phases: shownColumns.map((c) => ({
+      name: c.phase ? c.phase.name : labels.noPhase,
+      left: Math.max(c.left, contentLeft) + tx,
+      right: Math.min(c.left + c.width, contentRight) + tx,
+      placeholder: !c.phase,
+    })),
+    blocksRight: Math.min(width, blocksRight),
+  };
+  return { svg: out.join('\n'), width, height, frame };
 }
 
 /** A colour from the model (validated as #rrggbb), else the neutral one: never user text in an attribute unchecked. */

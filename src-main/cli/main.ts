@@ -28,7 +28,7 @@ import { sheetCsv } from '../../shared/views/csv';
 import type { SheetLang } from '../../shared/views/sheet';
 import { allViewSheets, EXPORT_SHEETS, isExportSheet, viewSheet, type ExportSheet } from '../../shared/views/sheets';
 import { parseLanemapJson, toLanemapJson } from '../../shared/export/lanemapJson';
-import { detailHeights, renderMapSvg } from '../../shared/export/svg';
+import { detailHeights, renderMapSvg, type SvgExport } from '../../shared/export/svg';
 import { renderSwotSvg } from '../../shared/export/swotSvg';
 import { SWOT_WORDS } from '../../shared/views/swot';
 import { parseTemplate } from '../../shared/model/template';
@@ -44,9 +44,13 @@ import { applyCommand, cmd } from '../../shared/model/commands';
 import { mapToBpmn } from '../../shared/interop/bpmn/export';
 import { parseConvertArgs, readBpmnFile, summaryLines } from './bpmn';
 
+import { KEY_WORDS } from '../../shared/export/legendSvg';
+import { blockWidthFor } from '../../shared/export/pdfPlan';
+import { pdfFile, pngTilesZip, PRINT_USAGE, PrintArgsError, takePrintArgs, type PrintArgs } from './printExport';
+
 export class CliError extends Error {}
 
-const FORMATS = ['svg', 'png', 'csv', 'json', 'xlsx', 'docx', 'bpmn'] as const;
+const FORMATS = ['svg', 'png', 'pdf', 'csv', 'json', 'xlsx', 'docx', 'bpmn'] as const;
 const LANGS: readonly SheetLang[] = ['en', 'ru'];
 type Format = (typeof FORMATS)[number];
 
@@ -54,7 +58,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 
 const USAGE = `Usage:
-  lanemap export <file.lanemap.json | template:ID> --format svg|png|csv|json|xlsx|docx|bpmn --out FILE [options]
+  lanemap export <file.lanemap.json | template:ID> --format svg|png|pdf|csv|json|xlsx|docx|bpmn --out FILE [options]
   lanemap convert <in.bpmn> --format svg|png|json --out FILE [--lang en|ru] [drawing options]
   lanemap templates
 
@@ -62,6 +66,7 @@ Formats (default: from the --out file's extension):
   svg, png   the map drawn      [--scale 1|2|3] [--details] [--transparent] [--comments]
              [--value-stream]   the critical path's timeline under the map (wait low, work
                                 high; lead time, work, efficiency; a day is 8 working hours)
+${PRINT_USAGE}
   json       the .lanemap.json sharing file
   csv        the list of steps in reading order: No., Phase, Role, Kind, Title, Description,
              Inputs, Outputs, Resources, Duration, Duration in minutes, Next steps (by number,
@@ -128,7 +133,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
     }
     throw new CliError(`Unknown command "${command}".\n${USAGE}`);
   } catch (e) {
-    if (e instanceof CliError) io.err(`lanemap: ${e.message}`);
+    if (e instanceof CliError || e instanceof PrintArgsError) io.err(`lanemap: ${e.message}`);
     else io.err(`lanemap: something went wrong: ${(e as Error)?.message ?? String(e)}`);
     return 1;
   }
@@ -155,9 +160,12 @@ interface ExportArgs {
   swot?: boolean;
   /** bpmn: inputs and outputs also as BPMN data objects. */
   dataObjects?: boolean;
+  /** pdf, png tiles, the legend (printExport.ts). */
+  print?: PrintArgs;
 }
 
-export function parseExportArgs(args: string[]): ExportArgs {
+export function parseExportArgs(all: string[]): ExportArgs {
+  const { rest: args, print } = takePrintArgs(all);
   let source: string | undefined;
   let format: string | undefined;
   let out: string | undefined;
@@ -217,14 +225,16 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(out).slice(1).toLowerCase();
   if (!format) format = ext;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`Unknown format "${format}": use --format svg, png, csv, json, xlsx, docx or bpmn.`);
+    throw new CliError(`Unknown format "${format}": use --format svg, png, pdf, csv, json, xlsx, docx or bpmn.`);
   }
   // a PNG written as x.svg would open as nothing anywhere
+  if (format === 'png' && print.pngTiles && ext !== 'zip') throw new CliError(`--tiles writes a ZIP of PNG tiles: give --out a .zip name (not ${path.basename(out)}).`);
   if ((FORMATS as readonly string[]).includes(ext) && ext !== format) {
     throw new CliError(`--out ${path.basename(out)} ends in .${ext} but the format is ${format}: use a .${format} name or --format ${ext}.`);
   }
-  const drawing = format === 'svg' || format === 'png';
+  const drawing = format === 'svg' || format === 'png' || format === 'pdf';
   if (swot && !drawing && !view) throw new CliError(`--view swot draws the SWOT board: use it with --format svg or png (not ${format}).`);
+  if (swot && format === 'pdf') throw new CliError('--view swot draws the SWOT board as svg or png; the PDF is of the map.');
   if (swot && drawing) {
     if (valueStream || comments || details) throw new CliError('--view swot draws the SWOT board alone: --details, --comments and --value-stream are for the map.');
     view = undefined;
@@ -234,10 +244,10 @@ export function parseExportArgs(args: string[]): ExportArgs {
   }
   if (sep && format !== 'csv') throw new CliError(`--sep sets the CSV's separator: use it with --format csv (not ${format}).`);
   if (sep && view) throw new CliError('--sep is for the step list (--format csv without --view).');
-  if (valueStream && format !== 'svg' && format !== 'png') throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
+  if (valueStream && !drawing) throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
   if (dataObjects && format !== 'bpmn') throw new CliError(`--data-objects is for BPMN: use it with --format bpmn (not ${format}).`);
   if (format === 'bpmn' && (details || comments || transparent || view)) throw new CliError('--format bpmn writes the process for other tools: --details, --comments, --transparent and --view are for drawings and tables.');
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), ...(dataObjects ? { dataObjects } : {}), view, lang };
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), ...(dataObjects ? { dataObjects } : {}), view, lang, print };
 }
 
 /**
@@ -264,7 +274,7 @@ async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise
 
 async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.source)): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
-  const drawing = (args.format === 'svg' || args.format === 'png') && !args.swot;
+  const drawing = (args.format === 'svg' || args.format === 'png' || args.format === 'pdf') && !args.swot;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   const lang: ExportLang = args.lang ?? detectMapLanguage(loaded) ?? systemLanguage();
   let data: string | Buffer;
@@ -288,21 +298,33 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
       break;
     }
     case 'svg':
-    case 'png': {
+    case 'png':
+    case 'pdf': {
+      const legend = args.print?.legend !== false;
       const svg = args.swot ? swotPage(doc, args, lang) : renderMapSvg(doc, {
         ...drawingWords(lang),
         details: args.details,
         laidOutForDetails,
         background: args.transparent ? 'transparent' : 'white',
         titleBlock: { title: doc.title, subtitle: titleSubtitle(doc, lang) },
-        legend: true,
+        legend,
+        key: legend ? { labels: KEY_WORDS[lang] } : false,
+        ...(args.format === 'pdf' && args.print ? { blockWidth: blockWidthFor({ ...args.print, mode: 'tiles', scale: args.print.pdfScale }) } : {}),
         comments: args.comments,
         ...(args.valueStream ? { valueStream: valueStreamWords(lang) } : {}),
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });
       if (args.format === 'svg') data = svg.svg;
-      else {
+      else if (args.format === 'pdf' && 'frame' in svg) {
+        const pdf = await pdfFile(svg as SvgExport, doc, args.print!, lang);
+        notes.push(`${pdf.pages} page(s)${pdf.mode === 'tiles' ? ` (${pdf.rows} × ${pdf.cols} tiles at ${Math.round(pdf.scale * 100)}%, step titles at ${pdf.titlePt.toFixed(1)} pt)` : ''}`);
+        data = pdf.pdf;
+      } else if (args.print?.pngTiles) {
+        const tiles = pngTilesZip(svg, doc, args.scale, args.transparent, lang);
+        notes.push(`${tiles.tiles} tiles${tiles.readableWhole ? '' : '; one PNG of this map would be shrunk until its step titles are unreadable'}`);
+        data = Buffer.from(tiles.zip);
+      } else {
         const png = svgToPng(svg.svg, svg, { scale: args.scale, transparent: args.transparent });
         if (png.scale < args.scale - 1e-6)
           notes.push(

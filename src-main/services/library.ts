@@ -19,6 +19,7 @@ import { createBackupServices } from './backups';
 import { createSettingsServices } from './settings';
 import { createViewServices } from './views';
 import { createBpmnServices } from './bpmn';
+import { createPrintServices } from './printing';
 import { bundledTemplates } from './templates';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
@@ -28,7 +29,7 @@ export class BadInputError extends Error {}
  * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
  * promise, and the transports run every call through `dispatchAsync`, which waits for it.
  */
-export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'maps:importBpmn' | 'maps:exportBpmn';
+export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'maps:importBpmn' | 'maps:exportBpmn' | 'export:pdf';
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 
@@ -76,6 +77,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     ...createBackupServices(db, info.dataFile, clock),
     ...createViewServices(),
     ...createBpmnServices(db, clock, { appVersion: info.version }),
+    ...createPrintServices(),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

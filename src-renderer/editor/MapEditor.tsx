@@ -7,6 +7,7 @@ import { RolesPanel } from '../panels/RolesPanel';
 import { useEditor, useEditorStore } from '../store/context';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { ExportDialog } from '../export/ExportDialog';
+import { usePrintShortcut } from '../export/print/PdfOptions';
 import { Toolbar } from './Toolbar';
 import { SideTabs, type SidePanelId } from './SidePanel';
 import { CommentsPanel } from '../review/CommentsPanel';
@@ -68,6 +69,7 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
   const openHelp = useCallback(() => setShowHelp(true), []);
   const openExport = useCallback(() => setShowExport(true), []);
   useEditorShortcuts({ onHelp: openHelp, onExport: openExport });
+  usePrintShortcut();
   useReviewShortcuts();
   useReviewTabRequests((tab) => {
     setShowInspector(true);

@@ -17,8 +17,11 @@ import { useEditorStore } from '../store/context';
 import { BpmnExportNote, BpmnExportOptions } from './BpmnExportOptions';
 import type { BpmnExportChoice } from './bpmnExport';
 
-const FORMATS: ExportFormat[] = ['svg', 'png', 'csv', 'json', 'docx', 'bpmn'];
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
+import { PdfOptions, PngAdvice, PrintButton } from './print/PdfOptions';
+import { DEFAULT_PDF } from './print/pdfExport';
+
+const FORMATS: ExportFormat[] = ['svg', 'png', 'pdf', 'csv', 'json', 'docx', 'bpmn'];
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -40,10 +43,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [bpmn, setBpmn] = useState<BpmnExportChoice>({ dataObjects: false, hierarchy: false });
   const store = useEditorStore();
-  const drawing = format === 'svg' || format === 'png';
+  const [legend, setLegend] = useState(true);
+  const [pdf, setPdf] = useState(DEFAULT_PDF);
+  const [pngTiles, setPngTiles] = useState(false);
+  const drawing = format === 'svg' || format === 'png' || format === 'pdf';
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, stepIds: onlySelection ? selected : [], csvSeparator, documentLang, bpmn }),
-    [format, scale, background, details, comments, valueStream, onlySelection, selected, csvSeparator, documentLang, bpmn],
+    () => ({ format, scale, background, details, comments, valueStream, legend, pdf, pngTiles: format === 'png' && pngTiles, stepIds: onlySelection ? selected : [], csvSeparator, documentLang, bpmn }),
+    [format, scale, background, details, comments, valueStream, legend, pdf, pngTiles, onlySelection, selected, csvSeparator, documentLang, bpmn],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -73,7 +79,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       // BPMN is written by the backend from the stored map: store the edits still on their way first
       if (format === 'bpmn') await store.getState().flush();
       const result = await exportMap(doc, options);
-      const fileName = safeFileName(name, EXTENSION[format]);
+      const fileName = safeFileName(name, options.pngTiles ? 'zip' : EXTENSION[format]);
       const where = await saveFile(result.blob, fileName);
       if (where) {
         notify.info([t('export.done', { where }), result.notice].filter(Boolean).join(' '));
@@ -110,7 +116,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           )}
           {drawing && (
             <>
-              <label className="field">
+              <label className="field" hidden={format === 'pdf'}>
                 <span>{t('export.background')}</span>
                 <select aria-label={t('export.background')} value={background} onChange={(e) => setBackground(e.target.value as 'white' | 'transparent')}>
                   <option value="white">{t('export.white')}</option>
@@ -129,11 +135,17 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
                 <input type="checkbox" checked={valueStream} onChange={(e) => setValueStream(e.target.checked)} />
                 <span>{t('figures.exportOption')}</span>
               </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={legend} onChange={(e) => setLegend(e.target.checked)} />
+                <span>{t('print.legend')}</span>
+              </label>
             </>
           )}
           {format === 'csv' && <CsvOptions separator={csvSeparator} onSeparator={setCsvSeparator} />}
           {format === 'docx' && <DocumentOptions lang={documentLang} onLang={setDocumentLang} />}
           {format === 'bpmn' && <BpmnExportOptions doc={doc} choice={bpmn} onChange={setBpmn} />}
+          {format === 'pdf' && <PdfOptions doc={doc} options={options} value={pdf} onChange={setPdf} />}
+          {format === 'png' && <PngAdvice doc={doc} options={options} scale={scale} tiles={pngTiles} onTiles={setPngTiles} />}
           {format !== 'json' && format !== 'docx' && format !== 'bpmn' && (
             <label className="checkbox">
               <input type="checkbox" checked={onlySelection} disabled={selected.length === 0} onChange={(e) => setOnlySelection(e.target.checked)} />
@@ -144,7 +156,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <span>{t('export.fileName')}</span>
             <div className="file-name">
               <LimitedInput aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-              <span className="muted">.{EXTENSION[format]}</span>
+              <span className="muted">.{options.pngTiles ? 'zip' : EXTENSION[format]}</span>
             </div>
           </label>
         </div>
@@ -169,6 +181,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
+        {format === 'pdf' && <PrintButton doc={doc} options={options} value={pdf} disabled={busy} />}
         <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
           {busy ? (format === 'docx' ? t('docExport.making') : t('export.running')) : t('export.run')}
         </button>

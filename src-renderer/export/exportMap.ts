@@ -18,7 +18,10 @@ import { lanemapJsonWithVersions } from '../review/versionExport';
 import { valueStreamOptions } from './localized';
 import { exportBpmn, type BpmnExportChoice } from './bpmnExport';
 
-export type ExportFormat = 'svg' | 'png' | 'csv' | 'json' | 'docx' | 'bpmn';
+import { DEFAULT_PDF, exportPdf, keyLabels, type PdfSettings } from './print/pdfExport';
+import { pngTilesBlob } from './print/pngTilesExport';
+
+export type ExportFormat = 'svg' | 'png' | 'pdf' | 'csv' | 'json' | 'docx' | 'bpmn';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -36,6 +39,14 @@ export interface ExportOptions {
   documentLang?: ExportLang;
   /** BPMN: data objects, the whole hierarchy (bpmnExport.ts). */
   bpmn?: BpmnExportChoice;
+  /** Drawings: the key of roles, step shapes and chips under the map (default on). */
+  legend?: boolean;
+  /** PDF: pages, paper, scale (print/pdfExport.ts). */
+  pdf?: PdfSettings;
+  /** PNG: a ZIP of numbered tiles instead of one picture. */
+  pngTiles?: boolean;
+  /** Drawings: the widest the blocks under the map are set (a PDF sets them a page wide). */
+  blockWidth?: number;
 }
 
 export interface ExportResult {
@@ -45,7 +56,7 @@ export interface ExportResult {
   notice?: string;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
+const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
 
 /**
  * The map as the drawing shows it. It reads left to right: a top-to-bottom map is laid out
@@ -66,7 +77,7 @@ async function drawable(doc: MapDoc, details: boolean): Promise<{ doc: MapDoc; l
 }
 
 /** The SVG of a map as exported (also what the dialog previews). */
-export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments' | 'valueStream'>, embedFont = true) {
+export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background' | 'details' | 'stepIds' | 'comments' | 'valueStream' | 'legend' | 'blockWidth'>, embedFont = true) {
   const { doc: d, notice, laidOutForDetails } = await drawable(doc, o.details);
   // who receives the picture sees how far the map is agreed, and who owns it
   const subtitle = drawingSubtitle(doc);
@@ -77,7 +88,9 @@ export async function exportSvg(doc: MapDoc, o: Pick<ExportOptions, 'background'
     stepIds: o.stepIds,
     background: o.background,
     titleBlock: { title: doc.title, subtitle },
-    legend: true,
+    legend: o.legend !== false,
+    key: o.legend !== false && { labels: keyLabels() },
+    ...(o.blockWidth ? { blockWidth: o.blockWidth } : {}),
     comments: o.comments === true,
     ...(o.valueStream ? { valueStream: valueStreamOptions() } : {}),
     formatDate: (iso: string) => formatDate(iso, 'date'),
@@ -127,7 +140,12 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
       const { svg, notice } = await exportSvg(doc, o);
       return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName, notice };
     }
+    case 'pdf': {
+      const { blob, notice } = await exportPdf(doc, o, o.pdf ?? DEFAULT_PDF);
+      return { blob, fileName, notice };
+    }
     case 'png': {
+      if (o.pngTiles) return { ...(await pngTilesBlob(doc, o)), fileName: fileName.replace(/\.png$/, '.zip') };
       const { svg, width, height, notice } = await exportSvg(doc, o);
       const { blob, scale } = await svgToPng(svg, { width, height }, o.scale);
       const smaller =

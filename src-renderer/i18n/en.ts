@@ -16,6 +16,7 @@ import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
+import { printText } from '../export/print/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -304,6 +305,7 @@ export const en = {
     formats: {
       svg: 'SVG (vector, for print and editing)',
       png: 'PNG (picture, for slides and wikis)',
+      pdf: 'PDF (pages to print, vector)',
       csv: 'CSV (step table for Excel)',
       json: 'Lanemap file (to share the map)',
     },
@@ -574,6 +576,7 @@ export const en = {
   swotView: swotText.en,
   kinds: kindsText.en,
   bpmn: bpmnText.en,
+  print: printText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,

@@ -16,6 +16,7 @@ import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
+import { printText } from '../export/print/text';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -312,6 +313,7 @@ export const ru: Messages = {
     formats: {
       svg: 'SVG (вектор, для печати и правки)',
       png: 'PNG (картинка, для слайдов и вики)',
+      pdf: 'PDF (страницы для печати, вектор)',
       csv: 'CSV (таблица шагов для Excel)',
       json: 'Файл Lanemap (чтобы поделиться картой)',
     },
@@ -587,6 +589,7 @@ export const ru: Messages = {
   swotView: swotText.ru,
   kinds: kindsText.ru,
   bpmn: bpmnText.ru,
+  print: printText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,

@@ -15,6 +15,8 @@ export const LATIN_ALLOWED = [
   // BPMN 2.0, the process notation (issue 11), and its files
   'BPMN',
   'XML',
+  'PDF',
+  'ZIP',
   // names of analysis methods, kept as Russian analysts write them
   'RACI',
   'SIPOC',

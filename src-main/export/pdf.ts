@@ -1,0 +1,505 @@
+/**
+ * PDF from the exported map picture (the SVG of `renderMapSvg`, the one drawing of the map),
+ * Node only: pdfkit writes the file, svg-to-pdfkit draws the SVG into it as vectors.
+ *
+ * - Fonts: the bundled Inter faces (fonts.ts) are registered with pdfkit and embedded as
+ *   subsets, so text stays text: selectable, searchable, copied out as the same letters.
+ *   @fontsource ships Inter cut by script (latin, latin-ext, cyrillic, cyrillic-ext), so each
+ *   text run is split by script into tspans, each drawn with the face that holds its letters.
+ * - The picture is drawn once, into a form XObject, and every page shows its part of it
+ *   through a clip: a 1000-step map cut into 40 pages is still drawn (and stored) once.
+ * - Pages as `planPdf` (shared/export/pdfPlan.ts) lays them: one page fitted, or an overview
+ *   page with the tile grid, the tiles (lane names at the left and phase names at the top of
+ *   every page, overlap marks, "Page 3 of 12 — row 1, column 3"), then the keys under the map.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { fitText, escapeXml, num, textBlock } from '../../shared/export/text';
+import { fillWords, FOOTER, PDF_WORDS, planPdf, tileBoxes, TILE_OVERLAP, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect } from '../../shared/export/pdfPlan';
+import type { SvgFrame } from '../../shared/export/svg';
+import { FONT_SUBSETS, fontFaces, fontFilesDir, woffToSfnt } from './fonts';
+
+export interface PdfMeta {
+  title: string;
+  author?: string;
+  subject?: string;
+}
+
+export interface PdfInput {
+  /** The map picture: `renderMapSvg`'s result (without `fontCss`: the PDF embeds its own fonts). */
+  svg: string;
+  width: number;
+  height: number;
+  frame: SvgFrame;
+}
+
+export interface PdfOptions extends PdfLayoutOptions {
+  meta: PdfMeta;
+  words?: PdfWords;
+  /** How the tiles' scale is written on the overview ("82 %"). */
+  formatPercent?: (share: number) => string;
+}
+
+export interface PdfResult {
+  pdf: Buffer;
+  pages: number;
+  rows: number;
+  cols: number;
+  /** The tiles' scale (1 = 100 %) and their step titles' size in pt. */
+  scale: number;
+  titlePt: number;
+}
+
+type Subset = (typeof FONT_SUBSETS)[number];
+type Doc = PDFKit.PDFDocument;
+
+const TEXT = '#1c2430';
+const MUTED = '#6b7483';
+const MARK = '#9aa3b2';
+
+// ---- fonts ----
+
+interface FaceFile {
+  name: string;
+  data: Buffer;
+}
+let faceCache: FaceFile[] | undefined;
+
+/** Inter's faces for the PDF: each script at 400 and 600, upright and italic (a placeholder title is italic). */
+function pdfFaces(): FaceFile[] {
+  if (faceCache) return faceCache;
+  const dir = fontFilesDir();
+  const out: FaceFile[] = [];
+  for (const f of fontFaces()) {
+    for (const style of ['normal', 'italic'] as const) {
+      const file = path.join(dir, `inter-${f.subset}-${f.weight}-${style}.woff`);
+      if (style === 'italic' && !fs.existsSync(file)) continue;
+      out.push({ name: faceName(f.subset, f.weight, style === 'italic'), data: woffToSfnt(fs.readFileSync(file)) });
+    }
+  }
+  faceCache = out;
+  return out;
+}
+
+function faceName(subset: Subset, weight: number, italic: boolean): string {
+  return `Inter-${subset}-${weight}${italic ? '-italic' : ''}`;
+}
+
+/** Code point ranges of each script's face, from the unicode-ranges the faces declare. */
+const RANGES: { subset: Subset; ranges: [number, number][] }[] = (() => {
+  const seen = new Set<Subset>();
+  const out: { subset: Subset; ranges: [number, number][] }[] = [];
+  for (const f of fontFaces()) {
+    if (seen.has(f.subset)) continue;
+    seen.add(f.subset);
+    const ranges = f.unicodeRange.split(',').map((r) => {
+      const [a, b] = r.replace(/U\+/g, '').split('-');
+      return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as [number, number];
+    });
+    out.push({ subset: f.subset, ranges });
+  }
+  return out;
+})();
+
+function subsetOf(cp: number): Subset | null {
+  for (const { subset, ranges } of RANGES) for (const [a, b] of ranges) if (cp >= a && cp <= b) return subset;
+  return null;
+}
+
+/**
+ * Every text run of the SVG split by script: the Latin parts stay as they are (family Inter),
+ * the others go into `<tspan font-family="lm-SUBSET">`, drawn with that script's face. A letter
+ * no face holds stays in the run before it.
+ */
+export function splitScripts(svg: string): string {
+  return svg.replace(/(<(?:text|tspan)\b[^>]*>)([^<]+)/g, (whole, open: string, content: string) => {
+    if (!/[^\p{ASCII}]/u.test(content)) return whole;
+    let out = '';
+    let run = '';
+    let current: Subset = 'latin';
+    const flush = () => {
+      if (!run) return;
+      out += current === 'latin' ? run : `<tspan font-family="lm-${current}">${run}</tspan>`;
+      run = '';
+    };
+    for (const ch of content) {
+      const s: Subset = subsetOf(ch.codePointAt(0)!) ?? current;
+      if (s !== current) {
+        flush();
+        current = s;
+      }
+      run += ch;
+    }
+    flush();
+    return open + out;
+  });
+}
+
+function fontCallback(family: string, bold: boolean, italic: boolean): string {
+  const m = /lm-([a-z-]+)/.exec(family);
+  const subset = (m && (FONT_SUBSETS as readonly string[]).includes(m[1]!) ? m[1] : 'latin') as Subset;
+  return faceName(subset, bold ? 600 : 400, italic);
+}
+
+// ---- the picture's text, apart from its drawing ----
+
+/** A `<text>` of the picture, with the fill and offset of the groups around it, and roughly where it lies. */
+interface PlacedText {
+  svg: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The picture without its text, and its texts one by one. Text drawn in a form shown through a
+ * clip is still in the page for text extraction (pdftotext, search, copy), so a page of a tiled
+ * map would give the words of the whole map: each page draws the shapes from the form and only
+ * the texts that lie (partly) in its part.
+ */
+export function separateText(svg: string): { graphics: string; texts: PlacedText[] } {
+  const texts: PlacedText[] = [];
+  const stack: { dx: number; dy: number; fill?: string }[] = [{ dx: 0, dy: 0 }];
+  const graphics = svg.replace(/<text\b[\s\S]*?<\/text>|<g\b[^>]*>|<\/g>/g, (tag) => {
+    if (tag.startsWith('</g')) {
+      if (stack.length > 1) stack.pop();
+      return tag;
+    }
+    const top = stack[stack.length - 1]!;
+    if (tag.startsWith('<g')) {
+      const t = /transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(tag);
+      const fill = /\bfill="([^"]+)"/.exec(tag)?.[1];
+      stack.push({ dx: top.dx + (t ? Number(t[1]) : 0), dy: top.dy + (t ? Number(t[2]) : 0), fill: fill ?? top.fill });
+      return tag;
+    }
+    const open = /^<text\b[^>]*>/.exec(tag)![0];
+    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(open)?.[1];
+    const x = Number(attr('x') ?? 0) + top.dx;
+    const y = Number(attr('y') ?? 0) + top.dy;
+    const size = Number(attr('font-size') ?? 16);
+    const lines = tag.split('<tspan').length - 1 || 1;
+    const longest = Math.max(...tag.replace(/<[^>]+>/g, '\n').split('\n').map((l) => l.replace(/&[a-z#0-9]+;/g, '_').length));
+    const w = longest * size * 0.62 + 4;
+    const anchor = attr('text-anchor');
+    const left = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+    const withFill = attr('fill') || !top.fill ? tag : tag.replace('<text ', `<text fill="${top.fill}" `);
+    const placed = top.dx || top.dy ? `<g transform="translate(${num(top.dx)} ${num(top.dy)})">${withFill}</g>` : withFill;
+    texts.push({ svg: placed, x0: left, y0: y - size, x1: left + w, y1: y + size * 0.3 + (lines - 1) * size * 1.4 });
+    return '';
+  });
+  return { graphics, texts };
+}
+
+/** The texts that lie (partly) in `area`, as an SVG of the picture's size. */
+function textsIn(texts: PlacedText[], area: Rect | null, width: number, height: number, fontFamily: string): string {
+  const inside = area ? texts.filter((t) => t.x1 > area.x && t.x0 < area.x + area.width && t.y1 > area.y && t.y0 < area.y + area.height) : texts;
+  if (!inside.length) return '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(width)}" height="${num(height)}" font-family="${fontFamily}">${inside.map((t) => t.svg).join('')}</svg>`;
+}
+
+// ---- drawing ----
+
+const svgOptions = (width: number, height: number) => ({
+  width,
+  height,
+  assumePt: true,
+  preserveAspectRatio: 'none',
+  fontCallback,
+  warningCallback: () => {},
+});
+
+/** Draws an SVG at (x, y), `width` × `height` pt (its own units stretched to them). */
+function drawSvg(doc: Doc, svg: string, x: number, y: number, width: number, height: number): void {
+  SVGtoPDF(doc, splitScripts(svg), x, y, svgOptions(width, height));
+}
+
+interface FakePage {
+  content: PDFKit.PDFKitReference;
+  resources: PDFKit.PDFKitReference;
+}
+
+/**
+ * The picture drawn once into a form XObject (in its own px, y down, as pdfkit's pages are):
+ * pages show it with `/Name Do`. Its drawing goes through a stand-in page whose content and
+ * resources are the form's.
+ */
+function pictureForm(doc: Doc, picture: PdfInput, svg: string): PDFKit.PDFKitReference {
+  const d = doc as unknown as { page: unknown; _ctm: number[]; ref(data?: object): PDFKit.PDFKitReference };
+  const resources = d.ref({ ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI'] });
+  const form = d.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, picture.width, picture.height], Resources: resources });
+  const res = (resources as unknown as { data: Record<string, Record<string, unknown>> }).data;
+  const dict = (key: string) => (res[key] ??= {});
+  const stand: FakePage & Record<string, unknown> = {
+    document: doc,
+    width: picture.width,
+    height: picture.height,
+    margins: { top: 0, left: 0, bottom: 0, right: 0 },
+    content: form,
+    resources,
+    dictionary: d.ref({}),
+    markings: [],
+    get fonts() {
+      return dict('Font');
+    },
+    get xobjects() {
+      return dict('XObject');
+    },
+    get ext_gstates() {
+      return dict('ExtGState');
+    },
+    get patterns() {
+      return dict('Pattern');
+    },
+    get colorSpaces() {
+      return dict('ColorSpace');
+    },
+    get annotations() {
+      return [];
+    },
+    write: (chunk: string) => (form as unknown as { write(c: string): void }).write(chunk),
+    end() {},
+  };
+  const saved = d.page;
+  const savedCtm = d._ctm;
+  d.page = stand;
+  d._ctm = [1, 0, 0, 1, 0, 0];
+  try {
+    SVGtoPDF(doc, splitScripts(svg), 0, 0, svgOptions(picture.width, picture.height));
+  } finally {
+    d.page = saved;
+    d._ctm = savedCtm;
+  }
+  const end = (r: unknown) => (r as { end(): void }).end();
+  end(stand.dictionary);
+  end(resources);
+  end(form);
+  return form;
+}
+
+interface Picture {
+  input: PdfInput;
+  formName: string;
+  texts: PlacedText[];
+  fontFamily: string;
+}
+
+/** Shows the picture's `area` (its px) in the page's `box` (pt), clipped to it: the shapes from the form, the texts in the area. */
+function showPart(doc: Doc, pic: Picture, area: Rect, box: Rect, k: number, allText = false): void {
+  doc.save();
+  doc.rect(box.x, box.y, box.width, box.height).clip();
+  doc.transform(k, 0, 0, k, box.x - area.x * k, box.y - area.y * k);
+  (doc as unknown as { addContent(s: string): void }).addContent(`/${pic.formName} Do`);
+  const { width, height } = pic.input;
+  const texts = textsIn(pic.texts, allText ? null : area, width, height, pic.fontFamily);
+  if (texts) SVGtoPDF(doc, splitScripts(texts), 0, 0, svgOptions(width, height));
+  doc.restore();
+}
+
+function addPage(doc: Doc, plan: PdfPlan, formName: string, form: PDFKit.PDFKitReference): void {
+  doc.addPage({ size: [plan.page.width, plan.page.height], margin: 0 });
+  (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[formName] = form;
+}
+
+/** A line of text (any script) at (x, y) pt: size in pt; `anchor` where x is. */
+function textLine(doc: Doc, text: string, x: number, y: number, width: number, size: number, options: { weight?: 400 | 600; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): void {
+  const h = size * 1.6;
+  const ax = options.anchor === 'middle' ? width / 2 : options.anchor === 'end' ? width : 0;
+  const attrs = [`x="${num(ax)}"`, `y="${num(h / 2 + 0.36 * size)}"`, `font-size="${num(size)}"`, `fill="${options.fill ?? TEXT}"`];
+  if (options.weight === 600) attrs.push('font-weight="600"');
+  if (options.anchor && options.anchor !== 'start') attrs.push(`text-anchor="${options.anchor}"`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(h)}" font-family="Inter"><text ${attrs.join(' ')}>${escapeXml(text)}</text></svg>`;
+  drawSvg(doc, svg, x, y, width, h);
+}
+
+/** The footer's two texts (the map's title, the page number) as SVG in page points. */
+function footerSvg(plan: PdfPlan, left: string, right: string): string {
+  const y = plan.page.height - plan.margin - FOOTER + 4 + 6 + 0.36 * 7.5;
+  const size = 7.5;
+  const w = plan.page.width - 2 * plan.margin;
+  const maxLeft = w * 0.55;
+  const title = fitText(left, maxLeft, size * 1.6, size, 400, 1.6).lines[0] ?? '';
+  return (
+    `<text x="${num(plan.margin)}" y="${num(y)}" font-size="${size}" fill="${MUTED}">${escapeXml(title === left ? left : `${title}…`)}</text>` +
+    `<text x="${num(plan.margin + w)}" y="${num(y)}" font-size="${size}" fill="${MUTED}" text-anchor="end">${escapeXml(right)}</text>`
+  );
+}
+
+function footer(doc: Doc, plan: PdfPlan, left: string, right: string): void {
+  const y = plan.page.height - plan.margin - FOOTER + 4;
+  const w = plan.page.width - 2 * plan.margin;
+  textLine(doc, left, plan.margin, y, w * 0.6, 7.5, { fill: MUTED });
+  textLine(doc, right, plan.margin + w * 0.4, y, w * 0.6, 7.5, { fill: MUTED, anchor: 'end' });
+}
+
+/** The lane names at the left of a tile: each lane's band, colour and name, the name at the top of its visible part. */
+function laneStrip(frame: SvgFrame, body: Rect): string {
+  const w = frame.contentLeft - frame.headerLeft;
+  const parts: string[] = [];
+  for (const lane of frame.lanes) {
+    const top = Math.max(lane.top, body.y);
+    const bottom = Math.min(lane.bottom, body.y + body.height);
+    if (bottom - top < 1) continue;
+    const y = top - body.y;
+    const h = bottom - top;
+    parts.push(`<rect x="0" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="#fff"/>`);
+    parts.push(`<rect x="0" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="${lane.color}" fill-opacity="0.13"/>`);
+    parts.push(`<path d="M0 ${num(y + 0.5)}H${num(w)}M0 ${num(y + h - 0.5)}H${num(w)}" stroke="${lane.color}" stroke-opacity="0.3"/>`);
+    parts.push(`<path d="M${num(w - 0.5)} ${num(y)}V${num(y + h)}" stroke="${lane.color}" stroke-opacity="0.4"/>`);
+    if (h >= 26) {
+      parts.push(`<rect x="12" y="${num(y + 10)}" width="18" height="4" rx="2" fill="${lane.color}"/>`);
+      const name = fitText(lane.name, w - 24, Math.max(16, h - 28), 14, 600, 18 / 14);
+      parts.push(textBlock(name, 12, y + 18, { weight: 600, fill: TEXT }));
+    }
+  }
+  return parts.join('');
+}
+
+/** The phase names at the top of a tile, each at the left of its visible part. */
+function phaseStrip(frame: SvgFrame, body: Rect): string {
+  const h = frame.lanesTop - frame.phasesTop;
+  const parts: string[] = [`<rect width="${num(body.width)}" height="${num(h)}" fill="#fff"/>`];
+  for (const p of frame.phases) {
+    const left = Math.max(p.left, body.x);
+    const right = Math.min(p.right, body.x + body.width);
+    if (right - left < 1) continue;
+    const x = left - body.x;
+    const w = right - left;
+    parts.push(`<rect x="${num(x)}" y="0" width="${num(w)}" height="3" fill="${p.placeholder ? '#d0d4db' : '#8a94a6'}"/>`);
+    parts.push(`<path d="M${num(x)} ${num(h - 0.5)}H${num(x + w)}" stroke="#e3e6eb"/>`);
+    if (right === p.right) parts.push(`<path d="M${num(x + w - 0.5)} 0V${num(h)}" stroke="#b9c0cc" stroke-dasharray="4 4"/>`);
+    if (w >= 60) {
+      const name = fitText(p.name, w - 24, h - 8, 13, 600, 16 / 13);
+      parts.push(textBlock(name, x + 12, 3 + (h - 3 - name.lines.length * name.lineHeight) / 2, { weight: 600, fill: TEXT, italic: p.placeholder }));
+    }
+  }
+  return parts.join('');
+}
+
+/** Ticks in the margins and a faint dashed line where the next page's part begins (and this one's ends on the page before). */
+function overlapMarks(doc: Doc, box: Rect, body: Rect, k: number, first: { col: boolean; row: boolean }, last: { col: boolean; row: boolean }): void {
+  const o = TILE_OVERLAP * k;
+  doc.save();
+  doc.lineWidth(0.6).strokeColor(MARK);
+  const xs: number[] = [];
+  if (!last.col) xs.push(box.x + body.width * k - o);
+  if (!first.col) xs.push(box.x + o);
+  const ys: number[] = [];
+  if (!last.row) ys.push(box.y + body.height * k - o);
+  if (!first.row) ys.push(box.y + o);
+  for (const x of xs) {
+    doc.moveTo(x, box.y - 6).lineTo(x, box.y - 1).stroke();
+    doc.moveTo(x, box.y + body.height * k + 1).lineTo(x, box.y + body.height * k + 6).stroke();
+  }
+  for (const y of ys) {
+    doc.moveTo(box.x + box.width + 1, y).lineTo(box.x + box.width + 6, y).stroke();
+  }
+  doc.lineWidth(0.3).dash(2, { space: 3 }).strokeOpacity(0.6);
+  for (const x of xs) doc.moveTo(x, box.y).lineTo(x, box.y + body.height * k).stroke();
+  for (const y of ys) doc.moveTo(box.x, y).lineTo(box.x + body.width * k, y).stroke();
+  doc.undash();
+  doc.restore();
+}
+
+export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfResult> {
+  const plan = planPdf(picture, options);
+  const words = options.words ?? PDF_WORDS.en;
+  const percent = options.formatPercent ?? ((x: number) => `${Math.round(x * 100)} %`);
+  const meta = options.meta;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      ...(meta.author ? { Author: meta.author } : {}),
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      Creator: 'Lanemap',
+      Producer: 'Lanemap (pdfkit)',
+    },
+  });
+  for (const f of pdfFaces()) doc.registerFont(f.name, f.data);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const { graphics, texts } = separateText(picture.svg);
+  const form = pictureForm(doc, picture, graphics);
+  const formName = 'LmMap';
+  const fontFamily = /<svg\b[^>]*font-family="([^"]*)"/.exec(picture.svg)?.[1] ?? 'Inter';
+  const pic: Picture = { input: picture, formName, texts, fontFamily };
+  const total = plan.pages.length;
+  const f = picture.frame;
+  const m = plan.margin;
+  const tiles = plan.pages.filter((p) => p.kind === 'tile');
+  plan.pages.forEach((p, i) => {
+    addPage(doc, plan, formName, form);
+    const n = i + 1;
+    if (p.kind === 'fit') {
+      const k = plan.ptPerPx;
+      const w = picture.width * k;
+      const h = picture.height * k;
+      const x = (plan.page.width - w) / 2;
+      showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x, y: m, width: w, height: h }, k, true);
+      return;
+    }
+    if (p.kind === 'overview') {
+      const head = 18;
+      const roomW = plan.page.width - 2 * m;
+      const roomH = plan.page.height - 2 * m - FOOTER - head;
+      const k = Math.min(roomW / picture.width, roomH / picture.height);
+      const x0 = m + (roomW - picture.width * k) / 2;
+      const y0 = m + head;
+      textLine(doc, fillWords(words.overview, { rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) }), m, m, roomW, 9, { weight: 600, fill: TEXT });
+      showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x: x0, y: y0, width: picture.width * k, height: picture.height * k }, k, true);
+      // the tile grid over the map, each tile with its page number
+      doc.save();
+      doc.lineWidth(0.8).strokeColor('#2f6fdf').strokeOpacity(0.85);
+      tiles.forEach((t) => {
+        if (t.kind !== 'tile') return;
+        doc.rect(x0 + t.body.x * k, y0 + t.body.y * k, t.body.width * k, t.body.height * k).stroke();
+      });
+      doc.restore();
+      const labelSize = Math.max(5, Math.min(16, Math.min(...tiles.map((t) => (t.kind === 'tile' ? Math.min(t.body.width, t.body.height) * k : 99))) / 3));
+      tiles.forEach((t, j) => {
+        if (t.kind !== 'tile') return;
+        const cx = x0 + (t.body.x + t.body.width / 2) * k;
+        const cy = y0 + (t.body.y + t.body.height / 2) * k;
+        const label = String(j + 2);
+        const lw = labelSize * (0.7 * label.length + 0.8);
+        doc.save();
+        doc.roundedRect(cx - lw / 2, cy - labelSize * 0.8, lw, labelSize * 1.6, 3).fillOpacity(0.85).fill('#ffffff');
+        doc.restore();
+        textLine(doc, label, cx - lw / 2, cy - labelSize * 0.8, lw, labelSize, { weight: 600, fill: '#2f6fdf', anchor: 'middle' });
+      });
+      footer(doc, plan, meta.title, fillWords(words.pageOverview, { n, total }));
+      return;
+    }
+    if (p.kind === 'blocks') {
+      const roomW = plan.page.width - 2 * m;
+      const k = Math.min(plan.ptPerPx, roomW / p.area.width);
+      showPart(doc, pic, p.area, { x: m, y: m, width: p.area.width * k, height: p.area.height * k }, k);
+      footer(doc, plan, meta.title, fillWords(words.page, { n, total }));
+      return;
+    }
+    const k = plan.ptPerPx;
+    const boxes = tileBoxes(plan, f);
+    const body = { ...boxes.body, width: p.body.width * k, height: p.body.height * k };
+    showPart(doc, pic, p.body, body, k);
+    overlapMarks(doc, body, p.body, k, { col: p.col === 1, row: p.row === 1 }, { col: p.col === plan.cols, row: p.row === plan.rows });
+    // the lane names, the phase names and the footer: one drawing per page
+    const chrome = [
+      `<g transform="translate(${num(boxes.lanes.x)} ${num(boxes.lanes.y)}) scale(${k})">${laneStrip(f, p.body)}</g>`,
+      f.lanesTop > f.phasesTop ? `<g transform="translate(${num(boxes.phases.x)} ${num(boxes.phases.y)}) scale(${k})">${phaseStrip(f, p.body)}</g>` : '',
+      footerSvg(plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col })),
+    ].join('');
+    drawSvg(doc, `<svg xmlns="http://www.w3.org/2000/svg" width="${num(plan.page.width)}" height="${num(plan.page.height)}" font-family="Inter">${chrome}</svg>`, 0, 0, plan.page.width, plan.page.height);
+  });
+  doc.end();
+  return done.then((pdf) => ({ pdf, pages: total, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
+}

@@ -1,0 +1,49 @@
+/**
+ * PDF from the export dialog as a person does it: PDF chosen, pages across A4 landscape at the
+ * readable scale, the page count said before exporting, the file read back with poppler
+ * (pdftotext, pdfinfo) and its pages rendered (pdftoppm) to be looked at; Russian too.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { SCREENSHOTS } from './harness';
+import { appSuite } from './suite';
+import { ui } from './ui';
+
+const suite = appSuite();
+const OUT = path.resolve('artifacts/exports');
+
+const run = (cmd: string, ...args: string[]) => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+};
+
+test('PDF from the dialog: the page count before exporting, then selectable text and the pages asked for', async () => {
+  const { page } = suite;
+  await page.getByRole('button', { name: /^Open / }).click();
+  await ui.count(page.locator('.react-flow__node-step'), 13);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the map' });
+  await dialog.getByRole('radio', { name: /^PDF/ }).check();
+  await dialog.getByRole('radio', { name: 'Across several pages' }).check();
+  const plan = dialog.getByTestId('pdf-plan');
+  await ui.visible(plan);
+  await expect.poll(() => plan.textContent()).toMatch(/^\d+ pages: an overview, \d+ × \d+ tiles .* step titles at 8(\.0)? pt\.$/);
+  const pages = Number(/^(\d+) pages/.exec((await plan.textContent())!)![1]);
+  await ui.visible(dialog.getByRole('button', { name: 'Print…' }));
+  await dialog.screenshot({ path: path.join(SCREENSHOTS, 'export-pdf-dialog.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, download.suggestedFilename());
+  await download.saveAs(file);
+  await ui.hidden(dialog);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const info = run('pdfinfo', file);
+  expect(info).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+  expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+  const text = run('pdftotext', '-enc', 'UTF-8', file, '-').replace(/\s+/g, ' ');
+  for (const w of ['Qualify the lead', 'Terms agreed?', 'Deal closed', 'Head of sales', 'Key', 'row 1, column 1']) expect(text).toContain(w);
+  run('pdftoppm', '-r', '60', '-png', '-f', '1', '-l', '2', file, path.join(SCREENSHOTS, 'export-pdf-page'));
+});
