@@ -29,6 +29,8 @@ afterAll(() => {
   removeTempDirs();
 });
 
+/** A valid frame of a map picture, so each export:pdf case is refused for the one thing it gets wrong. */
+const PDF_FRAME = { headerLeft: 0, contentLeft: 10, contentRight: 90, phasesTop: 0, lanesTop: 10, mapBottom: 90, blocksRight: 90, lanes: [], phases: [] };
 const HUGE = 'Я'.repeat(10_000);
 const stepOf = (doc: MapDoc, id: string): Step => {
   const s = doc.steps[id];
@@ -474,6 +476,12 @@ const cases: Case[] = [
   ['views:xlsx', 'rows that are not a list', () => ({ sheets: [{ name: 'Таблица', columns: [], rows: 'много' }] }), 'bad-input'],
   ['views:xlsx', 'an extra field', () => ({ sheets: [{ name: 'A', columns: [], rows: [] }], path: '/etc/passwd' }), 'bad-input'],
   ['views:xlsx', 'null', () => null, 'bad-input'],
+  // export:pdf: the map picture laid on PDF pages (issue 14); refused before anything is drawn
+  ['export:pdf', 'no picture', () => ({ width: 100, height: 100, mode: 'fit', paper: 'a4', landscape: true, meta: { title: 'x' } }), 'bad-input'],
+  ['export:pdf', 'an unknown paper', () => ({ svg: '<svg/>', width: 100, height: 100, frame: PDF_FRAME, mode: 'fit', paper: 'a0', landscape: true, meta: { title: 'x' } }), 'bad-input'],
+  ['export:pdf', 'a negative width', () => ({ svg: '<svg/>', width: -5, height: 100, frame: PDF_FRAME, mode: 'tiles', paper: 'a4', landscape: true, meta: { title: 'x' } }), 'bad-input'],
+  ['export:pdf', 'a scale of 100', () => ({ svg: '<svg/>', width: 100, height: 100, frame: PDF_FRAME, mode: 'tiles', paper: 'a4', landscape: true, scale: 100, meta: { title: 'x' } }), 'bad-input'],
+  ['export:pdf', 'an extra field', () => ({ svg: '<svg/>', width: 100, height: 100, frame: PDF_FRAME, mode: 'fit', paper: 'a4', landscape: true, meta: { title: 'x' }, print: true }), 'bad-input'],
   // document:docx: the process document of a map as sent (issue 14); refused before anything is written
   ['document:docx', 'no map', () => ({ lang: 'ru' }), 'bad-input'],
   ['document:docx', 'an unknown language', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'de' }), 'bad-input'],

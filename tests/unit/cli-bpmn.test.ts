@@ -60,7 +60,7 @@ describe('lanemap export --format bpmn', () => {
 
   test('the usage names both BPMN commands', () => {
     const r = lanemap('help');
-    expect(r.out).toContain('--format svg|png|csv|json|xlsx|bpmn');
+    expect(r.out).toContain('--format svg|png|pdf|csv|json|xlsx|docx|bpmn');
     expect(r.out).toContain('lanemap convert <in.bpmn>');
   });
 });

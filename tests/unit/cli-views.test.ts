@@ -154,7 +154,7 @@ describe('lanemap export: clear errors for views', () => {
   test('--help names the xlsx format, --view and --lang with its default', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/svg\|png\|csv\|json\|xlsx/);
+    expect(r.out).toMatch(/svg\|png\|pdf\|csv\|json\|xlsx/);
     expect(r.out).toContain('--view table|raci|sipoc|resources');
     expect(r.out).toMatch(/--lang en\|ru .*default: the map's own/);
   });
