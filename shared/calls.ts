@@ -17,6 +17,7 @@ export const CALLS = [
   'maps:importBpmn',
   'maps:exportBpmn',
   'file:save',
+  'file:print',
   'views:xlsx',
   'document:docx',
   'export:pdf',

@@ -115,6 +115,13 @@ export const inputSchemas = {
       existing: z.enum(['link', 'copy'], { error: "existing must be 'link' or 'copy'" }).optional(),
     })
     .strict(),
+  /** A PDF (base64) to the system's print dialog: the desktop app only (the browser build prints it from the page). */
+  'file:print': z
+    .object({
+      content: z.string().min(1).max(200 * 1024 * 1024, 'the file is larger than 150 MB'),
+      title: z.string().max(300),
+    })
+    .strict(),
   'file:save': z
     .object({
       fileName: z.string().min(1).max(255),
@@ -224,6 +231,8 @@ export interface CallResults {
   'maps:createFromTemplate': MapDoc;
   /** Desktop only: the native save dialog; `path` is null when the user cancelled. */
   'file:save': { path: string | null };
+  /** false: the user cancelled the print dialog, or the system could not print (the reason is said by the dialog). */
+  'file:print': { printed: boolean };
   /** The .xlsx file's bytes, base64 (the renderer saves them as any exported file). */
   'views:xlsx': { content: string };
   /** The .docx file's bytes, base64. */

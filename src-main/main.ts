@@ -3,6 +3,7 @@
  * serves, who may call IPC, where a page may go, what the user is told when the library cannot
  * be opened, flushing before close) is a plain function in ./shell/, tested without Electron.
  */
+import { printPdf } from './shell/printPdf';
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -114,6 +115,8 @@ void app.whenReady().then(async () => {
       await fs.promises.writeFile(choice.filePath, Buffer.from(content, encoding));
       return { path: choice.filePath };
     },
+    // printing: the PDF's pages through the system's print dialog (shell/printPdf.ts)
+    'file:print': async ({ content, title }, event) => ({ printed: await printPdf(Buffer.from(content, 'base64'), title, BrowserWindow.fromWebContents(event.sender)) }),
   });
   app.on('will-quit', () => {
     backups.atQuit();

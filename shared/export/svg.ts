@@ -729,8 +729,11 @@ function stepSvg(
       );
     }
     // the same wrapping width as the canvas, so lines break at the same words
-    const fitted = fitText(title, titleWidth(step), h - 2 * sw - 6, 13, 400);
-    parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, anchor: 'middle' }));
+    // an unnamed event is drawn as BPMN draws it: the shape alone (files from other tools have many)
+    if (!placeholder) {
+      const fitted = fitText(title, titleWidth(step), h - 2 * sw - 6, 13, 400);
+      parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, anchor: 'middle' }));
+    }
     parts.push(triggerMarkSvg(step, x, y, w, c));
     if (blocks) parts.push(detailsSvg(blocks, x + 6, y + h, w - 12, true));
   }

@@ -175,6 +175,10 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
         .immediate();
     },
     // the desktop app saves through its own dialog (ipc.ts); the browser build downloads instead
+    // the desktop app prints through its own window (src-main/shell/printPdf.ts); the browser build prints from the page
+    'file:print': () => {
+      throw new BadInputError('Printing goes through the browser here: use its print dialog.');
+    },
     'file:save': () => {
       throw new BadInputError('Files are saved by the browser here: use its download.');
     },

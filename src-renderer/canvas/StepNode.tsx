@@ -13,17 +13,18 @@ import { useLiveTitle } from './liveTitle';
 import './stepHandles.css';
 import { ParallelPlus, TriggerMark } from './kinds/KindMarks';
 
-function Title({ text: committed, stepId }: { text: string; stepId: string }) {
+function Title({ text: committed, stepId, event = false }: { text: string; stepId: string; event?: boolean }) {
   const t = useT();
   // what is being typed in the inspector shows at once (committed after a pause in typing)
   const text = useLiveTitle(stepId) ?? committed;
-  return text ? (
-    <span className="step-title" translate="no" dir="auto">
-      {text}
-    </span>
-  ) : (
-    <span className="step-title placeholder">{t('common.untitledStep')}</span>
-  );
+  if (text)
+    return (
+      <span className="step-title" translate="no" dir="auto">
+        {text}
+      </span>
+    );
+  // an unnamed event is the shape alone, as BPMN draws it (imported files have many); a task says it wants a name
+  return event ? <span className="step-title placeholder" aria-hidden /> : <span className="step-title placeholder">{t('common.untitledStep')}</span>;
 }
 
 function Chips({ step }: { step: StepNodeType['data']['step'] }) {
@@ -122,7 +123,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         style={{ width: size.width, height: size.height, borderColor: color }}
         data-step-id={step.id}
       >
-        <Title text={step.title} stepId={step.id} />
+        <Title text={step.title} stepId={step.id} event />
         <TriggerMark step={step} color={color} />
         {handles}
       </div>

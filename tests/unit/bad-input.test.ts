@@ -463,6 +463,12 @@ const cases: Case[] = [
   ['maps:createFromTemplate', 'a path as template', () => ({ templateId: '../package' }), 'bad-input'],
   ['maps:createFromTemplate', 'an empty title', () => ({ templateId: 'full-cycle.ru', title: '  ' }), 'bad-input'],
   ['maps:createFromTemplate', 'an extra field', () => ({ templateId: 'full-cycle.ru', into: 'x' }), 'bad-input'],
+  // file:print: only the desktop app prints through its own window; over the bridge it is refused like bad input
+  ['file:print', 'no content', () => ({ title: 'Карта' }), 'bad-input'],
+  ['file:print', 'empty content', () => ({ content: '', title: 'Карта' }), 'bad-input'],
+  ['file:print', 'a 10,000-character title', () => ({ content: 'JVBERi0=', title: HUGE }), 'bad-input'],
+  ['file:print', 'an extra field', () => ({ content: 'JVBERi0=', title: 'Карта', printer: 'lp0' }), 'bad-input'],
+  ['file:print', 'a valid request in the browser build', () => ({ content: 'JVBERi0=', title: 'Карта' }), 'bad-input'],
   // file:save: only the desktop app saves files; over the bridge it is refused like bad input
   ['file:save', 'no file name', () => ({ content: 'x', encoding: 'utf8' }), 'bad-input'],
   ['file:save', 'an unknown encoding', () => ({ fileName: 'a.svg', content: 'x', encoding: 'latin1' }), 'bad-input'],

@@ -152,7 +152,7 @@ export function PrintButton({ doc, options, value, disabled }: { doc: MapDoc; op
 export async function printMap(doc: MapDoc, options: Omit<ExportOptions, 'format' | 'scale'>, value: PdfSettings = DEFAULT_PDF): Promise<void> {
   try {
     const { blob } = await exportPdf(doc, options, value);
-    await printPdf(blob);
+    await printPdf(blob, doc.title);
   } catch (e) {
     notify.error(describeFailure('export', e));
   }

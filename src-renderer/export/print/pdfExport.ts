@@ -8,6 +8,7 @@ import { blockWidthFor, type PdfLayoutOptions, type PdfWords } from '../../../sh
 import type { MapDoc, StepKind } from '../../../shared/model/types';
 import { STEP_KINDS } from '../../../shared/model/types';
 import { api } from '../../api';
+import { toBase64 } from '../base64';
 import { t } from '../../i18n';
 import { exportSvg, type ExportOptions } from '../exportMap';
 
@@ -56,11 +57,15 @@ export async function exportPdf(doc: MapDoc, o: Omit<ExportOptions, 'format' | '
 }
 
 /**
- * Prints the PDF through the system's print dialog: the browser's PDF viewer in a hidden frame
- * prints the pages themselves. (The desktop app would hand the PDF to a hidden window of the
- * main process and call webContents.print: not wired here.)
+ * Prints the PDF through the system's print dialog: the desktop app hands it to the main
+ * process, which prints it from a hidden window (src-main/shell/printPdf.ts); in the browser
+ * build, the browser's PDF viewer in a hidden frame prints the pages themselves.
  */
-export async function printPdf(blob: Blob): Promise<void> {
+export async function printPdf(blob: Blob, title = ''): Promise<void> {
+  if (window.lanemap) {
+    await api['file:print']({ content: toBase64(await blob.arrayBuffer()), title: title.slice(0, 300) });
+    return;
+  }
   const url = URL.createObjectURL(blob);
   const frame = document.createElement('iframe');
   frame.className = 'print-frame';
