@@ -11,7 +11,7 @@ import { bpmnToMaps } from '../../shared/interop/bpmn/import';
 import { expectedCounts } from '../support/bpmnMaps';
 import { closeBpmnJs, openInBpmnJs } from '../support/bpmnViewer';
 
-const MIWG = path.resolve('../shared/interop/bpmn-miwg');
+const MIWG = path.resolve('tests/fixtures/bpmn-miwg');
 const CASES = fs.readdirSync(MIWG).filter((f) => f.endsWith('.bpmn')).sort();
 const SHOTS = path.resolve('artifacts/screenshots');
 

@@ -17,7 +17,7 @@ import { svgToPng } from '../../src-main/export/png';
 import { templateMaps } from '../support/bpmnMaps';
 import { bpmnXsdErrors } from '../support/xsd';
 
-const MIWG = path.resolve('../shared/interop/bpmn-miwg');
+const MIWG = path.resolve('tests/fixtures/bpmn-miwg');
 const CASES = fs.readdirSync(MIWG).filter((f) => f.endsWith('.bpmn')).sort();
 const SHOTS = 'artifacts/screenshots';
 const NOW = '2026-11-30T09:00:00.000Z';
