@@ -13,6 +13,7 @@ import { minutes } from '../analysis/figures';
 import type { Duration, MapDoc, StepKind } from '../model/types';
 import { nextStepsOf, nextStepsText, numberSteps } from '../document/numbering';
 import { formatDuration } from './svg';
+import { EXPORT_WORDS } from './words';
 
 export interface CsvLabels {
   number: string;
@@ -30,20 +31,8 @@ export interface CsvLabels {
   next: string;
 }
 
-const DEFAULT_HEADER: CsvLabels = {
-  number: 'No.',
-  phase: 'Phase',
-  role: 'Role',
-  kind: 'Kind',
-  title: 'Title',
-  description: 'Description',
-  inputs: 'Inputs',
-  outputs: 'Outputs',
-  resources: 'Resources',
-  duration: 'Duration',
-  minutes: 'Duration (min)',
-  next: 'Next steps',
-};
+/** English unless the caller gives its words (shared/export/words.ts holds both languages). */
+const DEFAULT_HEADER: CsvLabels = EXPORT_WORDS.en.csv;
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_SEPARATORS = [',', ';'] as const;
