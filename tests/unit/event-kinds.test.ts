@@ -5,7 +5,9 @@
  * comments still tied to their steps.
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import { diffMaps } from '../../shared/model/diff';
 import { compareMaps } from '../../shared/model/compare';
@@ -109,9 +111,14 @@ describe('parallel and event steps', () => {
       INSERT INTO comments (id, map_id, target_kind, target_id, text, created_at) VALUES ('c', 'm', 'step', 'a', 'Уточнить', '2026-01-02T00:00:00.000Z');
     `);
     v8.close();
-    const { db } = openLibrary(file);
+    const { db, backupPath } = openLibrary(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(9);
+      // the library as it was is copied first, and the copy is still of version 8
+      expect(backupPath && fs.existsSync(backupPath)).toBe(true);
+      const copy = new Database(backupPath!, { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(8);
+      copy.close();
       const doc = createMapRepository(db).read('m');
       expect(doc.steps.a).toMatchObject({ kind: 'decision', title: 'Бюджет есть?', width: 260 });
       expect(Object.values(doc.comments ?? {}).map((c) => c.text)).toEqual(['Уточнить']);
