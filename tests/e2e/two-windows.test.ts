@@ -63,7 +63,10 @@ test('given two windows on the sample map, an edit in one appears in the other w
 test('one window edits a step’s title while the other edits its description: both are stored and both windows show both', async () => {
   const { page } = suite;
   await typeInto(page, 'Receive the payment', 'Step title', 'Получить оплату');
+  // the rename is stored before the second window (still showing the old title) edits the step
+  await ui.eventually(() => storedStep('Получить оплату')?.title).toBe('Получить оплату');
   await typeInto(second, 'Receive the payment', 'Step description', 'Оплата по счёту в течение 5 дней');
+  await ui.value(second.getByLabel('Step description', { exact: true }), 'Оплата по счёту в течение 5 дней');
   await ui.eventually(() => storedStep('Получить оплату')?.description).toBe('Оплата по счёту в течение 5 дней');
   // both windows show both fields
   for (const p of [page, second]) {
