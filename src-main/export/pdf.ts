@@ -80,8 +80,12 @@ function pdfFaces(): FaceFile[] {
     }
   }
   faceCache = out;
+  for (const f of out) FACE_NAMES.add(f.name);
   return out;
 }
+
+/** The faces registered with every document (italic ones only where the font has them). */
+const FACE_NAMES = new Set<string>();
 
 function faceName(subset: Subset, weight: number, italic: boolean): string {
   return `Inter-${subset}-${weight}${italic ? '-italic' : ''}`;
@@ -152,6 +156,57 @@ interface PlacedText {
   y0: number;
   x1: number;
   y1: number;
+  /** The text as lines pdfkit draws itself, when it is as simple as the map's texts are (else drawn from its SVG). */
+  simple?: SimpleText | null;
+}
+
+interface SimpleText {
+  lines: { text: string; x: number; y: number }[];
+  size: number;
+  weight: 400 | 600;
+  italic: boolean;
+  fill: string;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+const SIMPLE_ATTRS = new Set(['x', 'y', 'font-size', 'font-weight', 'fill', 'font-style', 'text-anchor']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? whole),
+  );
+
+/**
+ * A text as `textBlock` writes it (`<text>` with plain content or `<tspan x dy>` lines, in an
+ * optional `<g transform="translate()">`) read into lines; null for anything else (right-to-left
+ * text, other attributes), which is drawn from its SVG instead.
+ */
+export function simpleText(svg: string): SimpleText | null {
+  const m = /^(?:<g transform="translate\(([-\d.]+) ([-\d.]+)\)">)?<text((?: [a-z-]+="[^"]*")*)>(.*)<\/text>(?:<\/g>)?$/s.exec(svg);
+  if (!m || (m[1] !== undefined) !== svg.endsWith('</g>')) return null;
+  const dx = Number(m[1] ?? 0);
+  const dy = Number(m[2] ?? 0);
+  const attrs: Record<string, string> = {};
+  for (const a of m[3]!.matchAll(/ ([a-z-]+)="([^"]*)"/g)) {
+    if (!SIMPLE_ATTRS.has(a[1]!)) return null;
+    attrs[a[1]!] = a[2]!;
+  }
+  const size = Number(attrs['font-size'] ?? 16);
+  const x = Number(attrs.x ?? 0);
+  let y = Number(attrs.y ?? 0);
+  if (![dx, dy, size, x, y].every(Number.isFinite)) return null;
+  const weight = Number(attrs['font-weight'] ?? 400) >= 600 ? 600 : 400;
+  const anchor = attrs['text-anchor'] === 'middle' || attrs['text-anchor'] === 'end' ? attrs['text-anchor'] : 'start';
+  const style = { size, weight, italic: attrs['font-style'] === 'italic', fill: attrs.fill ?? '#000000', anchor } as const;
+  const body = m[4]!;
+  if (!body.includes('<')) return { ...style, lines: [{ text: unescapeXml(body), x: x + dx, y: y + dy }] };
+  const lines: SimpleText['lines'] = [];
+  const rest = body.replace(/<tspan x="([-\d.]+)"(?: dy="([-\d.]+)")?>([^<]*)<\/tspan>/g, (_w, tx: string, tdy: string | undefined, content: string) => {
+    y += Number(tdy ?? 0);
+    lines.push({ text: unescapeXml(content), x: Number(tx) + dx, y: y + dy });
+    return '';
+  });
+  return rest === '' && lines.length > 0 && lines.every((l) => Number.isFinite(l.x) && Number.isFinite(l.y)) ? { ...style, lines } : null;
 }
 
 /**
@@ -193,11 +248,9 @@ export function separateText(svg: string): { graphics: string; texts: PlacedText
   return { graphics, texts };
 }
 
-/** The texts that lie (partly) in `area`, as an SVG of the picture's size. */
-function textsIn(texts: PlacedText[], area: Rect | null, width: number, height: number, fontFamily: string): string {
-  const inside = area ? texts.filter((t) => t.x1 > area.x && t.x0 < area.x + area.width && t.y1 > area.y && t.y0 < area.y + area.height) : texts;
-  if (!inside.length) return '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(width)}" height="${num(height)}" font-family="${fontFamily}">${inside.map((t) => t.svg).join('')}</svg>`;
+/** One text of the picture as an SVG of the picture's size. */
+function wrapSvg(inner: string, width: number, height: number, fontFamily: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(width)}" height="${num(height)}" font-family="${fontFamily}">${inner}</svg>`;
 }
 
 // ---- drawing ----
@@ -216,26 +269,23 @@ function drawSvg(doc: Doc, svg: string, x: number, y: number, width: number, hei
   SVGtoPDF(doc, splitScripts(svg), x, y, svgOptions(width, height));
 }
 
-interface FakePage {
-  content: PDFKit.PDFKitReference;
-  resources: PDFKit.PDFKitReference;
-}
+type Ref = PDFKit.PDFKitReference;
 
 /**
- * The picture drawn once into a form XObject (in its own px, y down, as pdfkit's pages are):
- * pages show it with `/Name Do`. Its drawing goes through a stand-in page whose content and
- * resources are the form's.
+ * Draws into a form XObject instead of a page: `draw` runs with a stand-in page whose content
+ * and resources are the form's (its px, y down, as pdfkit's pages are). Pages show the form with
+ * `/Name Do`. Forms may share one `resources` dictionary (ended by the caller once all are drawn).
  */
-function pictureForm(doc: Doc, picture: PdfInput, svg: string): PDFKit.PDFKitReference {
-  const d = doc as unknown as { page: unknown; _ctm: number[]; ref(data?: object): PDFKit.PDFKitReference };
-  const resources = d.ref({ ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI'] });
-  const form = d.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, picture.width, picture.height], Resources: resources });
+function recordForm(doc: Doc, bbox: [number, number, number, number], draw: () => void, shared?: Ref): Ref {
+  const d = doc as unknown as { page: unknown; _ctm: number[]; ref(data?: object): Ref };
+  const resources = shared ?? d.ref({ ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI'] });
+  const form = d.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: bbox, Resources: resources });
   const res = (resources as unknown as { data: Record<string, Record<string, unknown>> }).data;
   const dict = (key: string) => (res[key] ??= {});
-  const stand: FakePage & Record<string, unknown> = {
+  const stand: Record<string, unknown> = {
     document: doc,
-    width: picture.width,
-    height: picture.height,
+    width: bbox[2],
+    height: bbox[3],
     margins: { top: 0, left: 0, bottom: 0, right: 0 },
     content: form,
     resources,
@@ -267,16 +317,61 @@ function pictureForm(doc: Doc, picture: PdfInput, svg: string): PDFKit.PDFKitRef
   d.page = stand;
   d._ctm = [1, 0, 0, 1, 0, 0];
   try {
-    SVGtoPDF(doc, splitScripts(svg), 0, 0, svgOptions(picture.width, picture.height));
+    draw();
   } finally {
     d.page = saved;
     d._ctm = savedCtm;
   }
   const end = (r: unknown) => (r as { end(): void }).end();
   end(stand.dictionary);
-  end(resources);
+  if (!shared) end(resources);
   end(form);
   return form;
+}
+
+/** The picture's shapes drawn once into a form XObject: every page shows its part of it. */
+function pictureForm(doc: Doc, picture: PdfInput, svg: string): Ref {
+  return recordForm(doc, [0, 0, picture.width, picture.height], () => SVGtoPDF(doc, splitScripts(svg), 0, 0, svgOptions(picture.width, picture.height)));
+}
+
+/**
+ * SVG drawings recorded once as forms and shown on as many pages as need them: each text of the
+ * picture (a page shows only those in its part, so its words are the page's own), the lane and
+ * phase strips a row or column of tiles repeats, the map's title in every footer.
+ */
+class FormCache {
+  private readonly forms = new Map<string, { name: string; ref: Ref }>();
+  private readonly resources: Ref;
+  private readonly doc: Doc;
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.resources = (doc as unknown as { ref(data?: object): Ref }).ref({ ProcSet: ['PDF', 'Text'] });
+  }
+  /** The form of `svg` (drawn `width` × `height`, its own units stretched to them), recorded the first time. */
+  get(svg: string, width: number, height: number): { name: string; ref: Ref } {
+    const key = `${width}x${height}:${svg}`;
+    let f = this.forms.get(key);
+    if (!f) {
+      const ref = recordForm(this.doc, [0, 0, width, height], () => SVGtoPDF(this.doc, splitScripts(svg), 0, 0, svgOptions(width, height)), this.resources);
+      f = { name: `LmF${this.forms.size + 1}`, ref };
+      this.forms.set(key, f);
+    }
+    return f;
+  }
+  /** Shows the form of `svg` at (x, y) on the current page. */
+  show(svg: string, x: number, y: number, width: number, height: number): void {
+    const f = this.get(svg, width, height);
+    const page = this.doc.page as unknown as { xobjects: Record<string, unknown> };
+    page.xobjects[f.name] = f.ref;
+    this.doc.save();
+    this.doc.transform(1, 0, 0, 1, x, y);
+    (this.doc as unknown as { addContent(s: string): void }).addContent(`/${f.name} Do`);
+    this.doc.restore();
+  }
+  /** Ends the shared resources (fonts the forms use): after the last form is recorded. */
+  end(): void {
+    (this.resources as unknown as { end(): void }).end();
+  }
 }
 
 interface Picture {
@@ -284,6 +379,7 @@ interface Picture {
   formName: string;
   texts: PlacedText[];
   fontFamily: string;
+  forms: FormCache;
 }
 
 /** Shows the picture's `area` (its px) in the page's `box` (pt), clipped to it: the shapes from the form, the texts in the area. */
@@ -291,10 +387,22 @@ function showPart(doc: Doc, pic: Picture, area: Rect, box: Rect, k: number, allT
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).clip();
   doc.transform(k, 0, 0, k, box.x - area.x * k, box.y - area.y * k);
-  (doc as unknown as { addContent(s: string): void }).addContent(`/${pic.formName} Do`);
+  const content = doc as unknown as { addContent(s: string): void };
+  content.addContent(`/${pic.formName} Do`);
   const { width, height } = pic.input;
-  const texts = textsIn(pic.texts, allText ? null : area, width, height, pic.fontFamily);
-  if (texts) SVGtoPDF(doc, splitScripts(texts), 0, 0, svgOptions(width, height));
+  const page = doc.page as unknown as { xobjects: Record<string, unknown> };
+  for (const t of pic.texts) {
+    if (!allText && !(t.x1 > area.x && t.x0 < area.x + area.width && t.y1 > area.y && t.y0 < area.y + area.height)) continue;
+    if (t.simple === undefined) t.simple = simpleText(t.svg);
+    if (t.simple) {
+      const { lines, size, ...style } = t.simple;
+      for (const l of lines) nativeLine(doc, l.text, l.x, l.y, size, style);
+      continue;
+    }
+    const f = pic.forms.get(wrapSvg(t.svg, width, height, pic.fontFamily), width, height);
+    page.xobjects[f.name] = f.ref;
+    content.addContent(`/${f.name} Do`);
+  }
   doc.restore();
 }
 
@@ -314,24 +422,38 @@ function textLine(doc: Doc, text: string, x: number, y: number, width: number, s
   drawSvg(doc, svg, x, y, width, h);
 }
 
-/** The footer's two texts (the map's title, the page number) as SVG in page points. */
-function footerSvg(plan: PdfPlan, left: string, right: string): string {
-  const y = plan.page.height - plan.margin - FOOTER + 4 + 6 + 0.36 * 7.5;
-  const size = 7.5;
-  const w = plan.page.width - 2 * plan.margin;
-  const maxLeft = w * 0.55;
-  const title = fitText(left, maxLeft, size * 1.6, size, 400, 1.6).lines[0] ?? '';
-  return (
-    `<text x="${num(plan.margin)}" y="${num(y)}" font-size="${size}" fill="${MUTED}">${escapeXml(title === left ? left : `${title}…`)}</text>` +
-    `<text x="${num(plan.margin + w)}" y="${num(y)}" font-size="${size}" fill="${MUTED}" text-anchor="end">${escapeXml(right)}</text>`
-  );
+/**
+ * A line of text (any script) drawn with pdfkit's own text (no SVG to parse: the footer and the
+ * overview's tile numbers repeat on every page of a big map): `y` is its baseline, in pt.
+ */
+function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, options: { weight?: 400 | 600; italic?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): void {
+  const weight = options.weight ?? 400;
+  const face = (subset: Subset) => (options.italic && FACE_NAMES.has(faceName(subset, weight, true)) ? faceName(subset, weight, true) : faceName(subset, weight, false));
+  const runs: { subset: Subset; text: string }[] = [];
+  for (const ch of text) {
+    const last = runs[runs.length - 1];
+    const subset = subsetOf(ch.codePointAt(0)!) ?? last?.subset ?? 'latin';
+    if (last && last.subset === subset) last.text += ch;
+    else runs.push({ subset, text: ch });
+  }
+  doc.fontSize(size);
+  const widths = runs.map((r) => doc.font(face(r.subset)).widthOfString(r.text));
+  const total = widths.reduce((a, b) => a + b, 0);
+  let at = options.anchor === 'middle' ? x - total / 2 : options.anchor === 'end' ? x - total : x;
+  doc.fillColor(options.fill ?? TEXT);
+  runs.forEach((r, i) => {
+    doc.font(face(r.subset)).text(r.text, at, y, { lineBreak: false, baseline: 'alphabetic' });
+    at += widths[i]!;
+  });
 }
 
 function footer(doc: Doc, plan: PdfPlan, left: string, right: string): void {
-  const y = plan.page.height - plan.margin - FOOTER + 4;
+  const size = 7.5;
+  const y = plan.page.height - plan.margin - FOOTER + 4 + 6 + 0.36 * size;
   const w = plan.page.width - 2 * plan.margin;
-  textLine(doc, left, plan.margin, y, w * 0.6, 7.5, { fill: MUTED });
-  textLine(doc, right, plan.margin + w * 0.4, y, w * 0.6, 7.5, { fill: MUTED, anchor: 'end' });
+  const title = fitText(left, w * 0.55, size * 1.6, size, 400, 1.6).lines[0] ?? '';
+  nativeLine(doc, title === left ? left : `${title}…`, plan.margin, y, size, { fill: MUTED });
+  nativeLine(doc, right, plan.margin + w, y, size, { fill: MUTED, anchor: 'end' });
 }
 
 /** The lane names at the left of a tile: each lane's band, colour and name, the name at the top of its visible part. */
@@ -432,7 +554,8 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
   const form = pictureForm(doc, picture, graphics);
   const formName = 'LmMap';
   const fontFamily = /<svg\b[^>]*font-family="([^"]*)"/.exec(picture.svg)?.[1] ?? 'Inter';
-  const pic: Picture = { input: picture, formName, texts, fontFamily };
+  const forms = new FormCache(doc);
+  const pic: Picture = { input: picture, formName, texts, fontFamily, forms };
   const total = plan.pages.length;
   const f = picture.frame;
   const m = plan.margin;
@@ -475,7 +598,7 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
         doc.save();
         doc.roundedRect(cx - lw / 2, cy - labelSize * 0.8, lw, labelSize * 1.6, 3).fillOpacity(0.85).fill('#ffffff');
         doc.restore();
-        textLine(doc, label, cx - lw / 2, cy - labelSize * 0.8, lw, labelSize, { weight: 600, fill: '#2f6fdf', anchor: 'middle' });
+        nativeLine(doc, label, cx, cy + 0.36 * labelSize, labelSize, { weight: 600, fill: '#2f6fdf', anchor: 'middle' });
       });
       footer(doc, plan, meta.title, fillWords(words.pageOverview, { n, total }));
       return;
@@ -492,14 +615,14 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
     const body = { ...boxes.body, width: p.body.width * k, height: p.body.height * k };
     showPart(doc, pic, p.body, body, k);
     overlapMarks(doc, body, p.body, k, { col: p.col === 1, row: p.row === 1 }, { col: p.col === plan.cols, row: p.row === plan.rows });
-    // the lane names, the phase names and the footer: one drawing per page
-    const chrome = [
-      `<g transform="translate(${num(boxes.lanes.x)} ${num(boxes.lanes.y)}) scale(${k})">${laneStrip(f, p.body)}</g>`,
-      f.lanesTop > f.phasesTop ? `<g transform="translate(${num(boxes.phases.x)} ${num(boxes.phases.y)}) scale(${k})">${phaseStrip(f, p.body)}</g>` : '',
-      footerSvg(plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col })),
-    ].join('');
-    drawSvg(doc, `<svg xmlns="http://www.w3.org/2000/svg" width="${num(plan.page.width)}" height="${num(plan.page.height)}" font-family="Inter">${chrome}</svg>`, 0, 0, plan.page.width, plan.page.height);
+    // the lane names and the phase names: one drawing per row and per column of tiles, shown on each of its pages
+    const strip = (inner: string, at: Rect) =>
+      forms.show(`<svg xmlns="http://www.w3.org/2000/svg" width="${num(at.width)}" height="${num(at.height)}" font-family="Inter"><g transform="scale(${k})">${inner}</g></svg>`, at.x, at.y, at.width, at.height);
+    strip(laneStrip(f, p.body), boxes.lanes);
+    if (f.lanesTop > f.phasesTop) strip(phaseStrip(f, p.body), boxes.phases);
+    footer(doc, plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col }));
   });
+  forms.end();
   doc.end();
   return done.then((pdf) => ({ pdf, pages: total, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
 }
