@@ -54,6 +54,20 @@ test('a map with every field set comes back with every field, text as written', 
   for (const id of Object.keys(doc.flows)) expect(again.flows[id], id).toStrictEqual(JSON.parse(JSON.stringify(doc.flows[id])));
 });
 
+test('a flow\'s route is one attribute of points, read back exactly; a file with the first version\'s point elements still gives its route', async () => {
+  const doc = richMap();
+  const flow = Object.values(doc.flows)[0]!;
+  doc.flows[flow.id] = { ...flow, route: [{ x: -12.5, y: 40 }, { x: 300.25, y: 40 }, { x: 300.25, y: 1e-7 }] };
+  const xml = await mapToBpmn(doc);
+  expect(bpmnXsdErrors(xml)).toEqual([]);
+  expect(xml).toContain('points="-12.5,40 300.25,40 300.25,1e-7"');
+  expect(xml).not.toContain('<lanemap:point');
+  expect((await readBack(xml)).maps[0]!.flows[flow.id]!.route).toEqual(doc.flows[flow.id]!.route);
+  const old = xml.replace(/ points="([^"]*)"( [^>]*)?\/>/, (_w, pts: string, rest = '') => `${rest}>${pts.split(' ').map((p) => `<lanemap:point x="${p.split(',')[0]}" y="${p.split(',')[1]}" />`).join('')}</lanemap:flow>`);
+  expect(old).toContain('<lanemap:point x="-12.5" y="40" />');
+  expect((await readBack(old)).maps[0]!.flows[flow.id]!.route).toEqual(doc.flows[flow.id]!.route);
+});
+
 test('the landscape with its whole hierarchy: each linked map its own process and diagram, called by its sub-process step', async () => {
   for (const t of templates.filter((x) => x.file.startsWith('process-landscape'))) {
     const xml = await mapToBpmn(t.doc, { linkedMaps: t.linkedMaps });

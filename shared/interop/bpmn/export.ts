@@ -50,8 +50,11 @@ const LABEL_LINE = 14;
 const LABEL_WIDTH = 100;
 
 /** The map (and, with `linkedMaps`, its hierarchy) as a .bpmn file's text. */
+/** One moddle for every export: its types are built on first use and kept (an export adds nothing to it). */
+let sharedModdle: ReturnType<typeof createModdle> | undefined;
+
 export async function mapToBpmn(doc: MapDoc, options: BpmnExportOptions = {}): Promise<string> {
-  const moddle = createModdle();
+  const moddle = (sharedModdle ??= createModdle());
   const ids = new Ids();
 
   // the maps written: this one first, then the linked ones (each once, cycles safe)

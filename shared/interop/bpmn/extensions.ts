@@ -9,7 +9,8 @@
  * - `lanemap:step` on every flow node: the step's id, kind, lane, phase, position in its lane and
  *   column, width, pinned, link, automation, system, trigger, throwing; children `duration`,
  *   `wait`, `item` (inputs, outputs, resources in order), `party`, `raci`, `kpi`.
- * - `lanemap:flow` on every sequence flow: its id, share, message mark; `point` children (the route).
+ * - `lanemap:flow` on every sequence flow: its id, share, message mark, and its route as `points`
+ *   ("x,y x,y …", as SVG writes a polyline; files of the first version wrote `point` children: read too).
  * - `lanemap:role` on every lane: the role's id, colour and order.
  * - `lanemap:map` on the process: the map's id, direction, properties, dates, `approval`, `phase`
  *   (with `kpi`), `painPoint`, `ruleOff`; the long tail (comments, notes, SWOT, findings set
@@ -93,7 +94,7 @@ export const lanemapDescriptor = {
     {
       name: 'Flow',
       superClass: ['Element'],
-      properties: [attr('id'), attr('share', 'Real'), attr('message', 'Boolean'), attr('empty'), many('route', 'Point')],
+      properties: [attr('id'), attr('share', 'Real'), attr('message', 'Boolean'), attr('empty'), attr('points'), many('route', 'Point')],
     },
     { name: 'Point', superClass: ['Element'], properties: [attr('x', 'Real'), attr('y', 'Real')] },
     /** On a text annotation drawn for a note of the canvas: the note's id (the note itself is in the map's `notes`). */
@@ -223,7 +224,8 @@ export function flowExtension(moddle: BpmnModdle, f: Flow): ModdleElement {
       share: f.share,
       message: f.message,
       empty: emptyLists({ route: f.route }),
-      route: f.route?.length ? f.route.map((p) => moddle.create('lanemap:Point', { x: p.x, y: p.y })) : undefined,
+      // one attribute, not an element a point: a big map's routes are thousands of points
+      points: f.route?.length ? f.route.map((p) => `${p.x},${p.y}`).join(' ') : undefined,
     }),
   );
 }
@@ -374,6 +376,16 @@ export function stepDataOf(element: ModdleElement): Partial<Step> | undefined {
   );
 }
 
+/** The points of a `points` attribute ("x,y x,y …"); a pair that is not two numbers is skipped. */
+function pointsOf(text: string): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  for (const pair of text.trim().split(/\s+/)) {
+    const [x, y, extra] = pair.split(',').map(Number);
+    if (extra === undefined && Number.isFinite(x) && Number.isFinite(y)) out.push({ x: x!, y: y! });
+  }
+  return out;
+}
+
 /**
  * What Lanemap wrote on a sequence or message flow (its id, share, route…); undefined when none.
  * The label is BPMN's name; the ends are the Lanemap ids of the steps it joins, when they carry them.
@@ -381,7 +393,8 @@ export function stepDataOf(element: ModdleElement): Partial<Step> | undefined {
 export function flowDataOf(element: ModdleElement): Partial<Flow> | undefined {
   const e = extensionOf(element, 'lanemap:Flow');
   if (!e) return undefined;
-  const route = list(e.route).map((p) => ({ x: numOf(p.x) ?? 0, y: numOf(p.y) ?? 0 }));
+  const points = str(e.points);
+  const route = points !== undefined ? pointsOf(points) : list(e.route).map((p) => ({ x: numOf(p.x) ?? 0, y: numOf(p.y) ?? 0 }));
   return put<Partial<Flow>>(
     {},
     {
@@ -389,7 +402,7 @@ export function flowDataOf(element: ModdleElement): Partial<Flow> | undefined {
       fromStepId: stepDataOf(element.sourceRef as ModdleElement)?.id,
       toStepId: stepDataOf(element.targetRef as ModdleElement)?.id,
       label: str(element.name) ?? '',
-      route: given(e, 'route') ? route : undefined,
+      route: route.length > 0 || given(e, 'route') ? route : undefined,
       share: numOf(e.share),
       message: e.message === true ? true : undefined,
     },
