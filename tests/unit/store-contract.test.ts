@@ -32,7 +32,7 @@ const backends: { name: string; open(): Promise<{ store: MapStore; close(): Prom
     name: 'SQLite',
     async open() {
       const { db } = openLibrary(path.join(tempDir(), 'lanemap.sqlite'));
-      return { store: sqliteStore(createMapRepository(db)), close: async () => db.close() };
+      return { store: sqliteStore(createMapRepository(db)), close: async () => void db.close() };
     },
   },
   {
