@@ -143,6 +143,39 @@ describe.each(backends)('the map store on $name', (backend) => {
     expect((await store.summary(base.id)).stepCount).toBe(5);
   });
 
+  test('comments stay consistent: one on a step not in the map is refused (nothing of the edit stored), a thread goes with its replies', async () => {
+    const base = await stored();
+    const comment = (id: string, over: Partial<MapDoc['comments'][string]> = {}) => ({
+      id: `${base.id}-${id}`,
+      targetKind: 'map' as const,
+      targetId: null,
+      parentId: null,
+      author: 'Анна',
+      text: `Комментарий ${id}`,
+      createdAt: '2026-03-02T10:00:00.000Z',
+      resolvedAt: null,
+      resolvedBy: null,
+      ...over,
+    });
+    const astray = edited(base, (d) => {
+      d.title = 'Не сохранится';
+      d.comments[`${base.id}-x`] = comment('x', { targetKind: 'step', targetId: 'no-such-step' });
+    });
+    await expect(apply(base.id, diffMaps(base, astray))).rejects.toThrow('A comment is on a step or flow that is not in this map.');
+    expect(await store.read(base.id)).toEqual(base);
+    const threaded = edited(base, (d) => {
+      d.comments[`${base.id}-t`] = comment('t');
+      d.comments[`${base.id}-r`] = comment('r', { parentId: `${base.id}-t`, createdAt: '2026-03-02T10:05:00.000Z' });
+    });
+    await apply(base.id, diffMaps(base, threaded));
+    expect(Object.keys((await store.read(base.id)).comments)).toEqual([`${base.id}-t`, `${base.id}-r`]);
+    await apply(base.id, diffMaps(threaded, edited(threaded, (d) => {
+      delete d.comments[`${base.id}-t`];
+      delete d.comments[`${base.id}-r`];
+    })));
+    expect((await store.read(base.id)).comments).toEqual({});
+  });
+
   test('a change made on a stale value is refused whole, naming the row, and nothing of it is stored', async () => {
     const base = await stored();
     const lead = stepOf(base, 'lead');
