@@ -102,6 +102,15 @@ test('a database from a newer Lanemap, an edited migration and a failing one are
   expect((await store.read('kept-map')).title).toBe(salesMap('kept').title);
 });
 
+test('a database not in UTF8 is refused before anything is made in it', async () => {
+  const config = await cluster.createDatabase();
+  const admin = pool({ ...config, database: 'postgres' });
+  await admin.query(`CREATE DATABASE ascii_lib ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+  const db = pool({ ...config, database: 'ascii_lib' });
+  await expect(openPgStore(db)).rejects.toMatchObject({ message: expect.stringContaining('must use the UTF8 encoding (it uses SQL_ASCII)') });
+  expect(await tables(db)).toEqual([]);
+});
+
 test('text PostgreSQL cannot keep (the NUL character) is refused with a clear message, and nothing of the edit is stored', async () => {
   const store = await openPgStore(pool(await cluster.createDatabase()));
   const base = salesMap('nul');

@@ -23,7 +23,7 @@ import { DateSchema, DismissalsSchema, KpisSchema, RaciSchema, RulesOffSchema, S
 import type { Flow, MapComment, MapDoc, MapSummary, Note, PainPoint, Phase, Role, Step, VersionSummary } from '../../../shared/model/types';
 import { EVENT_KINDS } from '../../../shared/model/types';
 import { ConflictError, NotFoundError, type ApplyResult, type ConflictRow, type MapStore, type NewVersion } from '../store';
-import { loadMigrations, migrate, type PgMigration } from './migrate';
+import { loadMigrations, migrate, SchemaError, type PgMigration } from './migrate';
 
 /** Text PostgreSQL cannot keep (the NUL character): the edit is refused whole, nothing is stored. */
 export class UnstorableTextError extends Error {}
@@ -324,6 +324,11 @@ export async function openPgStore(config: string | pg.PoolConfig | pg.Pool, opts
   // an idle connection the server dropped must not take the process down
   if (owned) pool.on('error', () => undefined);
   try {
+    // text in any script: a database in another encoding would refuse or garble it
+    const encoding = (await pool.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
+    if (encoding !== 'UTF8') {
+      throw new SchemaError(`The team library's database must use the UTF8 encoding (it uses ${encoding}): create it with ENCODING 'UTF8'.`, 'migration');
+    }
     if (opts.migrate !== false) await migrate(pool, opts.migrations ?? loadMigrations());
   } catch (e) {
     if (owned) await pool.end();
