@@ -421,7 +421,9 @@ export function writeDocumentPdf(pd: ProcessDocument, drawn: MapDoc | null): Pro
 
   const w = new Writer(doc);
   pd.sections.forEach((s, i) => {
-    w.page(s.landscape);
+    // a section turns the page when its map or tables need it; text alone (an empty map's note) runs on
+    const wide = s.blocks.some((b) => b.kind === 'map' || b.kind === 'table' || b.kind === 'facts');
+    if (!w.started || (wide && s.landscape !== w.landscape) || (!wide && w.y >= w.bottom)) w.page(wide ? s.landscape : w.started ? w.landscape : s.landscape);
     if (i === 0) {
       w.flow(w.wrap(pd.kind, w.width, KIND), KIND);
       w.y += 4;
