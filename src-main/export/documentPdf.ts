@@ -217,16 +217,40 @@ class Writer {
   }
 
   /**
+   * The columns' widths: by their weights, each widened (from the others' room) to its longest
+   * word where the table allows, so «Маркетинг» is not cut into «Марк / етинг» in a narrow column.
+   */
+  columnWidths(t: DocTable, plain: Style, bold: Style): number[] {
+    const total = t.columns.reduce((sum, c) => sum + c.weight, 0) || 1;
+    const widths = t.columns.map((c) => (c.weight / total) * this.width);
+    const longest = (text: string, style: Style) => Math.max(0, ...drawableText(text).split(/\s+/).map((word) => (word ? this.width1(word, style) : 0)));
+    const least = t.columns.map((c, i) => {
+      let w = longest(c.header, bold);
+      for (const row of t.rows) if (Array.isArray(row)) w = Math.max(w, longest(row[i] ?? '', plain));
+      return Math.min(w, this.width * 0.3) + 2 * PAD_X + 0.5;
+    });
+    if (least.reduce((a, b) => a + b, 0) > this.width) return widths;
+    for (let pass = 0; pass < 4; pass++) {
+      const short = widths.reduce((sum, w, i) => sum + Math.max(0, least[i]! - w), 0);
+      if (short < 0.01) break;
+      const spare = widths.reduce((sum, w, i) => sum + Math.max(0, w - least[i]!), 0);
+      widths.forEach((w, i) => {
+        widths[i] = w < least[i]! ? least[i]! : w - (short * (w - least[i]!)) / spare;
+      });
+    }
+    return widths;
+  }
+
+  /**
    * A table: a header row (repeated on every page it continues on), rows of cells that wrap,
    * group rows across it. `facts`: no header, the first column a shaded label.
    */
   table(t: DocTable, o: { facts?: boolean } = {}): void {
     const doc = this.doc;
-    const total = t.columns.reduce((s, c) => s + c.weight, 0) || 1;
-    const widths = t.columns.map((c) => (c.weight / total) * this.width);
-    const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const plain = o.facts ? FACT : CELL;
     const bold = o.facts ? FACT_BOLD : CELL_BOLD;
+    const widths = this.columnWidths(t, plain, bold);
+    const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const lh = plain.size * LINE;
     const cellLines = (text: string, i: number, style: Style) => this.wrap(text, Math.max(4, widths[i]! - 2 * PAD_X), style);
     const header = o.facts ? null : t.columns.map((c, i) => cellLines(c.header, i, bold));
