@@ -1,9 +1,10 @@
 /**
- * The process document (issue 14): a 200-step map's DOCX, tidied up first (as a real map is),
- * from the map to the file's bytes: content, the map's overview and readable parts, Word file.
+ * The process document (issue 14): a 200-step map's DOCX and PDF, tidied up first (as a real map
+ * is), from the map to the file's bytes: content, the map's overview and readable parts, the file.
  */
 import { applyLayout, layoutMap } from '../shared/layout/layoutMap';
 import type { ElkLike } from '../shared/layout/types';
+import { processDocumentPdf } from '../src-main/export/documentPdf';
 import { processDocumentDocx } from '../src-main/export/docx';
 import { randomMap } from '../tests/support/randomMaps';
 
@@ -19,5 +20,17 @@ export async function documentFigures(elk: ElkLike, steps = 200): Promise<Record
     bytes = (await processDocumentDocx(doc, 'ru')).length;
     times.push(performance.now() - t0);
   }
-  return { [`export.docx.${steps}.ms`]: Math.round(median(times)), [`export.docx.${steps}.kb`]: Math.round(bytes / 1024) };
+  const pdfTimes: number[] = [];
+  let pdfBytes = 0;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    pdfBytes = (await processDocumentPdf(doc, 'ru')).length;
+    pdfTimes.push(performance.now() - t0);
+  }
+  return {
+    [`export.docx.${steps}.ms`]: Math.round(median(times)),
+    [`export.docx.${steps}.kb`]: Math.round(bytes / 1024),
+    [`export.documentPdf.${steps}.ms`]: Math.round(median(pdfTimes)),
+    [`export.documentPdf.${steps}.kb`]: Math.round(pdfBytes / 1024),
+  };
 }

@@ -90,7 +90,7 @@ for (const e of await exportFigures(elk)) {
 }
 rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 
-// the process document of a 200-step map as DOCX (bench/document.bench.ts)
+// the process document of a 200-step map as DOCX and as PDF (bench/document.bench.ts)
 const documentBench = await documentFigures(elk);
 Object.assign(results, documentBench);
 // the tiled PDF of a 1000-step map (bench/pdf.bench.ts; goal <= 2 s)

@@ -20,6 +20,7 @@ export const CALLS = [
   'file:print',
   'views:xlsx',
   'document:docx',
+  'document:pdf',
   'export:pdf',
   'templates:list',
   'maps:createFromTemplate',

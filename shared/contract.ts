@@ -139,6 +139,8 @@ export const inputSchemas = {
     ),
   /** The process document (регламент) of a map as sent (unsaved edits included), in `lang`, as a .docx file. */
   'document:docx': z.object({ doc: MapDocSchema, lang: z.enum(['en', 'ru'], { error: "lang must be 'en' or 'ru'" }) }).strict(),
+  /** The same process document as a PDF (src-main/export/documentPdf.ts). */
+  'document:pdf': z.object({ doc: MapDocSchema, lang: z.enum(['en', 'ru'], { error: "lang must be 'en' or 'ru'" }) }).strict(),
   /** The map picture (renderMapSvg, in the user's language) as a PDF: one page fitted or tiled (shared/export/pdfPlan.ts). */
   'export:pdf': PdfRequestSchema,
   'settings:get': empty,
@@ -237,6 +239,8 @@ export interface CallResults {
   'views:xlsx': { content: string };
   /** The .docx file's bytes, base64. */
   'document:docx': { content: string };
+  /** The PDF file's bytes, base64. */
+  'document:pdf': { content: string };
   /** The PDF's bytes, base64, and how it was laid out. */
   'export:pdf': { content: string; pages: number; rows: number; cols: number; scale: number; titlePt: number };
   'settings:get': Settings;

@@ -5,6 +5,7 @@
  *                  [--scale 1|2|3] [--details] [--transparent] [--comments] [--value-stream]
  *                  [--view table|raci|sipoc|resources|kpis|swot] [--lang en|ru] [--sep ';'|',']
  *   lanemap export <file.lanemap.json | template:ID> --format bpmn --out FILE.bpmn [--data-objects]
+ *   lanemap export <file.lanemap.json | template:ID> --format pdf --document --out FILE.pdf [--lang en|ru]
  *   lanemap convert <in.bpmn> --format svg|png|json --out FILE [--lang en|ru]
  *   lanemap templates
  *
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { renderStepsCsv, type CsvSeparator } from '../../shared/export/csv';
 import { csvWords, detectMapLanguage, drawingWords, titleSubtitle, valueStreamWords, type ExportLang } from '../../shared/export/words';
 import { processDocumentDocx } from '../export/docx';
+import { processDocumentPdf } from '../export/documentPdf';
 import { sheetCsv } from '../../shared/views/csv';
 import type { SheetLang } from '../../shared/views/sheet';
 import { allViewSheets, EXPORT_SHEETS, isExportSheet, viewSheet, type ExportSheet } from '../../shared/views/sheets';
@@ -74,6 +76,8 @@ ${PRINT_USAGE}
              [--sep ';'|',']  the separator (default ';' in Russian, as Excel there expects; ',' in English)
   docx       the process document (регламент): properties, the map's picture, roles, phases,
              the numbered step table, RACI, SIPOC, figures, open comments and pain points
+  pdf --document  the same process document as a PDF (A4; the map as vectors, fitted or in
+             readable parts; headings as bookmarks; page numbers)
   xlsx       an Excel workbook with every view as a sheet (Table, RACI, SIPOC, Resources)
              and the KPI and SWOT lists; with --view, that one only
   bpmn       BPMN 2.0 (.bpmn) for other modelling tools: lanes, steps, decisions, flows,
@@ -162,6 +166,8 @@ interface ExportArgs {
   dataObjects?: boolean;
   /** pdf, png tiles, the legend (printExport.ts). */
   print?: PrintArgs;
+  /** pdf: the process document (documentPdf.ts) instead of the map's picture. */
+  document?: boolean;
 }
 
 export function parseExportArgs(all: string[]): ExportArgs {
@@ -179,6 +185,7 @@ export function parseExportArgs(all: string[]): ExportArgs {
   let lang: SheetLang | undefined;
   let sep: CsvSeparator | undefined;
   let dataObjects = false;
+  let document = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -197,6 +204,7 @@ export function parseExportArgs(all: string[]): ExportArgs {
     else if (a === '--comments') comments = true;
     else if (a === '--value-stream') valueStream = true;
     else if (a === '--data-objects') dataObjects = true;
+    else if (a === '--document') document = true;
     else if (a === '--hierarchy') {
       throw new CliError('--hierarchy: the maps a sub-process step opens are in the app\'s library, not in a file or template; export the whole hierarchy from the app (Export → BPMN 2.0).');
     }
@@ -245,9 +253,10 @@ export function parseExportArgs(all: string[]): ExportArgs {
   if (sep && format !== 'csv') throw new CliError(`--sep sets the CSV's separator: use it with --format csv (not ${format}).`);
   if (sep && view) throw new CliError('--sep is for the step list (--format csv without --view).');
   if (valueStream && !drawing) throw new CliError(`--value-stream draws under the map: use it with --format svg or png (not ${format}).`);
+  if (document) checkDocumentArgs(format, { details, comments, transparent, valueStream, view }, print);
   if (dataObjects && format !== 'bpmn') throw new CliError(`--data-objects is for BPMN: use it with --format bpmn (not ${format}).`);
   if (format === 'bpmn' && (details || comments || transparent || view)) throw new CliError('--format bpmn writes the process for other tools: --details, --comments, --transparent and --view are for drawings and tables.');
-  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), ...(dataObjects ? { dataObjects } : {}), view, lang, print };
+  return { source, format: format as Format, out, scale, details, transparent, comments, ...(valueStream ? { valueStream } : {}), ...(swot ? { swot } : {}), ...(sep ? { sep } : {}), ...(dataObjects ? { dataObjects } : {}), ...(document && format === 'pdf' ? { document } : {}), view, lang, print };
 }
 
 /**
@@ -274,7 +283,7 @@ async function drawable(doc: MapDoc, details: boolean, notes: string[]): Promise
 
 async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.source)): Promise<{ written: string; notes: string[] }> {
   const notes: string[] = [];
-  const drawing = (args.format === 'svg' || args.format === 'png' || args.format === 'pdf') && !args.swot;
+  const drawing = (args.format === 'svg' || args.format === 'png' || args.format === 'pdf') && !args.swot && !args.document;
   const { doc, laidOutForDetails } = drawing ? await drawable(loaded, args.details, notes) : { doc: loaded, laidOutForDetails: false };
   const lang: ExportLang = args.lang ?? detectMapLanguage(loaded) ?? systemLanguage();
   let data: string | Buffer;
@@ -297,9 +306,14 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
       data = await writeXlsx(args.view ? [viewSheet(doc, args.view, lang)] : allViewSheets(doc, lang));
       break;
     }
+    case 'pdf':
+      if (args.document) {
+        data = await processDocumentPdf(doc, lang);
+        break;
+      }
+    // falls through: the map's picture
     case 'svg':
-    case 'png':
-    case 'pdf': {
+    case 'png': {
       const legend = args.print?.legend !== false;
       const svg = args.swot ? swotPage(doc, args, lang) : renderMapSvg(doc, {
         ...drawingWords(lang),
@@ -351,6 +365,15 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
     throw new CliError(`Cannot write ${args.out}: ${why}.`);
   }
   return { written: args.out, notes };
+}
+
+/** `--document`: the process document, as a PDF (or a .docx, which always is one); the map's drawing and page options do not apply. */
+function checkDocumentArgs(format: string, o: { details: boolean; comments: boolean; transparent: boolean; valueStream: boolean; view?: string }, print: PrintArgs): void {
+  if (format !== 'pdf' && format !== 'docx') throw new CliError(`--document writes the process document: use it with --format pdf (or docx), not ${format}.`);
+  if (o.view) throw new CliError('--document writes the whole process document: --view is for csv and xlsx.');
+  if (o.details || o.comments || o.transparent || o.valueStream) throw new CliError('--document lays out the process document itself: --details, --comments, --transparent and --value-stream are for the map\'s picture.');
+  const pageOptions = print.paper !== 'a4' || !print.landscape || print.mode !== 'auto' || print.marginMm !== 10 || print.pdfScale !== 'readable' || !print.legend;
+  if (pageOptions) throw new CliError('--document prints on A4, portrait or landscape as the content needs: --paper, --portrait, --fit, --tiles, --margin, --scale and --no-legend are for the map\'s PDF.');
 }
 
 /** Lanemap's version, written into a BPMN file as its exporter's. */

@@ -52,11 +52,11 @@ export interface PdfResult {
   titlePt: number;
 }
 
-type Subset = (typeof FONT_SUBSETS)[number];
+export type Subset = (typeof FONT_SUBSETS)[number];
 type Doc = PDFKit.PDFDocument;
 
-const TEXT = '#1c2430';
-const MUTED = '#6b7483';
+export const TEXT = '#1c2430';
+export const MUTED = '#6b7483';
 const MARK = '#9aa3b2';
 
 // ---- fonts ----
@@ -68,7 +68,7 @@ interface FaceFile {
 let faceCache: FaceFile[] | undefined;
 
 /** Inter's faces for the PDF: each script at 400 and 600, upright and italic (a placeholder title is italic). */
-function pdfFaces(): FaceFile[] {
+export function pdfFaces(): FaceFile[] {
   if (faceCache) return faceCache;
   const dir = fontFilesDir();
   const out: FaceFile[] = [];
@@ -84,10 +84,15 @@ function pdfFaces(): FaceFile[] {
   return out;
 }
 
+/** Registers Inter's faces with `doc` (names from `faceName`). */
+export function registerFaces(doc: Doc): void {
+  for (const f of pdfFaces()) doc.registerFont(f.name, f.data);
+}
+
 /** The faces registered with every document (italic ones only where the font has them). */
 const FACE_NAMES = new Set<string>();
 
-function faceName(subset: Subset, weight: number, italic: boolean): string {
+export function faceName(subset: Subset, weight: number, italic: boolean): string {
   return `Inter-${subset}-${weight}${italic ? '-italic' : ''}`;
 }
 
@@ -107,7 +112,7 @@ const RANGES: { subset: Subset; ranges: [number, number][] }[] = (() => {
   return out;
 })();
 
-function subsetOf(cp: number): Subset | null {
+export function subsetOf(cp: number): Subset | null {
   for (const { subset, ranges } of RANGES) for (const [a, b] of ranges) if (cp >= a && cp <= b) return subset;
   return null;
 }
@@ -422,13 +427,13 @@ function textLine(doc: Doc, text: string, x: number, y: number, width: number, s
   drawSvg(doc, svg, x, y, width, h);
 }
 
-/**
- * A line of text (any script) drawn with pdfkit's own text (no SVG to parse: the footer and the
- * overview's tile numbers repeat on every page of a big map): `y` is its baseline, in pt.
- */
-function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, options: { weight?: 400 | 600; italic?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): void {
-  const weight = options.weight ?? 400;
-  const face = (subset: Subset) => (options.italic && FACE_NAMES.has(faceName(subset, weight, true)) ? faceName(subset, weight, true) : faceName(subset, weight, false));
+/** The face a run of `subset` letters is drawn with: italic only where Inter has it. */
+export function textFace(subset: Subset, weight: 400 | 600, italic: boolean): string {
+  return italic && FACE_NAMES.has(faceName(subset, weight, true)) ? faceName(subset, weight, true) : faceName(subset, weight, false);
+}
+
+/** `text` cut into runs of one script each (a letter no face holds stays with the run before it). */
+export function scriptRuns(text: string): { subset: Subset; text: string }[] {
   const runs: { subset: Subset; text: string }[] = [];
   for (const ch of text) {
     const last = runs[runs.length - 1];
@@ -436,6 +441,17 @@ function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, 
     if (last && last.subset === subset) last.text += ch;
     else runs.push({ subset, text: ch });
   }
+  return runs;
+}
+
+/**
+ * A line of text (any script) drawn with pdfkit's own text (no SVG to parse: the footer and the
+ * overview's tile numbers repeat on every page of a big map): `y` is its baseline, in pt.
+ */
+export function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, options: { weight?: 400 | 600; italic?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): void {
+  const weight = options.weight ?? 400;
+  const face = (subset: Subset) => textFace(subset, weight, options.italic === true);
+  const runs = scriptRuns(text);
   doc.fontSize(size);
   const widths = runs.map((r) => doc.font(face(r.subset)).widthOfString(r.text));
   const total = widths.reduce((a, b) => a + b, 0);
@@ -448,12 +464,17 @@ function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, 
 }
 
 function footer(doc: Doc, plan: PdfPlan, left: string, right: string): void {
+  pageFooter(doc, plan.page, plan.margin, left, right);
+}
+
+/** The footer line of a page (`page` pt, `margin` pt): `left` (cut with … when long) and `right` at the right edge. */
+export function pageFooter(doc: Doc, page: { width: number; height: number }, margin: number, left: string, right: string): void {
   const size = 7.5;
-  const y = plan.page.height - plan.margin - FOOTER + 4 + 6 + 0.36 * size;
-  const w = plan.page.width - 2 * plan.margin;
+  const y = page.height - margin - FOOTER + 4 + 6 + 0.36 * size;
+  const w = page.width - 2 * margin;
   const title = fitText(left, w * 0.55, size * 1.6, size, 400, 1.6).lines[0] ?? '';
-  nativeLine(doc, title === left ? left : `${title}…`, plan.margin, y, size, { fill: MUTED });
-  nativeLine(doc, right, plan.margin + w, y, size, { fill: MUTED, anchor: 'end' });
+  nativeLine(doc, title === left ? left : `${title}…`, margin, y, size, { fill: MUTED });
+  nativeLine(doc, right, margin + w, y, size, { fill: MUTED, anchor: 'end' });
 }
 
 /** The lane names at the left of a tile: each lane's band, colour and name, the name at the top of its visible part. */
@@ -527,8 +548,6 @@ function overlapMarks(doc: Doc, box: Rect, body: Rect, k: number, first: { col: 
 
 export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfResult> {
   const plan = planPdf(picture, options);
-  const words = options.words ?? PDF_WORDS.en;
-  const percent = options.formatPercent ?? ((x: number) => `${Math.round(x * 100)} %`);
   const meta = options.meta;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -542,14 +561,43 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
       Producer: 'Lanemap (pdfkit)',
     },
   });
-  for (const f of pdfFaces()) doc.registerFont(f.name, f.data);
+  registerFaces(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  drawMapPages(doc, picture, { plan, words: options.words ?? PDF_WORDS.en, formatPercent: options.formatPercent, title: meta.title, footers: true });
+  doc.end();
+  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
+}
 
+export interface MapPagesOptions {
+  plan: PdfPlan;
+  words: PdfWords;
+  formatPercent?: (share: number) => string;
+  /** The map's title, in the footers. */
+  title: string;
+  /** Footers with the map's own page numbers (a PDF of the map alone); false: the caller writes the footers. */
+  footers: boolean;
+  /** The number of the map's first page in the whole file: the overview labels each tile with its page's number (default 1). */
+  firstPage?: number;
+  /** Draw the first page on the current page, under `headRoom` pt already used at its top (a heading above the map). */
+  onCurrentPage?: { headRoom: number };
+}
+
+/** What a drawn page of the map is, for a caller that writes its own footers. */
+export type MapPageInfo = { kind: 'fit' | 'overview' | 'blocks' } | { kind: 'tile'; row: number; col: number };
+
+/**
+ * Draws the map's pages as `plan` lays them into `doc` (whose faces are registered:
+ * `registerFaces`): the picture's shapes recorded once as a form, each page showing its part.
+ * Used by `renderPdf` and by the process document's PDF (documentPdf.ts).
+ */
+export function drawMapPages(doc: Doc, picture: PdfInput, o: MapPagesOptions): MapPageInfo[] {
+  const { plan, words } = o;
+  const percent = o.formatPercent ?? ((x: number) => `${Math.round(x * 100)} %`);
   const { graphics, texts } = separateText(picture.svg);
   const form = pictureForm(doc, picture, graphics);
   const formName = 'LmMap';
@@ -560,25 +608,30 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
   const f = picture.frame;
   const m = plan.margin;
   const tiles = plan.pages.filter((p) => p.kind === 'tile');
+  const firstPage = o.firstPage ?? 1;
+  const info: MapPageInfo[] = [];
   plan.pages.forEach((p, i) => {
-    addPage(doc, plan, formName, form);
+    const head = i === 0 && o.onCurrentPage ? o.onCurrentPage.headRoom : 0;
+    if (i === 0 && o.onCurrentPage) (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[formName] = form;
+    else addPage(doc, plan, formName, form);
     const n = i + 1;
+    info.push(p.kind === 'tile' ? { kind: 'tile', row: p.row, col: p.col } : { kind: p.kind });
     if (p.kind === 'fit') {
-      const k = plan.ptPerPx;
+      const k = Math.min(plan.ptPerPx, (plan.page.height - 2 * m - FOOTER - head) / picture.height);
       const w = picture.width * k;
       const h = picture.height * k;
       const x = (plan.page.width - w) / 2;
-      showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x, y: m, width: w, height: h }, k, true);
+      showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x, y: m + head, width: w, height: h }, k, true);
       return;
     }
     if (p.kind === 'overview') {
-      const head = 18;
+      const headLine = 18;
       const roomW = plan.page.width - 2 * m;
-      const roomH = plan.page.height - 2 * m - FOOTER - head;
+      const roomH = plan.page.height - 2 * m - FOOTER - headLine - head;
       const k = Math.min(roomW / picture.width, roomH / picture.height);
       const x0 = m + (roomW - picture.width * k) / 2;
-      const y0 = m + head;
-      textLine(doc, fillWords(words.overview, { rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) }), m, m, roomW, 9, { weight: 600, fill: TEXT });
+      const y0 = m + head + headLine;
+      textLine(doc, fillWords(words.overview, { rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) }), m, m + head, roomW, 9, { weight: 600, fill: TEXT });
       showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x: x0, y: y0, width: picture.width * k, height: picture.height * k }, k, true);
       // the tile grid over the map, each tile with its page number
       doc.save();
@@ -593,21 +646,21 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
         if (t.kind !== 'tile') return;
         const cx = x0 + (t.body.x + t.body.width / 2) * k;
         const cy = y0 + (t.body.y + t.body.height / 2) * k;
-        const label = String(j + 2);
+        const label = String(firstPage + j + 1);
         const lw = labelSize * (0.7 * label.length + 0.8);
         doc.save();
         doc.roundedRect(cx - lw / 2, cy - labelSize * 0.8, lw, labelSize * 1.6, 3).fillOpacity(0.85).fill('#ffffff');
         doc.restore();
         nativeLine(doc, label, cx, cy + 0.36 * labelSize, labelSize, { weight: 600, fill: '#2f6fdf', anchor: 'middle' });
       });
-      footer(doc, plan, meta.title, fillWords(words.pageOverview, { n, total }));
+      if (o.footers) footer(doc, plan, o.title, fillWords(words.pageOverview, { n, total }));
       return;
     }
     if (p.kind === 'blocks') {
       const roomW = plan.page.width - 2 * m;
       const k = Math.min(plan.ptPerPx, roomW / p.area.width);
       showPart(doc, pic, p.area, { x: m, y: m, width: p.area.width * k, height: p.area.height * k }, k);
-      footer(doc, plan, meta.title, fillWords(words.page, { n, total }));
+      if (o.footers) footer(doc, plan, o.title, fillWords(words.page, { n, total }));
       return;
     }
     const k = plan.ptPerPx;
@@ -620,9 +673,8 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
       forms.show(`<svg xmlns="http://www.w3.org/2000/svg" width="${num(at.width)}" height="${num(at.height)}" font-family="Inter"><g transform="scale(${k})">${inner}</g></svg>`, at.x, at.y, at.width, at.height);
     strip(laneStrip(f, p.body), boxes.lanes);
     if (f.lanesTop > f.phasesTop) strip(phaseStrip(f, p.body), boxes.phases);
-    footer(doc, plan, meta.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col }));
+    if (o.footers) footer(doc, plan, o.title, fillWords(words.pageTile, { n, total, row: p.row, col: p.col }));
   });
   forms.end();
-  doc.end();
-  return done.then((pdf) => ({ pdf, pages: total, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
+  return info;
 }

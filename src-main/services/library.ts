@@ -29,7 +29,7 @@ export class BadInputError extends Error {}
  * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
  * promise, and the transports run every call through `dispatchAsync`, which waits for it.
  */
-export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'maps:importBpmn' | 'maps:exportBpmn' | 'export:pdf';
+export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'document:pdf' | 'maps:importBpmn' | 'maps:exportBpmn' | 'export:pdf';
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 

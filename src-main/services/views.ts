@@ -4,13 +4,15 @@
  * language, and saves the bytes it gets back like any other exported file.
  */
 import { processDocumentDocx } from '../export/docx';
+import { processDocumentPdf } from '../export/documentPdf';
 import { writeXlsx } from '../export/xlsx';
 import type { Services } from './library';
 
-export function createViewServices(): Pick<Services, 'views:xlsx' | 'document:docx'> {
+export function createViewServices(): Pick<Services, 'views:xlsx' | 'document:docx' | 'document:pdf'> {
   return {
     'views:xlsx': async ({ sheets }) => ({ content: (await writeXlsx(sheets)).toString('base64') }),
     // the process document (issue 14): the map as the editor has it, in the language asked for
     'document:docx': async ({ doc, lang }) => ({ content: (await processDocumentDocx(doc, lang)).toString('base64') }),
+    'document:pdf': async ({ doc, lang }) => ({ content: (await processDocumentPdf(doc, lang)).toString('base64') }),
   };
 }

@@ -10,6 +10,7 @@ import { exportMap, exportSvg, type ExportFormat, type ExportOptions } from './e
 import { saveFile } from './saveFile';
 import { LimitedInput } from '../components/limits/useTextLimit';
 import { CsvOptions, DocumentOptions } from './document/DocumentOptions';
+import type { DocumentFormat } from './document/processDocument';
 import { defaultSeparator, type ExportLang } from '../../shared/export/words';
 import type { CsvSeparator } from '../../shared/export/csv';
 
@@ -37,6 +38,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [onlySelection, setOnlySelection] = useState(false);
   const [csvSeparator, setCsvSeparator] = useState<CsvSeparator>(() => defaultSeparator(language));
   const [documentLang, setDocumentLang] = useState<ExportLang>(language);
+  const [documentFormat, setDocumentFormat] = useState<DocumentFormat>('docx');
   const [name, setName] = useState(() => safeFileName(doc.title, 'svg').replace(/\.svg$/, ''));
   const [preview, setPreview] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | undefined>();
@@ -47,9 +49,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [pdf, setPdf] = useState(DEFAULT_PDF);
   const [pngTiles, setPngTiles] = useState(false);
   const drawing = format === 'svg' || format === 'png' || format === 'pdf';
+  const extension = format === 'png' && pngTiles ? 'zip' : format === 'docx' ? documentFormat : EXTENSION[format];
   const options: ExportOptions = useMemo(
-    () => ({ format, scale, background, details, comments, valueStream, legend, pdf, pngTiles: format === 'png' && pngTiles, stepIds: onlySelection ? selected : [], csvSeparator, documentLang, bpmn }),
-    [format, scale, background, details, comments, valueStream, legend, pdf, pngTiles, onlySelection, selected, csvSeparator, documentLang, bpmn],
+    () => ({ format, scale, background, details, comments, valueStream, legend, pdf, pngTiles: format === 'png' && pngTiles, stepIds: onlySelection ? selected : [], csvSeparator, documentLang, documentFormat, bpmn }),
+    [format, scale, background, details, comments, valueStream, legend, pdf, pngTiles, onlySelection, selected, csvSeparator, documentLang, documentFormat, bpmn],
   );
 
   // a picture of what will be exported (the drawing formats)
@@ -79,7 +82,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       // BPMN is written by the backend from the stored map: store the edits still on their way first
       if (format === 'bpmn') await store.getState().flush();
       const result = await exportMap(doc, options);
-      const fileName = safeFileName(name, options.pngTiles ? 'zip' : EXTENSION[format]);
+      const fileName = safeFileName(name, extension);
       const where = await saveFile(result.blob, fileName);
       if (where) {
         notify.info([t('export.done', { where }), result.notice].filter(Boolean).join(' '));
@@ -142,7 +145,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </>
           )}
           {format === 'csv' && <CsvOptions separator={csvSeparator} onSeparator={setCsvSeparator} />}
-          {format === 'docx' && <DocumentOptions lang={documentLang} onLang={setDocumentLang} />}
+          {format === 'docx' && <DocumentOptions lang={documentLang} onLang={setDocumentLang} format={documentFormat} onFormat={setDocumentFormat} busy={busy} />}
           {format === 'bpmn' && <BpmnExportOptions doc={doc} choice={bpmn} onChange={setBpmn} />}
           {format === 'pdf' && <PdfOptions doc={doc} options={options} value={pdf} onChange={setPdf} />}
           {format === 'png' && <PngAdvice doc={doc} options={options} scale={scale} tiles={pngTiles} onTiles={setPngTiles} />}
@@ -156,7 +159,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <span>{t('export.fileName')}</span>
             <div className="file-name">
               <LimitedInput aria-label={t('export.fileName')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-              <span className="muted">.{options.pngTiles ? 'zip' : EXTENSION[format]}</span>
+              <span className="muted">.{extension}</span>
             </div>
           </label>
         </div>

@@ -5,7 +5,7 @@
 import { fittingScale, safeFileName } from '../../shared/export/bitmap';
 import { renderStepsCsv, type CsvSeparator } from '../../shared/export/csv';
 import type { ExportLang } from '../../shared/export/words';
-import { processDocumentBlob } from './document/processDocument';
+import { processDocumentBlob, type DocumentFormat } from './document/processDocument';
 import { detailHeights, renderMapSvg } from '../../shared/export/svg';
 import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc } from '../../shared/model/types';
@@ -37,6 +37,8 @@ export interface ExportOptions {
   /** CSV: between cells (default: `;` in Russian, `,` in English); the process document: its language. */
   csvSeparator?: CsvSeparator;
   documentLang?: ExportLang;
+  /** The process document: a Word file or a PDF (default Word). */
+  documentFormat?: DocumentFormat;
   /** BPMN: data objects, the whole hierarchy (bpmnExport.ts). */
   bpmn?: BpmnExportChoice;
   /** Drawings: the key of roles, step shapes and chips under the map (default on). */
@@ -128,7 +130,7 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
     case 'csv':
       return { blob: new Blob([renderStepsCsv(doc, { ...csvOptions(), ...(o.csvSeparator ? { separator: o.csvSeparator } : {}), stepIds: o.stepIds })], { type: 'text/csv;charset=utf-8' }), fileName };
     case 'docx':
-      return { blob: await processDocumentBlob(doc, o.documentLang ?? currentLanguage()), fileName };
+      return { blob: await processDocumentBlob(doc, o.documentLang ?? currentLanguage(), o.documentFormat), fileName: o.documentFormat === 'pdf' ? safeFileName(doc.title, 'pdf') : fileName };
     case 'json': {
       // the saved versions travel with the map (review/versionExport.ts)
       const { text, notice } = await lanemapJsonWithVersions(api, doc, { exportedAt: new Date().toISOString(), app: 'Lanemap' });

@@ -495,6 +495,13 @@ const cases: Case[] = [
   ['document:docx', 'a 10,000-character map title', () => ({ doc: { ...lib.services['maps:get']({ id: a.id }), title: HUGE }, lang: 'en' }), 'bad-input'],
   ['document:docx', 'an extra field', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'en', path: '/etc/passwd' }), 'bad-input'],
   ['document:docx', 'null', () => null, 'bad-input'],
+  // document:pdf: the same process document as a PDF; the same refusals
+  ['document:pdf', 'no map', () => ({ lang: 'ru' }), 'bad-input'],
+  ['document:pdf', 'an unknown language', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'de' }), 'bad-input'],
+  ['document:pdf', 'a map that is not one', () => ({ doc: { title: 'Воронка' }, lang: 'ru' }), 'bad-input'],
+  ['document:pdf', 'a 10,000-character map title', () => ({ doc: { ...lib.services['maps:get']({ id: a.id }), title: HUGE }, lang: 'en' }), 'bad-input'],
+  ['document:pdf', 'an extra field', () => ({ doc: lib.services['maps:get']({ id: a.id }), lang: 'en', format: 'docx' }), 'bad-input'],
+  ['document:pdf', 'null', () => null, 'bad-input'],
   // settings: reading takes nothing; a change names known settings with valid values
   ['settings:get', 'an extra field', () => ({ key: 'language' }), 'bad-input'],
   ['settings:get', 'null', () => null, 'bad-input'],

@@ -1,4 +1,4 @@
-/** The process document (регламент) as a file: written by the backend (src-main/export/docx.ts) from the map as it is on screen. */
+/** The process document (регламент) as a file: written by the backend (src-main/export/docx.ts, documentPdf.ts) from the map as it is on screen. */
 import type { ExportLang } from '../../../shared/export/words';
 import type { MapDoc } from '../../../shared/model/types';
 import { api } from '../../api';
@@ -12,7 +12,10 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export async function processDocumentBlob(doc: MapDoc, lang: ExportLang): Promise<Blob> {
-  const { content } = await api['document:docx']({ doc, lang });
-  return new Blob([fromBase64(content)], { type: DOCX_TYPE });
+/** The process document's file: a Word file to edit, or a PDF to print and send. */
+export type DocumentFormat = 'docx' | 'pdf';
+
+export async function processDocumentBlob(doc: MapDoc, lang: ExportLang, format: DocumentFormat = 'docx'): Promise<Blob> {
+  const { content } = await api[format === 'pdf' ? 'document:pdf' : 'document:docx']({ doc, lang });
+  return new Blob([fromBase64(content)], { type: format === 'pdf' ? 'application/pdf' : DOCX_TYPE });
 }
