@@ -47,3 +47,36 @@ test('PDF from the dialog: the page count before exporting, then selectable text
   for (const w of ['Qualify the lead', 'Terms agreed?', 'Deal closed', 'Head of sales', 'Key', 'row 1, column 1']) expect(text).toContain(w);
   run('pdftoppm', '-r', '60', '-png', '-f', '1', '-l', '2', file, path.join(SCREENSHOTS, 'export-pdf-page'));
 });
+
+test('Print… in the browser build: the PDF loads in a hidden frame (the CSP lets the app frame its own blob) and that frame is printed', async () => {
+  const { page } = suite;
+  const refusals: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refusals.push(m.text());
+  });
+  // headless Chromium has no print dialog: the frame's print is recorded instead of shown
+  await page.evaluate(() => {
+    const w = window as unknown as { printedFrames: string[] };
+    w.printedFrames = [];
+    const create = document.createElement.bind(document);
+    document.createElement = ((tag: string, options?: ElementCreationOptions) => {
+      const el = create(tag, options);
+      if (tag.toLowerCase() === 'iframe') {
+        el.addEventListener('load', () => {
+          const frame = el as HTMLIFrameElement;
+          const win = frame.contentWindow as (Window & { print(): void }) | null;
+          if (win) win.print = () => w.printedFrames.push(`${frame.src} ${frame.contentDocument?.contentType ?? ''}`);
+        });
+      }
+      return el;
+    }) as typeof document.createElement;
+  });
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the map' });
+  await dialog.getByRole('radio', { name: /^PDF/ }).check();
+  await dialog.getByRole('button', { name: 'Print…' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printedFrames: string[] }).printedFrames), { timeout: 20_000 }).toEqual([expect.stringMatching(/^blob:.* application\/pdf$/)]);
+  expect(refusals).toEqual([]);
+  // nothing opened in a new tab instead
+  expect(page.context().pages()).toHaveLength(1);
+});
