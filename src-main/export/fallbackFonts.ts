@@ -403,6 +403,13 @@ export function describeMissing(missing: string[], max = 12): string {
   return shown.join(', ') + (missing.length > max ? `, … (+${missing.length - max})` : '');
 }
 
+/** The CLI's note for a picture with letters no font here holds; null when every letter is drawn. */
+export function missingLettersNote(svg: string, options: FallbackOptions = {}): string | null {
+  const { missing } = fontsForText(svgTexts(svg), options);
+  if (missing.length === 0) return null;
+  return `${missing.length === 1 ? 'a letter' : `${missing.length} letters`} could not be drawn (no font on this computer has ${missing.length === 1 ? 'it' : 'them'}; shown as empty boxes): ${describeMissing(missing)}. Install a font that has ${missing.length === 1 ? 'it' : 'them'} and export again.`;
+}
+
 /** Forgets every choice (tests). */
 export function resetFallbackFonts(): void {
   chosen.length = 0;

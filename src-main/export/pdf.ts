@@ -159,18 +159,27 @@ export function textRuns(text: string, fonts?: TextFonts): Run[] {
       if (last.dir === 'N') last.dir = dir;
     } else runs.push({ font, text: ch, dir });
   }
-  for (let i = 0; i < runs.length; i++) {
-    if (runs[i]!.dir !== 'R') continue;
+  if (!runs.some((r) => r.dir === 'R')) return runs;
+  // spaces at the ends of runs are their own runs (a right-to-left run is put right to left whole: its spaces would change sides)
+  const cut: Run[] = [];
+  for (const r of runs) {
+    const m = /^(\s*)([\s\S]*?)(\s*)$/u.exec(r.text)!;
+    if (m[1]) cut.push({ font: r.font, text: m[1], dir: 'N' });
+    if (m[2]) cut.push({ ...r, text: m[2] });
+    if (m[3]) cut.push({ font: r.font, text: m[3], dir: 'N' });
+  }
+  for (let i = 0; i < cut.length; i++) {
+    if (cut[i]!.dir !== 'R') continue;
     let j = i;
     let end = i;
-    while (j + 1 < runs.length && runs[j + 1]!.dir !== 'L') {
+    while (j + 1 < cut.length && cut[j + 1]!.dir !== 'L') {
       j++;
-      if (runs[j]!.dir === 'R' || /\p{Nd}/u.test(runs[j]!.text)) end = j;
+      if (cut[j]!.dir === 'R' || /\p{Nd}/u.test(cut[j]!.text)) end = j;
     }
-    if (end > i) runs.splice(i, end - i + 1, ...runs.slice(i, end + 1).reverse());
+    if (end > i) cut.splice(i, end - i + 1, ...cut.slice(i, end + 1).reverse());
     i = end;
   }
-  return runs;
+  return cut;
 }
 
 /** The SVG family of a run: Inter's Latin cut is the text's own family. */
