@@ -43,11 +43,32 @@ export function resvgFonts(svg: string, options: FallbackOptions = {}): { font: 
   return { font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' }, missing: fonts.missing };
 }
 
+/**
+ * Straight dashed lines (the phase columns' borders, as long as the map is tall) as the dashes
+ * themselves: the same pixels, but resvg draws a 7,000 px dashed stroke far slower than its
+ * 800 short strokes (the whole DOCX picture of a 200-step map renders in 60 % of the time).
+ */
+export function solidDashes(svg: string): string {
+  return svg.replace(
+    /<path d="M([-\d.]+) ([-\d.]+)([VH])([-\d.]+)" stroke="([^"]+)" stroke-dasharray="(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"\/>/g,
+    (whole, x: string, y: string, dir: 'V' | 'H', to: string, stroke: string, on: string, off: string) => {
+      const [a, b, dash, gap] = [Number(dir === 'V' ? y : x), Number(to), Number(on), Number(off)];
+      if (!(dash > 0 && gap >= 0) || b <= a || (b - a) / (dash + gap) > 20_000) return whole;
+      let d = '';
+      for (let p = a; p < b; p += dash + gap) {
+        const q = Math.min(p + dash, b);
+        d += dir === 'V' ? `M${x} ${p}V${q}` : `M${p} ${y}H${q}`;
+      }
+      return `<path d="${d}" stroke="${stroke}"/>`;
+    },
+  );
+}
+
 export function svgToPng(svg: string, size: { width: number; height: number }, options: PngOptions = {}): PngResult {
   const { Resvg } = loadResvg();
   const scale = fittingScale(size, options.scale ?? 2);
   const { font, missing } = resvgFonts(svg, options);
-  const r = new Resvg(svg, {
+  const r = new Resvg(solidDashes(svg), {
     font,
     fitTo: { mode: 'zoom', value: scale },
     ...(options.transparent ? {} : { background: '#ffffff' }),
