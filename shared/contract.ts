@@ -241,8 +241,8 @@ export interface CallResults {
   'document:docx': { content: string };
   /** The PDF file's bytes, base64. */
   'document:pdf': { content: string };
-  /** The PDF's bytes, base64, and how it was laid out. */
-  'export:pdf': { content: string; pages: number; rows: number; cols: number; scale: number; titlePt: number };
+  /** The PDF's bytes, base64, and how it was laid out; `missing`: letters no font on the machine has. */
+  'export:pdf': { content: string; pages: number; rows: number; cols: number; scale: number; titlePt: number; missing: string[] };
   'settings:get': Settings;
   /** All settings after the change. */
   'settings:set': Settings;

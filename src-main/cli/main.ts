@@ -37,6 +37,7 @@ import { parseTemplate } from '../../shared/model/template';
 import type { MapDoc, Step } from '../../shared/model/types';
 import { interFontCss } from '../export/fonts';
 import { svgToPng } from '../export/png';
+import { missingLettersNote } from '../export/fallbackFonts';
 import { writeXlsx } from '../export/xlsx';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutMap } from '../../shared/layout/layoutMap';
@@ -329,6 +330,8 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
         // the PNG is drawn with the TTFs loaded into resvg; the SVG carries its font inside
         ...(args.format === 'svg' ? { fontCss: interFontCss() } : {}),
       });
+      const missingNote = args.format === 'svg' ? null : missingLettersNote(svg.svg);
+      if (missingNote) notes.push(missingNote);
       if (args.format === 'svg') data = svg.svg;
       else if (args.format === 'pdf' && 'frame' in svg) {
         const pdf = await pdfFile(svg as SvgExport, doc, args.print!, lang);

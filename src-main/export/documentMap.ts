@@ -5,7 +5,6 @@
  * picture; a bigger one is an overview of the whole and then parts in a grid, each at a
  * readable size, so a 200-step map is not shrunk into an unreadable strip.
  */
-import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { fittingScale } from '../../shared/export/bitmap';
@@ -15,8 +14,7 @@ import { applyCommand, cmd } from '../../shared/model/commands';
 import type { MapDoc } from '../../shared/model/types';
 import { renderMapSvg } from '../../shared/export/svg';
 import { drawingWords, type ExportLang } from '../../shared/export/words';
-import { interTtfFiles } from './fonts';
-import { svgToPng } from './png';
+import { loadResvg, resvgFonts, solidDashes, svgToPng } from './png';
 
 export interface MapPicture {
   png: Buffer;
@@ -49,17 +47,13 @@ export async function drawableDoc(doc: MapDoc): Promise<MapDoc> {
   return applyCommand(target, cmd('tidyUp', { steps: result.steps, routes: result.routes }));
 }
 
-type ResvgModule = typeof import('@resvg/resvg-js');
-let resvg: ResvgModule | undefined;
-
-/** The whole drawing as RGBA pixels at `scale` (or as large as the limits allow). */
+/** The whole drawing as RGBA pixels at `scale` (or as large as the limits allow), any script drawn (png.ts). */
 function renderPixels(svg: string, size: { width: number; height: number }, wanted: number): { pixels: Buffer; width: number; height: number; scale: number } {
-  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
   const scale = fittingScale(size, wanted);
-  const r = new resvg.Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles: interTtfFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+  const r = new (loadResvg().Resvg)(solidDashes(svg), {
+    font: resvgFonts(svg).font,
     fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
+    // the drawing has its own white background: no second fill of every pixel
     logLevel: 'off',
   });
   const img = r.render();
@@ -76,7 +70,10 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 function crc32(buf: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(buf) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

@@ -25,7 +25,7 @@ import { renderMapSvg, type SvgExport } from '../../shared/export/svg';
 import { drawingWords, formatPercentIn, type ExportLang } from '../../shared/export/words';
 import type { MapDoc } from '../../shared/model/types';
 import { drawableDoc } from './documentMap';
-import { drawMapPages, MUTED, nativeLine, pageFooter, registerFaces, scriptRuns, TEXT, textFace } from './pdf';
+import { drawMapPages, faceRuns, MUTED, nativeLine, pageFooter, registerFaces, TEXT } from './pdf';
 
 type Doc = PDFKit.PDFDocument;
 type Weight = 400 | 600;
@@ -119,8 +119,8 @@ class Writer {
 
   width1(text: string, style: Style): number {
     let w = 0;
-    for (const r of scriptRuns(text)) {
-      const face = textFace(r.subset, style.weight, style.italic === true);
+    for (const r of faceRuns(this.doc, text, style.weight, style.italic === true)) {
+      const face = r.face;
       const key = `${face}|${r.text}`;
       let one = widthCache.get(key);
       if (one === undefined) {
@@ -435,7 +435,8 @@ export function writeDocumentPdf(pd: ProcessDocument, drawn: MapDoc | null): Pro
       Producer: 'Lanemap (pdfkit)',
     },
   });
-  registerFaces(doc);
+  // the machine's faces for letters Inter lacks, for every text of the document and its map
+  registerFaces(doc, JSON.stringify(pd) + (drawn ? JSON.stringify(drawn) : ''));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -19,6 +19,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { fitText, escapeXml, num, textBlock } from '../../shared/export/text';
 import { fillWords, FOOTER, PDF_WORDS, planPdf, tileBoxes, TILE_OVERLAP, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect } from '../../shared/export/pdfPlan';
 import type { SvgFrame } from '../../shared/export/svg';
+import { fontsForText, needsNoGlyph, svgTexts, type FallbackFace, type FallbackOptions, type TextFonts } from './fallbackFonts';
 import { FONT_SUBSETS, fontFaces, fontFilesDir, woffToSfnt } from './fonts';
 
 export interface PdfMeta {
@@ -35,7 +36,7 @@ export interface PdfInput {
   frame: SvgFrame;
 }
 
-export interface PdfOptions extends PdfLayoutOptions {
+export interface PdfOptions extends PdfLayoutOptions, FallbackOptions {
   meta: PdfMeta;
   words?: PdfWords;
   /** How the tiles' scale is written on the overview ("82 %"). */
@@ -50,6 +51,8 @@ export interface PdfResult {
   /** The tiles' scale (1 = 100 %) and their step titles' size in pt. */
   scale: number;
   titlePt: number;
+  /** Letters no font here holds (drawn as empty boxes), each once: the app and the CLI name them. */
+  missing: string[];
 }
 
 export type Subset = (typeof FONT_SUBSETS)[number];
@@ -84,9 +87,19 @@ export function pdfFaces(): FaceFile[] {
   return out;
 }
 
-/** Registers Inter's faces with `doc` (names from `faceName`). */
-export function registerFaces(doc: Doc): void {
+/**
+ * Registers Inter's faces with `doc` (names from `faceName`) and, for the letters of `text` Inter
+ * lacks, the machine's faces that hold them (fallbackFonts.ts). Returns the letters no font has.
+ */
+export function registerFaces(doc: Doc, text = '', options: FallbackOptions = {}): string[] {
   for (const f of pdfFaces()) doc.registerFont(f.name, f.data);
+  const fonts = fontsForText(text, options);
+  for (const face of fonts.faces) {
+    doc.registerFont(face.id, face.font as unknown as Buffer);
+    wholeRightToLeft(doc, face.id);
+  }
+  docFonts.set(doc, fonts);
+  return fonts.missing;
 }
 
 /** The faces registered with every document (italic ones only where the font has them). */
@@ -117,39 +130,127 @@ export function subsetOf(cp: number): Subset | null {
   return null;
 }
 
+/** The fonts of each document being written: Inter's cuts and the machine's faces it registered. */
+const docFonts = new WeakMap<Doc, TextFonts>();
+
+/** A run's font: one of Inter's script cuts, or a face of the machine (for letters Inter lacks). */
+type RunFont = Subset | FallbackFace;
+
+/** The font for `cp`; null: no preference (spaces, marks, letters no font holds: they stay in the run before). */
+function fontOf(cp: number, fonts: TextFonts | undefined): RunFont | null {
+  if (needsNoGlyph(cp)) return null;
+  const subset = subsetOf(cp);
+  const face = fonts?.faceOf(cp);
+  if (subset && (face === undefined || face === 'inter')) return subset;
+  return face && face !== 'inter' ? face : subset;
+}
+
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms). */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const STRONG = /\p{L}/u;
+
+interface Run {
+  font: RunFont;
+  text: string;
+  /** R: has right-to-left letters; L: other letters; N: neither (digits, punctuation). */
+  dir: 'R' | 'L' | 'N';
+}
+
 /**
- * Every text run of the SVG split by script: the Latin parts stay as they are (family Inter),
- * the others go into `<tspan font-family="lm-SUBSET">`, drawn with that script's face. A letter
- * no face holds stays in the run before it.
+ * A line of text cut into runs of one font each, in the order they are drawn left to right. A
+ * right-to-left stretch (with the numbers in it, as the Unicode bidi algorithm places them in a
+ * left-to-right line) is drawn in reverse order of its runs; each run's letters are put right to
+ * left and joined (Arabic) by fontkit's shaping when pdfkit lays it out.
  */
-export function splitScripts(svg: string): string {
+export function textRuns(text: string, fonts?: TextFonts): Run[] {
+  const runs: Run[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const last = runs[runs.length - 1];
+    const font = fontOf(cp, fonts) ?? last?.font ?? 'latin';
+    const dir = RTL.test(ch) ? 'R' : STRONG.test(ch) ? 'L' : 'N';
+    if (last && last.font === font && (dir === 'N' || last.dir === 'N' || last.dir === dir)) {
+      last.text += ch;
+      if (last.dir === 'N') last.dir = dir;
+    } else runs.push({ font, text: ch, dir });
+  }
+  if (!runs.some((r) => r.dir === 'R')) return runs;
+  // spaces at the ends of runs are their own runs (a right-to-left run is put right to left whole: its spaces would change sides)
+  const cut: Run[] = [];
+  for (const r of runs) {
+    const m = /^(\s*)([\s\S]*?)(\s*)$/u.exec(r.text)!;
+    if (m[1]) cut.push({ font: r.font, text: m[1], dir: 'N' });
+    if (m[2]) cut.push({ ...r, text: m[2] });
+    if (m[3]) cut.push({ font: r.font, text: m[3], dir: 'N' });
+  }
+  for (let i = 0; i < cut.length; i++) {
+    if (cut[i]!.dir !== 'R') continue;
+    let j = i;
+    let end = i;
+    while (j + 1 < cut.length && cut[j + 1]!.dir !== 'L') {
+      j++;
+      if (cut[j]!.dir === 'R' || /\p{Nd}/u.test(cut[j]!.text)) end = j;
+    }
+    if (end > i) cut.splice(i, end - i + 1, ...cut.slice(i, end + 1).reverse());
+    i = end;
+  }
+  return cut;
+}
+
+/** The SVG family of a run: Inter's Latin cut is the text's own family. */
+const runFamily = (font: RunFont): string | null => (typeof font === 'string' ? (font === 'latin' ? null : `lm-${font}`) : `lm-fallback ${font.id}`);
+
+/**
+ * Every text run of the SVG split by font: the Latin parts stay as they are (family Inter), the
+ * others go into `<tspan font-family="lm-SUBSET">` (one of Inter's script cuts) or
+ * `<tspan font-family="lm-fallback LmFallbackN">` (a face of the machine), in the order they
+ * are drawn. A letter no font holds stays in the run before it.
+ */
+export function splitScripts(svg: string, fonts?: TextFonts): string {
   return svg.replace(/(<(?:text|tspan)\b[^>]*>)([^<]+)/g, (whole, open: string, content: string) => {
     if (!/[^\p{ASCII}]/u.test(content)) return whole;
-    let out = '';
-    let run = '';
-    let current: Subset = 'latin';
-    const flush = () => {
-      if (!run) return;
-      out += current === 'latin' ? run : `<tspan font-family="lm-${current}">${run}</tspan>`;
-      run = '';
-    };
-    for (const ch of content) {
-      const s: Subset = subsetOf(ch.codePointAt(0)!) ?? current;
-      if (s !== current) {
-        flush();
-        current = s;
-      }
-      run += ch;
-    }
-    flush();
-    return open + out;
+    const runs = textRuns(content, fonts);
+    return (
+      open +
+      runs
+        .map((r) => {
+          const family = runFamily(r.font);
+          return family ? `<tspan font-family="${family}">${r.text}</tspan>` : r.text;
+        })
+        .join('')
+    );
   });
 }
 
 function fontCallback(family: string, bold: boolean, italic: boolean): string {
+  const fallback = /\b(LmFallback\d+)\b/.exec(family);
+  if (fallback) return fallback[1]!;
   const m = /lm-([a-z-]+)/.exec(family);
   const subset = (m && (FONT_SUBSETS as readonly string[]).includes(m[1]!) ? m[1] : 'latin') as Subset;
   return faceName(subset, bold ? 600 : 400, italic);
+}
+
+interface EmbeddedFontInternals {
+  layout(text: string, features?: unknown, onlyWidth?: boolean): unknown;
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+/**
+ * pdfkit lays text out word by word (cached per word), so a right-to-left line would have each
+ * word's letters reversed but its words still left to right: the face registered as `name`
+ * lays out right-to-left text whole (fontkit reverses the run and joins Arabic letters).
+ */
+function wholeRightToLeft(doc: Doc, name: string): void {
+  doc.font(name);
+  const font = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+  const wordByWord = font.layout.bind(font);
+  const cache = new Map<string, unknown>();
+  font.layout = (text, features, onlyWidth) => {
+    if (features || !RTL.test(text)) return wordByWord(text, features, onlyWidth);
+    let run = cache.get(text);
+    if (!run) cache.set(text, (run = font.layoutRun(text)));
+    return run;
+  };
 }
 
 // ---- the picture's text, apart from its drawing ----
@@ -271,7 +372,7 @@ const svgOptions = (width: number, height: number) => ({
 
 /** Draws an SVG at (x, y), `width` × `height` pt (its own units stretched to them). */
 function drawSvg(doc: Doc, svg: string, x: number, y: number, width: number, height: number): void {
-  SVGtoPDF(doc, splitScripts(svg), x, y, svgOptions(width, height));
+  SVGtoPDF(doc, splitScripts(svg, docFonts.get(doc)), x, y, svgOptions(width, height));
 }
 
 type Ref = PDFKit.PDFKitReference;
@@ -336,7 +437,7 @@ function recordForm(doc: Doc, bbox: [number, number, number, number], draw: () =
 
 /** The picture's shapes drawn once into a form XObject: every page shows its part of it. */
 function pictureForm(doc: Doc, picture: PdfInput, svg: string): Ref {
-  return recordForm(doc, [0, 0, picture.width, picture.height], () => SVGtoPDF(doc, splitScripts(svg), 0, 0, svgOptions(picture.width, picture.height)));
+  return recordForm(doc, [0, 0, picture.width, picture.height], () => SVGtoPDF(doc, splitScripts(svg, docFonts.get(doc)), 0, 0, svgOptions(picture.width, picture.height)));
 }
 
 /**
@@ -357,7 +458,7 @@ class FormCache {
     const key = `${width}x${height}:${svg}`;
     let f = this.forms.get(key);
     if (!f) {
-      const ref = recordForm(this.doc, [0, 0, width, height], () => SVGtoPDF(this.doc, splitScripts(svg), 0, 0, svgOptions(width, height)), this.resources);
+      const ref = recordForm(this.doc, [0, 0, width, height], () => SVGtoPDF(this.doc, splitScripts(svg, docFonts.get(this.doc)), 0, 0, svgOptions(width, height)), this.resources);
       f = { name: `LmF${this.forms.size + 1}`, ref };
       this.forms.set(key, f);
     }
@@ -427,21 +528,18 @@ function textLine(doc: Doc, text: string, x: number, y: number, width: number, s
   drawSvg(doc, svg, x, y, width, h);
 }
 
-/** The face a run of `subset` letters is drawn with: italic only where Inter has it. */
-export function textFace(subset: Subset, weight: 400 | 600, italic: boolean): string {
-  return italic && FACE_NAMES.has(faceName(subset, weight, true)) ? faceName(subset, weight, true) : faceName(subset, weight, false);
+/** The face a run is drawn with: Inter's for its script (italic only where Inter has it), or the machine's fallback. */
+function runFace(font: RunFont, weight: 400 | 600, italic: boolean): string {
+  if (typeof font !== 'string') return font.id;
+  return italic && FACE_NAMES.has(faceName(font, weight, true)) ? faceName(font, weight, true) : faceName(font, weight, false);
 }
 
-/** `text` cut into runs of one script each (a letter no face holds stays with the run before it). */
-export function scriptRuns(text: string): { subset: Subset; text: string }[] {
-  const runs: { subset: Subset; text: string }[] = [];
-  for (const ch of text) {
-    const last = runs[runs.length - 1];
-    const subset = subsetOf(ch.codePointAt(0)!) ?? last?.subset ?? 'latin';
-    if (last && last.subset === subset) last.text += ch;
-    else runs.push({ subset, text: ch });
-  }
-  return runs;
+/**
+ * `text` cut into runs drawn with one face each, as `doc` has them (`registerFaces`): Inter's by
+ * script, the machine's faces for letters Inter lacks, right-to-left runs in display order.
+ */
+export function faceRuns(doc: Doc, text: string, weight: 400 | 600, italic: boolean): { face: string; text: string }[] {
+  return textRuns(text, docFonts.get(doc)).map((r) => ({ face: runFace(r.font, weight, italic), text: r.text }));
 }
 
 /**
@@ -450,15 +548,15 @@ export function scriptRuns(text: string): { subset: Subset; text: string }[] {
  */
 export function nativeLine(doc: Doc, text: string, x: number, y: number, size: number, options: { weight?: 400 | 600; italic?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): void {
   const weight = options.weight ?? 400;
-  const face = (subset: Subset) => textFace(subset, weight, options.italic === true);
-  const runs = scriptRuns(text);
+  const face = (font: RunFont) => runFace(font, weight, options.italic === true);
+  const runs = textRuns(text, docFonts.get(doc));
   doc.fontSize(size);
-  const widths = runs.map((r) => doc.font(face(r.subset)).widthOfString(r.text));
+  const widths = runs.map((r) => doc.font(face(r.font)).widthOfString(r.text));
   const total = widths.reduce((a, b) => a + b, 0);
   let at = options.anchor === 'middle' ? x - total / 2 : options.anchor === 'end' ? x - total : x;
   doc.fillColor(options.fill ?? TEXT);
   runs.forEach((r, i) => {
-    doc.font(face(r.subset)).text(r.text, at, y, { lineBreak: false, baseline: 'alphabetic' });
+    doc.font(face(r.font)).text(r.text, at, y, { lineBreak: false, baseline: 'alphabetic' });
     at += widths[i]!;
   });
 }
@@ -561,7 +659,10 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
       Producer: 'Lanemap (pdfkit)',
     },
   });
-  registerFaces(doc);
+  // the machine's faces for the letters Inter lacks: only those this map's words need
+  const words0 = options.words ?? PDF_WORDS.en;
+  const allText = [svgTexts(picture.svg), meta.title, ...(Object.values(words0) as string[]), ...picture.frame.lanes.map((l) => l.name), ...picture.frame.phases.map((p) => p.name)].join('\n');
+  const missing = registerFaces(doc, allText, options);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -570,7 +671,7 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
   });
   drawMapPages(doc, picture, { plan, words: options.words ?? PDF_WORDS.en, formatPercent: options.formatPercent, title: meta.title, footers: true });
   doc.end();
-  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
+  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt, missing }));
 }
 
 export interface MapPagesOptions {

@@ -10,7 +10,7 @@ export function createPrintServices(): Pick<Services, 'export:pdf'> {
   return {
     'export:pdf': async ({ svg, width, height, frame, meta, words, ...layout }) => {
       const r = await renderPdf({ svg, width, height, frame }, { ...layout, meta, words });
-      return { content: r.pdf.toString('base64'), pages: r.pages, rows: r.rows, cols: r.cols, scale: r.scale, titlePt: r.titlePt };
+      return { content: r.pdf.toString('base64'), pages: r.pages, rows: r.rows, cols: r.cols, scale: r.scale, titlePt: r.titlePt, missing: r.missing };
     },
   };
 }

@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
 import { printText } from '../export/print/text';
@@ -574,6 +575,7 @@ export const en = {
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,
+  exportFonts: exportFontsText.en,
   kinds: kindsText.en,
   bpmn: bpmnText.en,
   print: printText.en,

@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
 import { printText } from '../export/print/text';
@@ -587,6 +588,7 @@ export const ru: Messages = {
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
+  exportFonts: exportFontsText.ru,
   kinds: kindsText.ru,
   bpmn: bpmnText.ru,
   print: printText.ru,

@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { toBase64 } from '../base64';
 import { t } from '../../i18n';
 import { exportSvg, type ExportOptions } from '../exportMap';
+import { missingLettersNotice } from '../fonts/missingLetters';
 
 /** The picture's key in the interface's language. */
 export function keyLabels(): KeyLabels {
@@ -53,7 +54,7 @@ export async function exportPdf(doc: MapDoc, o: Omit<ExportOptions, 'format' | '
     },
     words: pdfWords(),
   });
-  return { blob: new Blob([bytesOf(reply.content) as BlobPart], { type: 'application/pdf' }), pages: reply.pages, notice: picture.notice };
+  return { blob: new Blob([bytesOf(reply.content) as BlobPart], { type: 'application/pdf' }), pages: reply.pages, notice: [picture.notice, missingLettersNotice(reply.missing)].filter(Boolean).join(' ') || undefined };
 }
 
 /**
