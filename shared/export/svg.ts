@@ -709,9 +709,9 @@ function stepSvg(
     parts.push(
       `<polygon points="${num(x + w / 2)},${num(y + 1)} ${num(x + w - 1)},${num(y + h / 2)} ${num(x + w / 2)},${num(y + h - 1)} ${num(x + 1)},${num(y + h / 2)}" fill="#fff" stroke="${c}" stroke-width="2"/>`,
     );
-    // a parallel split/join is BPMN's parallel gateway: a bold plus (alone when untitled, above the title otherwise)
-    const untitledParallel = step.kind === 'parallel' && placeholder;
-    const fitted = untitledParallel ? null : fitText(title, titleWidth(step), h - 40, 13, 600);
+    // a parallel split/join is BPMN's parallel gateway: a bold plus (alone when untitled, above the title otherwise);
+    // an unnamed gateway is drawn as BPMN draws it, the diamond alone (files from other tools have many)
+    const fitted = placeholder ? null : fitText(title, titleWidth(step), h - 40, 13, 600);
     if (step.kind === 'parallel') parts.push(parallelPlusSvg(parallelPlus(x, y, w, h, fitted?.lines.length ?? 0, fitted?.lineHeight ?? 0), c));
     if (fitted)
       parts.push(textBlock(fitted, x + w / 2, y + (h - fitted.lines.length * fitted.lineHeight) / 2, { ...titleStyle, weight: 600, anchor: 'middle' }));

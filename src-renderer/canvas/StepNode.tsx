@@ -23,7 +23,7 @@ function Title({ text: committed, stepId, event = false }: { text: string; stepI
         {text}
       </span>
     );
-  // an unnamed event is the shape alone, as BPMN draws it (imported files have many); a task says it wants a name
+  // an unnamed event or gateway is the shape alone, as BPMN draws it (imported files have many); a task says it wants a name
   return event ? <span className="step-title placeholder" aria-hidden /> : <span className="step-title placeholder">{t('common.untitledStep')}</span>;
 }
 
@@ -108,7 +108,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         )}
         {(!parallel || step.title) && (
           <div className="decision-text">
-            <Title text={step.title} stepId={step.id} />
+            <Title text={step.title} stepId={step.id} event />
           </div>
         )}
         {handles}

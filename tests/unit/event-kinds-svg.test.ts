@@ -76,6 +76,19 @@ test('the export is well-formed and says every title, Cyrillic included', () => 
   expect(texts.filter((t) => t.includes('Untitled')).length).toBe(0);
 });
 
+test('an unnamed decision (an event-based gateway from another tool) is its diamond alone: no "Untitled step" in the picture', () => {
+  const d = doc();
+  d.steps.split = { ...d.steps.split!, kind: 'decision' };
+  const { svg } = renderMapSvg(d);
+  expect(xmlError(svg)).toBeNull();
+  expect(svgTexts(svg).filter((t) => t.includes('Untitled'))).toEqual([]);
+  const diamonds = all(parse(svg), 'polygon').filter((p) => attr(p, 'stroke') === '#2f80ed');
+  expect(diamonds.length).toBeGreaterThanOrEqual(2);
+  // a task without a name still says it wants one
+  d.steps.a = { ...d.steps.a!, title: '' };
+  expect(svgTexts(renderMapSvg(d).svg).filter((t) => t.includes('Untitled step'))).toHaveLength(1);
+});
+
 test('a parallel split/join: a bold plus inside its diamond, in the role colour', () => {
   const tree = parse(renderMapSvg(doc()).svg);
   const pluses = all(tree, 'path').filter((p) => attr(p, 'class') === 'lm-parallel-plus');
