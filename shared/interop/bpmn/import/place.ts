@@ -11,6 +11,7 @@ import type { MapDoc, Point, Step } from '../../../model/types';
 import type { ElkLike } from '../../../layout/types';
 import type { DiBox } from './common';
 import type { Draft } from './draft';
+import { clearRoutes, type RouteEnds } from './reroute';
 
 /** Room kept between two cards pushed apart (px). */
 const GAP = 24;
@@ -41,7 +42,10 @@ export async function placeDrafts(drafts: Draft[], loadElk: () => Promise<ElkLik
     if (drawn.length === 0 && missing > 0) {
       await tidy(d, await loadElk());
       laidOut++;
-    } else if (transform && !d.fromLanemap) keepRoutes(d, transform);
+    } else if (transform && !d.fromLanemap) {
+      keepRoutes(d, transform);
+      routeAroundCards(d);
+    }
     if (!d.fromLanemap) placeNotes(d, transform);
   }
   return { laidOut };
@@ -342,6 +346,21 @@ function keepRoutes(d: Draft, t: Transform): void {
     const orthogonal = route.slice(1).every((p, i) => Math.abs(p.x - route[i]!.x) <= 0.5 || Math.abs(p.y - route[i]!.y) <= 0.5);
     if (route.length >= 2 && route.length <= 500 && orthogonal && near(route[0]!, start) && near(route[route.length - 1]!, end)) f.route = route;
   }
+}
+
+/** Flows without a route whose simple line would run through another card get one around the cards (import/reroute.ts). */
+function routeAroundCards(d: Draft): void {
+  const size = frameSize(d.doc.direction);
+  const geometry = mapGeometry(d.doc, size);
+  const boxOf = (id: string) => {
+    const p = geometry.positions.get(id)!;
+    const s = size(d.doc.steps[id]!);
+    return { left: p.x, top: p.y, right: p.x + s.width, bottom: p.y + s.height };
+  };
+  const boxes = Object.keys(d.doc.steps).map(boxOf);
+  const flows: RouteEnds[] = [];
+  for (const f of Object.values(d.doc.flows)) if (!f.route) flows.push({ id: f.id, from: boxOf(f.fromStepId), to: boxOf(f.toStepId) });
+  for (const [id, route] of clearRoutes(flows, boxes)) d.doc.flows[id]!.route = route;
 }
 
 /** The tidy-up places the steps the drawing lacks; the drawn ones stay (pinned while it runs). */
