@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { flowPoints } from '../../shared/export/svg';
 import { bpmnToMaps } from '../../shared/interop/bpmn/import';
+import { describeSummary } from '../../shared/interop/bpmn/summaryText';
 import { frameSize, mapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Point } from '../../shared/model/types';
 
@@ -76,5 +77,62 @@ describe('imported flows are drawn to their own target (QA 6)', () => {
       const f = Object.values(doc.flows).find((x) => x.fromStepId === byTitle(a!) && x.toStepId === byTitle(b!))!;
       expect(f.route, `${a} → ${b}`).toBeDefined();
     }
+  });
+});
+
+describe('the import summary lists everything not kept as it was (QA 7)', () => {
+  const read = (file: string) => fs.readFileSync(path.join(MIWG, file), 'utf8');
+
+  test('A.3.0: the non-interrupting boundary event is said to have become an ordinary event step, in English and Russian; "everything kept" is not claimed', async () => {
+    const { summary } = await bpmnToMaps(read('A.3.0.bpmn'), { fileName: 'A.3.0.bpmn' });
+    const en = describeSummary(summary, 'en');
+    const ru = describeSummary(summary, 'ru');
+    expect(en.changed).toContain('1 boundary event → event steps (non-interrupting: each became an ordinary event step after the task it sits on, with a flow from it; that the task goes on is not kept)');
+    expect(ru.changed.join('\n')).toContain('1 граничное событие → шаги-события (непрерывающие: каждое стало обычным шагом-событием');
+    // the dialog says "Everything in the file was kept" only when nothing was changed or left out
+    expect(en.changed.length + en.lost.length).toBeGreaterThan(0);
+    expect(en.kept.join('\n')).not.toContain('boundary');
+  });
+
+  test('C.1.0: the event-based gateway that became a decision is listed as changed', async () => {
+    const { summary } = await bpmnToMaps(read('C.1.0.bpmn'), { fileName: 'C.1.0.bpmn' });
+    expect(describeSummary(summary, 'en').changed).toEqual(['1 event-based gateway → decisions (Lanemap has one kind of decision: the gateway’s own rule for choosing the ways is not kept)']);
+    expect(describeSummary(summary, 'en').kept).toContain('2 exclusive gateways → decisions');
+  });
+
+  test('given names over the limits, the summary says how many were cut and to what, in both languages', async () => {
+    const long = 'Согласовать условия '.repeat(30);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <process id="p" name="Сделка">
+    <laneSet id="ls"><lane id="l1" name="${long}"><flowNodeRef>a</flowNodeRef><flowNodeRef>b</flowNodeRef><flowNodeRef>g</flowNodeRef></lane></laneSet>
+    <task id="a" name="${long}"/><task id="b" name="${long} 2"/>
+    <inclusiveGateway id="g" name="Что нужно?"/>
+    <sequenceFlow id="f1" sourceRef="a" targetRef="b" name="${long}"/>
+    <sequenceFlow id="f2" sourceRef="b" targetRef="g"/>
+  </process>
+</definitions>`;
+    const { summary } = await bpmnToMaps(xml);
+    const en = describeSummary(summary, 'en');
+    expect(en.changed).toEqual(
+      expect.arrayContaining([
+        'Cut to 300 characters (Lanemap’s limit): 2 step names',
+        'Cut to 120 characters (Lanemap’s limit): 1 flow name',
+        'Cut to 120 characters (Lanemap’s limit): 1 lane name',
+        '1 inclusive gateway → decisions (Lanemap has one kind of decision: the gateway’s own rule for choosing the ways is not kept)',
+      ]),
+    );
+    const ru = describeSummary(summary, 'ru');
+    expect(ru.changed).toEqual(expect.arrayContaining(['Обрезано до 300 знаков (предел Lanemap): 2 названия шагов', 'Обрезано до 120 знаков (предел Lanemap): 1 название связи']));
+  });
+
+  test('given a file kept whole, nothing is listed as changed or lost', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <process id="p" name="Сделка"><startEvent id="s"/><task id="a" name="Позвонить"/><sequenceFlow id="f" sourceRef="s" targetRef="a"/></process>
+</definitions>`;
+    const words = describeSummary((await bpmnToMaps(xml)).summary, 'en');
+    expect(words.changed).toEqual([]);
+    expect(words.lost).toEqual([]);
   });
 });
