@@ -5,12 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { flowPoints } from '../../shared/export/svg';
+import { mapToBpmn } from '../../shared/interop/bpmn/export';
 import { bpmnToMaps } from '../../shared/interop/bpmn/import';
 import { describeSummary } from '../../shared/interop/bpmn/summaryText';
 import { frameSize, mapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Point } from '../../shared/model/types';
+import { templateMaps } from '../support/bpmnMaps';
 
 const MIWG = path.resolve('tests/fixtures/bpmn-miwg');
 const CASES = fs.readdirSync(MIWG).filter((f) => f.endsWith('.bpmn')).sort();
@@ -135,4 +138,76 @@ describe('the import summary lists everything not kept as it was (QA 7)', () => 
     expect(words.changed).toEqual([]);
     expect(words.lost).toEqual([]);
   });
+});
+
+describe('BPMN export "as data objects": each step’s objects in its own lane, overlapping nothing (QA 10)', () => {
+  interface Shape {
+    id: string;
+    el: string;
+    b: Rect;
+    label?: Rect;
+  }
+
+  /** The drawing read back with fast-xml-parser: each shape's element type and bounds, and which data objects each task uses. */
+  function drawing(xml: string) {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, isArray: (name, _path, _leaf, isAttribute) => !isAttribute && !['definitions', 'BPMNPlane', 'Bounds', 'BPMNLabel'].includes(name) });
+    const defs = parser.parse(xml).definitions as Record<string, Record<string, unknown>[]>;
+    const types = new Map<string, string>();
+    const uses = new Map<string, string>(); // data object reference -> the task using it
+    const walk = (node: unknown, owner?: string) => {
+      if (!node || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+        for (const child of Array.isArray(v) ? v : [v]) {
+          if (!child || typeof child !== 'object') continue;
+          const c = child as Record<string, unknown>;
+          if (typeof c.id === 'string') types.set(c.id, k);
+          if (k === 'dataInputAssociation') uses.set(String((c.sourceRef as unknown[])[0]), owner!);
+          if (k === 'dataOutputAssociation') uses.set(String((c.targetRef as unknown[])[0]), owner!);
+          walk(c, typeof c.id === 'string' && /Task|task|subProcess|callActivity/.test(k) ? c.id : owner);
+        }
+      }
+    };
+    walk({ collaboration: defs.collaboration, process: defs.process });
+    const rect = (b: Record<string, string>): Rect => ({ x: Number(b.x), y: Number(b.y), width: Number(b.width), height: Number(b.height) });
+    const plane = (defs.BPMNDiagram![0] as Record<string, Record<string, Record<string, unknown>[]>>).BPMNPlane!;
+    const shapes: Shape[] = plane.BPMNShape!.map((s) => ({
+      id: String(s.bpmnElement),
+      el: types.get(String(s.bpmnElement)) ?? '?',
+      b: rect(s.Bounds as Record<string, string>),
+      ...(s.BPMNLabel ? { label: rect((s.BPMNLabel as Record<string, Record<string, string>>).Bounds!) } : {}),
+    }));
+    return { shapes, uses };
+  }
+
+  const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const within = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+
+  test.each(templateMaps().filter((t) => ['full-cycle.ru.json', 'sample-sales-map.json', 'order-fulfilment.ru.json', 'full-cycle.en.json'].includes(t.file)).map((t) => [t.file, t]))(
+    '%s: no data object overlaps another shape; each lies in the pool and in its step’s lane',
+    async (_file, t) => {
+      const doc = t.doc;
+      const { shapes, uses } = drawing(await mapToBpmn(doc, { dataObjects: true }));
+      const data = shapes.filter((s) => s.el === 'dataObjectReference');
+      expect(data.length).toBeGreaterThan(0);
+      const pool = shapes.find((s) => s.el === 'participant')!;
+      const lanes = shapes.filter((s) => s.el === 'lane');
+      const laneOf = (r: Rect) => lanes.find((l) => within(r, l.b));
+      const others = shapes.filter((s) => !['participant', 'lane', 'group', 'dataObjectReference'].includes(s.el));
+      for (const d of data) {
+        const step = shapes.find((s) => s.id === uses.get(d.id))!;
+        expect(step, `${d.id} is used by a task`).toBeDefined();
+        expect(within(d.b, pool.b), `${d.id} inside the pool`).toBe(true);
+        if (d.label) expect(within(d.label, pool.b), `${d.id}'s name inside the pool`).toBe(true);
+        const lane = laneOf(d.b);
+        expect(lane, `${d.id} inside one lane`).toBeDefined();
+        expect(lane!.id, `${d.id} in the lane of ${step.id}`).toBe(laneOf(step.b)!.id);
+        for (const o of others) {
+          expect(overlap(d.b, o.b), `${d.id} overlaps ${o.id}`).toBe(false);
+          if (o.label) expect(overlap(d.b, o.label), `${d.id} overlaps the name of ${o.id}`).toBe(false);
+          if (d.label) expect(overlap(d.label, o.b), `the name of ${d.id} overlaps ${o.id}`).toBe(false);
+        }
+        for (const e of data) if (e !== d) expect(overlap(d.b, e.b), `${d.id} overlaps ${e.id}`).toBe(false);
+      }
+    },
+  );
 });

@@ -303,15 +303,18 @@ function placeExactly(d: Draft, size: SizeFn): Transform {
     const left = f.x + f.width / 2 - width / 2;
     const top = f.y + f.height / 2 - height / 2;
     const was = geometry.positions.get(s.id);
-    if (keep && was && Math.abs(was.x - left) <= 1 && Math.abs(was.y - top) <= 1) {
+    const lane = geometry.lanes.find((l) => l.role.id === s.roleId);
+    // across, relative to the lane's top as drawn (an export with data objects draws taller lanes)
+    const drawnTop = bands.get(s.roleId)?.top ?? lane?.top ?? 0;
+    const laneTop = lane?.top ?? drawnTop;
+    if (keep && was && Math.abs(was.x - left) <= 1 && Math.abs(was.y - laneTop - (top - drawnTop)) <= 1) {
       s.x = keep.x;
       s.y = keep.y;
       continue;
     }
-    const lane = geometry.lanes.find((l) => l.role.id === s.roleId);
     const column = doc.phases[s.phaseId ?? ''] ? (columnLeft.get(s.phaseId) ?? 0) : (columnLeft.get(null) ?? 0);
     s.x = Math.round(left - column);
-    s.y = Math.round(top - (lane?.top ?? bands.get(s.roleId)?.top ?? 0));
+    s.y = Math.round(top - drawnTop);
   }
   return {
     frame,
