@@ -9,8 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { flowPoints } from '../../shared/export/svg';
 import { mapToBpmn } from '../../shared/interop/bpmn/export';
-import { bpmnToMaps } from '../../shared/interop/bpmn/import';
-import { describeSummary } from '../../shared/interop/bpmn/summaryText';
+import { BpmnImportError, bpmnToMaps } from '../../shared/interop/bpmn/import';
+import { describeProblem, describeSummary } from '../../shared/interop/bpmn/summaryText';
 import { frameSize, mapGeometry } from '../../shared/model/geometry';
 import type { MapDoc, Point } from '../../shared/model/types';
 import { templateMaps } from '../support/bpmnMaps';
@@ -210,4 +210,19 @@ describe('BPMN export "as data objects": each step’s objects in its own lane, 
       }
     },
   );
+});
+
+describe('a file with a DOCTYPE is refused naming the DOCTYPE (QA 11)', () => {
+  test('given a BPMN file with a DOCTYPE, the message names it, in English and Russian', async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE definitions SYSTEM "bpmn.dtd"><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p"><task id="t" name="Позвонить"/></process></definitions>`;
+    const e = await bpmnToMaps(xml).then(
+      () => undefined,
+      (x: unknown) => x as BpmnImportError,
+    );
+    expect(e).toBeInstanceOf(BpmnImportError);
+    expect(e!.code).toBe('doctype');
+    expect(describeProblem(e!.code, 'en')).toBe('This file declares a DOCTYPE, which BPMN files do not use and Lanemap does not read for safety.');
+    expect(describeProblem(e!.code, 'ru')).toMatch(/объявлен DOCTYPE/);
+    expect(describeProblem('not-bpmn', 'en')).not.toMatch(/DOCTYPE/);
+  });
 });

@@ -213,8 +213,12 @@ function capital(s: string): string {
 const PROBLEMS: Record<BpmnProblem, { en: string; ru: string }> = {
   'not-xml': { en: 'This file is not XML, or its XML is broken, so it cannot be a BPMN file.', ru: 'Это не XML или XML в файле повреждён, поэтому это не файл BPMN.' },
   'not-bpmn': {
-    en: 'This file is not a BPMN 2.0 model (it has no bpmn:definitions at its root, or it declares a DOCTYPE, which BPMN files never do).',
-    ru: 'Это не модель BPMN 2.0 (в её корне нет bpmn:definitions или в ней объявлен DOCTYPE, которого в файлах BPMN не бывает).',
+    en: 'This file is not a BPMN 2.0 model (it has no bpmn:definitions at its root).',
+    ru: 'Это не модель BPMN 2.0 (в её корне нет bpmn:definitions).',
+  },
+  doctype: {
+    en: 'This file declares a DOCTYPE, which BPMN files do not use and Lanemap does not read for safety.',
+    ru: 'В файле объявлен DOCTYPE: в файлах BPMN его не бывает, и Lanemap такие файлы не читает ради безопасности.',
   },
   'too-large': { en: 'This file is too large to import (over 20 MB).', ru: 'Файл слишком большой для импорта (больше 20 МБ).' },
   'too-many-elements': {
