@@ -89,10 +89,11 @@ export async function readBpmnFile(file: string, lang: SummaryLang, fail: (messa
 
 /** The import summary as lines for stderr: what became what, then what was not kept and why. */
 export function summaryLines(made: BpmnImport, lang: SummaryLang): string[] {
-  const { kept, lost } = describeSummary(made.summary, lang);
+  const { kept, changed, lost } = describeSummary(made.summary, lang);
   const ru = lang === 'ru';
   const lines: string[] = [];
   if (kept.length) lines.push(ru ? 'Перенесено:' : 'Kept:', ...kept.map((l) => `  ${l}`));
+  if (changed.length) lines.push(ru ? 'Перенесено с изменениями:' : 'Kept with changes:', ...changed.map((l) => `  ${l}`));
   // each says itself that it was not kept, and why
   lines.push(...lost);
   const more = made.maps.length - 1;

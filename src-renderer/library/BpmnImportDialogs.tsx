@@ -46,7 +46,7 @@ function SummaryDialog({ onOpen }: { onOpen(id: string): void }) {
   const t = useT();
   const language = useLanguage();
   const result = useBpmnImport((s) => s.result)!;
-  const { kept, lost } = describeSummary(result.summary, language);
+  const { kept, changed, lost } = describeSummary(result.summary, language);
   const more = result.maps.length - 1;
   const open = () => {
     closeBpmnSummary();
@@ -73,6 +73,16 @@ function SummaryDialog({ onOpen }: { onOpen(id: string): void }) {
             </ul>
           </section>
         )}
+        {changed.length > 0 && (
+          <section aria-label={t('bpmn.changed')}>
+            <h3>{t('bpmn.changed')}</h3>
+            <ul className="bpmn-summary-list bpmn-summary-changed">
+              {changed.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-label={t('bpmn.lost')}>
           <h3>{t('bpmn.lost')}</h3>
           {lost.length ? (
@@ -82,7 +92,7 @@ function SummaryDialog({ onOpen }: { onOpen(id: string): void }) {
               ))}
             </ul>
           ) : (
-            <p className="muted">{t('bpmn.nothingLost')}</p>
+            <p className="muted">{t(changed.length ? 'bpmn.nothingLeftOut' : 'bpmn.nothingLost')}</p>
           )}
         </section>
       </div>

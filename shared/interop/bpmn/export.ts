@@ -11,7 +11,7 @@
  * Pure: no I/O, same map, same text.
  */
 import type { BpmnModdle } from 'bpmn-moddle';
-import { LANE_LEFT, LANE_HEADER_WIDTH, PHASE_HEADER_HEIGHT, frameSize, noteSize, isDiamond, isPill, mapGeometry, orderedRoles } from '../../model/geometry';
+import { LANE_LEFT, LANE_HEADER_WIDTH, PHASE_HEADER_HEIGHT, type SizeFn, frameSize, noteSize, isDiamond, isPill, mapGeometry, orderedRoles } from '../../model/geometry';
 import { midpoint } from '../../model/routePath';
 import type { EventTrigger, Flow, MapDoc, Point, Step } from '../../model/types';
 import { flowPoints, readingOrder } from '../../export/svg';
@@ -19,6 +19,7 @@ import { noteConnector } from '../../export/notesSvg';
 import { notePlace } from '../../model/notes';
 import { wrapText } from '../../export/text';
 import { textWidth } from '../../model/textMetrics';
+import { DATA_H, DATA_W, placeDataBlocks } from './dataPlaces';
 import { createModdle, flowExtension, mapExtension, noteExtension, roleExtension, stepExtension, xmlText, type ModdleElement } from './extensions';
 
 export interface BpmnExportOptions {
@@ -198,7 +199,9 @@ function mapElements(
 ): { roots: ModdleElement[]; diagram: ModdleElement } {
   const down = doc.direction === 'down';
   const size = frameSize(doc.direction);
-  const g = mapGeometry(doc, size);
+  // with data objects, lanes get room under (across the flow from) the cards that have them; the cards keep their size
+  const g = options.dataObjects ? mapGeometry(doc, withDataRoom(size)) : mapGeometry(doc, size);
+  const moveRoute = options.dataObjects ? routeMover(mapGeometry(doc, size), g) : undefined;
   // the map's frame (x along the flow) to the drawing (a top-to-bottom map is drawn transposed)
   const pt = (p: Point): Point => (down ? { x: p.y, y: p.x } : p);
   const box = (b: Box): Box => (down ? { x: b.y, y: b.x, width: b.height, height: b.width } : b);
@@ -275,6 +278,9 @@ function mapElements(
     .sort((a, b) => a.id.localeCompare(b.id));
   let right = g.right;
   let bottom = g.bottom;
+  /** What the drawing holds so far (drawing coordinates), for the data objects to keep clear of: shapes and names, flow lines. */
+  const drawn: Box[] = [];
+  const lines: Box[] = [];
   for (const f of flows) {
     const from = nodes.get(f.fromStepId)!;
     const to = nodes.get(f.toStepId)!;
@@ -285,12 +291,14 @@ function mapElements(
     append(to, 'incoming', flow);
     flowElements.push(flow);
 
-    const framePts = attached(flowPoints(f, frameBoxes.get(f.fromStepId)!, frameBoxes.get(f.toStepId)!), f, frameBoxes, halfAlong);
+    const placed = moveRoute && f.route ? { ...f, route: moveRoute(f.route) } : f;
+    const framePts = attached(flowPoints(placed, frameBoxes.get(f.fromStepId)!, frameBoxes.get(f.toStepId)!), f, frameBoxes, halfAlong);
     for (const p of framePts) {
       right = Math.max(right, p.x);
       bottom = Math.max(bottom, p.y);
     }
     const pts = framePts.map(pt);
+    if (options.dataObjects) for (let i = 1; i < pts.length; i++) lines.push(span(pts[i - 1]!, pts[i]!));
     const edge = moddle.create('bpmndi:BPMNEdge', {
       id: `${flow.id}_di`,
       bpmnElement: flow,
@@ -301,55 +309,9 @@ function mapElements(
       const w = Math.min(120, textWidth(f.label, LABEL_SIZE, 400) + 8);
       const lb = labelBox(f.label, mid.x, 0, w);
       edge.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, { ...lb, y: mid.y - lb.height - 2 }) });
+      drawn.push({ ...lb, y: mid.y - lb.height - 2 });
     }
     edges.push(edge);
-  }
-
-  // the pool and its lanes, where the canvas draws the lane bands
-  const contentRight = Math.max(right + 40, g.columns.length ? g.columns[g.columns.length - 1]!.left + g.columns[g.columns.length - 1]!.width : 0, LANE_LEFT + LANE_HEADER_WIDTH + 360);
-  const poolBottom = Math.max(bottom, g.lanes.length ? g.bottom : 160);
-  const poolShape = moddle.create('bpmndi:BPMNShape', {
-    id: `${participant.id}_di`,
-    bpmnElement: participant,
-    isHorizontal: !down,
-    bounds: bounds(moddle, box({ x: LANE_LEFT, y: 0, width: contentRight - LANE_LEFT, height: poolBottom })),
-  });
-  shapes.push(poolShape);
-  g.lanes.forEach((l, i) => {
-    const last = i === g.lanes.length - 1;
-    shapes.push(
-      moddle.create('bpmndi:BPMNShape', {
-        id: `${lanes[i]!.id}_di`,
-        bpmnElement: lanes[i],
-        isHorizontal: !down,
-        bounds: bounds(moddle, box({ x: LANE_LEFT + POOL_HEADER, y: l.top, width: contentRight - LANE_LEFT - POOL_HEADER, height: last ? poolBottom - l.top : l.height })),
-      }),
-    );
-  });
-
-  // phases: a group around each column, named by a category value, its name in the header band
-  const phaseColumns = g.columns.filter((c) => c.phase);
-  let category: ModdleElement | undefined;
-  if (phaseColumns.length) {
-    category = moddle.create('bpmn:Category', { id: ids.make('Category', key + doc.id), categoryValue: [] });
-    const head = down ? PHASE_HEADER_DOWN : PHASE_HEADER_HEIGHT;
-    for (const c of phaseColumns) {
-      const phase = c.phase!;
-      const value = moddle.create('bpmn:CategoryValue', { id: ids.make('CategoryValue', key + phase.id), value: xmlText(phase.name) });
-      (category.categoryValue as ModdleElement[]).push(value);
-      const group = moddle.create('bpmn:Group', { id: ids.make('Group', key + phase.id), categoryValueRef: value });
-      artifacts.push(group);
-      const gb = { x: c.left + 12, y: -head, width: c.width - 24, height: poolBottom + head };
-      const lb = down ? { x: -head + 6, y: c.left + 8, width: head - 12, height: Math.min(c.width - 16, 60) } : { x: c.left + 10, y: -head + 6, width: c.width - 20, height: head - 12 };
-      shapes.push(
-        moddle.create('bpmndi:BPMNShape', {
-          id: `${group.id}_di`,
-          bpmnElement: group,
-          bounds: bounds(moddle, box(gb)),
-          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) }),
-        }),
-      );
-    }
   }
 
   // notes of the canvas as text annotations where the canvas draws them (upright), an annotation joined to its step
@@ -377,11 +339,75 @@ function mapElements(
     }
   }
 
-  // inputs and outputs as data objects, when asked: one object per item, a reference beside each step using it
-  if (options.dataObjects) dataObjects(moddle, ids, key, steps, nodes, frameBoxes, box, flowElements, shapes, edges);
+  // inputs and outputs as data objects, when asked: one object per item, a reference beside each step using it, in its lane
+  if (options.dataObjects) {
+    for (const sh of stepShapes) {
+      drawn.push(boundsOf(sh));
+      if (sh.label) drawn.push(boundsOf(sh.label as ModdleElement));
+    }
+    for (const sh of shapes) drawn.push(boundsOf(sh)); // the notes
+    const laneRight = Math.max(right + 200, g.right + 200, LANE_LEFT + LANE_HEADER_WIDTH + 360);
+    const bands = new Map(g.lanes.map((l) => [l.role.id, box({ x: LANE_LEFT + 2 * POOL_HEADER + 4, y: l.top + 4, width: laneRight - LANE_LEFT - 2 * POOL_HEADER - 8, height: l.height - 8 })]));
+    const extent = dataObjects(moddle, ids, key, steps, nodes, frameBoxes, box, bands, drawn, lines, flowElements, shapes, edges);
+    if (extent) {
+      const fe = box(extent);
+      right = Math.max(right, fe.x + fe.width);
+      bottom = Math.max(bottom, fe.y + fe.height);
+    }
+  }
+  // the pool and its lanes first in the drawing (under everything else)
+  const under: ModdleElement[] = [];
+
+  // the pool and its lanes, where the canvas draws the lane bands
+  const contentRight = Math.max(right + 40, g.columns.length ? g.columns[g.columns.length - 1]!.left + g.columns[g.columns.length - 1]!.width : 0, LANE_LEFT + LANE_HEADER_WIDTH + 360);
+  const poolBottom = Math.max(bottom, g.lanes.length ? g.bottom : 160);
+  const poolShape = moddle.create('bpmndi:BPMNShape', {
+    id: `${participant.id}_di`,
+    bpmnElement: participant,
+    isHorizontal: !down,
+    bounds: bounds(moddle, box({ x: LANE_LEFT, y: 0, width: contentRight - LANE_LEFT, height: poolBottom })),
+  });
+  under.push(poolShape);
+  g.lanes.forEach((l, i) => {
+    const last = i === g.lanes.length - 1;
+    under.push(
+      moddle.create('bpmndi:BPMNShape', {
+        id: `${lanes[i]!.id}_di`,
+        bpmnElement: lanes[i],
+        isHorizontal: !down,
+        bounds: bounds(moddle, box({ x: LANE_LEFT + POOL_HEADER, y: l.top, width: contentRight - LANE_LEFT - POOL_HEADER, height: last ? poolBottom - l.top : l.height })),
+      }),
+    );
+  });
+
+  // phases: a group around each column, named by a category value, its name in the header band
+  const phaseColumns = g.columns.filter((c) => c.phase);
+  let category: ModdleElement | undefined;
+  if (phaseColumns.length) {
+    category = moddle.create('bpmn:Category', { id: ids.make('Category', key + doc.id), categoryValue: [] });
+    const head = down ? PHASE_HEADER_DOWN : PHASE_HEADER_HEIGHT;
+    for (const c of phaseColumns) {
+      const phase = c.phase!;
+      const value = moddle.create('bpmn:CategoryValue', { id: ids.make('CategoryValue', key + phase.id), value: xmlText(phase.name) });
+      (category.categoryValue as ModdleElement[]).push(value);
+      const group = moddle.create('bpmn:Group', { id: ids.make('Group', key + phase.id), categoryValueRef: value });
+      artifacts.push(group);
+      const gb = { x: c.left + 12, y: -head, width: c.width - 24, height: poolBottom + head };
+      const lb = down ? { x: -head + 6, y: c.left + 8, width: head - 12, height: Math.min(c.width - 16, 60) } : { x: c.left + 10, y: -head + 6, width: c.width - 20, height: head - 12 };
+      under.push(
+        moddle.create('bpmndi:BPMNShape', {
+          id: `${group.id}_di`,
+          bpmnElement: group,
+          bounds: bounds(moddle, box(gb)),
+          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) }),
+        }),
+      );
+    }
+  }
 
   process.flowElements = flowElements;
   if (artifacts.length) process.artifacts = artifacts;
+  shapes.unshift(...under);
   shapes.push(...stepShapes);
 
   const plane = moddle.create('bpmndi:BPMNPlane', { id: ids.make('BPMNPlane', key + doc.id), bpmnElement: collaboration, planeElement: [...shapes, ...edges] });
@@ -428,7 +454,7 @@ function attached(points: Point[], f: Flow, boxes: Map<string, Box>, half: Map<s
   return pts;
 }
 
-/** Data objects, their references beside the steps (under them), and data input / output associations. */
+/** Data objects, their references beside the steps (in the step's lane, clear of other shapes: dataPlaces.ts), and data input / output associations. Returns the box they take (drawing coordinates). */
 function dataObjects(
   moddle: BpmnModdle,
   ids: Ids,
@@ -437,10 +463,13 @@ function dataObjects(
   nodes: Map<string, ModdleElement>,
   frameBoxes: Map<string, Box>,
   box: (b: Box) => Box,
+  bands: Map<string, Box>,
+  drawn: Box[],
+  lines: Box[],
   flowElements: ModdleElement[],
   shapes: ModdleElement[],
   edges: ModdleElement[],
-): void {
+): Box | undefined {
   const objects = new Map<string, ModdleElement>();
   const objectOf = (item: string) => {
     let o = objects.get(item);
@@ -451,33 +480,48 @@ function dataObjects(
     }
     return o;
   };
-  const W = 30;
-  const H = 38;
-  /** From one reference to the next: room for its name under it. */
-  const PITCH = 72;
-  for (const s of steps) {
-    // only activities take data associations in BPMN; the other steps keep their items in the extension elements
-    if (s.kind !== 'task' && s.kind !== 'subprocess') continue;
-    const items = [...s.inputs.map((i) => ({ item: i, input: true })), ...s.outputs.map((i) => ({ item: i, input: false }))];
-    if (!items.length) continue;
+  // only activities take data associations in BPMN; the other steps keep their items in the extension elements
+  const users = steps
+    .filter((s) => (s.kind === 'task' || s.kind === 'subprocess') && s.inputs.length + s.outputs.length > 0)
+    .map((s) => ({ s, items: [...s.inputs.map((i) => ({ item: i, input: true })), ...s.outputs.map((i) => ({ item: i, input: false }))] }));
+  const places = placeDataBlocks(
+    users.map(({ s, items }) => {
+      const card = box(frameBoxes.get(s.id)!);
+      return { card, band: bands.get(s.roleId) ?? { x: -1e9, y: -1e9, width: 2e9, height: 2e9 }, labelHeights: (pitch: number) => items.map(({ item }) => labelBox(item, 0, 0, pitch - 6).height) };
+    }),
+    drawn,
+    lines,
+  );
+  let extent: { x0: number; y0: number; x1: number; y1: number } | undefined;
+  const grow = (b: Box) => {
+    extent = extent ?? { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+    extent = { x0: Math.min(extent.x0, b.x), y0: Math.min(extent.y0, b.y), x1: Math.max(extent.x1, b.x + b.width), y1: Math.max(extent.y1, b.y + b.height) };
+  };
+  users.forEach(({ s, items }, k) => {
     const node = nodes.get(s.id)!;
     const cb = box(frameBoxes.get(s.id)!);
+    // no free place in the lane (a crowded one): a row under the card, as before
+    const place = places[k] ?? {
+      pitch: 72,
+      objects: items.map((_, i) => ({ x: cb.x + cb.width / 2 - (items.length * 72) / 2 + i * 72 + (72 - DATA_W) / 2, y: cb.y + cb.height + 10, width: DATA_W, height: DATA_H })),
+    };
     items.forEach(({ item, input }, i) => {
       const ref = moddle.create('bpmn:DataObjectReference', { id: ids.make('DataObjectReference', `${key}${s.id}_${i + 1}`), name: xmlText(item), dataObjectRef: objectOf(item) });
       flowElements.push(ref);
-      // a row under the card, centred on it
-      const rowLeft = cb.x + cb.width / 2 - (items.length * PITCH) / 2;
-      const rb = { x: rowLeft + i * PITCH + (PITCH - W) / 2, y: cb.y + cb.height + 10, width: W, height: H };
+      const rb = place.objects[i]!;
+      const lb = labelBox(item, rb.x + DATA_W / 2, rb.y + DATA_H + 2, place.pitch - 6);
+      grow(rb);
+      grow(lb);
       shapes.push(
         moddle.create('bpmndi:BPMNShape', {
           id: `${ref.id}_di`,
           bpmnElement: ref,
           bounds: bounds(moddle, rb),
-          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, labelBox(item, rb.x + W / 2, rb.y + H + 2, PITCH - 6)) }),
+          label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, lb) }),
         }),
       );
-      const top = { x: rb.x + W / 2, y: rb.y };
-      const onStep = { x: rb.x + W / 2, y: cb.y + cb.height };
+      // the association: the straight line between the two shapes' borders
+      const [onObject, onStep] = between(rb, cb);
       let association: ModdleElement;
       if (input) {
         // as bpmn-js writes them: the target is a placeholder property of the activity
@@ -493,9 +537,59 @@ function dataObjects(
         moddle.create('bpmndi:BPMNEdge', {
           id: `${association.id}_di`,
           bpmnElement: association,
-          waypoint: (input ? [top, onStep] : [onStep, top]).map((p) => moddle.create('dc:Point', { x: r1(p.x), y: r1(p.y) })),
+          waypoint: (input ? [onObject, onStep] : [onStep, onObject]).map((p) => moddle.create('dc:Point', { x: r1(p.x), y: r1(p.y) })),
         }),
       );
     });
-  }
+  });
+  const e = extent;
+  return e ? { x: e.x0, y: e.y0, width: e.x1 - e.x0, height: e.y1 - e.y0 } : undefined;
+}
+
+/** The line between two boxes' centres, cut at each box's border: [on a, on b]. */
+function between(a: Box, b: Box): [Point, Point] {
+  const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const exit = (c: Point, r: Box, to: Point): Point => {
+    const dx = to.x - c.x;
+    const dy = to.y - c.y;
+    if (dx === 0 && dy === 0) return c;
+    const tx = dx === 0 ? Infinity : r.width / 2 / Math.abs(dx);
+    const ty = dy === 0 ? Infinity : r.height / 2 / Math.abs(dy);
+    const t = Math.min(tx, ty, 1);
+    return { x: c.x + dx * t, y: c.y + dy * t };
+  };
+  return [exit(ca, a, cb), exit(cb, b, ca)];
+}
+
+/** Room across the flow made in a lane under a card with data objects (px): a row of them with two lines of names. */
+const DATA_ROOM = DATA_H + 2 + 2 * LABEL_LINE + 20;
+
+/** Step sizes for sizing the lanes: an activity with inputs or outputs counts DATA_ROOM taller. */
+function withDataRoom(size: SizeFn): SizeFn {
+  return (s) => {
+    const own = size(s);
+    const step = s as Step;
+    const has = (step.kind === 'task' || step.kind === 'subprocess') && (step.inputs?.length ?? 0) + (step.outputs?.length ?? 0) > 0;
+    return has ? { width: own.width, height: own.height + DATA_ROOM } : own;
+  };
+}
+
+/** A stored route moved with its lanes when they were made taller: each point by its lane's shift (a route stays orthogonal). */
+function routeMover(before: ReturnType<typeof mapGeometry>, after: ReturnType<typeof mapGeometry>): (route: Point[]) => Point[] {
+  const shifts = before.lanes.map((l, i) => ({ top: l.top, bottom: l.top + l.height, by: (after.lanes[i]?.top ?? l.top) - l.top }));
+  const last = shifts[shifts.length - 1];
+  const by = (y: number) => (shifts.find((l) => y >= l.top && y <= l.bottom) ?? (last && y > last.bottom ? last : undefined))?.by ?? 0;
+  return (route) => route.map((p) => ({ x: p.x, y: p.y + by(p.y) }));
+}
+
+/** A flow's segment as a thin box (drawing coordinates). */
+function span(a: Point, b: Point): Box {
+  return { x: Math.min(a.x, b.x) - 1, y: Math.min(a.y, b.y) - 1, width: Math.abs(a.x - b.x) + 2, height: Math.abs(a.y - b.y) + 2 };
+}
+
+/** A shape's or label's bounds as a box. */
+function boundsOf(el: ModdleElement): Box {
+  const b = el.bounds as { x: number; y: number; width: number; height: number };
+  return { x: b.x, y: b.y, width: b.width, height: b.height };
 }

@@ -17,7 +17,7 @@ import { Builder } from './import/build';
 import { placeDrafts } from './import/place';
 
 /** Why a file could not be read at all (the words are in summaryText.ts, in both languages). */
-export type BpmnProblem = 'not-xml' | 'not-bpmn' | 'too-large' | 'too-many-elements' | 'broken-references' | 'no-process' | 'timeout';
+export type BpmnProblem = 'not-xml' | 'not-bpmn' | 'doctype' | 'too-large' | 'too-many-elements' | 'broken-references' | 'no-process' | 'timeout';
 
 export class BpmnImportError extends Error {
   code: BpmnProblem;
@@ -131,7 +131,7 @@ function precheck(xml: string, maxElements: number): string {
   const start = text.search(/\S/);
   if (start < 0 || text[start] !== '<') throw new BpmnImportError('not-xml', 'The file is not XML.');
   // a DTD is where entities are declared (and entity bombs live); BPMN files have none
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new BpmnImportError('not-bpmn', 'The file declares a DOCTYPE or entities, which BPMN files never do; it is refused for safety.');
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new BpmnImportError('doctype', 'The file declares a DOCTYPE (or entities), which BPMN files do not use; it is not read, for safety.');
   const first = /<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(start));
   if (!first) throw new BpmnImportError('not-xml', 'The file holds no XML element.');
   if (first[2] !== 'definitions') throw new BpmnImportError('not-bpmn', `The file is XML but not BPMN 2.0 (its root is <${first[1] ?? ''}${first[2]}>).`);

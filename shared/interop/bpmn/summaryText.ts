@@ -65,6 +65,16 @@ const ELEMENTS: Record<string, Noun> = {
   import: { en: ['import of another file', 'imports of other files'], ru: ['импорт другого файла', 'импорта других файлов', 'импортов других файлов'] },
   conversation: { en: ['conversation', 'conversations'], ru: ['диалог', 'диалога', 'диалогов'] },
   choreographyTask: { en: ['choreography task', 'choreography tasks'], ru: ['задача хореографии', 'задачи хореографии', 'задач хореографии'] },
+  // names and texts cut to Lanemap's limits (became: 'cut-<limit>')
+  stepName: { en: ['step name', 'step names'], ru: ['название шага', 'названия шагов', 'названий шагов'] },
+  flowName: { en: ['flow name', 'flow names'], ru: ['название связи', 'названия связей', 'названий связей'] },
+  laneName: { en: ['lane name', 'lane names'], ru: ['название дорожки', 'названия дорожек', 'названий дорожек'] },
+  mapTitle: { en: ['map title', 'map titles'], ru: ['название карты', 'названия карт', 'названий карт'] },
+  phaseName: { en: ['phase name', 'phase names'], ru: ['название этапа', 'названия этапов', 'названий этапов'] },
+  itemName: { en: ['input, output or resource name', 'input, output or resource names'], ru: ['название входа, выхода или ресурса', 'названия входов, выходов или ресурсов', 'названий входов, выходов или ресурсов'] },
+  descriptionText: { en: ['description', 'descriptions'], ru: ['описание', 'описания', 'описаний'] },
+  noteText: { en: ['note text', 'note texts'], ru: ['текст заметки', 'текста заметок', 'текстов заметок'] },
+  item: { en: ['input, output or resource', 'inputs, outputs or resources'], ru: ['вход, выход или ресурс', 'входа, выхода или ресурса', 'входов, выходов или ресурсов'] },
 };
 
 /** What the elements became ("→ tasks"). */
@@ -93,6 +103,18 @@ const BECAME: Record<string, { en: string; ru: string }> = {
 /** How elements were kept differently, or why they were not kept. */
 const REASONS: Record<string, { en: string; ru: string }> = {
   boundary: { en: 'each placed after the task it sits on, with a flow from it', ru: 'каждое после своей задачи, со связью от неё' },
+  'boundary-non-interrupting': {
+    en: 'non-interrupting: each became an ordinary event step after the task it sits on, with a flow from it; that the task goes on is not kept',
+    ru: 'непрерывающие: каждое стало обычным шагом-событием после своей задачи, со связью от неё; то, что задача продолжается, не перенесено',
+  },
+  'boundary-unattached': {
+    en: 'the task they sit on is not on the same map, so each became an event step on its own',
+    ru: 'их задача не на той же карте, поэтому каждое стало отдельным шагом-событием',
+  },
+  'gateway-kind': {
+    en: 'Lanemap has one kind of decision: the gateway’s own rule for choosing the ways is not kept',
+    ru: 'в Lanemap один вид решения: собственное правило шлюза для выбора путей не перенесено',
+  },
   'content-map': { en: 'each linked to a new map with its content', ru: 'каждый со ссылкой на новую карту с его содержимым' },
   'called-map': { en: 'linked to the map of the process they call', ru: 'со ссылкой на карту вызываемого процесса' },
   'called-in-main': { en: 'not linked: the process they call is part of this map', ru: 'без ссылки: вызываемый процесс уже на этой карте' },
@@ -124,6 +146,7 @@ const REASONS: Record<string, { en: string; ru: string }> = {
   association: { en: 'the association connects nothing Lanemap keeps', ru: 'ассоциация не связывает ничего из перенесённого' },
   'empty-text': { en: 'there is no text in it', ru: 'текста нет' },
   'flow-text': { en: 'Lanemap flows have no description', ru: 'у связей в Lanemap нет описания' },
+  'too-many-items': { en: 'a step holds at most 200 of each (inputs, outputs, resources)', ru: 'у шага не больше 200 входов, выходов и ресурсов каждого вида' },
   'too-many-notes': { en: 'a map holds at most 500 notes', ru: 'на карте не больше 500 заметок' },
   'unknown-namespace': { en: 'another tool’s extension, which Lanemap does not know', ru: 'расширение другой программы, которого Lanemap не знает' },
   unrecognized: { en: 'not an element of BPMN 2.0', ru: 'такого элемента нет в BPMN 2.0' },
@@ -153,20 +176,34 @@ function reason(code: string | undefined, lang: SummaryLang): string {
   return REASONS[code]?.[lang] ?? code;
 }
 
-/** The summary as sentences: what became what ("12 user tasks → tasks"), and what could not be kept and why. */
-export function describeSummary(summary: ImportSummary, lang: SummaryLang): { kept: string[]; lost: string[] } {
+/** Reasons of lines kept, but not as they were in the file: said under "kept with changes". */
+const CHANGES = new Set(['boundary', 'boundary-non-interrupting', 'boundary-unattached', 'gateway-kind', 'nested', 'via-subprocess', 'pool-start', 'pool-end', 'transaction', 'called-in-main']);
+
+/**
+ * The summary as sentences: what became what as it was ("12 user tasks → tasks"), what was kept
+ * but changed (a non-interrupting boundary event made an ordinary event step, an inclusive
+ * gateway a decision, names cut to a limit: "Cut to 300 characters (Lanemap’s limit): 2 step
+ * names"), and what could not be kept and why. The file was kept whole only when the last two are empty.
+ */
+export function describeSummary(summary: ImportSummary, lang: SummaryLang): { kept: string[]; changed: string[]; lost: string[] } {
   const kept: string[] = [];
+  const changed: string[] = [];
   const lost: string[] = [];
   for (const line of summary.lines) {
     const why = reason(line.reason, lang);
-    if (line.became) {
+    const cut = line.became ? /^cut-(\d+)$/.exec(line.became) : null;
+    if (cut) {
+      const n = Number(cut[1]).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
+      changed.push(lang === 'ru' ? `Обрезано до ${n} знаков (предел Lanemap): ${counted(line, lang)}` : `Cut to ${n} characters (Lanemap’s limit): ${counted(line, lang)}`);
+    } else if (line.became) {
       const what = BECAME[line.became]?.[lang] ?? line.became;
-      kept.push(`${counted(line, lang)} → ${what}${why ? ` (${why})` : ''}`);
+      const text = `${counted(line, lang)} → ${what}${why ? ` (${why})` : ''}`;
+      (line.reason && CHANGES.has(line.reason) ? changed : kept).push(text);
     } else {
       lost.push(lang === 'ru' ? `Не перенесено: ${counted(line, lang)}. ${capital(why || REASONS.unsupported!.ru)}.` : `Not kept: ${counted(line, lang)}. ${capital(why || REASONS.unsupported!.en)}.`);
     }
   }
-  return { kept, lost };
+  return { kept, changed, lost };
 }
 
 function capital(s: string): string {
@@ -176,8 +213,12 @@ function capital(s: string): string {
 const PROBLEMS: Record<BpmnProblem, { en: string; ru: string }> = {
   'not-xml': { en: 'This file is not XML, or its XML is broken, so it cannot be a BPMN file.', ru: 'Это не XML или XML в файле повреждён, поэтому это не файл BPMN.' },
   'not-bpmn': {
-    en: 'This file is not a BPMN 2.0 model (it has no bpmn:definitions at its root, or it declares a DOCTYPE, which BPMN files never do).',
-    ru: 'Это не модель BPMN 2.0 (в её корне нет bpmn:definitions или в ней объявлен DOCTYPE, которого в файлах BPMN не бывает).',
+    en: 'This file is not a BPMN 2.0 model (it has no bpmn:definitions at its root).',
+    ru: 'Это не модель BPMN 2.0 (в её корне нет bpmn:definitions).',
+  },
+  doctype: {
+    en: 'This file declares a DOCTYPE, which BPMN files do not use and Lanemap does not read for safety.',
+    ru: 'В файле объявлен DOCTYPE: в файлах BPMN его не бывает, и Lanemap такие файлы не читает ради безопасности.',
   },
   'too-large': { en: 'This file is too large to import (over 20 MB).', ru: 'Файл слишком большой для импорта (больше 20 МБ).' },
   'too-many-elements': {

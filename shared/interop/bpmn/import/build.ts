@@ -162,7 +162,7 @@ export class Builder {
     const id = this.ids.make(data?.id, from ? `map_${from.id ?? ''}` : 'map');
     const doc: MapDoc = {
       id,
-      title: cleanName(title, LIMITS.mapTitle).text || 'BPMN process',
+      title: this.named(title, LIMITS.mapTitle, 'mapTitle') || 'BPMN process',
       description: '',
       createdAt: this.input.now,
       updatedAt: this.input.now,
@@ -194,7 +194,7 @@ export class Builder {
     const data = lane ? laneDataOf(lane) : undefined;
     const order = Object.keys(draft.doc.roles).length;
     const id = draft.ids.make(data?.id, lane?.id ? `lane_${lane.id}` : 'lane');
-    const role: Role = { id, name: cleanName(name, LIMITS.roleName).text || `Lane ${order + 1}`, color: validColor(data?.color) ?? PALETTE[order % PALETTE.length]!, order };
+    const role: Role = { id, name: this.named(name, LIMITS.roleName, 'laneName') || `Lane ${order + 1}`, color: validColor(data?.color) ?? PALETTE[order % PALETTE.length]!, order };
     draft.doc.roles[id] = role;
     const shape = lane ? this.shapes.get(lane) : undefined;
     const box = boxOf(shape);
@@ -206,7 +206,8 @@ export class Builder {
   private addPool(pool: { participant?: ModdleElement; process?: ModdleElement }, multi: boolean, index: number): void {
     const { participant, process } = pool;
     if (participant) this.handled.add(participant);
-    const poolName = cleanName(str(participant, 'name') || str(process, 'name'), LIMITS.roleName).text;
+    // cut once, where it becomes (part of) a lane's name
+    const poolName = cleanName(str(participant, 'name') || str(process, 'name'), Infinity).text;
     const poolShape = participant ? this.shapes.get(participant) : undefined;
     if (poolShape && poolShape.isHorizontal === false) this.main.vertical = true;
     const leaves = process ? this.leafLanes(process) : [];
@@ -233,7 +234,7 @@ export class Builder {
     }
     this.handled.add(process);
     this.documentation(process, (text) => {
-      if (!this.main.fromLanemap) this.main.doc.description = appendText(this.main.doc.description, text);
+      if (!this.main.fromLanemap) this.main.doc.description = this.append(this.main.doc.description, text);
     });
     const roleFor = (node: ModdleElement): string => {
       const known = laneOf.get(node);
@@ -275,7 +276,7 @@ export class Builder {
       const children: typeof stack = [];
       for (const lane of lanes) {
         this.handled.add(lane);
-        const name = cleanName(str(lane, 'name'), LIMITS.roleName).text;
+        const name = cleanName(str(lane, 'name'), Infinity).text;
         const full = prefix && name ? `${prefix} / ${name}` : prefix || name;
         const child = one(lane, 'childLaneSet');
         if (child && list(child, 'lanes').length > 0) {
@@ -337,7 +338,7 @@ export class Builder {
     const draft = this.newMap(str(proc, 'name') || callerTitle || baseName(this.input.fileName) || 'Process', data, proc);
     this.processMaps.set(proc, draft);
     this.documentation(proc, (text) => {
-      if (!draft.fromLanemap) draft.doc.description = appendText(draft.doc.description, text);
+      if (!draft.fromLanemap) draft.doc.description = this.append(draft.doc.description, text);
     });
     const leaves = this.leafLanes(proc);
     const laneOf = new Map<ModdleElement, string>();
@@ -370,10 +371,11 @@ export class Builder {
       const host = this.stepOf.get(one(el, 'attachedToRef')!);
       if (host && host.draft === draft) {
         const hostStep = draft.doc.steps[host.id]!;
-        const id = this.addStep(draft, el, hostStep.roleId, depth, 'boundary');
+        // a non-interrupting one (cancelActivity="false") becomes the same event step: the summary says so
+        const id = this.addStep(draft, el, hostStep.roleId, depth, el.cancelActivity === false ? 'boundary-non-interrupting' : 'boundary');
         draft.hosts.set(id, host.id);
         this.addFlow(draft, host.id, id, '', undefined);
-      } else this.addStep(draft, el, roleFor(el), depth);
+      } else this.addStep(draft, el, roleFor(el), depth, 'boundary-unattached');
     }
     for (const el of flows) {
       const from = this.stepOf.get(one(el, 'sourceRef')!);
@@ -383,11 +385,10 @@ export class Builder {
         this.handled.add(el);
         continue;
       }
-      const name = cleanName(str(el, 'name'), LIMITS.flowLabel);
       const data = flowDataOf(el);
-      const fid = this.addFlow(draft, from.id, to.id, data ? cutText(str(el, 'name'), LIMITS.flowLabel) : name.text, el, data);
+      const fid = this.addFlow(draft, from.id, to.id, this.flowName(str(el, 'name'), !!data), el, data);
       if (fid) {
-        this.tally.add('sequenceFlow', 'flow', name.cut ? 'label-cut' : undefined);
+        this.tally.add('sequenceFlow', 'flow');
         this.handled.add(el);
         this.extensions(el);
         this.documentation(el, () => this.tally.add('documentation', undefined, 'flow-text'));
@@ -396,7 +397,7 @@ export class Builder {
     this.artifacts(draft, container);
   }
 
-  private addStep(draft: Draft, el: ModdleElement, roleId: string, depth: number, how?: 'boundary'): string {
+  private addStep(draft: Draft, el: ModdleElement, roleId: string, depth: number, how?: string): string {
     const data = stepDataOf(el);
     const kind = kindOf(el);
     const element = typeName(el);
@@ -442,11 +443,13 @@ export class Builder {
     const box = boxOf(this.shapes.get(el));
     if (box) draft.boxes.set(id, box);
     this.extensions(el);
-    if (!data) this.documentation(el, (text) => (step.description = appendText(step.description, text)));
+    if (!data) this.documentation(el, (text) => (step.description = this.append(step.description, text)));
     else this.documentation(el, () => undefined);
 
     let reason: string | undefined = how;
-    if (name.cut) reason = 'title-cut';
+    if (name.cut) this.tally.add('stepName', `cut-${LIMITS.title}`);
+    // Lanemap has one kind of decision: an inclusive, complex or event-based gateway's own rule is not kept
+    if (kind === 'decision' && !isA(el, 'bpmn:ExclusiveGateway')) reason = 'gateway-kind';
     if (kind === 'subprocess') reason = this.subprocess(draft, el, step, depth) ?? reason;
     if (isA(el, 'bpmn:Activity')) this.activityData(el, step, !!data);
     if (isA(el, 'bpmn:CatchEvent') || isA(el, 'bpmn:ThrowEvent')) this.activityData(el, step, !!data);
@@ -504,7 +507,7 @@ export class Builder {
       for (const src of list(a, 'sourceRef')) {
         if (own.has(src)) continue;
         this.use(src, 'input');
-        if (!fromLanemap) pushItem(step.inputs, dataName(src));
+        if (!fromLanemap) this.pushItem(step.inputs, dataName(src));
       }
     }
     for (const a of list(el, 'dataOutputAssociations')) {
@@ -513,7 +516,7 @@ export class Builder {
       const target = one(a, 'targetRef');
       if (!target || own.has(target)) continue;
       this.use(target, 'output');
-      if (!fromLanemap) pushItem(step.outputs, dataName(target));
+      if (!fromLanemap) this.pushItem(step.outputs, dataName(target));
     }
     for (const r of list(el, 'resources')) {
       const name = str(one(r, 'resourceRef'), 'name') || str(r, 'name');
@@ -522,9 +525,38 @@ export class Builder {
       this.whole.add(r);
       const res = one(r, 'resourceRef');
       if (res) this.handled.add(res);
-      if (!fromLanemap) pushItem(step.resources, name);
+      if (!fromLanemap) this.pushItem(step.resources, name);
       this.tally.add(typeName(r), 'resource');
     }
+  }
+
+  /** A name as one line, cut to `max` characters; a cut is counted for the summary as `what` (stepName, laneName…). */
+  private named(name: string, max: number, what: string): string {
+    const n = cleanName(name, max);
+    if (n.cut) this.tally.add(what, `cut-${max}`);
+    return n.text;
+  }
+
+  /** A flow's label: one line, or as Lanemap wrote it (line breaks kept); cut to the limit, counted when cut. */
+  private flowName(name: string, fromLanemap: boolean): string {
+    if (!fromLanemap) return this.named(name, LIMITS.flowLabel, 'flowName');
+    if (name.length > LIMITS.flowLabel) this.tally.add('flowName', `cut-${LIMITS.flowLabel}`);
+    return cutText(name, LIMITS.flowLabel);
+  }
+
+  /** Text added to a description (a blank line between), cut to the limit, counted when cut. */
+  private append(before: string, text: string): string {
+    const all = before ? `${before}\n\n${text}` : text;
+    if (all.length > LIMITS.description && before.length < LIMITS.description) this.tally.add('descriptionText', `cut-${LIMITS.description}`);
+    return cutText(all, LIMITS.description);
+  }
+
+  /** A data object's, store's or resource's name into a step's list: cut names and full lists are counted. */
+  private pushItem(items: string[], name: string): void {
+    const text = this.named(name, LIMITS.itemLabel, 'itemName');
+    if (!text || items.includes(text)) return;
+    if (items.length >= LIMITS.itemsPerList) this.tally.add('item', undefined, 'too-many-items');
+    else items.push(text);
   }
 
   private use(el: ModdleElement, way: 'input' | 'output'): void {
@@ -601,8 +633,7 @@ export class Builder {
         continue;
       }
       const data = flowDataOf(mf);
-      const name = cleanName(str(mf, 'name') || str(message, 'name'), LIMITS.flowLabel);
-      const id = this.addFlow(this.main, a.ref.id, b.ref.id, data ? cutText(str(mf, 'name'), LIMITS.flowLabel) : name.text, mf, data, true);
+      const id = this.addFlow(this.main, a.ref.id, b.ref.id, this.flowName(data ? str(mf, 'name') : str(mf, 'name') || str(message, 'name'), !!data), mf, data, true);
       if (id) this.tally.add('messageFlow', 'message', a.moved || b.moved || undefined);
       this.extensions(mf);
     }
@@ -658,7 +689,7 @@ export class Builder {
     for (const a of annotations) {
       this.handled.add(a);
       this.extensions(a);
-      const text = cutText(str(a, 'text').trim(), LIMITS.description);
+      const text = str(a, 'text').trim();
       const steps = attached.get(a) ?? [];
       if (draft.fromLanemap || (steps[0] && steps[0].draft.fromLanemap)) {
         // Lanemap wrote its notes in its own data as well: they come back from there
@@ -672,7 +703,7 @@ export class Builder {
       if (steps.length > 0) {
         for (const ref of steps) {
           const step = ref.draft.doc.steps[ref.id]!;
-          step.description = cutText(appendText(step.description, text), LIMITS.description);
+          step.description = this.append(step.description, text);
         }
         this.tally.add('textAnnotation', 'description');
         continue;
@@ -683,6 +714,7 @@ export class Builder {
         continue;
       }
       const id = draft.ids.make(a.id, 'note');
+      if (text.length > LIMITS.note) this.tally.add('noteText', `cut-${LIMITS.note}`);
       const n: Note = { id, text: cutText(text, LIMITS.note), x: 0, y: 0 };
       notes[id] = n;
       const box = boxOf(this.shapes.get(a));
@@ -749,7 +781,7 @@ export class Builder {
     sorted.forEach((g, i) => {
       const id = draft.ids.make(`phase_${g.sourceId}`);
       g.phaseId = id;
-      draft.doc.phases[id] = { id, name: cleanName(g.name, LIMITS.roleName).text || `Phase ${i + 1}`, order: i };
+      draft.doc.phases[id] = { id, name: this.named(g.name, LIMITS.roleName, 'phaseName') || `Phase ${i + 1}`, order: i };
       for (const [stepId, k] of member) if (k === i) draft.doc.steps[stepId]!.phaseId = id;
     });
     this.tally.add('group', 'phase', undefined, groups.length);
@@ -846,15 +878,6 @@ function dataName(el: ModdleElement): string {
   const theirs = str(ref, 'name').trim();
   if (theirs) return theirs;
   return isA(el, 'bpmn:DataStoreReference') ? 'Data store' : 'Data object';
-}
-
-function pushItem(items: string[], name: string): void {
-  const text = cleanName(name, LIMITS.itemLabel).text;
-  if (text && !items.includes(text) && items.length < LIMITS.itemsPerList) items.push(text);
-}
-
-function appendText(before: string, text: string): string {
-  return cutText(before ? `${before}\n\n${text}` : text, LIMITS.description);
 }
 
 function firstName(...els: (ModdleElement | undefined)[]): string {

@@ -11,6 +11,7 @@ import type { MapDoc, Point, Step } from '../../../model/types';
 import type { ElkLike } from '../../../layout/types';
 import type { DiBox } from './common';
 import type { Draft } from './draft';
+import { clearRoutes, type RouteEnds } from './reroute';
 
 /** Room kept between two cards pushed apart (px). */
 const GAP = 24;
@@ -41,7 +42,10 @@ export async function placeDrafts(drafts: Draft[], loadElk: () => Promise<ElkLik
     if (drawn.length === 0 && missing > 0) {
       await tidy(d, await loadElk());
       laidOut++;
-    } else if (transform && !d.fromLanemap) keepRoutes(d, transform);
+    } else if (transform && !d.fromLanemap) {
+      keepRoutes(d, transform);
+      routeAroundCards(d);
+    }
     if (!d.fromLanemap) placeNotes(d, transform);
   }
   return { laidOut };
@@ -299,15 +303,18 @@ function placeExactly(d: Draft, size: SizeFn): Transform {
     const left = f.x + f.width / 2 - width / 2;
     const top = f.y + f.height / 2 - height / 2;
     const was = geometry.positions.get(s.id);
-    if (keep && was && Math.abs(was.x - left) <= 1 && Math.abs(was.y - top) <= 1) {
+    const lane = geometry.lanes.find((l) => l.role.id === s.roleId);
+    // across, relative to the lane's top as drawn (an export with data objects draws taller lanes)
+    const drawnTop = bands.get(s.roleId)?.top ?? lane?.top ?? 0;
+    const laneTop = lane?.top ?? drawnTop;
+    if (keep && was && Math.abs(was.x - left) <= 1 && Math.abs(was.y - laneTop - (top - drawnTop)) <= 1) {
       s.x = keep.x;
       s.y = keep.y;
       continue;
     }
-    const lane = geometry.lanes.find((l) => l.role.id === s.roleId);
     const column = doc.phases[s.phaseId ?? ''] ? (columnLeft.get(s.phaseId) ?? 0) : (columnLeft.get(null) ?? 0);
     s.x = Math.round(left - column);
-    s.y = Math.round(top - (lane?.top ?? bands.get(s.roleId)?.top ?? 0));
+    s.y = Math.round(top - drawnTop);
   }
   return {
     frame,
@@ -342,6 +349,21 @@ function keepRoutes(d: Draft, t: Transform): void {
     const orthogonal = route.slice(1).every((p, i) => Math.abs(p.x - route[i]!.x) <= 0.5 || Math.abs(p.y - route[i]!.y) <= 0.5);
     if (route.length >= 2 && route.length <= 500 && orthogonal && near(route[0]!, start) && near(route[route.length - 1]!, end)) f.route = route;
   }
+}
+
+/** Flows without a route whose simple line would run through another card get one around the cards (import/reroute.ts). */
+function routeAroundCards(d: Draft): void {
+  const size = frameSize(d.doc.direction);
+  const geometry = mapGeometry(d.doc, size);
+  const boxOf = (id: string) => {
+    const p = geometry.positions.get(id)!;
+    const s = size(d.doc.steps[id]!);
+    return { left: p.x, top: p.y, right: p.x + s.width, bottom: p.y + s.height };
+  };
+  const boxes = Object.keys(d.doc.steps).map(boxOf);
+  const flows: RouteEnds[] = [];
+  for (const f of Object.values(d.doc.flows)) if (!f.route) flows.push({ id: f.id, from: boxOf(f.fromStepId), to: boxOf(f.toStepId) });
+  for (const [id, route] of clearRoutes(flows, boxes)) d.doc.flows[id]!.route = route;
 }
 
 /** The tidy-up places the steps the drawing lacks; the drawn ones stay (pinned while it runs). */
