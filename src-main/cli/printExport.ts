@@ -98,13 +98,44 @@ export async function pdfFile(picture: SvgExport, doc: MapDoc, print: PrintArgs,
   return { ...result, mode };
 }
 
-/** The PNG tiles of the map picture, zipped. */
-export function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru'): { zip: Uint8Array; tiles: number; readableWhole: boolean } {
+/** How far the tiles are; `stop()` true ends the work between two tiles (PngTilesStopped). */
+export interface PngTilesRun {
+  onTile?(done: number, total: number): void;
+  stop?(): boolean;
+}
+
+export class PngTilesStopped extends Error {
+  constructor() {
+    super('The PNG tiles were stopped before they were all made.');
+  }
+}
+
+/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg). */
+export function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru', run: PngTilesRun = {}): { zip: Uint8Array; tiles: number; readableWhole: boolean } {
   const base = safeFileName(doc.title, 'png').replace(/\.png$/, '');
   const tiles = planPngTiles(picture, base);
-  const files = tiles.map((t) => ({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png }));
+  const files: { name: string; data: Uint8Array }[] = [];
+  for (const [i, t] of tiles.entries()) {
+    if (run.stop?.()) throw new PngTilesStopped();
+    files.push({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png });
+    run.onTile?.(i + 1, tiles.length);
+  }
   const ov = overviewSvg(picture.svg, picture, tiles);
   files.unshift({ name: 'overview.png', data: svgToPng(ov.svg, ov, { scale: 1 }).png });
   const index = tilesIndex(doc.title, tiles, scale, TILE_WORDS[lang]);
   return { zip: zipTiles(files, index), tiles: tiles.length, readableWhole: pngReadability(picture, scale).readable };
+}
+
+/** The CLI's progress for long tile runs: a line on stderr every few seconds ("tile 40 of 145"). */
+export function tilesProgress(io: { err(line: string): void }, everyMs = 3000, now = () => performance.now()): PngTilesRun {
+  const started = now();
+  let said = started;
+  return {
+    onTile(done, total) {
+      const at = now();
+      if (at - said < everyMs || done === total) return;
+      said = at;
+      io.err(`tile ${done} of ${total} (${((at - started) / 1000).toFixed(0)} s)`);
+    },
+  };
 }
