@@ -17,6 +17,7 @@ import { swotText } from '../views/swot/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
 import { printText } from '../export/print/text';
+import { pngTilesRunText } from '../export/print/tilesText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -590,6 +591,7 @@ export const ru: Messages = {
   kinds: kindsText.ru,
   bpmn: bpmnText.ru,
   print: printText.ru,
+  pngTilesRun: pngTilesRunText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,
