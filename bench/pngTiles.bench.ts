@@ -15,7 +15,7 @@ export async function pngTilesFigures(elk: ElkLike, steps = 400, scale = 2): Pro
   const picture = renderMapSvg(doc, { legend: true, key: true, titleBlock: { title: doc.title } });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = pngTilesZip(picture, doc, scale, false, 'en');
+  const r = await pngTilesZip(picture, doc, scale, false, 'en');
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { ms, tiles: r.tiles, bytes: r.zip.length, cpuMs: (c.user + c.system) / 1000 };

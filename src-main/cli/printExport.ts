@@ -5,6 +5,7 @@
  */
 import { renderPdf } from '../export/pdf';
 import { svgToPng } from '../export/png';
+import { renderTiles } from '../export/pngTilesPool';
 import { PAPERS, PDF_WORDS, parseScale, planPdf, READABLE_PT, type Paper } from '../../shared/export/pdfPlan';
 import { cropSvg, overviewSvg, planPngTiles, pngReadability, tilesIndex, TILE_WORDS, zipTiles } from '../../shared/export/pngTiles';
 import { safeFileName } from '../../shared/export/bitmap';
@@ -102,6 +103,8 @@ export async function pdfFile(picture: SvgExport, doc: MapDoc, print: PrintArgs,
 export interface PngTilesRun {
   onTile?(done: number, total: number): void;
   stop?(): boolean;
+  /** Threads to draw on (default: the cores, at most 4). */
+  threads?: number;
 }
 
 export class PngTilesStopped extends Error {
@@ -110,16 +113,15 @@ export class PngTilesStopped extends Error {
   }
 }
 
-/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg). */
-export function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru', run: PngTilesRun = {}): { zip: Uint8Array; tiles: number; readableWhole: boolean } {
+/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg), on worker threads. */
+export async function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru', run: PngTilesRun = {}): Promise<{ zip: Uint8Array; tiles: number; readableWhole: boolean }> {
   const base = safeFileName(doc.title, 'png').replace(/\.png$/, '');
   const tiles = planPngTiles(picture, base);
-  const files: { name: string; data: Uint8Array }[] = [];
-  for (const [i, t] of tiles.entries()) {
-    if (run.stop?.()) throw new PngTilesStopped();
-    files.push({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png });
-    run.onTile?.(i + 1, tiles.length);
-  }
+  const pngs = await renderTiles(
+    tiles.map((t) => ({ svg: cropSvg(picture.svg, t), width: t.width, height: t.height })),
+    { scale, transparent, onDone: (done) => run.onTile?.(done, tiles.length), stop: run.stop, stopped: () => new PngTilesStopped(), ...(run.threads ? { threads: run.threads } : {}) },
+  );
+  const files = tiles.map((t, i) => ({ name: t.name, data: pngs[i]! }));
   const ov = overviewSvg(picture.svg, picture, tiles);
   files.unshift({ name: 'overview.png', data: svgToPng(ov.svg, ov, { scale: 1 }).png });
   const index = tilesIndex(doc.title, tiles, scale, TILE_WORDS[lang]);

@@ -20,7 +20,7 @@ let pic: SvgExport;
 beforeAll(async () => {
   const raw = randomMap({ seed: 7400, steps: 400, lanes: 6, phases: 7, unphased: 0.03, loops: 0.06, decisions: 0.15 });
   doc = applyLayout(raw, await layoutMap(raw, new ELK()));
-  pic = renderMapSvg(doc, { legend: true, key: true, titleBlock: { title: doc.title } }) as SvgExport;
+  pic = renderMapSvg(doc, { legend: true, key: true, titleBlock: { title: doc.title } });
 }, 120_000);
 
 /** Pixels that are clearly ink (not white, not a pale lane). */
@@ -31,9 +31,9 @@ function inked(png: PNG): number {
 }
 
 describe('PNG tiles of a 400-step map', () => {
-  test('given the map at 1x, when tiled, then the ZIP holds every planned tile as a PNG of its planned size, and the tiles with steps show them', () => {
+  test('given the map at 1x, when tiled, then the ZIP holds every planned tile as a PNG of its planned size, and the tiles with steps show them', async () => {
     const t0 = performance.now();
-    const r = pngTilesZip(pic, doc, 1, false, 'en');
+    const r = await pngTilesZip(pic, doc, 1, false, 'en');
     const ms = performance.now() - t0;
     console.log(`400-step map: ${r.tiles} tiles at 1x in ${(ms / 1000).toFixed(1)} s`);
     const plan = planPngTiles(pic, 'x');
@@ -54,10 +54,18 @@ describe('PNG tiles of a 400-step map', () => {
     expect(withInk).toBeGreaterThan(plan.length / 3);
   }, 600_000);
 
-  test('given a stop asked after 3 tiles, when tiling, then it stops there with PngTilesStopped', () => {
+  test.each([1, 2])('given a stop asked after 3 tiles on %i thread(s), when tiling, then no tile is started after it and it fails with PngTilesStopped', async (threads) => {
     let made = 0;
-    expect(() => pngTilesZip(pic, doc, 1, false, 'en', { onTile: (done) => (made = done), stop: () => made >= 3 })).toThrow(PngTilesStopped);
-    expect(made).toBe(3);
+    let asked = 0;
+    const stop = () => {
+      asked++;
+      return made >= 3;
+    };
+    await expect(pngTilesZip(pic, doc, 1, false, 'en', { onTile: (done) => (made = done), stop, threads })).rejects.toThrow(PngTilesStopped);
+    // the tiles on their way when it was asked may finish; no more
+    expect(made).toBeGreaterThanOrEqual(3);
+    expect(made).toBeLessThanOrEqual(3 + threads);
+    expect(asked).toBeLessThan(10);
   }, 120_000);
 
   test('given a tile in the middle, when cropped, then it holds the step titles inside it and not those far away', () => {

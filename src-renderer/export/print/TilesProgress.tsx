@@ -37,10 +37,22 @@ export function useTilesRun(): TilesRunControl {
 export function TilesProgress({ run }: { run: TilesRunControl }) {
   const t = useT();
   const p = run.progress;
+  const box = useRef<HTMLDivElement>(null);
+  const shown = p !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const dialog = box.current?.closest<HTMLElement>('[role="dialog"]');
+    // the Stop button goes with the progress: focus stays in the dialog, on its Export button
+    return () => {
+      setTimeout(() => {
+        if (dialog?.isConnected && (!document.activeElement || document.activeElement === document.body)) dialog.querySelector<HTMLElement>('.dialog-actions button.primary')?.focus();
+      });
+    };
+  }, [shown]);
   if (!p) return null;
   const text = p.phase === 'drawing' ? t('pngTilesRun.drawing') : p.phase === 'packing' ? t('pngTilesRun.packing') : t('pngTilesRun.progress', { done: p.done, total: p.total });
   return (
-    <div className="tiles-progress" role="status" aria-live="polite">
+    <div ref={box} className="tiles-progress" role="status" aria-live="polite">
       <progress max={p.total || 1} value={p.phase === 'drawing' ? undefined : p.done} aria-label={text} />
       <span className="tiles-progress-text">{text}</span>
       <button type="button" onClick={run.stop}>
