@@ -84,10 +84,10 @@ test('PNG tiles of a 300-step map: "Tile N of M" while they are made, Stop ends 
   await ui.hidden(dialog);
 }, 300_000);
 
-test('PNG tiles of a 40-step map in Russian: the progress in Russian, then a ZIP of tiles of the planned size', async () => {
+test('PNG tiles of a 120-step map in Russian: the progress in Russian, then a ZIP of tiles of the planned size', async () => {
   const { page } = suite;
   await callApp(page, 'settings:set', { language: 'ru' });
-  await openBigMap(40);
+  await openBigMap(120);
   await page.getByRole('button', { name: 'Экспорт', exact: true }).click();
   const dialog = dialogOf();
   await dialog.getByRole('radio', { name: /^PNG/ }).check();
@@ -101,7 +101,7 @@ test('PNG tiles of a 40-step map in Russian: the progress in Russian, then a ZIP
   const download = await downloaded;
   const file = path.join(SCREENSHOTS, 'png-tiles-ru.zip');
   await download.saveAs(file);
-  expect(download.suggestedFilename()).toBe('Большая карта 40.zip');
+  expect(download.suggestedFilename()).toBe('Большая карта 120.zip');
   const files = unzipSync(fs.readFileSync(file));
   const index = new TextDecoder().decode(files['index.txt']);
   const tiles = Object.keys(files).filter((f) => /-r\d\d-c\d\d\.png$/.test(f));
