@@ -16,6 +16,7 @@ import { exportFigures } from './export.bench';
 import { documentFigures } from './document.bench';
 import { tableFigures } from './table.bench';
 import { pdfFigures } from './pdf.bench';
+import { pngTilesFigures } from './pngTiles.bench';
 
 const SIZES = [50, 200, 500, 1000, 2000];
 const json = process.argv.includes('--json');
@@ -97,6 +98,10 @@ Object.assign(results, documentBench);
 const pdf = await pdfFigures(elk);
 results['export.pdf.1000.ms'] = round(pdf.ms, 0);
 results['export.pdf.1000.pages'] = pdf.pages;
+// the PNG tiles (ZIP) of a 400-step map at 2x (bench/pngTiles.bench.ts; goal about 20 s)
+const pngTiles = await pngTilesFigures(elk);
+results['export.pngTiles.400.ms'] = round(pngTiles.ms, 0);
+results['export.pngTiles.400.tiles'] = pngTiles.tiles;
 
 // checks + figures of the map, as on every edit (bench/analysis.bench.ts); the table gets its own lines
 const analysis = analysisFigures();
@@ -124,6 +129,7 @@ if (json) {
   for (const [n, ms] of Object.entries(analysis)) console.log(`analysis (checks + figures), ${n} steps: ${ms.toFixed(1)} ms (median)`);
   for (const [name, v] of Object.entries(documentBench)) console.log(`${name} (process document, map to file): ${v}`);
   for (const [name, v] of Object.entries(bpmn)) console.log(`${name}: ${v}`);
+  console.log(`PNG tiles at 2x, 400 steps: ${pngTiles.ms.toFixed(0)} ms, ${pngTiles.tiles} tiles, ${(pngTiles.bytes / 1024 / 1024).toFixed(1)} MB`);
   console.log(`tiled PDF (A4 landscape, readable), 1000 steps: ${pdf.ms.toFixed(0)} ms (median of 3), ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KB`);
   for (const [name, ms] of Object.entries(table)) console.log(`${name} (map view -> table rows painted, Chromium): ${ms} ms (median)`);
 }

@@ -52,42 +52,153 @@ export function planPngTiles(size: { width: number; height: number }, base: stri
   );
 }
 
-/** The picture cropped to a tile: the same SVG with its viewBox and size set to the tile. */
+/** Corners of an absolute path's points (control points bound Béziers; arcs widened by their radii); null when it moves relatively. */
+function pathBox(d: string): [number, number, number, number] | null {
+  if (/[a-df-z]/.test(d.replace(/e[-+]?\d/g, ''))) return null;
+  const tokens = d.match(/[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const add = (x: number, y: number, r = 0) => {
+    x0 = Math.min(x0, x - r); x1 = Math.max(x1, x + r); y0 = Math.min(y0, y - r); y1 = Math.max(y1, y + r);
+  };
+  let cmd = 'M', cx = 0, cy = 0, i = 0;
+  const next = () => Number(tokens[i++]);
+  while (i < tokens.length) {
+    if (/[A-Z]/.test(tokens[i]!)) cmd = tokens[i++]!;
+    if (cmd === 'Z') continue;
+    if (i >= tokens.length) break;
+    if (cmd === 'H') cx = next();
+    else if (cmd === 'V') cy = next();
+    else if (cmd === 'A') {
+      const rx = next(), ry = next();
+      i += 3;
+      add(cx, cy, Math.max(rx, ry));
+      cx = next(); cy = next();
+      add(cx, cy, Math.max(rx, ry));
+      continue;
+    } else { cx = next(); cy = next(); }
+    if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+    add(cx, cy);
+  }
+  return x0 <= x1 ? [x0, y0, x1, y1] : null;
+}
+
+const num0 = (tag: string, a: string) => Number(new RegExp(`\\s${a}="([-\\d.e]+)"`).exec(tag)?.[1] ?? 0);
+
+/** Where a drawn element lies (in the coordinates of its group), or null when that is not known here. */
+function elementBox(tag: string, name: string, body: string): [number, number, number, number] | null {
+  switch (name) {
+    case 'rect':
+    case 'use':
+    case 'image': {
+      const x = num0(tag, 'x');
+      const y = num0(tag, 'y');
+      return [x, y, x + num0(tag, 'width'), y + num0(tag, 'height')];
+    }
+    case 'circle':
+    case 'ellipse': {
+      const r = Math.max(num0(tag, 'r'), num0(tag, 'rx'), num0(tag, 'ry'));
+      return [num0(tag, 'cx') - r, num0(tag, 'cy') - r, num0(tag, 'cx') + r, num0(tag, 'cy') + r];
+    }
+    case 'line':
+      return [Math.min(num0(tag, 'x1'), num0(tag, 'x2')), Math.min(num0(tag, 'y1'), num0(tag, 'y2')), Math.max(num0(tag, 'x1'), num0(tag, 'x2')), Math.max(num0(tag, 'y1'), num0(tag, 'y2'))];
+    case 'polygon':
+    case 'polyline': {
+      const n = (/\spoints="([^"]*)"/.exec(tag)?.[1] ?? '').match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+      const xs = n.filter((_, i) => i % 2 === 0);
+      const ys = n.filter((_, i) => i % 2 === 1);
+      return xs.length ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] : null;
+    }
+    case 'path':
+      return pathBox(/\sd="([^"]*)"/.exec(tag)?.[1] ?? '');
+    case 'text': {
+      // no layout here: a generous box from the longest line's letters
+      const f = num0(tag, 'font-size') || 16;
+      const lines = body.includes('<tspan') ? body.split('<tspan').slice(1).map((l) => l.replace(/<[^>]*>/g, '')) : [body.replace(/<[^>]*>/g, '')];
+      const chars = Math.max(...lines.map((l) => l.replace(/&[a-z#0-9]+;/g, '_').length));
+      const w = chars * f * 0.7 + f;
+      const x = num0(tag, 'x');
+      const y = num0(tag, 'y');
+      const anchor = /text-anchor="(middle|end)"/.exec(tag)?.[1];
+      const left = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x - f;
+      return [left, y - f * 1.5, left + w, y + lines.length * f * 1.8];
+    }
+  }
+  return null;
+}
+
+/**
+ * The picture cropped to a tile: its viewBox and size set to the tile, and what lies wholly
+ * outside the tile left out, so that each tile is parsed and drawn from what it shows (a
+ * 400-step map's tiles were each the whole map before). Inside a group moved by anything but
+ * a translation, nothing is left out.
+ */
 export function cropSvg(svg: string, tile: { x: number; y: number; width: number; height: number }): string {
   // resvg 2.6 panics on a <use> of a symbol or a path with an arrowhead that lies wholly
-  // outside the picture (found cutting tiles): those are left out of the tile, and an arrowhead
-  // outside it is dropped from its line
-  const t = /<g transform="translate\(([-\d.]+) ([-\d.]+)\)">/.exec(svg);
-  const dx = t ? Number(t[1]) : 0;
-  const dy = t ? Number(t[2]) : 0;
-  const afterTranslate = t ? t.index : Infinity;
-  const outside = (x0: number, y0: number, x1: number, y1: number, offset: number) => {
-    const ox = offset >= afterTranslate ? dx : 0;
-    const oy = offset >= afterTranslate ? dy : 0;
-    return x1 + ox < tile.x - 2 || x0 + ox > tile.x + tile.width + 2 || y1 + oy < tile.y - 2 || y0 + oy > tile.y + tile.height + 2;
-  };
-  const attr = (tag: string, a: string) => Number(new RegExp(`\\s${a}="([-\\d.]+)"`).exec(tag)?.[1] ?? 0);
-  svg = svg.replace(/<use\b[^>]*\/>|<path\b[^>]*marker-end[^>]*\/>/g, (tag: string, offset: number) => {
-    if (tag.startsWith('<use')) {
-      const x = attr(tag, 'x');
-      const y = attr(tag, 'y');
-      return outside(x, y, x + attr(tag, 'width'), y + attr(tag, 'height'), offset) ? '' : tag;
+  // outside the picture (found cutting tiles): those are always left out, and an arrowhead
+  // outside the tile is dropped from its line
+  const outside = (b: [number, number, number, number], dx: number, dy: number, pad = 2) =>
+    b[2] + dx < tile.x - pad || b[0] + dx > tile.x + tile.width + pad || b[3] + dy < tile.y - pad || b[1] + dy > tile.y + tile.height + pad;
+  // per open <g>: its offset, or null when inside a group transformed otherwise; defs etc. are kept whole
+  const stack: ({ dx: number; dy: number } | null)[] = [{ dx: 0, dy: 0 }];
+  let keepWhole = 0;
+  const out: string[] = [];
+  const re = /<(\/?)([a-zA-Z]+)\b([^>]*?)(\/?)>/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(svg))) {
+    const [tag, close, name, , selfClose] = m;
+    if (name === 'svg' && !close) {
+      out.push(svg.slice(last, m.index));
+      out.push(
+        tag
+          .replace(/\swidth="[^"]*"/, ` width="${num(tile.width)}"`)
+          .replace(/\sheight="[^"]*"/, ` height="${num(tile.height)}"`)
+          .replace(/\sviewBox="[^"]*"/, ` viewBox="${num(tile.x)} ${num(tile.y)} ${num(tile.width)} ${num(tile.height)}"`),
+      );
+      last = re.lastIndex;
+      continue;
     }
-    const nums = (/\sd="([^"]*)"/.exec(tag)?.[1] ?? '').match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
-    const xs = nums.filter((_, i) => i % 2 === 0);
-    const ys = nums.filter((_, i) => i % 2 === 1);
-    if (!xs.length || outside(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), offset)) return '';
-    // an arrowhead off the tile panics too: the line stays, without it
-    const ex = xs[xs.length - 1]!;
-    const ey = ys[ys.length - 1]!;
-    return outside(ex - 12, ey - 12, ex + 12, ey + 12, offset) ? tag.replace(/\smarker-end="[^"]*"/, '') : tag;
-  });
-  return svg.replace(/<svg\b[^>]*>/, (open) =>
-    open
-      .replace(/\swidth="[^"]*"/, ` width="${num(tile.width)}"`)
-      .replace(/\sheight="[^"]*"/, ` height="${num(tile.height)}"`)
-      .replace(/\sviewBox="[^"]*"/, ` viewBox="${num(tile.x)} ${num(tile.y)} ${num(tile.width)} ${num(tile.height)}"`),
-  );
+    if (/^(defs|symbol|marker|clipPath|mask|pattern|style|linearGradient|radialGradient|filter)$/.test(name!)) {
+      if (!selfClose) keepWhole += close ? -1 : 1;
+      continue;
+    }
+    if (keepWhole > 0) continue;
+    const at = stack[stack.length - 1] ?? null;
+    if (name === 'g') {
+      if (close) stack.pop();
+      else if (!selfClose) {
+        const transform = /\stransform="([^"]*)"/.exec(tag)?.[1];
+        const tr = transform ? /^translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)$/.exec(transform.trim()) : null;
+        stack.push(!at ? null : !transform ? at : tr ? { dx: at.dx + Number(tr[1]), dy: at.dy + Number(tr[2]) } : null);
+      }
+      continue;
+    }
+    if (close || !at) continue;
+    let end = re.lastIndex;
+    let body = '';
+    if (name === 'text' && !selfClose) {
+      const e = svg.indexOf('</text>', end);
+      if (e < 0) continue;
+      body = svg.slice(end, e);
+      end = e + '</text>'.length;
+    } else if (!selfClose) continue;
+    const box = elementBox(tag, name!, body);
+    if (!box) continue;
+    let kept: string | null = tag + body + (end > re.lastIndex && name === 'text' ? '</text>' : '');
+    if (outside(box, at.dx, at.dy)) kept = null;
+    else if (name === 'path' && tag.includes('marker-end')) {
+      const ends = (/\sd="([^"]*)"/.exec(tag)?.[1] ?? '').match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+      const ex = ends[ends.length - 2] ?? 0;
+      const ey = ends[ends.length - 1] ?? 0;
+      if (outside([ex - 12, ey - 12, ex + 12, ey + 12], at.dx, at.dy)) kept = tag.replace(/\smarker-end="[^"]*"/, '');
+    }
+    out.push(svg.slice(last, m.index));
+    if (kept !== null) out.push(kept);
+    last = end;
+    re.lastIndex = end;
+  }
+  out.push(svg.slice(last));
+  return out.join('');
 }
 
 /** The whole picture with the grid over it and each tile's row-column, as an SVG at most `side` px wide. */

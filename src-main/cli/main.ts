@@ -49,7 +49,7 @@ import { parseConvertArgs, readBpmnFile, summaryLines } from './bpmn';
 
 import { KEY_WORDS } from '../../shared/export/legendSvg';
 import { blockWidthFor } from '../../shared/export/pdfPlan';
-import { pdfFile, pngTilesZip, PRINT_USAGE, PrintArgsError, takePrintArgs, type PrintArgs } from './printExport';
+import { pdfFile, pngTilesZip, PRINT_USAGE, PrintArgsError, takePrintArgs, tilesProgress, type PrintArgs } from './printExport';
 
 export class CliError extends Error {}
 
@@ -338,7 +338,7 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
         notes.push(`${pdf.pages} page(s)${pdf.mode === 'tiles' ? ` (${pdf.rows} × ${pdf.cols} tiles at ${Math.round(pdf.scale * 100)}%, step titles at ${pdf.titlePt.toFixed(1)} pt)` : ''}`);
         data = pdf.pdf;
       } else if (args.print?.pngTiles) {
-        const tiles = pngTilesZip(svg, doc, args.scale, args.transparent, lang);
+        const tiles = await pngTilesZip(svg, doc, args.scale, args.transparent, lang, tilesProgress({ err: (l) => process.stderr.write(`lanemap: ${l}\n`) }));
         notes.push(`${tiles.tiles} tiles${tiles.readableWhole ? '' : '; one PNG of this map would be shrunk until its step titles are unreadable'}`);
         data = Buffer.from(tiles.zip);
       } else {

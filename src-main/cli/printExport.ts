@@ -5,6 +5,7 @@
  */
 import { renderPdf } from '../export/pdf';
 import { svgToPng } from '../export/png';
+import { renderTiles } from '../export/pngTilesPool';
 import { PAPERS, PDF_WORDS, parseScale, planPdf, READABLE_PT, type Paper } from '../../shared/export/pdfPlan';
 import { cropSvg, overviewSvg, planPngTiles, pngReadability, tilesIndex, TILE_WORDS, zipTiles } from '../../shared/export/pngTiles';
 import { safeFileName } from '../../shared/export/bitmap';
@@ -98,13 +99,45 @@ export async function pdfFile(picture: SvgExport, doc: MapDoc, print: PrintArgs,
   return { ...result, mode };
 }
 
-/** The PNG tiles of the map picture, zipped. */
-export function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru'): { zip: Uint8Array; tiles: number; readableWhole: boolean } {
+/** How far the tiles are; `stop()` true ends the work between two tiles (PngTilesStopped). */
+export interface PngTilesRun {
+  onTile?(done: number, total: number): void;
+  stop?(): boolean;
+  /** Threads to draw on (default: the cores, at most 4). */
+  threads?: number;
+}
+
+export class PngTilesStopped extends Error {
+  constructor() {
+    super('The PNG tiles were stopped before they were all made.');
+  }
+}
+
+/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg), on worker threads. */
+export async function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru', run: PngTilesRun = {}): Promise<{ zip: Uint8Array; tiles: number; readableWhole: boolean }> {
   const base = safeFileName(doc.title, 'png').replace(/\.png$/, '');
   const tiles = planPngTiles(picture, base);
-  const files = tiles.map((t) => ({ name: t.name, data: svgToPng(cropSvg(picture.svg, t), t, { scale, transparent }).png }));
+  const pngs = await renderTiles(
+    tiles.map((t) => ({ svg: cropSvg(picture.svg, t), width: t.width, height: t.height })),
+    { scale, transparent, onDone: (done) => run.onTile?.(done, tiles.length), stop: run.stop, stopped: () => new PngTilesStopped(), ...(run.threads ? { threads: run.threads } : {}) },
+  );
+  const files = tiles.map((t, i) => ({ name: t.name, data: pngs[i]! }));
   const ov = overviewSvg(picture.svg, picture, tiles);
   files.unshift({ name: 'overview.png', data: svgToPng(ov.svg, ov, { scale: 1 }).png });
   const index = tilesIndex(doc.title, tiles, scale, TILE_WORDS[lang]);
   return { zip: zipTiles(files, index), tiles: tiles.length, readableWhole: pngReadability(picture, scale).readable };
+}
+
+/** The CLI's progress for long tile runs: a line on stderr every few seconds ("tile 40 of 145"). */
+export function tilesProgress(io: { err(line: string): void }, everyMs = 3000, now = () => performance.now()): PngTilesRun {
+  const started = now();
+  let said = started;
+  return {
+    onTile(done, total) {
+      const at = now();
+      if (at - said < everyMs || done === total) return;
+      said = at;
+      io.err(`tile ${done} of ${total} (${((at - started) / 1000).toFixed(0)} s)`);
+    },
+  };
 }

@@ -1,10 +1,12 @@
-/** A small modal dialog: Escape cancels, the first field or button takes focus. */
+/** A small modal dialog: Escape cancels, the first field or button takes focus, Tab stays inside, focus goes back to the opener on close. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { LimitedInput } from './limits/useTextLimit';
+import { useFocusTrap } from './useFocusTrap';
 
 export function Dialog({ title, children, onCancel }: { title: string; children: ReactNode; onCancel(): void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const trapTab = useFocusTrap(ref);
   useEffect(() => {
     const el = ref.current?.querySelector<HTMLElement>('input, select, textarea, button[data-autofocus]');
     // a long dialog (the shortcut sheet) opens at its top even when the focused button is at its end
@@ -20,6 +22,7 @@ export function Dialog({ title, children, onCancel }: { title: string; children:
         aria-modal="true"
         aria-label={title}
         onKeyDown={(e) => {
+          trapTab(e);
           if (e.key === 'Escape') {
             e.stopPropagation();
             onCancel();

@@ -20,6 +20,7 @@ import type { BpmnExportChoice } from './bpmnExport';
 
 import { PdfOptions, PngAdvice, PrintButton } from './print/PdfOptions';
 import { DEFAULT_PDF } from './print/pdfExport';
+import { TilesProgress, useTilesRun } from './print/TilesProgress';
 
 const FORMATS: ExportFormat[] = ['svg', 'png', 'pdf', 'csv', 'json', 'docx', 'bpmn'];
 const EXTENSION: Record<ExportFormat, string> = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', json: 'lanemap.json', docx: 'docx', bpmn: 'bpmn' };
@@ -48,6 +49,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [legend, setLegend] = useState(true);
   const [pdf, setPdf] = useState(DEFAULT_PDF);
   const [pngTiles, setPngTiles] = useState(false);
+  const tilesRun = useTilesRun();
   const drawing = format === 'svg' || format === 'png' || format === 'pdf';
   const extension = format === 'png' && pngTiles ? 'zip' : format === 'docx' ? documentFormat : EXTENSION[format];
   const options: ExportOptions = useMemo(
@@ -81,7 +83,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     try {
       // BPMN is written by the backend from the stored map: store the edits still on their way first
       if (format === 'bpmn') await store.getState().flush();
-      const result = await exportMap(doc, options);
+      const result = await exportMap(doc, options, tilesRun.begin());
       const fileName = safeFileName(name, extension);
       const where = await saveFile(result.blob, fileName);
       if (where) {
@@ -89,8 +91,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         onClose();
       }
     } catch (e) {
-      notify.error(describeFailure('export', e));
+      if (tilesRun.stopped(e)) notify.info(t('pngTilesRun.stopped'));
+      else notify.error(describeFailure('export', e));
     } finally {
+      tilesRun.end();
       setBusy(false);
     }
   };
@@ -180,6 +184,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           {drawing && previewNote && <p className="muted export-note">{previewNote}</p>}
         </div>
       </div>
+      <TilesProgress run={tilesRun} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}

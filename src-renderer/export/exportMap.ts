@@ -19,7 +19,7 @@ import { valueStreamOptions } from './localized';
 import { exportBpmn, type BpmnExportChoice } from './bpmnExport';
 
 import { DEFAULT_PDF, exportPdf, keyLabels, type PdfSettings } from './print/pdfExport';
-import { pngTilesBlob } from './print/pngTilesExport';
+import { pngTilesBlob, type TilesRun } from './print/pngTilesExport';
 
 export type ExportFormat = 'svg' | 'png' | 'pdf' | 'csv' | 'json' | 'docx' | 'bpmn';
 
@@ -124,7 +124,7 @@ export async function svgToPng(svg: string, size: { width: number; height: numbe
   }
 }
 
-export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportResult> {
+export async function exportMap(doc: MapDoc, o: ExportOptions, tilesRun?: TilesRun): Promise<ExportResult> {
   const fileName = safeFileName(doc.title, EXTENSION[o.format]);
   switch (o.format) {
     case 'csv':
@@ -147,7 +147,7 @@ export async function exportMap(doc: MapDoc, o: ExportOptions): Promise<ExportRe
       return { blob, fileName, notice };
     }
     case 'png': {
-      if (o.pngTiles) return { ...(await pngTilesBlob(doc, o)), fileName: fileName.replace(/\.png$/, '.zip') };
+      if (o.pngTiles) return { ...(await pngTilesBlob(doc, o, tilesRun)), fileName: fileName.replace(/\.png$/, '.zip') };
       const { svg, width, height, notice } = await exportSvg(doc, o);
       const { blob, scale } = await svgToPng(svg, { width, height }, o.scale);
       const smaller =

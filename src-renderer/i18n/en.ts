@@ -18,6 +18,7 @@ import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
 import { printText } from '../export/print/text';
+import { pngTilesRunText } from '../export/print/tilesText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -579,6 +580,7 @@ export const en = {
   kinds: kindsText.en,
   bpmn: bpmnText.en,
   print: printText.en,
+  pngTilesRun: pngTilesRunText.en,
   clipboard: clipboardText.en,
   viewUi: viewText.en,
   presentationMore: presentationText.en,

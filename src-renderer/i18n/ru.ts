@@ -18,6 +18,7 @@ import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
 import { printText } from '../export/print/text';
+import { pngTilesRunText } from '../export/print/tilesText';
 import { clipboardText } from '../editor/clipboardText';
 import { viewText } from '../canvas/viewText';
 import { presentationText } from '../presentation/text';
@@ -592,6 +593,7 @@ export const ru: Messages = {
   kinds: kindsText.ru,
   bpmn: bpmnText.ru,
   print: printText.ru,
+  pngTilesRun: pngTilesRunText.ru,
   clipboard: clipboardText.ru,
   viewUi: viewText.ru,
   presentationMore: presentationText.ru,
