@@ -286,6 +286,21 @@ export function planCounts(plan: PdfPlan): { pages: number; overview: number; ti
   return { pages: plan.pages.length, overview: count('overview'), tiles: count('tile'), skipped: plan.skipped.length, keys: count('blocks') };
 }
 
+/** The plan in English words, for the CLI's note: every page counted. */
+export function planNote(r: { counts: ReturnType<typeof planCounts>; rows: number; cols: number; scale: number; titlePt: number }): string {
+  const c = r.counts;
+  const s = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const at = `at ${Math.round(r.scale * 100)}%, step titles at ${r.titlePt.toFixed(1)} pt`;
+  if (c.pages === 1) return `1 page ${at}`;
+  const parts: string[] = [];
+  if (c.overview) parts.push('an overview with the grid');
+  parts.push(`${s(c.tiles, 'page', 'pages')} of the map (${r.rows} × ${r.cols} grid)`);
+  if (c.skipped) parts.push(`${s(c.skipped, 'blank part', 'blank parts')} not printed`);
+  if (c.keys) parts.push(c.keys === 1 ? 'a page of keys' : `${c.keys} pages of keys`);
+  const many = c.pages > MANY_PAGES ? ' That is a lot of paper: consider --paper a3, --portrait or a smaller --scale.' : '';
+  return `${s(c.pages, 'page', 'pages')}: ${parts.join(', ')}; ${at}.${many}`;
+}
+
 /** Above this many pages the dialog warns before exporting. */
 export const MANY_PAGES = 200;
 
@@ -305,8 +320,10 @@ export interface PdfWords {
   pageOverview: string;
   /** "Page {{n}} of {{total}}" */
   page: string;
-  /** "Overview: {{rows}} × {{cols}} pages, scale {{scale}}" */
+  /** "Overview: the map on {{tiles}} pages, a {{rows}} × {{cols}} grid at {{scale}}" */
   overview: string;
+  /** After the overview's heading when blank parts of the grid are not printed: "hatched: blank, not printed ({{count}})" */
+  skipped: string;
 }
 
 export const PDF_WORDS: Record<'en' | 'ru', PdfWords> = {
@@ -314,13 +331,15 @@ export const PDF_WORDS: Record<'en' | 'ru', PdfWords> = {
     pageTile: 'Page {{n}} of {{total}} — row {{row}}, column {{col}}',
     pageOverview: 'Page {{n}} of {{total}} — overview',
     page: 'Page {{n}} of {{total}}',
-    overview: 'Overview: the map on {{rows}} × {{cols}} pages at {{scale}}',
+    overview: 'Overview: the map on {{tiles}} pages, a {{rows}} × {{cols}} grid at {{scale}}',
+    skipped: 'hatched parts are blank and not printed ({{count}})',
   },
   ru: {
     pageTile: 'Страница {{n}} из {{total}} — ряд {{row}}, столбец {{col}}',
     pageOverview: 'Страница {{n}} из {{total}} — обзор',
     page: 'Страница {{n}} из {{total}}',
-    overview: 'Обзор: карта на {{rows}} × {{cols}} страницах, масштаб {{scale}}',
+    overview: 'Обзор: карта по сетке {{rows}} × {{cols}}, страниц карты: {{tiles}}, масштаб {{scale}}',
+    skipped: 'заштрихованные части пусты и не печатаются ({{count}})',
   },
 };
 

@@ -18,7 +18,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { fitText, escapeXml, num, textBlock, type FittedText } from '../../shared/export/text';
 import { textWidth } from '../../shared/model/textMetrics';
-import { fillWords, FOOTER, PDF_WORDS, planPdf, tileBoxes, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect, type TilePage } from '../../shared/export/pdfPlan';
+import { fillWords, FOOTER, PDF_WORDS, planCounts, planPdf, tileBoxes, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect, type TilePage } from '../../shared/export/pdfPlan';
 import type { SvgFrame } from '../../shared/export/svg';
 import { FONT_SUBSETS, fontFaces, fontFilesDir, woffToSfnt } from './fonts';
 
@@ -48,6 +48,8 @@ export interface PdfResult {
   pages: number;
   rows: number;
   cols: number;
+  /** The pages counted by kind, and the blank parts of the grid not printed. */
+  counts: ReturnType<typeof planCounts>;
   /** The tiles' scale (1 = 100 %) and their step titles' size in pt. */
   scale: number;
   titlePt: number;
@@ -610,7 +612,7 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
   });
   drawMapPages(doc, picture, { plan, words: options.words ?? PDF_WORDS.en, formatPercent: options.formatPercent, title: meta.title, footers: true });
   doc.end();
-  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt }));
+  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, counts: planCounts(plan), scale: plan.scale, titlePt: plan.titlePt }));
 }
 
 export interface MapPagesOptions {
@@ -671,7 +673,8 @@ export function drawMapPages(doc: Doc, picture: PdfInput, o: MapPagesOptions): M
       const k = Math.min(roomW / picture.width, roomH / picture.height);
       const x0 = m + (roomW - picture.width * k) / 2;
       const y0 = m + head + headLine;
-      textLine(doc, fillWords(words.overview, { rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) }), m, m + head, roomW, 9, { weight: 600, fill: TEXT });
+      const heading = fillWords(words.overview, { tiles: tiles.length, rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) });
+      textLine(doc, plan.skipped.length ? `${heading}; ${fillWords(words.skipped, { count: plan.skipped.length })}` : heading, m, m + head, roomW, 9, { weight: 600, fill: TEXT });
       showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x: x0, y: y0, width: picture.width * k, height: picture.height * k }, k, true);
       // the tile grid over the map, each printed tile with its page number; blank ones (not printed) hatched, unnumbered
       doc.save();
