@@ -230,7 +230,9 @@ function hasContent(f: SvgFrame, t: TilePage): boolean {
     width: t.body.width - (t.shared.left + t.shared.right) / 2,
     height: t.body.height - (t.shared.top + t.shared.bottom) / 2,
   };
-  return (f.cards ?? []).some((b) => touches(own, b)) || (f.lines ?? []).some((b) => touches(own, b));
+  // a flow that only grazes the edge (seen on the neighbouring page too) does not make a page worth printing
+  const inner = (r: Rect, d: number): Rect => ({ x: r.x + d, y: r.y + d, width: r.width - 2 * d, height: r.height - 2 * d });
+  return (f.cards ?? []).some((b) => touches(inner(own, 2), b)) || (f.lines ?? []).some((b) => touches(inner(own, 10), b));
 }
 
 export function planPdf(picture: { width: number; height: number; frame: SvgFrame }, o: PdfLayoutOptions): PdfPlan {
