@@ -151,7 +151,7 @@ function clearCut(blocked: Blocked, lo: number, hi: number, want: number): numbe
 }
 
 function blockedAlong(boxes: Rect[], axis: 'x' | 'y'): Blocked {
-  return boxes.map((b) => (axis === 'x' ? [b.x, b.x + b.width] : [b.y, b.y + b.height]) as [number, number]).sort((a, b) => a[0] - b[0]);
+  return boxes.map((b) => (axis === 'x' ? [b.x, b.x + b.width] : [b.y, b.y + b.height])).sort((a, b) => a[0] - b[0]);
 }
 
 /**
