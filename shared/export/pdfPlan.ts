@@ -151,15 +151,16 @@ function clearCut(blocked: Blocked, lo: number, hi: number, want: number): numbe
 }
 
 function blockedAlong(boxes: Rect[], axis: 'x' | 'y'): Blocked {
-  return boxes.map((b) => (axis === 'x' ? [b.x, b.x + b.width] : [b.y, b.y + b.height])).sort((a, b) => a[0] - b[0]);
+  const out: Blocked = boxes.map((b): [number, number] => (axis === 'x' ? [b.x, b.x + b.width] : [b.y, b.y + b.height]));
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /**
- * Cuts [from, to] into pieces of at most `size` (px), as even as they can be, each cut where no
- * box is when a gap lies near the even place (then the pieces meet there and share nothing), else
- * at the even place with `overlap` shared, so what the cut runs through is seen on both pages.
+ * Cuts [from, to] into pieces of at most `size` (px), each cut at the farthest place a page
+ * reaches where no box is (or the nearest the even place: the caller keeps what prints fewer pages) (then the pieces meet there and share nothing), else at the even place
+ * with `overlap` shared, so what the cut runs through is seen on both pages.
  */
-function cutAvoiding(from: number, to: number, size: number, overlap: number, blocked: Blocked): Span[] {
+function cutAvoiding(from: number, to: number, size: number, overlap: number, blocked: Blocked, farthest = true): Span[] {
   const out: Span[] = [];
   let a = from;
   let before = 0;
@@ -170,7 +171,8 @@ function cutAvoiding(from: number, to: number, size: number, overlap: number, bl
     }
     const left = Math.max(2, Math.ceil((to - a - overlap) / Math.max(1, size - overlap)));
     const even = a + (to - a + (left - 1) * overlap) / left;
-    const cut = clearCut(blocked, a + size * 0.55, a + size, Math.min(a + size, even));
+    // the farthest clear place a page reaches (the fewest columns), or the one nearest the even place
+    const cut = clearCut(blocked, a + size * 0.5, a + size, farthest ? a + size : Math.min(a + size, even));
     if (cut !== null) {
       out.push({ from: a, to: cut, before, after: 0 });
       a = cut;
@@ -254,22 +256,29 @@ export function planPdf(picture: { width: number; height: number; frame: SvgFram
   const bodyW = (roomW - laneW * ptPerPx) / ptPerPx;
   const bodyH = (roomH - phaseH * ptPerPx) / ptPerPx;
   const boxes = f.cards ?? [];
-  const xs = cutAvoiding(f.contentLeft, f.contentRight, bodyW, TILE_OVERLAP, blockedAlong(boxes, 'x'));
   const ys = laneRows(f, bodyH, blockedAlong(boxes, 'y'));
-  const tiles: TilePage[] = [];
-  ys.forEach((y, row) =>
-    xs.forEach((x, col) =>
-      tiles.push({
-        kind: 'tile',
-        row: row + 1,
-        col: col + 1,
-        body: { x: x.from, y: y.from, width: x.to - x.from, height: y.to - y.from },
-        shared: { left: x.before, right: x.after, top: y.before, bottom: y.after },
-      }),
-    ),
-  );
-  const printed = tiles.filter((t) => hasContent(f, t));
-  const shown = printed.length ? printed : tiles.slice(0, 1);
+  const grid = (xs: Span[]) => {
+    const tiles: TilePage[] = [];
+    ys.forEach((y, row) =>
+      xs.forEach((x, col) =>
+        tiles.push({
+          kind: 'tile',
+          row: row + 1,
+          col: col + 1,
+          body: { x: x.from, y: y.from, width: x.to - x.from, height: y.to - y.from },
+          shared: { left: x.before, right: x.after, top: y.before, bottom: y.after },
+        }),
+      ),
+    );
+    const printed = tiles.filter((t) => hasContent(f, t));
+    return { xs, tiles, printed: printed.length ? printed : tiles.slice(0, 1) };
+  };
+  // columns cut as far as each page reaches, or near even places: whichever prints fewer pages
+  const blockedX = blockedAlong(boxes, 'x');
+  const options = [grid(cutAvoiding(f.contentLeft, f.contentRight, bodyW, TILE_OVERLAP, blockedX, true)), grid(cutAvoiding(f.contentLeft, f.contentRight, bodyW, TILE_OVERLAP, blockedX, false))];
+  const best = options[1]!.printed.length < options[0]!.printed.length ? options[1]! : options[0]!;
+  const { xs, tiles } = best;
+  const shown = best.printed;
   const skipped = tiles.filter((t) => !shown.includes(t));
   // one page of map: no overview of it
   const pages: PlannedPage[] = shown.length > 1 ? [{ kind: 'overview' }, ...shown] : [...shown];
