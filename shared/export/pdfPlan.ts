@@ -223,7 +223,7 @@ function laneRows(f: SvgFrame, size: number, blocked: Blocked): Span[] {
 
 const touches = (r: Rect, b: Rect) => b.x <= r.x + r.width && b.x + b.width >= r.x && b.y <= r.y + r.height && b.y + b.height >= r.y;
 
-/** Whether a tile's own part (without what its neighbours show too) holds a step, a flow or a note. */
+/** Whether a tile's own part (without what its neighbours show too) holds a step, a note, or a flow's end or bend. */
 function hasContent(f: SvgFrame, t: TilePage): boolean {
   if (!f.cards && !f.lines) return true;
   const own: Rect = {
@@ -234,7 +234,13 @@ function hasContent(f: SvgFrame, t: TilePage): boolean {
   };
   // a flow that only grazes the edge (seen on the neighbouring page too) does not make a page worth printing
   const inner = (r: Rect, d: number): Rect => ({ x: r.x + d, y: r.y + d, width: r.width - 2 * d, height: r.height - 2 * d });
-  return (f.cards ?? []).some((b) => touches(inner(own, 2), b)) || (f.lines ?? []).some((b) => touches(inner(own, 10), b));
+  // a flow that only passes through (no end or bend on the page) leaves it blank: both neighbours show where it goes
+  const flowArea = inner(own, 10);
+  const holds = (x: number, y: number) => x >= flowArea.x && x <= flowArea.x + flowArea.width && y >= flowArea.y && y <= flowArea.y + flowArea.height;
+  return (
+    (f.cards ?? []).some((b) => touches(inner(own, 2), b)) ||
+    (f.lines ?? []).some((b) => holds(b.x, b.y) || holds(b.x + b.width, b.y + b.height) || holds(b.x + b.width, b.y) || holds(b.x, b.y + b.height))
+  );
 }
 
 export function planPdf(picture: { width: number; height: number; frame: SvgFrame }, o: PdfLayoutOptions): PdfPlan {
