@@ -234,8 +234,8 @@ function hasContent(f: SvgFrame, t: TilePage): boolean {
   };
   // a flow that only grazes the edge (seen on the neighbouring page too) does not make a page worth printing
   const inner = (r: Rect, d: number): Rect => ({ x: r.x + d, y: r.y + d, width: r.width - 2 * d, height: r.height - 2 * d });
-  // a flow that only passes through (no end or bend on the page) leaves it blank: both neighbours show where it goes
-  const flowArea = inner(own, 10);
+  // a flow that only passes through (no end or bend on the page, 40 px from its edges) leaves it blank: the neighbours and the overview show where it goes
+  const flowArea = inner(own, 40);
   const holds = (x: number, y: number) => x >= flowArea.x && x <= flowArea.x + flowArea.width && y >= flowArea.y && y <= flowArea.y + flowArea.height;
   return (
     (f.cards ?? []).some((b) => touches(inner(own, 2), b)) ||
