@@ -4,6 +4,7 @@ import { PAPERS } from './pdfPlan';
 
 const text = (max: number) => z.string().max(max);
 const n = z.number().finite();
+const box = z.object({ x: n, y: n, width: n, height: n }).strict();
 
 export const SvgFrameSchema = z
   .object({
@@ -16,6 +17,8 @@ export const SvgFrameSchema = z
     blocksRight: n,
     lanes: z.array(z.object({ name: text(10_000), color: z.string().regex(/^#[0-9a-f]{6}$/i), top: n, bottom: n }).strict()).max(1_000),
     phases: z.array(z.object({ name: text(10_000), left: n, right: n, placeholder: z.boolean() }).strict()).max(1_000),
+    cards: z.array(box).max(200_000).optional(),
+    lines: z.array(box).max(1_000_000).optional(),
   })
   .strict();
 
@@ -31,6 +34,6 @@ export const PdfRequestSchema = z
     marginMm: z.number().min(0).max(40).optional(),
     scale: z.union([z.number().min(0.1).max(4), z.literal('readable')]).optional(),
     meta: z.object({ title: text(10_000), author: text(1_000).optional(), subject: text(1_000).optional() }).strict(),
-    words: z.object({ pageTile: text(500), pageOverview: text(500), page: text(500), overview: text(500) }).strict().optional(),
+    words: z.object({ pageTile: text(500), pageOverview: text(500), page: text(500), overview: text(500), skipped: text(500) }).strict().optional(),
   })
   .strict();

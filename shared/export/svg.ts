@@ -125,6 +125,10 @@ export interface SvgFrame {
   phases: { name: string; left: number; right: number; placeholder: boolean }[];
   /** The blocks under the map (keys, value stream, comments): from `mapBottom` down, `blocksRight` wide. */
   blocksRight: number;
+  /** Boxes of what is drawn on the map: the steps' cards (with details and marks) and the notes; pages are cut between them. */
+  cards?: { x: number; y: number; width: number; height: number }[];
+  /** The flows' segments and label chips, as boxes (a straight segment is a box of width or height 0). */
+  lines?: { x: number; y: number; width: number; height: number }[];
 }
 
 // colours of src-renderer/styles.css
@@ -601,6 +605,20 @@ export function renderMapSvg(doc: MapDoc, options: SvgExportOptions = {}): SvgEx
       placeholder: !c.phase,
     })),
     blocksRight: Math.min(width, blocksRight),
+    cards: [
+      ...steps.map((s) => {
+        const b = cardOf(s);
+        const top = b.y - (s.trigger ? TRIGGER_MARK.radius + 1 : 0);
+        return { x: b.x + tx, y: top + ty, width: b.width, height: b.y + b.height + (extra.get(s.id) ?? 0) - top };
+      }),
+      ...canvasNotes.map(({ box }) => ({ x: box.x + tx, y: box.y + ty, width: box.w, height: box.h })),
+    ],
+    lines: [...flowPts.values()].flatMap((pts) =>
+      pts.slice(1).map((p, i) => {
+        const a = pts[i]!;
+        return { x: Math.min(a.x, p.x) + tx, y: Math.min(a.y, p.y) + ty, width: Math.abs(p.x - a.x), height: Math.abs(p.y - a.y) };
+      }),
+    ),
   };
   return { svg: out.join('\n'), width, height, frame };
 }

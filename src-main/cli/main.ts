@@ -48,7 +48,7 @@ import { mapToBpmn } from '../../shared/interop/bpmn/export';
 import { parseConvertArgs, readBpmnFile, summaryLines } from './bpmn';
 
 import { KEY_WORDS } from '../../shared/export/legendSvg';
-import { blockWidthFor } from '../../shared/export/pdfPlan';
+import { blockWidthFor, planNote } from '../../shared/export/pdfPlan';
 import { pdfFile, pngTilesZip, PRINT_USAGE, PrintArgsError, takePrintArgs, tilesProgress, type PrintArgs } from './printExport';
 
 export class CliError extends Error {}
@@ -335,7 +335,7 @@ async function exportCommand(args: ExportArgs, loaded: MapDoc = loadMap(args.sou
       if (args.format === 'svg') data = svg.svg;
       else if (args.format === 'pdf' && 'frame' in svg) {
         const pdf = await pdfFile(svg as SvgExport, doc, args.print!, lang);
-        notes.push(`${pdf.pages} page(s)${pdf.mode === 'tiles' ? ` (${pdf.rows} × ${pdf.cols} tiles at ${Math.round(pdf.scale * 100)}%, step titles at ${pdf.titlePt.toFixed(1)} pt)` : ''}`);
+        notes.push(pdf.mode === 'tiles' ? planNote(pdf) : '1 page');
         data = pdf.pdf;
       } else if (args.print?.pngTiles) {
         const tiles = await pngTilesZip(svg, doc, args.scale, args.transparent, lang, tilesProgress({ err: (l) => process.stderr.write(`lanemap: ${l}\n`) }));

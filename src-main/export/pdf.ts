@@ -16,8 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { fitText, escapeXml, num, textBlock } from '../../shared/export/text';
-import { fillWords, FOOTER, PDF_WORDS, planPdf, tileBoxes, TILE_OVERLAP, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect } from '../../shared/export/pdfPlan';
+import { fitText, escapeXml, num, textBlock, type FittedText } from '../../shared/export/text';
+import { textWidth } from '../../shared/model/textMetrics';
+import { fillWords, FOOTER, PDF_WORDS, planCounts, planPdf, tileBoxes, type PdfLayoutOptions, type PdfPlan, type PdfWords, type Rect, type TilePage } from '../../shared/export/pdfPlan';
 import type { SvgFrame } from '../../shared/export/svg';
 import { fontsForText, needsNoGlyph, svgTexts, type FallbackFace, type FallbackOptions, type TextFonts } from './fallbackFonts';
 import { FONT_SUBSETS, fontFaces, fontFilesDir, woffToSfnt } from './fonts';
@@ -48,6 +49,8 @@ export interface PdfResult {
   pages: number;
   rows: number;
   cols: number;
+  /** The pages counted by kind, and the blank parts of the grid not printed. */
+  counts: ReturnType<typeof planCounts>;
   /** The tiles' scale (1 = 100 %) and their step titles' size in pt. */
   scale: number;
   titlePt: number;
@@ -598,6 +601,43 @@ function laneStrip(frame: SvgFrame, body: Rect): string {
   return parts.join('');
 }
 
+/**
+ * `text` in a box as `fitText` sets it, but never broken inside a word: it wraps at spaces, a
+ * smaller size is tried, and what still does not fit is shortened with "…".
+ */
+export function fitWords(text: string, width: number, height: number, size: number, weight: 400 | 600, lineRatio: number, minSize = 9): FittedText {
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let s = size; s >= minSize; s = Math.floor(s * 0.9 * 10) / 10) {
+    const fitted = fitText(text, width, height, s, weight, lineRatio, s);
+    if (fitted.lines.length * fitted.lineHeight <= height + 0.01 && words.every((wd) => textWidth(wd, s, weight) <= width)) return fitted;
+  }
+  // at the least size: whole words per line, as many lines as the box holds, the rest cut with "…"
+  const s = minSize;
+  const lineHeight = s * lineRatio;
+  const most = Math.max(1, Math.floor((height + 0.01) / lineHeight));
+  const lines: string[] = [];
+  let line = '';
+  for (const wd of words) {
+    const next = line ? `${line} ${wd}` : wd;
+    if (!line || textWidth(next, s, weight) <= width) line = next;
+    else {
+      lines.push(line);
+      line = wd;
+    }
+  }
+  if (line) lines.push(line);
+  const cut = lines.length > most;
+  const kept = lines.slice(0, most);
+  const shorten = (l: string, always: boolean) => {
+    if (!always && textWidth(l, s, weight) <= width) return l;
+    let t = l;
+    while (t && textWidth(`${t}…`, s, weight) > width) t = [...t].slice(0, -1).join('');
+    return `${t.trimEnd()}…`;
+  };
+  const out = kept.map((l, i) => shorten(l, cut && i === kept.length - 1));
+  return { lines: out, size: s, lineHeight };
+}
+
 /** The phase names at the top of a tile, each at the left of its visible part. */
 function phaseStrip(frame: SvgFrame, body: Rect): string {
   const h = frame.lanesTop - frame.phasesTop;
@@ -612,34 +652,36 @@ function phaseStrip(frame: SvgFrame, body: Rect): string {
     parts.push(`<path d="M${num(x)} ${num(h - 0.5)}H${num(x + w)}" stroke="#e3e6eb"/>`);
     if (right === p.right) parts.push(`<path d="M${num(x + w - 0.5)} 0V${num(h)}" stroke="#b9c0cc" stroke-dasharray="4 4"/>`);
     if (w >= 60) {
-      const name = fitText(p.name, w - 24, h - 8, 13, 600, 16 / 13);
+      const name = fitWords(p.name, w - 24, h - 8, 13, 600, 16 / 13);
       parts.push(textBlock(name, x + 12, 3 + (h - 3 - name.lines.length * name.lineHeight) / 2, { weight: 600, fill: TEXT, italic: p.placeholder }));
     }
   }
   return parts.join('');
 }
 
-/** Ticks in the margins and a faint dashed line where the next page's part begins (and this one's ends on the page before). */
-function overlapMarks(doc: Doc, box: Rect, body: Rect, k: number, first: { col: boolean; row: boolean }, last: { col: boolean; row: boolean }): void {
-  const o = TILE_OVERLAP * k;
+/**
+ * Where the tile shares part of the map with its neighbours (cut through something, not between
+ * lanes or cards): ticks in the margins and a faint dashed line where the next page's part begins
+ * (and where this one's part ends on the page before).
+ */
+function overlapMarks(doc: Doc, box: Rect, shared: TilePage['shared'], k: number): void {
+  const xs: number[] = [];
+  if (shared.right) xs.push(box.x + box.width - shared.right * k);
+  if (shared.left) xs.push(box.x + shared.left * k);
+  const ys: number[] = [];
+  if (shared.bottom) ys.push(box.y + box.height - shared.bottom * k);
+  if (shared.top) ys.push(box.y + shared.top * k);
+  if (!xs.length && !ys.length) return;
   doc.save();
   doc.lineWidth(0.6).strokeColor(MARK);
-  const xs: number[] = [];
-  if (!last.col) xs.push(box.x + body.width * k - o);
-  if (!first.col) xs.push(box.x + o);
-  const ys: number[] = [];
-  if (!last.row) ys.push(box.y + body.height * k - o);
-  if (!first.row) ys.push(box.y + o);
   for (const x of xs) {
     doc.moveTo(x, box.y - 6).lineTo(x, box.y - 1).stroke();
-    doc.moveTo(x, box.y + body.height * k + 1).lineTo(x, box.y + body.height * k + 6).stroke();
+    doc.moveTo(x, box.y + box.height + 1).lineTo(x, box.y + box.height + 6).stroke();
   }
-  for (const y of ys) {
-    doc.moveTo(box.x + box.width + 1, y).lineTo(box.x + box.width + 6, y).stroke();
-  }
+  for (const y of ys) doc.moveTo(box.x + box.width + 1, y).lineTo(box.x + box.width + 6, y).stroke();
   doc.lineWidth(0.3).dash(2, { space: 3 }).strokeOpacity(0.6);
-  for (const x of xs) doc.moveTo(x, box.y).lineTo(x, box.y + body.height * k).stroke();
-  for (const y of ys) doc.moveTo(box.x, y).lineTo(box.x + body.width * k, y).stroke();
+  for (const x of xs) doc.moveTo(x, box.y).lineTo(x, box.y + box.height).stroke();
+  for (const y of ys) doc.moveTo(box.x, y).lineTo(box.x + box.width, y).stroke();
   doc.undash();
   doc.restore();
 }
@@ -671,7 +713,7 @@ export function renderPdf(picture: PdfInput, options: PdfOptions): Promise<PdfRe
   });
   drawMapPages(doc, picture, { plan, words: options.words ?? PDF_WORDS.en, formatPercent: options.formatPercent, title: meta.title, footers: true });
   doc.end();
-  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: plan.scale, titlePt: plan.titlePt, missing }));
+  return done.then((pdf) => ({ pdf, pages: plan.pages.length, rows: plan.rows, cols: plan.cols, counts: planCounts(plan), scale: plan.scale, titlePt: plan.titlePt, missing }));
 }
 
 export interface MapPagesOptions {
@@ -732,9 +774,21 @@ export function drawMapPages(doc: Doc, picture: PdfInput, o: MapPagesOptions): M
       const k = Math.min(roomW / picture.width, roomH / picture.height);
       const x0 = m + (roomW - picture.width * k) / 2;
       const y0 = m + head + headLine;
-      textLine(doc, fillWords(words.overview, { rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) }), m, m + head, roomW, 9, { weight: 600, fill: TEXT });
+      const heading = fillWords(words.overview, { tiles: tiles.length, rows: plan.rows, cols: plan.cols, scale: percent(plan.scale) });
+      textLine(doc, plan.skipped.length ? `${heading}; ${fillWords(words.skipped, { count: plan.skipped.length })}` : heading, m, m + head, roomW, 9, { weight: 600, fill: TEXT });
       showPart(doc, pic, { x: 0, y: 0, width: picture.width, height: picture.height }, { x: x0, y: y0, width: picture.width * k, height: picture.height * k }, k, true);
-      // the tile grid over the map, each tile with its page number
+      // the tile grid over the map, each printed tile with its page number; blank ones (not printed) hatched, unnumbered
+      doc.save();
+      doc.lineWidth(0.4).strokeColor('#9aa3b2').strokeOpacity(0.7);
+      for (const t of plan.skipped) {
+        const r = { x: x0 + t.body.x * k, y: y0 + t.body.y * k, width: t.body.width * k, height: t.body.height * k };
+        doc.save();
+        doc.rect(r.x, r.y, r.width, r.height).clip();
+        for (let d = -r.height; d < r.width; d += 6) doc.moveTo(r.x + d, r.y + r.height).lineTo(r.x + d + r.height, r.y).stroke();
+        doc.restore();
+        doc.rect(r.x, r.y, r.width, r.height).dash(2, { space: 2 }).stroke().undash();
+      }
+      doc.restore();
       doc.save();
       doc.lineWidth(0.8).strokeColor('#2f6fdf').strokeOpacity(0.85);
       tiles.forEach((t) => {
@@ -743,11 +797,11 @@ export function drawMapPages(doc: Doc, picture: PdfInput, o: MapPagesOptions): M
       });
       doc.restore();
       const labelSize = Math.max(5, Math.min(16, Math.min(...tiles.map((t) => (t.kind === 'tile' ? Math.min(t.body.width, t.body.height) * k : 99))) / 3));
-      tiles.forEach((t, j) => {
+      plan.pages.forEach((t, j) => {
         if (t.kind !== 'tile') return;
         const cx = x0 + (t.body.x + t.body.width / 2) * k;
         const cy = y0 + (t.body.y + t.body.height / 2) * k;
-        const label = String(firstPage + j + 1);
+        const label = String(firstPage + j);
         const lw = labelSize * (0.7 * label.length + 0.8);
         doc.save();
         doc.roundedRect(cx - lw / 2, cy - labelSize * 0.8, lw, labelSize * 1.6, 3).fillOpacity(0.85).fill('#ffffff');
@@ -768,7 +822,7 @@ export function drawMapPages(doc: Doc, picture: PdfInput, o: MapPagesOptions): M
     const boxes = tileBoxes(plan, f);
     const body = { ...boxes.body, width: p.body.width * k, height: p.body.height * k };
     showPart(doc, pic, p.body, body, k);
-    overlapMarks(doc, body, p.body, k, { col: p.col === 1, row: p.row === 1 }, { col: p.col === plan.cols, row: p.row === plan.rows });
+    overlapMarks(doc, body, p.shared, k);
     // the lane names and the phase names: one drawing per row and per column of tiles, shown on each of its pages
     const strip = (inner: string, at: Rect) =>
       forms.show(`<svg xmlns="http://www.w3.org/2000/svg" width="${num(at.width)}" height="${num(at.height)}" font-family="Inter"><g transform="scale(${k})">${inner}</g></svg>`, at.x, at.y, at.width, at.height);

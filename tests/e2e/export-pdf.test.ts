@@ -30,8 +30,15 @@ test('PDF from the dialog: the page count before exporting, then selectable text
   await dialog.getByRole('radio', { name: 'Across several pages' }).check();
   const plan = dialog.getByTestId('pdf-plan');
   await ui.visible(plan);
-  await expect.poll(() => plan.textContent()).toMatch(/^\d+ pages: an overview, \d+ × \d+ tiles .* step titles at 8(\.0)? pt\.$/);
-  const pages = Number(/^(\d+) pages/.exec((await plan.textContent())!)![1]);
+  await expect.poll(() => plan.textContent()).toMatch(/^\d+ pages: an overview with the grid, \d+ pages of the map \(\d+ × \d+ grid\) .* step titles at 8(\.0)? pt\.$/);
+  const line = (await plan.textContent())!;
+  const pages = Number(/^(\d+) pages/.exec(line)![1]);
+  // every page counted: the overview, the map's pages, the keys (blank parts are named, not printed)
+  const [, tiles, rows, cols] = /(\d+) pages of the map \((\d+) × (\d+) grid\)/.exec(line)!.map(Number);
+  const skipped = Number(/(\d+) blank parts? not printed/.exec(line)?.[1] ?? 0);
+  const keys = /a page of keys/.test(line) ? 1 : Number(/(\d+) pages of keys/.exec(line)?.[1] ?? 0);
+  expect(pages).toBe(1 + tiles! + keys);
+  expect(tiles! + skipped).toBe(rows! * cols!);
   await ui.visible(dialog.getByRole('button', { name: 'Print…' }));
   await dialog.screenshot({ path: path.join(SCREENSHOTS, 'export-pdf-dialog.png') });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);

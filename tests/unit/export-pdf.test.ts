@@ -66,7 +66,9 @@ describe('PDF of a map', () => {
     expect(fonts).toMatch(/[A-Z]{6}\+Inter-SemiBold\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
     const meta = info(file);
     expect(meta).toMatch(new RegExp(`Pages:\\s+${r.pages}\\n`));
-    expect(r.pages).toBe(1 + r.rows * r.cols + 1);
+    // every page counted: the overview, the printed parts of the grid, the keys; blank parts of the grid not printed
+    expect(r.pages).toBe(1 + r.counts.tiles + r.counts.keys);
+    expect(r.counts.tiles + r.counts.skipped).toBe(r.rows * r.cols);
     expect(meta).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
     expect(meta).toContain('Title:           Отдел продаж');
     expect(meta).toContain('Author:          Анна Петрова');
@@ -128,6 +130,100 @@ describe('PDF of a map', () => {
   }, 60_000);
 });
 
+describe('tiled pages that use the page', () => {
+  const pagesOf = (file: string) => Number(/Pages:\s+(\d+)/.exec(info(file))![1]);
+  type Layout = Parameters<typeof planPdf>[1];
+
+  /** Each printed tile page: its text, and the step titles found whole on it. */
+  function tilePages(file: string, r: Awaited<ReturnType<typeof pdfOf>>, layout: Layout, doc: MapDoc) {
+    const plan = planPdf(r.picture, layout);
+    expect(plan.pages.length).toBe(pagesOf(file));
+    return plan.pages.flatMap((p, i) => (p.kind === 'tile' ? [{ tile: p, page: i + 1, text: norm(text(file, i + 1)), whole: Object.values(doc.steps).filter((s) => norm(text(file, i + 1)).includes(norm(s.title))) }] : []));
+  }
+
+  /** No card is cut by a page's edge unless that edge is an overlap (shared with the neighbour), where it is seen on both pages. */
+  function cardsCut(r: Awaited<ReturnType<typeof pdfOf>>, layout: Layout) {
+    const plan = planPdf(r.picture, layout);
+    const cut: string[] = [];
+    for (const p of plan.pages) {
+      if (p.kind !== 'tile') continue;
+      const b = p.body;
+      for (const c of r.picture.frame.cards ?? []) {
+        const inX = c.x < b.x + b.width && c.x + c.width > b.x;
+        const inY = c.y < b.y + b.height && c.y + c.height > b.y;
+        if (!inX || !inY) continue;
+        const cutLeft = c.x < b.x - 0.5 && !p.shared.left;
+        const cutRight = c.x + c.width > b.x + b.width + 0.5 && !p.shared.right;
+        const cutTop = c.y < b.y - 0.5 && !p.shared.top;
+        const cutBottom = c.y + c.height > b.y + b.height + 0.5 && !p.shared.bottom;
+        if (cutLeft || cutRight || cutTop || cutBottom) cut.push(`row ${p.row} col ${p.col}: card at ${Math.round(c.x)},${Math.round(c.y)}`);
+      }
+    }
+    return cut;
+  }
+
+  test('given the sample map on A4 landscape at readable size, then every page of the map holds whole step titles, no card is cut, and there are fewer pages than the 8 it took before', async () => {
+    const doc = loadMap('template:sample-sales-map');
+    const layout: Layout = { mode: 'tiles', paper: 'a4', landscape: true, scale: 'readable' };
+    const file = path.join(dir, 'sample-tiles.pdf');
+    const r = await pdfOf(doc, layout, 'en', file);
+    const tiles = tilePages(file, r, layout, doc);
+    for (const t of tiles) expect(t.whole.length, `page ${t.page} (row ${t.tile.row}, column ${t.tile.col}) shows no whole step title`).toBeGreaterThan(0);
+    // every step's title is whole on some page
+    for (const s of Object.values(doc.steps)) expect(tiles.some((t) => t.whole.includes(s)), s.title).toBe(true);
+    expect(cardsCut(r, layout)).toEqual([]);
+    expect(pagesOf(file)).toBeLessThan(8);
+    // rows fill the page: the lanes packed into a row are more than half the page's body
+    const plan = planPdf(r.picture, layout);
+    const body = (plan.page.height - 2 * plan.margin - 16) / plan.ptPerPx - (r.picture.frame.lanesTop - r.picture.frame.phasesTop);
+    const first = plan.pages.find((p) => p.kind === 'tile' && p.row === 1)!;
+    expect(first.kind === 'tile' && first.body.height).toBeGreaterThan(body * 0.6);
+    run('pdftoppm', '-r', '60', '-png', file, path.join(shots, 'tiles-sample-en-landscape'));
+    const portrait = path.join(dir, 'sample-tiles-portrait.pdf');
+    const rp = await pdfOf(doc, { ...layout, landscape: false }, 'en', portrait);
+    for (const t of tilePages(portrait, rp, { ...layout, landscape: false }, doc)) expect(t.whole.length, `portrait page ${t.page}`).toBeGreaterThan(0);
+    run('pdftoppm', '-r', '60', '-png', portrait, path.join(shots, 'tiles-sample-en-portrait'));
+  }, 120_000);
+
+  test('given the Russian full cycle on A4 landscape and portrait, then no page is a blank tile, the overview names only printed pages, and page numbers run over the printed pages', async () => {
+    const doc = loadMap('template:full-cycle.ru');
+    for (const landscape of [true, false]) {
+      const layout: Layout = { mode: 'tiles', paper: 'a4', landscape, scale: 'readable' };
+      const file = path.join(dir, `full-ru-${landscape ? 'l' : 'p'}.pdf`);
+      const r = await pdfOf(doc, layout, 'ru', file);
+      const tiles = tilePages(file, r, layout, doc);
+      const total = pagesOf(file);
+      // the names repeated on every page and the footer aside, each page of the map has text of the map: a step's title or a flow's label
+      const frameWords = [...Object.values(doc.roles).map((x) => x.name), ...Object.values(doc.phases).map((x) => x.name), doc.title].map(norm);
+      for (const t of tiles) {
+        const own = frameWords.reduce((acc, w) => acc.split(w).join(' '), t.text.replace(/Страница \d+ из \d+ — ряд \d+, столбец \d+/, '')).trim();
+        // (portrait: a page may hold only a flow's bend that carries on to the next page; such a page is printed, its text is only the names)
+        if (landscape) expect(own, `page ${t.page} is a blank tile`).not.toBe('');
+        expect(t.text).toContain(`Страница ${t.page} из ${total} — ряд ${t.tile.row}, столбец ${t.tile.col}`);
+      }
+      expect(r.counts.skipped).toBeGreaterThan(0);
+      expect(r.pages).toBe(1 + r.counts.tiles + r.counts.keys);
+      const overview = norm(text(file, 1));
+      expect(overview).toContain(`страниц карты: ${r.counts.tiles}`);
+      expect(overview).toContain(`заштрихованные части пусты и не печатаются (${r.counts.skipped})`);
+      for (const s of Object.values(doc.steps)) expect(tiles.some((t) => t.whole.includes(s)), s.title).toBe(true);
+      run('pdftoppm', '-r', '60', '-png', file, path.join(shots, `tiles-full-ru-${landscape ? 'landscape' : 'portrait'}`));
+    }
+  }, 240_000);
+
+  test('given a map that fits one page at the chosen scale, then the plan is one fitted page, not an overview and one tile', async () => {
+    const doc = loadMap('template:sample-sales-map');
+    const layout: Layout = { mode: 'tiles', paper: 'a3', landscape: true, scale: 0.5 };
+    const file = path.join(dir, 'one.pdf');
+    const r = await pdfOf(doc, layout, 'en', file);
+    // the map on one page (the keys, when they do not fit under it at this scale, on a page of their own)
+    expect(pagesOf(file)).toBe(1 + r.counts.keys);
+    expect(r.counts.overview).toBe(0);
+    expect(r.counts.tiles).toBeLessThanOrEqual(1);
+    expect(norm(text(file))).not.toContain('Overview');
+  }, 60_000);
+});
+
 describe('the key in pictures', () => {
   test('given a Russian export, then the SVG explains the shapes and chips it shows in Russian, and only those', () => {
     const doc = loadMap('template:sample-sales-map');
@@ -149,7 +245,12 @@ describe('lanemap export --format pdf / png --tiles', () => {
     const out = path.join(dir, 'cli.pdf');
     const r = lanemap('export', 'template:full-cycle.en', '--format', 'pdf', '--tiles', '--paper', 'letter', '--portrait', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/note: \d+ page\(s\) \(\d+ × \d+ tiles at \d+%, step titles at 8\.0 pt\)/);
+    const note = /note: (\d+) pages: an overview with the grid, (\d+) pages? of the map \((\d+) × (\d+) grid\)(?:, (\d+) blank parts? not printed)?(?:, a page of keys)?; at \d+%, step titles at 8\.0 pt/.exec(r.err);
+    expect(note, r.err).not.toBeNull();
+    const [pages, tiles, rows, cols, skipped] = note!.slice(1).map((x) => Number(x ?? 0));
+    expect(tiles! + skipped!).toBe(rows! * cols!);
+    expect(info(out)).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+    expect(pages).toBe(1 + tiles! + (/a page of keys/.test(r.err) ? 1 : 0));
     expect(info(out)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   }, 120_000);
 

@@ -117,7 +117,7 @@ describe('the process document as a PDF, from the command line', () => {
     const stepTablePage = pdf.byPage.findIndex((p) => p.includes('4. Шаги процесса'));
     expect(pdf.sizes[stepTablePage]).toEqual({ width: 841.89, height: 595.28 });
     // the map: too big for one readable page, so an overview with the grid and readable parts, each named in its footer
-    expect(all).toMatch(/Обзор: карта на \d+ × \d+ страницах/);
+    expect(all).toMatch(/Обзор: карта по сетке \d+ × \d+, страниц карты: \d+/);
     expect(all).toContain('Часть 1 из');
     // Inter embedded and subset (text stays text), its properties set
     expect(pdf.fonts).toMatch(/[A-Z]{6}\+Inter-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);

@@ -4,7 +4,7 @@
  * the advice under a PNG too big to read (split into tiles, or PDF); and Ctrl/Cmd+P.
  */
 import { useEffect, useState } from 'react';
-import { PAPERS, parseScale, planPdf, READABLE_PT, type PdfPlan } from '../../../shared/export/pdfPlan';
+import { MANY_PAGES, PAPERS, parseScale, planCounts, planPdf, READABLE_PT, type PdfPlan } from '../../../shared/export/pdfPlan';
 import { pngReadability } from '../../../shared/export/pngTiles';
 import type { MapDoc } from '../../../shared/model/types';
 import { useT, formatPercent, formatNumber, t as tr } from '../../i18n';
@@ -108,24 +108,46 @@ export function PdfOptions({ doc, options, value, onChange }: { doc: MapDoc; opt
   );
 }
 
+/** The plan in words: every page counted (overview, map pages, blank parts not printed, keys), in the UI's language. */
+export function planLine(plan: PdfPlan, mode: PdfSettings['mode'], t: ReturnType<typeof useT>): string {
+  const pt = formatNumber(plan.titlePt, 1);
+  if (mode === 'fit') return t(plan.titlePt >= READABLE_PT - 0.05 ? 'print.pagesFit' : 'print.pagesFitSmall', { pt });
+  const c = planCounts(plan);
+  const scale = formatPercent(plan.scale);
+  if (c.pages === 1) return t('print.planOne', { scale, pt });
+  const parts: string[] = [];
+  if (c.overview) parts.push(t('print.planOverview'));
+  parts.push(t('print.planTiles', { count: c.tiles, rows: plan.rows, cols: plan.cols }));
+  if (c.skipped) parts.push(t('print.planSkipped', { count: c.skipped }));
+  if (c.keys) parts.push(t('print.planKeys', { count: c.keys }));
+  return `${t('print.planPages', { count: c.pages })}: ${parts.join(', ')}; ${t('print.planScale', { scale, pt })}`;
+}
+
 function PlanSummary({ plan, mode }: { plan: PdfPlan; mode: PdfSettings['mode'] }) {
   const t = useT();
-  const pt = formatNumber(plan.titlePt, 1);
-  const text =
-    mode === 'fit'
-      ? t(plan.titlePt >= READABLE_PT - 0.05 ? 'print.pagesFit' : 'print.pagesFitSmall', { pt })
-      : t('print.pagesTiles', { pages: plan.pages.length, rows: plan.rows, cols: plan.cols, scale: formatPercent(plan.scale), pt });
+  const text = planLine(plan, mode, t);
+  const many = plan.pages.length > MANY_PAGES;
+  // the grid as the overview shows it: each printed part with its page number, blank ones hatched
+  const pageOf = new Map<string, number>();
+  plan.pages.forEach((p, i) => p.kind === 'tile' && pageOf.set(`${p.row}:${p.col}`, i + 1));
+  const grid = mode === 'tiles' && plan.pages.some((p) => p.kind === 'tile') && plan.rows * plan.cols > 1;
   return (
     <div className="pdf-plan">
-      {mode === 'tiles' && (
+      {grid && (
         <div className="pdf-grid" aria-hidden="true" style={{ gridTemplateColumns: `repeat(${Math.min(plan.cols, 40)}, 1fr)` }}>
-          {Array.from({ length: Math.min(plan.rows * plan.cols, 400) }, (_, i) => (
-            <span key={i}>{plan.cols <= 12 ? i + 2 : ''}</span>
-          ))}
+          {Array.from({ length: Math.min(plan.rows * plan.cols, 400) }, (_, i) => {
+            const n = pageOf.get(`${Math.floor(i / plan.cols) + 1}:${(i % plan.cols) + 1}`);
+            return (
+              <span key={i} className={n ? undefined : 'blank'}>
+                {n && plan.cols <= 12 ? n : ''}
+              </span>
+            );
+          })}
         </div>
       )}
-      <p className="muted" role="status" data-testid="pdf-plan">
+      <p className={many ? 'pdf-many' : 'muted'} role="status" data-testid="pdf-plan">
         {text}
+        {many && ` ${t('print.planMany')}`}
       </p>
     </div>
   );

@@ -26,7 +26,7 @@ export function keyLabels(): KeyLabels {
 }
 
 export function pdfWords(): PdfWords {
-  return { pageTile: t('print.pages.pageTile'), pageOverview: t('print.pages.pageOverview'), page: t('print.pages.page'), overview: t('print.pages.overview') };
+  return { pageTile: t('print.pages.pageTile'), pageOverview: t('print.pages.pageOverview'), page: t('print.pages.page'), overview: t('print.pages.overview'), skipped: t('print.pages.skipped') };
 }
 
 export type PdfSettings = Required<Pick<PdfLayoutOptions, 'mode' | 'paper' | 'landscape' | 'marginMm' | 'scale'>>;
