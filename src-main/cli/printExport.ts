@@ -113,7 +113,7 @@ export class PngTilesStopped extends Error {
   }
 }
 
-/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg), on worker threads. */
+/** The PNG tiles of the map picture, zipped: each tile drawn from the part of the picture it shows (cropSvg). */
 export async function pngTilesZip(picture: Pick<SvgExport, 'svg' | 'width' | 'height'>, doc: MapDoc, scale: number, transparent: boolean, lang: 'en' | 'ru', run: PngTilesRun = {}): Promise<{ zip: Uint8Array; tiles: number; readableWhole: boolean }> {
   const base = safeFileName(doc.title, 'png').replace(/\.png$/, '');
   const tiles = planPngTiles(picture, base);

@@ -1,11 +1,10 @@
 /**
- * PNG tiles drawn side by side on worker threads (one per core, at most 4): resvg spends most of
- * a tile's time per pixel, so a 400-step map's 145 tiles at 2x take minutes on one thread. The
- * workers run plain CommonJS given here (no TypeScript, no loader) and load resvg themselves,
- * with the same font options as svgToPng (png.ts). Small jobs stay on this thread.
+ * PNG tiles, one after another on this thread by default (svgToPng, with its fallback fonts), or
+ * side by side on worker threads when asked (`threads`): resvg spends most of a tile's time per
+ * pixel. The workers run plain CommonJS given here and load resvg with Inter only; they are not
+ * used by the app or the CLI yet (the pool hung once in a trial, not understood yet).
  */
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fittingScale } from '../../shared/export/bitmap';
 import { interTtfFiles } from './fonts';
@@ -25,7 +24,7 @@ export interface PoolRun {
   /** True: no more tiles are started and the call fails with `stopped()`'s error. */
   stop?(): boolean;
   stopped(): Error;
-  /** Threads to use (default: cores, at most 4). */
+  /** Threads to use (default 1: drawn here, with svgToPng's fonts; more is not used by the app or the CLI yet). */
   threads?: number;
 }
 
@@ -51,7 +50,8 @@ parentPort.on('message', (job) => {
 `;
 
 export async function renderTiles(jobs: TileJob[], run: PoolRun): Promise<Uint8Array[]> {
-  const threads = Math.max(1, Math.min(run.threads ?? Math.min(4, os.availableParallelism()), jobs.length));
+  // one thread unless asked: the pool hung once in a trial and its workers lack the fallback fonts svgToPng finds
+  const threads = Math.max(1, Math.min(run.threads ?? 1, jobs.length));
   const out: Uint8Array[] = new Array<Uint8Array>(jobs.length);
   if (threads < 2 || jobs.length < 4) {
     for (const [i, j] of jobs.entries()) {
