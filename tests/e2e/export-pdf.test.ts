@@ -71,7 +71,7 @@ test('Print… in the browser build: the PDF loads in a hidden frame (the CSP le
       if (tag.toLowerCase() === 'iframe') {
         el.addEventListener('load', () => {
           const frame = el as HTMLIFrameElement;
-          const win = frame.contentWindow as (Window & { print(): void }) | null;
+          const win = frame.contentWindow;
           if (win) win.print = () => w.printedFrames.push(`${frame.src} ${frame.contentDocument?.contentType ?? ''}`);
         });
       }
