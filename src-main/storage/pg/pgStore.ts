@@ -308,10 +308,24 @@ export interface PgStore extends MapStore {
   close(): Promise<void>;
 }
 
+/** One write to the library, as `PgStoreOptions.onWrite` hears of it. */
+export interface PgWrite {
+  mapId: string;
+  kind: 'insert' | 'apply' | 'rename' | 'remove' | 'version';
+  /** The map's revision after the write (absent for a removed map and for versions). */
+  revision?: number;
+}
+
 export interface PgStoreOptions {
   /** Apply the schema's migrations first (default true). */
   migrate?: boolean;
   migrations?: PgMigration[];
+  /**
+   * Runs inside every write's transaction, after the write and before its commit: what it
+   * writes (who made the change, a NOTIFY to the other servers) is committed with the write or
+   * not at all. A failure refuses the write.
+   */
+  onWrite?: (c: pg.PoolClient, write: PgWrite) => Promise<void>;
 }
 
 /**
@@ -334,10 +348,10 @@ export async function openPgStore(config: string | pg.PoolConfig | pg.Pool, opts
     if (owned) await pool.end();
     throw e;
   }
-  return createPgStore(pool, owned);
+  return createPgStore(pool, owned, opts.onWrite);
 }
 
-function createPgStore(pool: pg.Pool, owned: boolean): PgStore {
+function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['onWrite'] = async () => undefined): PgStore {
   /** Runs `fn` in one transaction; again when PostgreSQL reports a lost race (deadlock, serialisation). */
   async function tx<T>(fn: (c: Q) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -942,6 +956,7 @@ function createPgStore(pool: pg.Pool, owned: boolean): PgStore {
         ]);
         if (r.rowCount !== 1) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
         await writeRows(c, doc.id, emptyDoc(doc), (_t, row) => ({ row, items: true }));
+        await onWrite(c, { mapId: doc.id, kind: 'insert', revision: 0 });
       });
     },
     apply(mapId, changes, now, then): Promise<ApplyResult> {
@@ -967,18 +982,23 @@ function createPgStore(pool: pg.Pool, owned: boolean): PgStore {
         }
         for (const next of then ?? []) alreadyGone.push(...(await applyOne(c, mapId, next)));
         await c.query('UPDATE maps SET updated_at = $2, revision = revision + 1 WHERE id = $1', [mapId, now]);
+        await onWrite(c, { mapId, kind: 'apply', revision: before.revision + 1 });
         return { previousRevision: before.revision, revision: before.revision + 1, ...(alreadyGone.length ? { alreadyGone } : {}) };
       });
     },
-    async rename(id, title, now) {
-      const r = await pool.query('UPDATE maps SET title = $2, updated_at = $3, revision = revision + 1 WHERE id = $1', [id, title, now]).catch((e: unknown) => {
-        throw translate(e);
+    rename(id, title, now) {
+      return tx(async (c) => {
+        const r = await c.query<{ revision: number }>('UPDATE maps SET title = $2, updated_at = $3, revision = revision + 1 WHERE id = $1 RETURNING revision', [id, title, now]);
+        if (r.rowCount !== 1) throw new NotFoundError(GONE);
+        await onWrite(c, { mapId: id, kind: 'rename', revision: r.rows[0]!.revision });
       });
-      if (r.rowCount !== 1) throw new NotFoundError(GONE);
     },
-    async remove(id) {
-      const r = await pool.query('DELETE FROM maps WHERE id = $1', [id]);
-      if (r.rowCount !== 1) throw new NotFoundError(GONE);
+    remove(id) {
+      return tx(async (c) => {
+        const r = await c.query('DELETE FROM maps WHERE id = $1', [id]);
+        if (r.rowCount !== 1) throw new NotFoundError(GONE);
+        await onWrite(c, { mapId: id, kind: 'remove' });
+      });
     },
     async versions(mapId) {
       return tx(async (c) => {
@@ -998,6 +1018,7 @@ function createPgStore(pool: pg.Pool, owned: boolean): PgStore {
         if (!row) throw new NotFoundError('This version no longer exists.');
         if (row.kind !== 'manual') throw new ConflictError('An approved version is kept: it is the record of the approval.');
         await c.query('DELETE FROM versions WHERE id = $1 AND map_id = $2', [versionId, mapId]);
+        await onWrite(c, { mapId, kind: 'version' });
       });
     },
     saveVersion(mapId, v) {
@@ -1006,11 +1027,15 @@ function createPgStore(pool: pg.Pool, owned: boolean): PgStore {
         if (!(await mapRow(c, mapId, true))) throw new NotFoundError(GONE);
         const doc = await readIn(c, mapId, false);
         await insertVersionRows(c, mapId, [{ version: v, doc }]);
+        await onWrite(c, { mapId, kind: 'version' });
         return { ...v, mapId, stepCount: Object.keys(doc.steps).length };
       });
     },
     insertVersions(mapId, list) {
-      return tx((c) => insertVersionRows(c, mapId, list));
+      return tx(async (c) => {
+        await insertVersionRows(c, mapId, list);
+        await onWrite(c, { mapId, kind: 'version' });
+      });
     },
   };
 }
