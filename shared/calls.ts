@@ -34,6 +34,13 @@ export const CALLS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'team:list',
+  'team:add',
+  'team:signIn',
+  'team:signOut',
+  'team:remove',
+  'team:call',
+  'team:watch',
 ] as const;
 
 export type CallName = (typeof CALLS)[number];

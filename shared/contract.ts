@@ -9,6 +9,7 @@ import { AuthorSchema, IdSchema, MapDocSchema, MapChangesSchema, MapTitleSchema,
 import { BpmnExportInputSchema, BpmnImportInputSchema, type BpmnExportResult, type BpmnImportResult } from './interop/bpmnWire';
 import { LIMITS, type MapDoc, type MapSummary, type VersionSummary } from './model/types';
 import { PdfRequestSchema } from './export/pdfRequest';
+import { TEAM_CALLS, type TeamLibraryInfo, type TeamUser } from './team/protocol';
 
 const empty = z.object({}).strict();
 
@@ -170,6 +171,22 @@ export const inputSchemas = {
         .regex(/^[^\p{Cc}]*$/u, 'must be a backup from the list'),
     })
     .strict(),
+  /** The team servers this app knows, each with its state (signed in, signed out, offline). */
+  'team:list': empty,
+  /** Adds a team server by its address (checked: it must answer as a Lanemap server). */
+  'team:add': z.object({ url: z.string().trim().min(1, 'is empty').max(2000) }).strict(),
+  /** Signs in to a known server; the token stays in the main process. */
+  'team:signIn': z.object({ id: IdSchema, login: z.string().trim().min(1, 'is empty').max(200), password: z.string().min(1, 'is empty').max(1000) }).strict(),
+  'team:signOut': byId,
+  'team:remove': byId,
+  /** A library call made on a team server (shared/team/protocol.ts TEAM_CALLS); its input is checked as the call's own. */
+  'team:call': z.object({ server: IdSchema, name: z.enum(TEAM_CALLS), input: z.unknown() }).strict(),
+  /**
+   * This window follows a team library (and one of its maps: it counts as present there);
+   * its events arrive as TeamEvent (Electron: `window.lanemap.onTeamEvent`; the browser build:
+   * the bridge's `/events?client=` stream). `server: null` stops following.
+   */
+  'team:watch': z.object({ client: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a client id'), server: IdSchema.nullable(), mapId: IdSchema.nullable() }).strict(),
 } satisfies Record<CallName, z.ZodType>;
 
 /** The user's preferences, kept in the library file. */
@@ -250,6 +267,28 @@ export interface CallResults {
   'backups:create': BackupSummary;
   /** The backup now in place, and the copy of the library as it was just before. */
   'backups:restore': { restored: BackupSummary; safetyCopy: BackupSummary };
+  'team:list': TeamServer[];
+  'team:add': TeamServer;
+  'team:signIn': TeamServer;
+  'team:signOut': TeamServer;
+  'team:remove': { removed: true };
+  /** The team call's own result (CallResults[name]). */
+  'team:call': unknown;
+  'team:watch': { watching: boolean };
+}
+
+/** A team server as the app knows it (Settings → Team libraries). */
+export interface TeamServer {
+  id: string;
+  /** Its address, as the user gave it (normalised: no trailing slash). */
+  url: string;
+  /** What it said of itself when last reached; null before that. */
+  library: TeamLibraryInfo | null;
+  /** Who is signed in there; null when nobody is. */
+  user: TeamUser | null;
+  state: 'signed-in' | 'signed-out' | 'offline';
+  /** Why it is offline or signed out, in words (e.g. the session ended on the server). */
+  message?: string;
 }
 
 export type CallInput<K extends CallName> = z.infer<(typeof inputSchemas)[K]>;
@@ -277,7 +316,14 @@ export interface ConflictInfo {
 }
 
 /** `busy`: the HTTP bridge is reading other large requests; the same call may be sent again. */
-export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal' | DiskErrorCode;
+export type ErrorCode = 'bad-input' | 'not-found' | 'conflict' | 'busy' | 'internal' | DiskErrorCode | TeamErrorCode;
+
+/**
+ * A team server refused or could not be reached: `unauthorized` (not signed in, or the session
+ * ended), `forbidden` (the user's role may not do this), `rate-limited` (too many failed
+ * sign-ins: wait), `offline` (the server did not answer).
+ */
+export type TeamErrorCode = 'unauthorized' | 'forbidden' | 'rate-limited' | 'offline';
 
 /**
  * The library file or its disk failed (src-main/services/dispatch.ts): the renderer always says

@@ -21,6 +21,7 @@ import { createViewServices } from './views';
 import { createBpmnServices } from './bpmn';
 import { createPrintServices } from './printing';
 import { bundledTemplates } from './templates';
+import { createTeamServices } from './team';
 
 /** The request is well-formed but its content is refused (e.g. a damaged file to import). */
 export class BadInputError extends Error {}
@@ -78,6 +79,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     ...createViewServices(),
     ...createBpmnServices(db, clock, { appVersion: info.version }),
     ...createPrintServices(),
+    ...createTeamServices(),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

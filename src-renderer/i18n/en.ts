@@ -469,6 +469,10 @@ export const en = {
       damaged: 'the library file is damaged. Restart Lanemap to restore it from a backup.',
       'library-busy': 'another Lanemap kept the library busy for too long. Try again in a moment.',
       'file-not-saved': 'the file could not be written there: the folder is read-only or not allowed, or the disk is full. Choose another place.',
+      // a team server (issue 16)
+      unauthorized: 'you are not signed in to the team library (or your session ended). Sign in again in Settings → Team libraries.',
+      forbidden: 'your role in the team library does not allow this.',
+      'rate-limited': 'too many failed sign-ins. Wait a little and try again.',
     },
     saveFailed: 'Could not save the last change: {{reason}}. The map was reloaded as stored.',
     /** Another editor (a second window, another Lanemap on the same library) changed the same rows first. */
