@@ -400,7 +400,9 @@ export function createMapRepository(db: Db) {
 
   /** Several new maps with their versions, all or none (a map id already in the library: ConflictError). */
   const insertAllTx = db.transaction((entries: NewMapEntry[]) => {
-    for (const { doc } of entries) if (q.mapExists.get(doc.id)) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
+    const ids = entries.map((e) => e.doc.id);
+    const there = ids.find((id, i) => q.mapExists.get(id) !== undefined || ids.indexOf(id) !== i);
+    if (there !== undefined) throw new ConflictError(`There is already a map ${there} in the library.`);
     for (const { doc, versions } of entries) {
       insertOne(doc);
       if (versions?.length) insertVersionRows(doc.id, versions);

@@ -512,6 +512,21 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
     }
   }
 
+  /** Writes a whole new map (ConflictError when its id is taken). */
+  async function insertIn(c: Q, doc: MapDoc) {
+    const r = await c.query('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+      doc.id,
+      doc.title,
+      doc.description,
+      doc.direction ?? 'right',
+      doc.createdAt,
+      doc.updatedAt,
+    ]);
+    if (r.rowCount !== 1) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
+    await writeRows(c, doc.id, changesOfNewMap(doc), (_t, row) => ({ row, items: true }));
+    await onWrite(c, { mapId: doc.id, kind: 'insert', revision: 0 });
+  }
+
   const readOnly = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
   return {
@@ -566,18 +581,20 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
       return row;
     },
     insert(doc) {
+      return tx((c) => insertIn(c, doc));
+    },
+    insertAll(entries) {
       return tx(async (c) => {
-        const r = await c.query('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-          doc.id,
-          doc.title,
-          doc.description,
-          doc.direction ?? 'right',
-          doc.createdAt,
-          doc.updatedAt,
-        ]);
-        if (r.rowCount !== 1) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
-        await writeRows(c, doc.id, changesOfNewMap(doc), (_t, row) => ({ row, items: true }));
-        await onWrite(c, { mapId: doc.id, kind: 'insert', revision: 0 });
+        const ids = entries.map((e) => e.doc.id);
+        const there = (await c.query<{ id: string }>('SELECT id FROM maps WHERE id = ANY($1) LIMIT 1', [ids])).rows[0]?.id ?? ids.find((id, i) => ids.indexOf(id) !== i);
+        if (there !== undefined) throw new ConflictError(`There is already a map ${there} in the library.`);
+        for (const { doc, versions } of entries) {
+          await insertIn(c, doc);
+          if (versions?.length) {
+            await insertVersionRows(c, doc.id, versions);
+            await onWrite(c, { mapId: doc.id, kind: 'version' });
+          }
+        }
       });
     },
     apply(mapId, changes, now, then): Promise<ApplyResult> {
