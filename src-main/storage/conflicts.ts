@@ -25,13 +25,16 @@ export interface ConflictRow {
 }
 
 export class ConflictError extends Error {
-  constructor(
-    message: string,
-    readonly conflicts: ConflictRow[] = [],
-  ) {
+  readonly conflicts: ConflictRow[];
+  // no parameter property: the team server runs these sources on Node's type stripping
+  constructor(message: string, conflicts: ConflictRow[] = []) {
     super(message);
+    this.conflicts = conflicts;
   }
 }
+
+/** Text PostgreSQL cannot keep (the NUL character): the edit is refused whole, nothing is stored. */
+export class UnstorableTextError extends Error {}
 
 export const GONE = 'This map no longer exists.';
 

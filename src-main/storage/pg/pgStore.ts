@@ -21,7 +21,7 @@ import { type Table } from '../../../shared/model/rows';
 import type { MapChanges } from '../../../shared/model/schema';
 import type { Flow, MapComment, MapDoc, MapSummary, Note, PainPoint, Phase, Role, Step, VersionSummary } from '../../../shared/model/types';
 import { EVENT_KINDS } from '../../../shared/model/types';
-import { alreadyGone, alreadyStored, checked, ConflictError, GONE, NotFoundError, ofAnotherMap, resetsApproval, sameStored, WHAT, type StoredState } from '../conflicts';
+import { alreadyGone, alreadyStored, checked, ConflictError, GONE, NotFoundError, ofAnotherMap, resetsApproval, sameStored, UnstorableTextError, WHAT, type StoredState } from '../conflicts';
 import {
   changesOfNewMap,
   fillDoc,
@@ -44,8 +44,7 @@ import { loadMigrations, migrate, SchemaError, type PgMigration } from './migrat
 
 export { sameStored } from '../conflicts';
 
-/** Text PostgreSQL cannot keep (the NUL character): the edit is refused whole, nothing is stored. */
-export class UnstorableTextError extends Error {}
+export { UnstorableTextError } from '../conflicts';
 
 type Q = pg.PoolClient;
 
