@@ -68,9 +68,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(got, want);
 }
 
-/** Hashed against when the login is unknown, so that costs the same time. */
-let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString('base64url')));
+/**
+ * Checked against when the login is unknown, so that costs the same one hash (the hash of a
+ * random password nobody kept, with this module's parameters).
+ */
+const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$qBTdE_3YcYf4BK26Bvw0Ug$MLAjskaVl3R65zJfReCMPUqnAsNmLk9MeNy1p289kE4';
 
 // ---------------------------------------------------------------------------------------------
 // what is accepted
@@ -222,7 +224,7 @@ export async function signIn(pool: pg.Pool, a: { login: string; password: string
 
   const found = await pool.query<UserRow & { password_hash: string }>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE login_key = $1`, [key]);
   const row = found.rows[0];
-  const good = row ? await verifyPassword(password, row.password_hash) : (await verifyPassword(password, await dummy()), false);
+  const good = row ? await verifyPassword(password, row.password_hash) : (await verifyPassword(password, UNKNOWN_USER_HASH), false);
   if (!good) {
     // the failure that starts a wait says so at once
     if (gate.started > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: gate.started };
