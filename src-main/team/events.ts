@@ -162,7 +162,7 @@ export function createEventHub(opts: EventHubOptions): EventHub {
     if (!isText(v.serverId) || v.serverId === opts.serverId || !isText(v.mapId) || !Array.isArray(v.users)) return;
     const users = v.users.filter(isPerson).map((p) => ({ id: p.id, name: p.name }));
     let maps = remote.get(v.serverId);
-    if (!maps) remote.set(v.serverId, (maps = new Map()));
+    if (!maps) remote.set(v.serverId, (maps = new Map<string, { users: Person[]; at: number }>()));
     if (users.length) maps.set(v.mapId, { users, at: Date.now() });
     else maps.delete(v.mapId);
     if (maps.size === 0) remote.delete(v.serverId);

@@ -333,7 +333,16 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (raw !== null && !IdSchema.safeParse(raw).success) return refuse(400, 'bad-input', 'map= must be a map id.', true);
     if (streams.size >= limits.maxStreams) return refuse(503, 'busy', 'The server has too many events streams open: try again in a moment.', true);
     const mapId = raw;
-    const ready = mapId === null ? Promise.resolve(true) : opts.store.state(mapId).then(() => true, (e: unknown) => (e instanceof NotFoundError ? false : Promise.reject(e)));
+    const exists = async (id: string) => {
+      try {
+        await opts.store.state(id);
+        return true;
+      } catch (e) {
+        if (e instanceof NotFoundError) return false;
+        throw e;
+      }
+    };
+    const ready = mapId === null ? Promise.resolve(true) : exists(mapId);
     ready
       .then((found) => {
         if (!found) return refuse(404, 'not-found', 'This map is not in the library (any more).', true);
