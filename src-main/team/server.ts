@@ -22,6 +22,7 @@ import { dispatchAsync } from '../services/dispatch';
 import type { Services } from '../services/library';
 import { NotFoundError, type MapStore } from '../storage/store';
 import { isJsonContentType } from '../web/server';
+import { AccountError } from './accounts';
 import { signedInput } from './authorship';
 import { asUser } from './context';
 import type { EventHub } from './events';
@@ -229,7 +230,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
 
   /** Reads a JSON body of at most `max` bytes (a large one only when a slot is free) and hands it on parsed. */
   function readBody(req: http.IncomingMessage, max: number, refuse: Refuse, then: (body: unknown, done: () => void) => void): void {
-    const tooLarge = () => refuse(413, 'bad-input', `The request is too large (at most ${Math.round(max / 1024)} KB).`, true);
+    const tooLarge = () => refuse(413, 'bad-input', `The request is too large (at most ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${Math.round(max / 1024)} KB`}).`, true);
     const busy = () => refuse(503, 'busy', 'The server is busy reading other large requests: try again in a moment.', true);
     let holds = false;
     const take = () => {
@@ -300,6 +301,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
         refuse(401, 'unauthorized', 'Wrong login or password.');
       })
       .catch((e: unknown) => {
+        // a login or password that could never be one, in the accounts' own words
+        if (e instanceof AccountError) return refuse(400, 'bad-input', e.message);
         log(`sign-in failed: ${(e as Error)?.message ?? String(e)}`);
         refuse(500, 'internal', 'The server could not check the sign-in: try again later.');
       });
