@@ -174,7 +174,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     const method = req.method ?? '';
     const route = pathname.startsWith(`${TEAM_API}/`) ? pathname.slice(TEAM_API.length + 1) : null;
     const only = (m: string) => {
-      if (method === m || (m === 'GET' && method === 'HEAD')) return true;
+      if (method === m || (m === 'GET' && method === 'HEAD' && route !== 'events')) return true;
       refuse(405, 'bad-input', `Use ${m}.`, true, {}, { allow: m });
       return false;
     };
@@ -308,6 +308,13 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   }
 
   function runCall(req: http.IncomingMessage, name: TeamCallName, user: TeamUser, send: Send, refuse: Refuse): void {
+    const forbidden = (needed: TeamRole, close: boolean) => {
+      const what = needed === 'commenter' ? 'comment' : 'change maps';
+      refuse(403, 'forbidden', `${user.name} is ${ROLE_WORDS[user.role]} in this library and may not ${what}: ${name} needs ${ROLE_WORDS[needed]}'s rights.`, close);
+    };
+    // the least any input of this call needs: refused before a byte of the body is read
+    const least = requiredRole(name, undefined);
+    if (!roleAtLeast(user.role, least)) return forbidden(least, true);
     readBody(req, limits.maxBody, refuse, (input, done) => {
       let needed: TeamRole;
       try {
@@ -318,8 +325,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       }
       if (!roleAtLeast(user.role, needed)) {
         done();
-        const what = needed === 'commenter' ? 'comment' : 'change maps';
-        return refuse(403, 'forbidden', `${user.name} is ${ROLE_WORDS[user.role]} in this library and may not ${what}: ${name} needs ${ROLE_WORDS[needed]}'s rights.`);
+        return forbidden(needed, false);
       }
       const signed = signedInput(name, input, user);
       asUser(user, () => dispatchAsync(opts.services, name, signed))

@@ -14,6 +14,7 @@ import { diffMaps } from '../../shared/model/diff';
 import type { MapDoc, Step } from '../../shared/model/types';
 import type { TeamEvent } from '../../shared/team/protocol';
 import { parseServeArgs, serve } from '../../src-main/cli/serve';
+import { migrate } from '../../src-main/storage/pg/migrate';
 import { addUser } from '../../src-main/team/accounts';
 import { startCluster, type TempCluster } from '../support/postgres';
 
@@ -123,6 +124,23 @@ async function signIn(s: Server, login: string, password = PASSWORD): Promise<st
   const r = await request(`${s.url}/api/v1/sign-in`, { body: { login, password } });
   if (r.status !== 200) throw new Error(`sign-in of ${login} failed: ${JSON.stringify(r.body)}`);
   return r.body.token as string;
+}
+
+/** A call that declares a body of `length` bytes and sends only its first few: answered from the headers alone. */
+function declaredOnly(url: string, token: string, length: number): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(length), authorization: `Bearer ${token}` },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) as Answer['body'] }));
+    });
+    req.on('error', reject);
+    req.write('{"text": "');
+  });
 }
 
 /** An events stream as a client reads it: every event kept; `next` waits for one that matches. */
@@ -262,6 +280,10 @@ test('rights are checked on the server: a viewer\'s forged write and a commenter
   ] as const) {
     expect((await call(two, ivan, name, input)).status, name).toBe(403);
   }
+  // a viewer's import is refused before its body is read (403, not 413)
+  const bigImport = await declaredOnly(`${two.url}/api/v1/call/maps:import`, ivan, 200 * 1024 * 1024);
+  expect(bigImport.status).toBe(403);
+  expect(bigImport.body.error?.code).toBe('forbidden');
 
   // a commenter: a comment is stored under their own name, whatever the request said
   const kate = await signIn(one, 'kate');
@@ -324,19 +346,7 @@ test('bad requests get readable refusals and change nothing', async () => {
   expect(malformed.body.error).toEqual({ code: 'bad-input', message: 'The request is not valid JSON.' });
 
   // a body said to be larger than the limit is refused before it is read
-  const oversize = await new Promise<Answer>((resolve, reject) => {
-    const req = http.request(`${one.url}/api/v1/call/maps:import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024), authorization: `Bearer ${olgaToken}` },
-    });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) as Answer['body'] }));
-    });
-    req.on('error', reject);
-    req.write('{"text": "');
-  });
+  const oversize = await declaredOnly(`${one.url}/api/v1/call/maps:import`, olgaToken, 200 * 1024 * 1024);
   expect(oversize.status).toBe(413);
   expect(oversize.body.error).toMatchObject({ code: 'bad-input', message: expect.stringContaining('too large') });
 
@@ -419,6 +429,7 @@ test('serve refuses an address other machines reach without an https public URL,
 }, 120_000);
 
 test('a server started on a database a newer Lanemap set up refuses to start, in one line; a stopped server stops cleanly', async () => {
+  await migrate(pool);
   await pool.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");
   try {
     const r = await serveHere(['--database', databaseUrl, '--port', '0']);
