@@ -174,7 +174,8 @@ try {
   const arrivals = new Map<string, number>();
   const editors: Editor[] = [];
   for (let e = 0; e < EDITORS; e++) {
-    const server = e % SERVERS;
+    // each map has editors on every server (editor e works on map e % MAPS)
+    const server = Math.floor(e / MAPS) % SERVERS;
     const signedIn = await post<SignInReply>(bases[server]!, '/api/v1/sign-in', { login: `editor${e}`, password: PASSWORD });
     if (signedIn.status !== 200) throw new Error(`sign-in of editor${e}: ${JSON.stringify(signedIn.body)}`);
     const map = maps[e % MAPS]!;

@@ -19,8 +19,10 @@
  *                                        add the codes 'unauthorized' (401: no valid session) and
  *                                        'forbidden' (403: the user's role may not make this call)
  *   GET  /api/v1/events?map=<mapId>    → text/event-stream of TeamEvent (`event: <type>`, `data: <json>`),
- *                                        a `: ping` comment every 15 s. Without `map`: library events only.
- *                                        Opening it with `map` counts the user as present on that map.
+ *                                        a `: ping` comment every 15 s. Without `map`: every change of the
+ *                                        library. With `map`: that map's changes and presence, and of the
+ *                                        other maps only those the library's list shows (added, renamed,
+ *                                        removed). Opening it with `map` counts the user as present there.
  *
  * Several servers may serve one database: a write made through any of them reaches the
  * clients of all of them (PostgreSQL LISTEN/NOTIFY), and so does presence.

@@ -4,8 +4,9 @@
  *
  * - changes: each write's transaction sends `pg_notify('lanemap_changes', …)` (accounts.ts's
  *   writeRecorder); one dedicated connection per server LISTENs to it (and connects again
- *   when it drops), and every notification (its own server's writes too) goes to every stream
- *   this server holds: the library list changes with any map's write.
+ *   when it drops), and every notification (its own server's writes too) goes to this server's
+ *   streams: all of it to a stream on the library, and to a stream on a map that map's changes
+ *   and the changes the library's list shows (a map added, renamed, removed).
  * - presence: who has which map open. Each server announces on `lanemap_presence` its own
  *   present users of a map when they change and every 10 s, remembers the others'
  *   announcements, forgets one not renewed for 30 s (a server that died), and on stop
@@ -24,7 +25,7 @@ type Person = { id: string; name: string };
 /** One open events stream, as the hub sees it. */
 export interface EventStream {
   user: TeamUser;
-  /** The map it has open (it counts as present there), or null for library events only. */
+  /** The map it has open (it counts as present there), or null: the library (every change). */
   mapId: string | null;
   send(event: TeamEvent): void;
 }
@@ -172,7 +173,10 @@ export function createEventHub(opts: EventHubOptions): EventHub {
   function heardChange(payload: string | undefined): void {
     const event = parseChange(payload);
     if (!event) return;
-    for (const s of streams) send(s, event);
+    // a stream on a map hears that map's edits, and of the others only what changes the library's
+    // list (a map added, renamed, removed): 50 editors on 10 maps are not each told every edit
+    const listed = event.kind === 'insert' || event.kind === 'rename' || event.kind === 'remove';
+    for (const s of streams) if (s.mapId === null || s.mapId === event.mapId || listed) send(s, event);
   }
 
   async function connect(): Promise<void> {

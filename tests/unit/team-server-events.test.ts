@@ -135,3 +135,21 @@ test('a presence announcement always fits in one notification', () => {
   expect(users.length).toBeGreaterThan(10);
   expect(users[0]).toEqual(many[0]);
 });
+
+test('a stream on a map hears its map\'s edits and only the library-list changes of other maps; a stream on the library hears all', async () => {
+  const h = await hub('server-c');
+  const onM1 = stream(anna, 'm1');
+  const onLibrary = stream(boris, null);
+  h.add(onM1);
+  h.add(onLibrary);
+  const change = (mapId: string, kind: string, revision?: number) => notify(CHANGES_CHANNEL, JSON.stringify({ type: 'change', mapId, kind, revision, by: null, serverId: 'x' }));
+  await change('m2', 'apply', 7);
+  await change('m2', 'version');
+  await change('m1', 'apply', 3);
+  await change('m2', 'rename', 8);
+  await onM1.next((e) => e.type === 'change' && e.mapId === 'm2' && e.kind === 'rename', 'the rename of another map');
+  await onLibrary.next((e) => e.type === 'change' && e.mapId === 'm2' && e.kind === 'rename', 'the rename on the library stream');
+  const heard = (s: ReturnType<typeof stream>) => s.events.flatMap((e) => (e.type === 'change' ? [`${e.mapId} ${e.kind}`] : []));
+  expect(heard(onM1)).toEqual(['m1 apply', 'm2 rename']);
+  expect(heard(onLibrary)).toEqual(['m2 apply', 'm2 version', 'm1 apply', 'm2 rename']);
+}, 60_000);
