@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../storage/mapRepository';
 import { BadInputError, type Services } from './library';
 import { diskFailure } from './diskErrors';
 import { BackupError } from '../storage/backups';
+import { CallRefusal } from '../team/client';
 
 function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
@@ -52,6 +53,8 @@ export async function dispatchAsync(services: Services, name: unknown, payload: 
 }
 
 function toReply(e: unknown): CallReply {
+  // a team server's refusal (or its being unreachable), passed on as it is
+  if (e instanceof CallRefusal) return { ok: false, error: e.error };
   if (e instanceof NotFoundError) return fail('not-found', e.message);
   if (e instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: e.message, ...(e.conflicts.length ? { conflicts: e.conflicts } : {}) } };
   if (e instanceof BadInputError) return fail('bad-input', e.message);
