@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { inputSchemas, type CallError, type CallInput, type ConflictInfo, type ErrorCode, type TeamServer } from '../../shared/contract';
 import { describeIssues } from '../../shared/model/schema';
 import { newId } from '../../shared/model/ids';
-import { TEAM_API, TEAM_ROLES, type TeamCallName, type TeamEvent, type TeamEventMessage, type TeamLibraryInfo, type TeamUser } from '../../shared/team/protocol';
+import { TEAM_API, TEAM_ROLES, type TeamEvent, type TeamEventMessage, type TeamLibraryInfo, type TeamUser } from '../../shared/team/protocol';
 import { createSseParser, type SseMessage } from './sse';
 import { normaliseTeamUrl } from './url';
 import type { TokenVault } from './vault';
@@ -468,7 +468,7 @@ export function createTeamClient(opts: TeamClientOptions): TeamClient {
     },
 
     async call({ server, name, input }) {
-      const parsed = inputSchemas[name as TeamCallName].safeParse(input);
+      const parsed = inputSchemas[name].safeParse(input);
       if (!parsed.success) throw refuse('bad-input', `Invalid ${name} request: ${describeIssues(parsed.error)}`);
       const s = find(server);
       const token = vault.get(server);
