@@ -9,7 +9,7 @@ import { describeIssues } from '../shared/model/schema';
 import { fileSaveFailure } from './services/diskErrors';
 import { dispatchAsync } from './services/dispatch';
 import type { Services } from './services/library';
-import { CallRefusal } from './team/client';
+import { CallRefusal } from './services/errors';
 
 /** Calls only the desktop app can answer (native dialogs), validated like every other. */
 export type DesktopCalls = Partial<{ [K in CallName]: (input: CallInput<K>, event: IpcMainInvokeEvent) => Promise<CallResults[K]> }>;

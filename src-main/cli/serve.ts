@@ -15,9 +15,10 @@ import { TEAM_DEFAULT_PORT, type TeamLibraryInfo } from '../../shared/team/proto
 import { SchemaError } from '../storage/pg/migrate';
 import { openPgStore, type PgStore } from '../storage/pg/pgStore';
 import { signIn, signOut, userOfToken, writeRecorder } from '../team/accounts';
+import { createStoreServices } from '../services/storeServices';
+import { authorName } from '../team/authorship';
 import { currentUser } from '../team/context';
 import { createEventHub } from '../team/events';
-import { interimServices } from '../team/interimServices';
 import { startTeamServer, type TeamServer } from '../team/server';
 
 export const SERVE_USAGE = `Usage: lanemap serve [options]
@@ -193,7 +194,12 @@ export async function serve(argv: string[], io: Io): Promise<number> {
   try {
     await hub.start();
     server = await startTeamServer({
-      services: interimServices(store),
+      services: createStoreServices(store, {
+        author: () => {
+          const user = currentUser();
+          return user ? authorName(user) : undefined;
+        },
+      }),
       accounts: {
         signIn: (i) => signIn(pool, i),
         userOfToken: (t) => userOfToken(pool, t),

@@ -15,21 +15,16 @@
  *   when the stream is cut off ('offline'), the session ended ('signed-out'), and when it is back.
  */
 import { z } from 'zod';
-import { inputSchemas, type CallError, type CallInput, type ConflictInfo, type ErrorCode, type TeamServer } from '../../shared/contract';
+import { inputSchemas, type CallInput, type ConflictInfo, type ErrorCode, type TeamServer } from '../../shared/contract';
 import { describeIssues } from '../../shared/model/schema';
 import { newId } from '../../shared/model/ids';
 import { TEAM_API, TEAM_ROLES, type TeamEvent, type TeamEventMessage, type TeamLibraryInfo, type TeamUser } from '../../shared/team/protocol';
 import { createSseParser, type SseMessage } from './sse';
 import { normaliseTeamUrl } from './url';
 import type { TokenVault } from './vault';
+import { CallRefusal } from '../services/errors';
 
-/** A refused call with the exact error the renderer gets (dispatch.ts passes it through). */
-export class CallRefusal extends Error {
-  constructor(readonly error: CallError) {
-    super(error.message);
-    this.name = 'CallRefusal';
-  }
-}
+export { CallRefusal };
 
 const refuse = (code: ErrorCode, message: string, conflicts?: ConflictInfo[]): CallRefusal => new CallRefusal({ code, message, ...(conflicts?.length ? { conflicts } : {}) });
 

@@ -18,8 +18,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { CallReply, ErrorCode } from '../../shared/contract';
 import { IdSchema } from '../../shared/model/schema';
 import { isTeamCall, requiredRole, roleAtLeast, TEAM_API, type SignInReply, type TeamCallName, type TeamEvent, type TeamLibraryInfo, type TeamRole, type TeamUser } from '../../shared/team/protocol';
-import { dispatchAsync } from '../services/dispatch';
-import type { Services } from '../services/library';
+import { dispatchAsync, type AsyncServices } from '../services/dispatch';
 import { NotFoundError, type MapStore } from '../storage/store';
 import { isJsonContentType } from '../web/server';
 import { AccountError } from './accounts';
@@ -27,8 +26,8 @@ import { signedInput } from './authorship';
 import { asUser } from './context';
 import type { EventHub } from './events';
 
-/** The library calls, as the services answer them (sync or async). */
-export type TeamServices = { [K in TeamCallName]: (input: never) => unknown };
+/** The library calls, as the services answer them (services/storeServices.ts). */
+export type TeamServices = AsyncServices<TeamCallName>;
 
 /** What the server needs of the accounts (src-main/team/accounts.ts, over the server's pool). */
 export interface TeamAccounts {
@@ -175,7 +174,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     const method = req.method ?? '';
     const route = pathname.startsWith(`${TEAM_API}/`) ? pathname.slice(TEAM_API.length + 1) : null;
     const only = (m: string) => {
-      if (method === m || (m === 'GET' && method === 'HEAD')) return true;
+      if (method === m || (m === 'GET' && method === 'HEAD' && route !== 'events')) return true;
       refuse(405, 'bad-input', `Use ${m}.`, true, {}, { allow: m });
       return false;
     };
@@ -309,6 +308,13 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   }
 
   function runCall(req: http.IncomingMessage, name: TeamCallName, user: TeamUser, send: Send, refuse: Refuse): void {
+    const forbidden = (needed: TeamRole, close: boolean) => {
+      const what = needed === 'commenter' ? 'comment' : 'change maps';
+      refuse(403, 'forbidden', `${user.name} is ${ROLE_WORDS[user.role]} in this library and may not ${what}: ${name} needs ${ROLE_WORDS[needed]}'s rights.`, close);
+    };
+    // the least any input of this call needs: refused before a byte of the body is read
+    const least = requiredRole(name, undefined);
+    if (!roleAtLeast(user.role, least)) return forbidden(least, true);
     readBody(req, limits.maxBody, refuse, (input, done) => {
       let needed: TeamRole;
       try {
@@ -319,11 +325,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       }
       if (!roleAtLeast(user.role, needed)) {
         done();
-        const what = needed === 'commenter' ? 'comment' : 'change maps';
-        return refuse(403, 'forbidden', `${user.name} is ${ROLE_WORDS[user.role]} in this library and may not ${what}: ${name} needs ${ROLE_WORDS[needed]}'s rights.`);
+        return forbidden(needed, false);
       }
       const signed = signedInput(name, input, user);
-      asUser(user, () => dispatchAsync(opts.services as unknown as Services, name, signed))
+      asUser(user, () => dispatchAsync(opts.services, name, signed))
         .then((reply) => send(reply.ok ? 200 : statusOf(reply.error.code), reply))
         .catch((e: unknown) => refuse(500, 'internal', `Something went wrong in the team server: ${(e as Error)?.message ?? String(e)}`))
         .finally(done);

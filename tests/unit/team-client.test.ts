@@ -26,8 +26,9 @@ import { openPgStore } from '../../src-main/storage/pg/pgStore';
 import { addUser, signIn, signOut, userOfToken, writeRecorder } from '../../src-main/team/accounts';
 import { createTeamClient, type TeamClient } from '../../src-main/team/client';
 import { currentUser } from '../../src-main/team/context';
+import { authorName } from '../../src-main/team/authorship';
+import { createStoreServices } from '../../src-main/services/storeServices';
 import { createEventHub } from '../../src-main/team/events';
-import { interimServices } from '../../src-main/team/interimServices';
 import { createEventRelay } from '../../src-main/team/relay';
 import { startTeamServer, type TeamServer } from '../../src-main/team/server';
 import { fileVault } from '../../src-main/team/vault';
@@ -57,7 +58,12 @@ async function startServer(port = 0, config: pg.PoolConfig = dbConfig): Promise<
   const hub = createEventHub({ pool, listen: { ...config }, serverId });
   await hub.start();
   const server = await startTeamServer({
-    services: interimServices(store),
+    services: createStoreServices(store, {
+      author: () => {
+        const user = currentUser();
+        return user ? authorName(user) : undefined;
+      },
+    }),
     accounts: { signIn: (i) => signIn(pool, i), userOfToken: (t) => userOfToken(pool, t), signOut: (t) => signOut(pool, t) },
     store,
     hub,
