@@ -11,7 +11,9 @@
  * - Rate limit, per login and per address, shared by every server on the database: after 5
  *   failures within 15 minutes a wait of 30 s; each further failure before 15 quiet minutes
  *   have passed doubles it (1 min, 2 min, … up to 15 min). During a wait even the right
- *   password is refused. A good sign-in clears its login's count (not its address's).
+ *   password is refused. Each attempt is counted before its password is checked (so attempts
+ *   made all at once cannot slip past the limit); a good sign-in clears its login's count and
+ *   takes back its own from its address's.
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type pg from 'pg';
@@ -66,9 +68,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(got, want);
 }
 
-/** Hashed against when the login is unknown, so that costs the same time. */
-let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString('base64url')));
+/**
+ * Checked against when the login is unknown, so that costs the same one hash (the hash of a
+ * random password nobody kept, with this module's parameters).
+ */
+const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$qBTdE_3YcYf4BK26Bvw0Ug$MLAjskaVl3R65zJfReCMPUqnAsNmLk9MeNy1p289kE4';
 
 // ---------------------------------------------------------------------------------------------
 // what is accepted
@@ -213,65 +217,94 @@ export async function signIn(pool: pg.Pool, a: { login: string; password: string
   const key = loginKey(login);
   const keys = [`login:${key}`, addressKey(a.address)];
 
-  const wait = await pool.query<{ wait: number | null }>(
-    'SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::integer AS wait FROM sign_in_limits WHERE key = ANY($1) AND blocked_until > now()',
-    [keys],
-  );
-  const waitSeconds = wait.rows[0]?.wait;
-  if (waitSeconds) return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(1, waitSeconds) };
+  // the attempt is counted as a failure before the password is checked, so many attempts at
+  // once cannot all slip in before the wait starts; a good password then takes it back
+  const gate = await countAttempt(pool, keys);
+  if (gate.refused) return { ok: false, reason: 'rate-limited', retryAfterSeconds: gate.refused };
 
   const found = await pool.query<UserRow & { password_hash: string }>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE login_key = $1`, [key]);
   const row = found.rows[0];
-  const good = row ? await verifyPassword(password, row.password_hash) : (await verifyPassword(password, await dummy()), false);
+  const good = row ? await verifyPassword(password, row.password_hash) : (await verifyPassword(password, UNKNOWN_USER_HASH), false);
   if (!good) {
-    const blocked = await recordFailure(pool, keys);
     // the failure that starts a wait says so at once
-    if (blocked > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: blocked };
+    if (gate.started > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: gate.started };
     return { ok: false, reason: 'bad-credentials' };
   }
   const token = randomBytes(32).toString('base64url');
+  await inTransaction(pool, async (c) => {
+    await c.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [row!.id]);
+    await c.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '${SESSION_DAYS} days')`, [tokenHash(token), row!.id]);
+    // a good sign-in clears its login's count, and takes back what this attempt added to its
+    // address's (not the address's earlier failures: one good account must not reset them)
+    await c.query('DELETE FROM sign_in_limits WHERE key = $1', [keys[0]]);
+    const before = gate.before.get(keys[1]!);
+    if (before) {
+      await c.query('UPDATE sign_in_limits SET failures = $2, lockouts = $3, last_failure_at = $4, blocked_until = $5 WHERE key = $1', [
+        keys[1],
+        before.failures,
+        before.lockouts,
+        before.last_failure_at,
+        before.blocked_until,
+      ]);
+    }
+  });
+  return { ok: true, token, user: toUser(row!) };
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [row!.id]);
-    await client.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '${SESSION_DAYS} days')`, [tokenHash(token), row!.id]);
-    await client.query('DELETE FROM sign_in_limits WHERE key = $1', [keys[0]]);
+    const result = await fn(client);
     await client.query('COMMIT');
+    return result;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
     client.release();
   }
-  return { ok: true, token, user: toUser(row!) };
+}
+
+interface LimitState {
+  failures: number;
+  lockouts: number;
+  last_failure_at: Date;
+  blocked_until: Date | null;
 }
 
 /**
- * Counts one failure for each key, atomically (several servers may count at once). Returns the
- * wait in seconds this failure started (0: none).
+ * Counts one attempt as a failure for each key, atomically (several servers may count at
+ * once), unless a key is waiting. Returns `refused`: the seconds left of a wait (0: none, the
+ * attempt may go on); `started`: the wait this attempt started (0: none); `before`: each key
+ * as it was, for a good password to restore.
  */
-async function recordFailure(pool: pg.Pool, keys: string[]): Promise<number> {
-  const client = await pool.connect();
-  let wait = 0;
-  try {
-    await client.query('BEGIN');
-    await client.query('INSERT INTO sign_in_limits (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING', [keys]);
-    // in the order of the keys, so two servers counting at once take turns rather than deadlock
-    const rows = await client.query<{ key: string; failures: number; lockouts: number; rested: boolean }>(
-      `SELECT key, failures, lockouts,
+async function countAttempt(pool: pg.Pool, keys: string[]): Promise<{ refused: number; started: number; before: Map<string, LimitState> }> {
+  // always in the order of the keys, so two servers counting at once take turns, never deadlock
+  const sorted = [...keys].sort();
+  return inTransaction(pool, async (c) => {
+    await c.query('INSERT INTO sign_in_limits (key) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (key) DO NOTHING', [sorted]);
+    const rows = await c.query<LimitState & { key: string; rested: boolean; wait: number | null }>(
+      `SELECT key, failures, lockouts, last_failure_at, blocked_until,
+              ceil(extract(epoch FROM blocked_until - now()))::integer AS wait,
               greatest(last_failure_at, coalesce(blocked_until, last_failure_at)) < now() - make_interval(secs => $2) AS rested
        FROM sign_in_limits WHERE key = ANY($1) ORDER BY key FOR UPDATE`,
-      [keys, FAILURE_WINDOW_SECONDS],
+      [sorted, FAILURE_WINDOW_SECONDS],
     );
+    const refused = Math.max(0, ...rows.rows.map((r) => r.wait ?? 0));
+    if (refused > 0) return { refused, started: 0, before: new Map() };
+    let started = 0;
+    const before = new Map<string, LimitState>();
     for (const row of rows.rows) {
+      before.set(row.key, { failures: row.failures, lockouts: row.lockouts, last_failure_at: row.last_failure_at, blocked_until: row.blocked_until });
       // a key that rested 15 minutes since its last failure (or the end of its wait) starts afresh
       const failures = (row.rested ? 0 : row.failures) + 1;
       const lockouts = row.rested ? 0 : row.lockouts;
-      // 5 failures start a wait; after a wait, the next failure starts a longer one at once
+      // the 5th failure starts a wait; after a wait, the next failure starts a longer one at once
       const block = failures >= FAILURES_BEFORE_WAIT || lockouts > 0;
       const seconds = block ? Math.min(LONGEST_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** lockouts) : 0;
-      wait = Math.max(wait, seconds);
-      await client.query(
+      started = Math.max(started, seconds);
+      await c.query(
         `UPDATE sign_in_limits SET failures = $2, lockouts = $3, last_failure_at = now(),
            blocked_until = CASE WHEN $4::integer > 0 THEN now() + make_interval(secs => $4) ELSE blocked_until END
          WHERE key = $1`,
@@ -279,15 +312,9 @@ async function recordFailure(pool: pg.Pool, keys: string[]): Promise<number> {
       );
     }
     // keys quiet for a day are forgotten
-    await client.query("DELETE FROM sign_in_limits WHERE last_failure_at < now() - interval '1 day' AND (blocked_until IS NULL OR blocked_until < now())");
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
-  return wait;
+    await c.query("DELETE FROM sign_in_limits WHERE last_failure_at < now() - interval '1 day' AND (blocked_until IS NULL OR blocked_until < now())");
+    return { refused: 0, started, before };
+  });
 }
 
 /**

@@ -180,6 +180,24 @@ test('one address trying many logins is held back too, and other addresses are n
   // a real user's right password from that address waits too; from another address it works
   expect(await signIn(db2, { login: 'gleb', password: PASSWORD, address: '203.0.113.7' })).toMatchObject({ reason: 'rate-limited' });
   expect(await signIn(db2, { login: 'gleb', password: PASSWORD, address: '198.51.100.1' })).toMatchObject({ ok: true });
+  // a good sign-in from an address does not wipe that address's earlier failures
+  for (let i = 1; i <= 4; i++) expect(await signIn(db2, { login: `ещё-${i}`, password: 'какой-то-пароль', address: '198.51.100.2' })).toMatchObject({ reason: 'bad-credentials' });
+  expect(await signIn(db2, { login: 'gleb', password: PASSWORD, address: '198.51.100.2' })).toMatchObject({ ok: true });
+  expect(await signIn(db2, { login: 'ещё-5', password: 'какой-то-пароль', address: '198.51.100.2' })).toMatchObject({ reason: 'rate-limited' });
+});
+
+test('twelve wrong passwords sent all at once (two servers) cannot slip past the limit: four are answered, the fifth starts the wait', async () => {
+  const db2 = await fresh();
+  const other = new pg.Pool({ ...db2.options, max: 4 });
+  other.on('error', () => undefined);
+  open.push(other);
+  await addUser(db2, { login: 'zina', name: 'Зинаида', role: 'viewer', password: PASSWORD });
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? other : db2, { login: 'zina', password: `неверный-пароль-${i}`, address: `192.0.2.${i}` })),
+  );
+  expect(answers.filter((a) => !a.ok && a.reason === 'bad-credentials')).toHaveLength(4);
+  expect(answers.filter((a) => !a.ok && a.reason === 'rate-limited')).toHaveLength(8);
+  expect(await signIn(db2, { login: 'zina', password: PASSWORD, address: '192.0.2.99' })).toMatchObject({ ok: false, reason: 'rate-limited' });
 });
 
 test('10,000-character, empty, control-character and <script> inputs are refused readably and change nothing', async () => {
