@@ -197,21 +197,34 @@ describe('the bridge relay', () => {
   });
 });
 
-test('Electron windows: events go to the window that watches; a destroyed window is gone', () => {
+test('Electron windows: events go to the window that watches; a reloaded or destroyed window’s page is gone', () => {
   const gone: string[] = [];
   const events = createWindowEvents((c) => gone.push(c));
   const sent: unknown[][] = [];
   let destroyed = false;
   let onDestroyed = () => undefined as void;
-  const contents = { send: (...a: unknown[]) => void sent.push(a), isDestroyed: () => destroyed, once: (_e: 'destroyed', l: () => void) => (onDestroyed = l) };
+  let onLoading = () => undefined as void;
+  const contents = {
+    send: (...a: unknown[]) => void sent.push(a),
+    isDestroyed: () => destroyed,
+    once: (_e: 'destroyed', l: () => void) => (onDestroyed = l),
+    on: (_e: 'did-start-loading', l: () => void) => (onLoading = l),
+  };
   events.deliver('page-0001', message(1));
   expect(sent).toEqual([]);
   events.follow('page-0001', contents);
   events.deliver('page-0001', message(2));
   expect(sent).toEqual([[TEAM_EVENT_CHANNEL, message(2)]]);
+  // the window reloads: its page (client id) is gone, the new page follows with another id
+  onLoading();
+  expect(gone).toEqual(['page-0001']);
+  events.follow('page-0002', contents);
+  // a page changing its id without a reload: the old id is gone too
+  events.follow('page-0003', contents);
+  expect(gone).toEqual(['page-0001', 'page-0002']);
   destroyed = true;
   onDestroyed();
-  expect(gone).toEqual(['page-0001']);
+  expect(gone).toEqual(['page-0001', 'page-0002', 'page-0003']);
   events.deliver('page-0001', message(3));
   expect(sent).toHaveLength(1);
 });
