@@ -6,7 +6,7 @@ import { isCallName, type CallName } from '../../shared/calls';
 import { inputSchemas, type CallInput, type CallReply, type CallResults, type ErrorCode } from '../../shared/contract';
 import { describeIssues } from '../../shared/model/schema';
 import { ConflictError, NotFoundError } from '../storage/mapRepository';
-import { BadInputError } from './errors';
+import { BadInputError, CallRefusal } from './errors';
 import type { Services } from './library';
 import { diskFailure } from './diskErrors';
 import { BackupError } from '../storage/backups';
@@ -60,6 +60,8 @@ export async function dispatchAsync(services: AnyServices, name: unknown, payloa
 }
 
 function toReply(e: unknown): CallReply {
+  // a team server's refusal (or its being unreachable), passed on as it is
+  if (e instanceof CallRefusal) return { ok: false, error: e.error };
   if (e instanceof NotFoundError) return fail('not-found', e.message);
   if (e instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: e.message, ...(e.conflicts.length ? { conflicts: e.conflicts } : {}) } };
   if (e instanceof BadInputError) return fail('bad-input', e.message);

@@ -41,6 +41,9 @@ const fake = vi.hoisted(() => {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
       return this;
     }
+    once(event: string, listener: Handler) {
+      return this.on(event, listener);
+    }
     setWindowOpenHandler(h: Handler) {
       this.openHandler = h;
     }
@@ -144,6 +147,8 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: async () => undefined },
+    // no OS key store here: team tokens are kept for the run only (shell/tokenVault.ts)
+    safeStorage: { isEncryptionAvailable: () => false },
     net: {
       fetch: async (url: string) => {
         state.fetched.push(url);
@@ -249,6 +254,17 @@ describe('any web contents', () => {
 });
 
 describe('IPC', () => {
+  it('answers the team calls from the main process: a window watching an unknown server is refused readably', async () => {
+    await startMain();
+    const top = { senderFrame: { url: 'app://lanemap/index.html', parent: null }, sender: new fake.FakeContents() };
+    expect(await fake.state.ipc.get('team:list')!(top, {})).toEqual({ ok: true, value: [] });
+    expect(await fake.state.ipc.get('team:add')!(top, { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const watch = fake.state.ipc.get('team:watch')!;
+    expect(await watch(top, { client: 'window-0001', server: 'no-such-server', mapId: null })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await watch(top, { client: 'bad id!', server: null, mapId: null })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await watch(top, { client: 'window-0001', server: null, mapId: null })).toEqual({ ok: true, value: { watching: false } });
+  });
+
   it('answers our own top frame and refuses a subframe of our own origin', async () => {
     await startMain();
     const list = fake.state.ipc.get('maps:list')!;
