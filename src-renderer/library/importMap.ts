@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { MapSummary } from '../../shared/model/types';
 import { MAX_LANEMAP_TEXT, parseLanemapJson } from '../../shared/export/lanemapJson';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { formatNumber, t } from '../i18n';
 import { describeImportProblem, failureReason } from '../i18n/errors';
 import { notify } from '../store/notices';

@@ -79,4 +79,9 @@ export function libraryName(server: TeamServer | undefined): string {
   return server.library?.name || server.url.replace(/^https?:\/\//, '');
 }
 
+/** The library a reload comes back to (the URL's `lib=`), chosen before anything is drawn. */
+export function openedLibrary(library: string | null) {
+  if (library && /^[A-Za-z0-9_-]{1,64}$/.test(library)) useTeam.getState().choose(library);
+}
+
 export const serverOf = (id: LibraryId) => useTeam.getState().servers?.find((s) => s.id === id);
