@@ -64,6 +64,7 @@ const USAGE = `Usage:
   lanemap export <file.lanemap.json | template:ID> --format svg|png|pdf|csv|json|xlsx|docx|bpmn --out FILE [options]
   lanemap convert <in.bpmn> --format svg|png|json --out FILE [--lang en|ru] [drawing options]
   lanemap templates
+  lanemap serve [options]   a team library server on PostgreSQL (lanemap serve --help)
 
 Formats (default: from the --out file's extension):
   svg, png   the map drawn      [--scale 1|2|3] [--details] [--transparent] [--comments]
@@ -111,6 +112,8 @@ const consoleOutput: Output = { out: (l) => process.stdout.write(`${l}\n`), err:
 export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    // loaded only here: the server's storage needs the loader bin/lanemap.mjs runs it with
+    if (command === 'serve') return await (await import('./serve')).serve(rest, io);
     if (command === 'templates') {
       if (rest.length) throw new CliError(`"templates" takes no arguments.\n${USAGE}`);
       for (const t of listTemplates()) io.out(`template:${t.id}\t${t.title}`);

@@ -2,13 +2,20 @@
  * The one entry point both transports use: check the call name, validate the payload against
  * the contract's schema, run the service, and turn any failure into a readable error.
  */
-import { isCallName } from '../../shared/calls';
-import { inputSchemas, type CallReply, type ErrorCode } from '../../shared/contract';
+import { isCallName, type CallName } from '../../shared/calls';
+import { inputSchemas, type CallInput, type CallReply, type CallResults, type ErrorCode } from '../../shared/contract';
 import { describeIssues } from '../../shared/model/schema';
 import { ConflictError, NotFoundError } from '../storage/mapRepository';
-import { BadInputError, type Services } from './library';
+import { BadInputError } from './errors';
+import type { Services } from './library';
 import { diskFailure } from './diskErrors';
 import { BackupError } from '../storage/backups';
+
+/** Services for some of the calls, each answering with a Promise: a team server's (services/storeServices.ts). */
+export type AsyncServices<N extends CallName = CallName> = { [K in N]: (input: CallInput<K>) => Promise<CallResults[K]> };
+
+/** What `dispatch` runs: the app's services, or some calls' async services (a call without one is refused). */
+type AnyServices = Services | Partial<AsyncServices>;
 
 function fail(code: ErrorCode, message: string): CallReply {
   return { ok: false, error: { code, message } };
@@ -24,12 +31,13 @@ function missingMessage(issue: { code?: string; input?: unknown; path?: Property
  * Runs one call at once. A call whose service answers later (`AsyncCallName`) comes back with
  * the promise as its value: the transports use `dispatchAsync`, which waits for it.
  */
-export function dispatch(services: Services, name: unknown, payload: unknown): CallReply {
+export function dispatch(services: AnyServices, name: unknown, payload: unknown): CallReply {
   if (!isCallName(name)) return fail('bad-input', `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}.`);
   const parsed = inputSchemas[name].safeParse(payload, { error: missingMessage });
   if (!parsed.success) return fail('bad-input', `Invalid ${name} request: ${describeIssues(parsed.error)}`);
   try {
-    const run = services[name] as (input: unknown) => unknown;
+    const run = services[name] as ((input: unknown) => unknown) | undefined;
+    if (!run) return fail('bad-input', `The call ${name} is not answered here.`);
     return { ok: true, value: run(parsed.data) };
   } catch (e) {
     return toReply(e);
@@ -41,7 +49,7 @@ export function dispatch(services: Services, name: unknown, payload: unknown): C
  * service answers later (`AsyncCallName`) is waited for, its failure turned into a readable
  * error like any other.
  */
-export async function dispatchAsync(services: Services, name: unknown, payload: unknown): Promise<CallReply> {
+export async function dispatchAsync(services: AnyServices, name: unknown, payload: unknown): Promise<CallReply> {
   const reply = dispatch(services, name, payload);
   if (!reply.ok || !(reply.value instanceof Promise)) return reply;
   try {

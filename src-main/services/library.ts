@@ -7,7 +7,7 @@ import type { CallName } from '../../shared/calls';
 import { mapWithVersionsForImport, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { cloneWithNewIds } from '../../shared/model/clone';
 import { newId } from '../../shared/model/ids';
-import { distinctTitle, linkedTemplates, mapsTitled } from '../../shared/model/titles';
+import { distinctTitle } from '../../shared/model/titles';
 import { MapDocSchema, describeIssues } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
 import sampleMap from '../../templates/sample-sales-map.json';
@@ -22,9 +22,11 @@ import { createBpmnServices } from './bpmn';
 import { createPrintServices } from './printing';
 import { bundledTemplates } from './templates';
 import { createTeamServices } from './team';
+import { blankMap, mapsFromTemplate } from './newMaps';
 
-/** The request is well-formed but its content is refused (e.g. a damaged file to import). */
-export class BadInputError extends Error {}
+import { BadInputError } from './errors';
+
+export { BadInputError } from './errors';
 
 /**
  * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
@@ -34,9 +36,6 @@ export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'document:pdf' | 'm
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 
-/** The lanes of a new blank map when the renderer names none (it sends them in the interface's language). */
-const DEFAULT_ROLE_NAMES = ['Sales manager', 'Client'];
-const ROLE_COLOURS = ['#2f80ed', '#27ae60', '#f2994a', '#7c5cff', '#eb5757', '#00a3a3', '#c2549d', '#8d6e63'];
 
 /** The sample map shown on first start, validated like any file from outside. */
 export function sampleMapDoc(): MapDoc {
@@ -88,24 +87,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
       return { png: t.png.toString('base64'), width: t.width, height: t.height, revision: t.revision };
     },
     'maps:create': ({ title, roleNames }) => {
-      const now = clock();
-      const doc: MapDoc = {
-        id: newId(),
-        title,
-        description: '',
-        createdAt: now,
-        updatedAt: now,
-        roles: {},
-        phases: {},
-        steps: {},
-        flows: {},
-        comments: {},
-        painPoints: {},
-      };
-      (roleNames ?? DEFAULT_ROLE_NAMES).forEach((name, order) => {
-        const id = newId();
-        doc.roles[id] = { id, name, color: ROLE_COLOURS[order % ROLE_COLOURS.length]!, order };
-      });
+      const doc = blankMap(title, roleNames, clock());
       maps.insert(doc);
       return maps.read(doc.id);
     },
@@ -145,34 +127,9 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
       const now = clock();
       return db
         .transaction(() => {
-          const library = maps.list();
-          // titles the new maps must differ from ("… (2)"), including each other
-          const taken = library.map((m) => m.title);
-          const distinct = (t: string) => {
-            const d = distinctTitle(t, taken);
-            taken.push(d);
-            return d;
-          };
-          // a landscape's sub-processes get their own maps, made from their templates in the same language,
-          // or link to the library's maps of the same titles when asked to
-          const source = structuredClone(template.doc);
-          const children = linkedTemplates(all, template);
-          const reuse = existing === 'link' ? mapsTitled(Object.fromEntries(Object.entries(children).map(([id, c]) => [id, c.doc.title])), library) : {};
-          for (const [stepId, child] of Object.entries(children)) {
-            const step = source.steps[stepId];
-            if (!step) continue;
-            const found = reuse[stepId];
-            if (found) {
-              step.linkedMapId = found.id;
-              continue;
-            }
-            const childDoc = cloneWithNewIds(child.doc, { title: distinct(child.doc.title), now });
-            maps.insert(childDoc);
-            step.linkedMapId = childDoc.id;
-          }
-          const doc = cloneWithNewIds(source, { title: distinct(title ?? template.doc.title), now });
-          maps.insert(doc);
-          return maps.read(doc.id);
+          const made = mapsFromTemplate(all, template, { title, existing, library: maps.list(), now });
+          for (const doc of made) maps.insert(doc);
+          return maps.read(made[made.length - 1]!.id);
         })
         .immediate();
     },

@@ -22,11 +22,11 @@ export const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** A backup that cannot be restored: not one of this library's, damaged, or from a newer Lanemap. */
 export class BackupError extends Error {
-  constructor(
-    readonly reason: 'unknown' | 'damaged' | 'newer',
-    message: string,
-  ) {
+  readonly reason: 'unknown' | 'damaged' | 'newer';
+  // no parameter property: Node's type stripping (the CLI, a team server) refuses them
+  constructor(reason: 'unknown' | 'damaged' | 'newer', message: string) {
     super(message);
+    this.reason = reason;
     this.name = 'BackupError';
   }
 }

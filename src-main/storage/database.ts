@@ -19,12 +19,11 @@ export interface OpenResult {
 
 /** The library cannot be opened: `kind` says why (the start-up tells the user), `cause` is SQLite's error. */
 export class LibraryError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'cannot-open' | 'newer' | 'migration',
-    cause?: unknown,
-  ) {
+  readonly kind: 'cannot-open' | 'newer' | 'migration';
+  // no parameter property: Node's type stripping (the CLI, a team server) refuses them
+  constructor(message: string, kind: 'cannot-open' | 'newer' | 'migration', cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
+    this.kind = kind;
   }
 }
 

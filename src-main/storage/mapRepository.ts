@@ -4,264 +4,45 @@
  * all the rows of an edit are stored, or none are. An edit is conditional: each row it writes
  * says what it expects to find stored, and the whole edit is refused as a conflict when
  * another editor changed or deleted that row meanwhile; only the fields it changes are written.
+ * How rows read as the model (./rowModel.ts) and the conditional write's rules (./conflicts.ts)
+ * are shared with the team library on PostgreSQL (./pg/pgStore.ts).
  */
 import { mapFields } from '../../shared/model/diff';
-import { NOTE_MAX_WIDTH, NOTE_MIN_WIDTH, STEP_MAX_WIDTH } from '../../shared/model/geometry';
-import { ADDITIVE_FIELDS, changedFields, fieldValue, rowTitle, sameValue, TABLES, withFields, type Table } from '../../shared/model/rows';
-import { DateSchema, DismissalsSchema, KpisSchema, RaciSchema, RulesOffSchema, StepSchema, SwotSchema, type MapChanges } from '../../shared/model/schema';
-import type {
-  ItemKind,
-  MapComment,
-  MapDoc,
-  MapStatus,
-  MapSummary,
-  Note,
-  PainPoint,
-  Point,
-  Purpose,
-  Role,
-  Phase,
-  Flow,
-  Step,
-  VersionSummary,
-} from '../../shared/model/types';
-import { EVENT_KINDS, type EventTrigger } from '../../shared/model/types';
+import { sameValue, type Table } from '../../shared/model/rows';
+import type { MapChanges } from '../../shared/model/schema';
+import type { Flow, MapDoc, MapSummary, Step, VersionSummary } from '../../shared/model/types';
+import { EVENT_KINDS } from '../../shared/model/types';
+import { alreadyGone, alreadyStored, checked, ConflictError, GONE, NotFoundError, ofAnotherMap, resetsApproval, type StoredState } from './conflicts';
 import type { Db } from './database';
+import {
+  changesOfNewMap,
+  fillDoc,
+  fromJsonText,
+  ITEM_KIND_ROW,
+  keepSwotLinks,
+  LIST_OF,
+  rowModel,
+  type AnyRow,
+  type CommentRow,
+  type FlowRow,
+  type MapRow,
+  type NoteRow,
+  type PainRow,
+  type PhaseRow,
+  type RoleRow,
+  type StepRow,
+} from './rowModel';
 
-export class NotFoundError extends Error {}
+export { ConflictError, NotFoundError, type ConflictRow } from './conflicts';
 
-/** A row another editor changed or deleted after this editor last read it. */
-export interface ConflictRow {
-  table: Table | 'map';
-  id: string;
-  /** The title (or name, or text) of the row as stored now, or as it was if it was deleted. */
-  title: string;
-  /** changed: its fields differ from what the edit expected; deleted: it is gone; exists: an added row is already there. */
-  reason: 'changed' | 'deleted' | 'exists';
+/** A new map for `insertAll`, with the versions it brings (an imported file's, a copied map's). */
+export interface NewMapEntry {
+  doc: MapDoc;
+  versions?: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[];
 }
 
-export class ConflictError extends Error {
-  constructor(
-    message: string,
-    readonly conflicts: ConflictRow[] = [],
-  ) {
-    super(message);
-  }
-}
-
-const ITEM_KIND_ROW: Record<ItemKind, 'input' | 'output' | 'resource'> = {
-  inputs: 'input',
-  outputs: 'output',
-  resources: 'resource',
-};
-
-interface StepRow {
-  id: string;
-  map_id: string;
-  role_id: string;
-  phase_id: string | null;
-  kind: Step['kind'];
-  title: string;
-  description: string;
-  x: number;
-  y: number;
-  duration_value: number | null;
-  duration_unit: 'min' | 'h' | 'd' | null;
-  pinned: number;
-  linked_map_id: string | null;
-  wait_value: number | null;
-  wait_unit: 'min' | 'h' | 'd' | null;
-  raci: string | null;
-  parties: string | null;
-  kpis: string | null;
-  automation: 'partial' | 'auto' | null;
-  automation_system: string | null;
-  width: number | null;
-  trigger: EventTrigger | null;
-  throwing: number;
-}
-
-interface NoteRow {
-  id: string;
-  map_id: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number | null;
-  step_id: string | null;
-}
-
-function noteOf(n: NoteRow): Note {
-  return {
-    id: n.id,
-    text: n.text,
-    x: n.x,
-    y: n.y,
-    ...(n.width !== null && n.width >= NOTE_MIN_WIDTH && n.width <= NOTE_MAX_WIDTH ? { width: n.width } : {}),
-    ...(n.step_id ? { stepId: n.step_id } : {}),
-  };
-}
-
-interface MapRow {
-  id: string;
-  title: string;
-  description: string;
-  direction: string;
-  purpose: Purpose | null;
-  owner: string;
-  status: MapStatus;
-  approved_by: string | null;
-  approved_at: string | null;
-  dismissed: string | null;
-  rules_off: string | null;
-  swot: string | null;
-  review_months: number | null;
-  next_review: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface FlowRow {
-  id: string;
-  map_id: string;
-  from_step_id: string;
-  to_step_id: string;
-  label: string;
-  route: string | null;
-  share: number | null;
-  message: number;
-}
-
-interface PainRow {
-  id: string;
-  map_id: string;
-  step_id: string;
-  kind: PainPoint['kind'];
-  votes: number;
-  created_at: string;
-}
-
-interface CommentRow {
-  id: string;
-  map_id: string;
-  target_kind: MapComment['targetKind'];
-  target_id: string | null;
-  parent_id: string | null;
-  author: string;
-  text: string;
-  created_at: string;
-  resolved_at: string | null;
-  resolved_by: string | null;
-}
-
-/** A stored route, or nothing if the column holds anything but a list of points. */
-function parseRoute(json: string | null): Point[] | undefined {
-  if (!json) return undefined;
-  try {
-    const pts = JSON.parse(json) as unknown;
-    if (Array.isArray(pts) && pts.every((p: Partial<Point> | null) => p && typeof p.x === 'number' && typeof p.y === 'number')) {
-      return pts.map((p: Point) => ({ x: p.x, y: p.y }));
-    }
-  } catch {
-    // a damaged route is dropped: the canvas draws the flow itself
-  }
-  return undefined;
-}
-
-const listOf = { input: 'inputs', output: 'outputs', resource: 'resources' } as const;
-
-function stepOf(s: StepRow): Step {
-  return {
-    id: s.id,
-    kind: s.kind,
-    title: s.title,
-    description: s.description,
-    roleId: s.role_id,
-    phaseId: s.phase_id,
-    x: s.x,
-    y: s.y,
-    duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
-    ...(s.pinned ? { pinned: true } : {}),
-    ...(s.linked_map_id ? { linkedMapId: s.linked_map_id } : {}),
-    inputs: [],
-    outputs: [],
-    resources: [],
-    ...(s.wait_value !== null && s.wait_unit ? { wait: { value: s.wait_value, unit: s.wait_unit } } : {}),
-    ...jsonField('raci', s.raci, RaciSchema),
-    ...jsonField('parties', s.parties, StepSchema.shape.parties.unwrap()),
-    ...(s.automation === 'partial' || s.automation === 'auto' ? { automation: s.automation } : {}),
-    ...(s.automation_system ? { system: s.automation_system } : {}),
-    ...nonEmpty(jsonField('kpis', s.kpis, KpisSchema)),
-    ...(s.width !== null && s.width > 0 && s.width <= STEP_MAX_WIDTH ? { width: s.width } : {}),
-    ...(s.trigger && EVENT_KINDS.includes(s.kind) ? { trigger: s.trigger } : {}),
-    ...(s.throwing && s.kind === 'event' ? { throwing: true as const } : {}),
-  };
-}
-
-/** A list field left out when empty (an empty list is stored as NULL and reads as absent). */
-function nonEmpty<T extends Record<string, unknown[] | undefined>>(field: T): Partial<T> {
-  return Object.values(field).every((v) => v === undefined || v.length === 0) ? {} : field;
-}
-
-/**
- * `{ [key]: value }` for a JSON column holding a value `schema` accepts, else nothing (a
- * damaged column reads as not set rather than failing the whole map).
- */
-function jsonField<K extends string, T>(key: K, json: string | null, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): { [P in K]?: T } {
-  if (json === null) return {};
-  try {
-    const parsed = schema.safeParse(JSON.parse(json));
-    if (parsed.success) return { [key]: parsed.data } as { [P in K]?: T };
-  } catch {
-    // damaged JSON: not set
-  }
-  return {};
-}
-
-function flowOf(f: FlowRow): Flow {
-  const route = parseRoute(f.route);
-  return {
-    id: f.id,
-    fromStepId: f.from_step_id,
-    toStepId: f.to_step_id,
-    label: f.label,
-    ...(route ? { route } : {}),
-    ...(f.share !== null && f.share >= 0 && f.share <= 100 ? { share: f.share } : {}),
-    ...(f.message ? { message: true as const } : {}),
-  };
-}
-
-interface PhaseRow {
-  id: string;
-  map_id: string;
-  name: string;
-  position: number;
-  kpis: string | null;
-}
-
-function phaseOf(p: PhaseRow): Phase {
-  return { id: p.id, name: p.name, order: p.position, ...nonEmpty(jsonField('kpis', p.kpis, KpisSchema)) };
-}
-
-function commentOf(c: CommentRow): MapComment {
-  return {
-    id: c.id,
-    targetKind: c.target_kind,
-    targetId: c.target_id,
-    parentId: c.parent_id,
-    author: c.author,
-    text: c.text,
-    createdAt: c.created_at,
-    resolvedAt: c.resolved_at,
-    resolvedBy: c.resolved_by,
-  };
-}
-
-function painOf(p: PainRow): PainPoint {
-  return { id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at };
-}
-
-type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint | Note;
+/** JSON columns are text here. */
+const { stepOf, flowOf, phaseOf, roleOf, noteOf, commentOf, painOf, docFields } = rowModel(fromJsonText);
 
 export function createMapRepository(db: Db) {
   const q = {
@@ -322,7 +103,7 @@ export function createMapRepository(db: Db) {
     insertVersion: db.prepare(`
       INSERT INTO versions (id, map_id, name, note, author, kind, created_at, step_count, doc)
       VALUES (@id, @mapId, @name, @note, @author, @kind, @createdAt, @stepCount, @doc)`),
-    roles: db.prepare('SELECT id, name, color, position FROM roles WHERE map_id = ?'),
+    roles: db.prepare('SELECT id, map_id, name, color, position FROM roles WHERE map_id = ?'),
     phases: db.prepare('SELECT id, map_id, name, position, kpis FROM phases WHERE map_id = ?'),
     steps: db.prepare('SELECT * FROM steps WHERE map_id = ?'),
     items: db.prepare(
@@ -391,16 +172,14 @@ export function createMapRepository(db: Db) {
     if (info.changes !== 1) throw new ConflictError(`The ${what} ${id} belongs to another map.`);
   }
 
-  const WHAT: Record<Table, string> = { roles: 'lane', phases: 'phase', steps: 'step', flows: 'flow', comments: 'comment', painPoints: 'pain point', notes: 'note' };
-
   /** The stored row `id` of `table` in map `mapId`, or undefined; a row of another map is refused. */
   function storedRow(table: Table, mapId: string, id: string): AnyRow | undefined {
     let row: AnyRow | undefined;
     let owner: string | undefined;
     switch (table) {
       case 'roles': {
-        const r = q.roleById.get(id) as { id: string; map_id: string; name: string; color: string; position: number } | undefined;
-        if (r) [owner, row] = [r.map_id, { id: r.id, name: r.name, color: r.color, order: r.position }];
+        const r = q.roleById.get(id) as RoleRow | undefined;
+        if (r) [owner, row] = [r.map_id, roleOf(r)];
         break;
       }
       case 'phases': {
@@ -419,7 +198,7 @@ export function createMapRepository(db: Db) {
             }
             if (Object.keys(step.raci).length === 0) delete step.raci;
           }
-          for (const it of q.itemsOfStep.all(id) as { kind: 'input' | 'output' | 'resource'; label: string }[]) step[listOf[it.kind]].push(it.label);
+          for (const it of q.itemsOfStep.all(id) as { kind: 'input' | 'output' | 'resource'; label: string }[]) step[LIST_OF[it.kind]].push(it.label);
           [owner, row] = [r.map_id, step];
         }
         break;
@@ -445,117 +224,30 @@ export function createMapRepository(db: Db) {
         break;
       }
     }
-    if (row && owner !== mapId) throw new ConflictError(`The ${WHAT[table]} ${id} belongs to another map.`);
+    if (row && owner !== mapId) throw ofAnotherMap(table, id);
     return row;
   }
 
   /**
-   * Rows that hang on a row this edit deletes (a step's flows, comments and pain points, a
-   * flow's comments, a thread's replies) but that the edit does not delete itself: another
-   * editor added or attached them meanwhile, and deleting them with it would lose their work
-   * without a word. The library would delete them with it (its triggers and cascades); the
-   * edit is refused instead, so the editor can be told.
+   * What is stored of map `mapId`, read on demand inside the write's transaction; each row once
+   * (the check and the write that follows it see the same rows).
    */
-  function unknownDependents(mapId: string, changes: MapChanges): ConflictRow[] {
-    const out: ConflictRow[] = [];
-    const gone = (t: Table) => new Set(changes.remove[t]);
-    const [steps, flows, comments, pains] = [gone('steps'), gone('flows'), gone('comments'), gone('painPoints')];
-    // rows this edit rewrites to point elsewhere do not hang on the deleted row any more
-    const repointed = (t: Table) => new Set(changes.upsert[t].map((r) => r.id));
-    const [flowsRewritten, commentsRewritten, painsRewritten] = [repointed('flows'), repointed('comments'), repointed('painPoints')];
-    const [notesGone, notesRewritten] = [gone('notes'), repointed('notes')];
-    const flag = (table: Table, id: string, title: string) => {
-      if (!out.some((c) => c.table === table && c.id === id)) out.push({ table, id, title, reason: 'exists' });
+  function storedState(mapId: string): StoredState {
+    const rows = new Map<string, AnyRow | undefined>();
+    let fields: Record<string, unknown> | undefined;
+    return {
+      fields: () => (fields ??= mapFields(repo.read(mapId, { fieldsOnly: true }))),
+      row(t, id) {
+        const key = `${t}:${id}`;
+        if (!rows.has(key)) rows.set(key, storedRow(t, mapId, id));
+        return rows.get(key);
+      },
+      flowsOfStep: (stepId) => q.flowsOfStep.all(mapId, stepId, stepId) as FlowRow[],
+      painsOfStep: (stepId) => q.painOfStep.all(mapId, stepId) as PainRow[],
+      notesOfStep: (stepId) => q.notesOfStep.all(mapId, stepId) as NoteRow[],
+      commentsOn: (kind, targetId) => q.commentsOn.all(mapId, kind, targetId) as CommentRow[],
+      repliesTo: (threadId) => q.repliesTo.all(mapId, threadId) as CommentRow[],
     };
-    for (const stepId of steps) {
-      for (const f of q.flowsOfStep.all(mapId, stepId, stepId) as FlowRow[]) {
-        if (!flows.has(f.id) && !flowsRewritten.has(f.id)) flag('flows', f.id, f.label || stepId);
-      }
-      for (const p of q.painOfStep.all(mapId, stepId) as PainRow[]) if (!pains.has(p.id) && !painsRewritten.has(p.id)) flag('painPoints', p.id, p.kind);
-      // an annotation another editor attached meanwhile would be left pointing at nothing
-      for (const n of q.notesOfStep.all(mapId, stepId) as NoteRow[]) if (!notesGone.has(n.id) && !notesRewritten.has(n.id)) flag('notes', n.id, n.text || 'note');
-      for (const c of q.commentsOn.all(mapId, 'step', stepId) as CommentRow[])
-        if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
-    }
-    for (const flowId of flows) {
-      for (const c of q.commentsOn.all(mapId, 'flow', flowId) as CommentRow[])
-        if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
-    }
-    for (const threadId of comments) {
-      for (const c of q.repliesTo.all(mapId, threadId) as CommentRow[]) if (!comments.has(c.id) && !commentsRewritten.has(c.id)) flag('comments', c.id, c.text);
-    }
-    return out;
-  }
-
-  /**
-   * Whether writing field `k` would overwrite something else than the edit expected: the stored
-   * value is neither the expected one nor already the one being written (a write that arrives
-   * twice, e.g. as the page goes away while it is on its way, is not a conflict).
-   */
-  function isOverwritten(stored: object, k: string, expected: unknown, next: object | undefined): boolean {
-    const value = fieldValue(stored, k);
-    // a counter (votes) that already holds the new count was raised by someone else's vote
-    return !sameValue(value, expected) && !(next && !ADDITIVE_FIELDS.has(k) && sameValue(value, fieldValue(next, k)));
-  }
-
-  /**
-   * Whether every new value of `changes` is already stored: the write a closing page repeats
-   * because it was still on its way (see `apply`'s `then`).
-   */
-  function alreadyStored(mapId: string, changes: MapChanges): boolean {
-    if (changes.map) {
-      const fields = mapFields(repo.read(mapId, { fieldsOnly: true })) as Record<string, unknown>;
-      if (Object.entries(changes.map).some(([k, v]) => !sameValue(fieldValue(fields, k), v))) return false;
-    }
-    for (const t of TABLES) {
-      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
-      for (const row of changes.upsert[t] as AnyRow[]) {
-        const now = storedRow(t, mapId, row.id);
-        const keys = Object.keys(expected.get(row.id) ?? row);
-        if (!now || keys.some((k) => !sameValue(fieldValue(now, k), fieldValue(row, k)))) return false;
-      }
-      if (changes.remove[t].some((id) => storedRow(t, mapId, id))) return false;
-    }
-    return true;
-  }
-
-  /**
-   * Checks every expectation of `changes` against what is stored; returns the conflicts and the
-   * stored rows it read (the write uses them).
-   */
-  function check(mapId: string, changes: MapChanges) {
-    const conflicts: ConflictRow[] = [];
-    const stored = new Map<string, AnyRow | undefined>();
-    const key = (t: Table, id: string) => `${t}:${id}`;
-    if (changes.map) {
-      const fields = mapFields(repo.read(mapId, { fieldsOnly: true }));
-      const expected = changes.expect.map ?? {};
-      const changed = Object.keys(changes.map).filter((k) => isOverwritten(fields, k, (expected as Record<string, unknown>)[k], changes.map));
-      if (changed.length > 0) conflicts.push({ table: 'map', id: mapId, title: fields.title, reason: 'changed' });
-    }
-    for (const t of TABLES) {
-      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
-      const ids = [...changes.upsert[t].map((r) => r.id), ...changes.remove[t]];
-      const removed = new Set(changes.remove[t]);
-      const writing = new Map<string, object>(changes.upsert[t].map((r) => [r.id, r] as const));
-      for (const id of ids) {
-        const row = storedRow(t, mapId, id);
-        stored.set(key(t, id), row);
-        const before = expected.get(id);
-        const next = writing.get(id);
-        if (before === null) {
-          // the same row sent again (a retry whose first answer was lost) is not a conflict
-          if (row && (!next || changedFields(row, next).length > 0)) conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'exists' });
-        } else if (!row) {
-          // both editors deleted it: nothing is lost
-          if (!removed.has(id)) conflicts.push({ table: t, id, title: rowTitle(before ?? {}, t), reason: 'deleted' });
-        } else if (before && Object.keys(before).some((k) => isOverwritten(row, k, (before as Record<string, unknown>)[k], next))) {
-          conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'changed' });
-        }
-      }
-    }
-    conflicts.push(...unknownDependents(mapId, changes));
-    return { conflicts, storedRow: (t: Table, id: string) => stored.get(key(t, id)) };
   }
 
   function writeStep(mapId: string, s: Step, items: boolean) {
@@ -664,50 +356,22 @@ export function createMapRepository(db: Db) {
     }
   }
 
-  /** Checks one change set against what is stored and writes it (or throws ConflictError). */
-  /** Applies one change set; returns the rows it was to delete that someone else had deleted already. */
+  /** Applies one change set (or throws ConflictError); returns the rows it was to delete that someone else had deleted already. */
   function applyOne(mapId: string, changes: MapChanges): { table: Table; id: string }[] {
-    const { conflicts, storedRow: stored } = check(mapId, changes);
-    if (conflicts.length > 0) {
-      const names = conflicts
-        .slice(0, 3)
-        .map((c) => `«${c.title}»`)
-        .join(', ');
-      throw new ConflictError(`Someone else changed this map meanwhile (${names}${conflicts.length > 3 ? ', …' : ''}); your change was not stored.`, conflicts);
-    }
-    resetApprovalOnContentChange(mapId, changes);
-    const expected = new Map(TABLES.flatMap((t) => changes.expect[t].map((e) => [`${t}:${e.id}`, e.before] as const)));
-    writeRows(mapId, changes, (t, row) => {
-      const was = stored(t, row.id);
-      const fields = Object.keys(expected.get(`${t}:${row.id}`) ?? {});
-      // a new row is written whole; an edited one keeps what others changed in its other fields
-      if (!was) return { row, items: true };
-      return { row: withFields(was, row, fields) as typeof row, items: fields.some((f) => f === 'inputs' || f === 'outputs' || f === 'resources') };
-    });
-    return TABLES.flatMap((t) => changes.remove[t].filter((id) => !stored(t, id)).map((id) => ({ table: t, id })));
-  }
-
-  /**
-   * An approved map whose content (lanes, phases, steps, flows, title, description, direction)
-   * changes becomes a draft again, as the editor's commands do: here also for an editor that
-   * did not know of the approval yet. The approved version keeps what was approved.
-   */
-  function resetApprovalOnContentChange(mapId: string, changes: MapChanges) {
-    if (changes.map?.status !== undefined) return;
-    const content =
-      (['roles', 'phases', 'steps', 'flows', 'notes'] as const).some((t) => changes.upsert[t].length > 0 || changes.remove[t].length > 0) ||
-      (changes.map && (changes.map.title !== undefined || changes.map.description !== undefined || changes.map.direction !== undefined));
-    if (!content) return;
-    const row = q.map.get(mapId) as MapRow;
-    if (row.status === 'approved') q.setStatus.run('draft', mapId);
+    const stored = storedState(mapId);
+    const merge = checked(sameValue, stored, mapId, changes);
+    // an approved map whose content changes becomes a draft again (the approved version keeps what was approved)
+    if (resetsApproval(changes) && (q.map.get(mapId) as MapRow).status === 'approved') q.setStatus.run('draft', mapId);
+    writeRows(mapId, changes, merge);
+    return alreadyGone(stored, changes);
   }
 
   const applyTx = db.transaction((mapId: string, changes: MapChanges, then: MapChanges[] | undefined, now: string) => {
     const before = q.revision.get(mapId) as { revision: number } | undefined;
-    if (!before) throw new NotFoundError('This map no longer exists.');
-    const alreadyGone: { table: Table; id: string }[] = [];
-    if (then === undefined) alreadyGone.push(...applyOne(mapId, changes));
-    else if (!alreadyStored(mapId, changes)) {
+    if (!before) throw new NotFoundError(GONE);
+    const gone: { table: Table; id: string }[] = [];
+    if (then === undefined) gone.push(...applyOne(mapId, changes));
+    else if (!alreadyStored(sameValue, storedState(mapId), changes)) {
       // `changes` is a write still on its way: skipped when it has arrived, and when what is
       // stored has moved past it (later writes of the same page); `then` decides
       try {
@@ -716,39 +380,33 @@ export function createMapRepository(db: Db) {
         if (!(e instanceof ConflictError)) throw e;
       }
     }
-    for (const next of then ?? []) alreadyGone.push(...applyOne(mapId, next));
+    for (const next of then ?? []) gone.push(...applyOne(mapId, next));
     q.touch.run(now, mapId);
-    return { previousRevision: before.revision, revision: before.revision + 1, ...(alreadyGone.length ? { alreadyGone } : {}) };
+    return { previousRevision: before.revision, revision: before.revision + 1, ...(gone.length ? { alreadyGone: gone } : {}) };
   });
 
-  const insertTx = db.transaction((doc: MapDoc) => {
+  function insertOne(doc: MapDoc) {
     q.insertMap.run(doc.id, doc.title, doc.description, doc.direction ?? 'right', doc.createdAt, doc.updatedAt);
-    const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] };
-    const changes: MapChanges = {
-      map: {
-        purpose: doc.purpose ?? null,
-        owner: doc.owner ?? '',
-        status: doc.status ?? 'draft',
-        approval: doc.approval ?? null,
-        dismissed: doc.dismissed ?? [],
-        rulesOff: doc.rulesOff ?? [],
-        swot: doc.swot ?? [],
-        reviewEveryMonths: doc.reviewEveryMonths ?? null,
-        nextReview: doc.nextReview ?? null,
-      },
-      upsert: {
-        roles: Object.values(doc.roles),
-        phases: Object.values(doc.phases),
-        steps: Object.values(doc.steps),
-        flows: Object.values(doc.flows),
-        comments: Object.values(doc.comments ?? {}),
-        painPoints: Object.values(doc.painPoints ?? {}),
-        notes: Object.values(doc.notes ?? {}),
-      },
-      remove: none,
-      expect: none,
-    };
-    writeRows(doc.id, changes, (_t, row) => ({ row, items: true }));
+    writeRows(doc.id, changesOfNewMap(doc), (_t, row) => ({ row, items: true }));
+  }
+
+  function insertVersionRows(mapId: string, list: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[]) {
+    for (const { version, doc } of list) {
+      q.insertVersion.run({ ...version, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
+    }
+  }
+
+  const insertTx = db.transaction(insertOne);
+
+  /** Several new maps with their versions, all or none (a map id already in the library: ConflictError). */
+  const insertAllTx = db.transaction((entries: NewMapEntry[]) => {
+    const ids = entries.map((e) => e.doc.id);
+    const there = ids.find((id, i) => q.mapExists.get(id) !== undefined || ids.indexOf(id) !== i);
+    if (there !== undefined) throw new ConflictError(`There is already a map ${there} in the library.`);
+    for (const { doc, versions } of entries) {
+      insertOne(doc);
+      if (versions?.length) insertVersionRows(doc.id, versions);
+    }
   });
 
   type SummaryRow = Omit<MapSummary, 'partOf'>;
@@ -765,7 +423,7 @@ export function createMapRepository(db: Db) {
     },
     summary(id: string): MapSummary {
       const row = q.summary.get(id) as SummaryRow | undefined;
-      if (!row) throw new NotFoundError('This map no longer exists.');
+      if (!row) throw new NotFoundError(GONE);
       return { ...row, partOf: q.linksTo.all(id, id) as { id: string; title: string }[] };
     },
     /**
@@ -773,7 +431,7 @@ export function createMapRepository(db: Db) {
      * parent at each level; stops at a cycle).
      */
     parents(id: string): { id: string; title: string }[] {
-      if (!q.mapExists.get(id)) throw new NotFoundError('This map no longer exists.');
+      if (!q.mapExists.get(id)) throw new NotFoundError(GONE);
       const chain: { id: string; title: string }[] = [];
       const seen = new Set([id]);
       let at = id;
@@ -789,70 +447,29 @@ export function createMapRepository(db: Db) {
     /** The stored map (`fieldsOnly`: the map's own fields, no rows). */
     read(id: string, opts: { fieldsOnly?: boolean } = {}): MapDoc {
       const m = q.map.get(id) as MapRow | undefined;
-      if (!m) throw new NotFoundError('This map no longer exists.');
-      const doc: MapDoc = {
-        id: m.id,
-        title: m.title,
-        description: m.description,
-        ...(m.direction === 'down' ? { direction: 'down' as const } : {}),
-        ...(m.purpose ? { purpose: m.purpose } : {}),
-        ...(m.owner ? { owner: m.owner } : {}),
-        ...(m.status !== 'draft' ? { status: m.status } : {}),
-        ...(m.approved_by !== null && m.approved_at !== null ? { approval: { by: m.approved_by, at: m.approved_at } } : {}),
-        ...nonEmpty(jsonField('dismissed', m.dismissed, DismissalsSchema)),
-        ...nonEmpty(jsonField('rulesOff', m.rules_off, RulesOffSchema)),
-        ...nonEmpty(jsonField('swot', m.swot, SwotSchema)),
-        ...(m.review_months !== null && m.review_months >= 0 ? { reviewEveryMonths: m.review_months } : {}),
-        ...(m.next_review && DateSchema.safeParse(m.next_review).success ? { nextReview: m.next_review } : {}),
-        createdAt: m.created_at,
-        updatedAt: m.updated_at,
-        roles: {},
-        phases: {},
-        steps: {},
-        flows: {},
-        comments: {},
-        painPoints: {},
-      };
-      // SWOT notes keep only links to steps still in the map (another editor may have deleted one)
-      if (doc.swot?.some((n) => n.stepIds.length > 0)) {
-        const here = (stepId: string) => q.stepInMap.get(id, stepId) !== undefined;
-        doc.swot = doc.swot.map((n) => (n.stepIds.every(here) ? n : { ...n, stepIds: n.stepIds.filter(here) }));
-      }
+      if (!m) throw new NotFoundError(GONE);
+      const doc = docFields(m);
+      keepSwotLinks(doc, (stepId) => q.stepInMap.get(id, stepId) !== undefined);
       if (opts.fieldsOnly) return doc;
-      for (const r of q.roles.all(id) as { id: string; name: string; color: string; position: number }[]) {
-        doc.roles[r.id] = { id: r.id, name: r.name, color: r.color, order: r.position };
-      }
-      for (const p of q.phases.all(id) as PhaseRow[]) doc.phases[p.id] = phaseOf(p);
-      for (const s of q.steps.all(id) as StepRow[]) doc.steps[s.id] = stepOf(s);
-      for (const it of q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[]) {
-        const step = Object.hasOwn(doc.steps, it.step_id) ? doc.steps[it.step_id] : undefined;
-        step?.[listOf[it.kind]].push(it.label);
-      }
-      // RACI letters of a lane another editor deleted meanwhile are not kept
-      for (const s of Object.values(doc.steps)) {
-        if (!s.raci) continue;
-        for (const roleId of Object.keys(s.raci)) if (!Object.hasOwn(doc.roles, roleId)) delete s.raci[roleId];
-        if (Object.keys(s.raci).length === 0) delete s.raci;
-      }
-      for (const f of q.flows.all(id) as FlowRow[]) doc.flows[f.id] = flowOf(f);
-      for (const c of q.comments.all(id) as CommentRow[]) doc.comments[c.id] = commentOf(c);
-      for (const p of q.painPoints.all(id) as PainRow[]) doc.painPoints[p.id] = painOf(p);
-      for (const r of q.notes.all(id) as NoteRow[]) {
-        const n = noteOf(r);
-        // an annotation of a step that is gone (a write from before notes knew it) stands free
-        if (n.stepId && !Object.hasOwn(doc.steps, n.stepId)) delete n.stepId;
-        (doc.notes ??= {})[n.id] = n;
-      }
-      return doc;
+      return fillDoc(doc, {
+        roles: (q.roles.all(id) as RoleRow[]).map(roleOf),
+        phases: (q.phases.all(id) as PhaseRow[]).map(phaseOf),
+        steps: (q.steps.all(id) as StepRow[]).map(stepOf),
+        items: q.items.all(id) as { step_id: string; kind: 'input' | 'output' | 'resource'; label: string }[],
+        flows: (q.flows.all(id) as FlowRow[]).map(flowOf),
+        comments: (q.comments.all(id) as CommentRow[]).map(commentOf),
+        painPoints: (q.painPoints.all(id) as PainRow[]).map(painOf),
+        notes: (q.notes.all(id) as NoteRow[]).map(noteOf),
+      });
     },
     /** How many writes the map has had, to tell whether another editor wrote since. */
     state(id: string): { revision: number; updatedAt: string } {
       const row = q.revision.get(id) as { revision: number; updatedAt: string } | undefined;
-      if (!row) throw new NotFoundError('This map no longer exists.');
+      if (!row) throw new NotFoundError(GONE);
       return row;
     },
     versions(mapId: string): VersionSummary[] {
-      if (!q.mapExists.get(mapId)) throw new NotFoundError('This map no longer exists.');
+      if (!q.mapExists.get(mapId)) throw new NotFoundError(GONE);
       return q.versions.all(mapId) as VersionSummary[];
     },
     /** A saved version with the map as it was; the JSON is the one this repository wrote. */
@@ -882,15 +499,15 @@ export function createMapRepository(db: Db) {
     },
     /** Stores versions brought in with an imported map (their documents already checked). */
     insertVersions(mapId: string, list: { version: Omit<VersionSummary, 'mapId' | 'stepCount'>; doc: MapDoc }[]): void {
-      db.transaction(() => {
-        for (const { version, doc } of list) {
-          q.insertVersion.run({ ...version, mapId, stepCount: Object.keys(doc.steps).length, doc: JSON.stringify(doc) });
-        }
-      }).immediate();
+      db.transaction(() => insertVersionRows(mapId, list)).immediate();
     },
     /** Inserts a whole new map (ids must be new). */
     insert(doc: MapDoc): void {
       insertTx.immediate(doc);
+    },
+    /** Inserts several new maps, each with the versions it brings, in one transaction: all of them or none. */
+    insertAll(entries: NewMapEntry[]): void {
+      insertAllTx.immediate(entries);
     },
     /**
      * Applies an edit if every expectation holds (else ConflictError), and then each of `then`
@@ -908,12 +525,12 @@ export function createMapRepository(db: Db) {
     },
     rename(id: string, title: string, now: string): void {
       db.transaction(() => {
-        if (q.setTitle.run(title, id).changes !== 1) throw new NotFoundError('This map no longer exists.');
+        if (q.setTitle.run(title, id).changes !== 1) throw new NotFoundError(GONE);
         q.touch.run(now, id);
       }).immediate();
     },
     remove(id: string): void {
-      if (q.deleteMap.run(id).changes !== 1) throw new NotFoundError('This map no longer exists.');
+      if (q.deleteMap.run(id).changes !== 1) throw new NotFoundError(GONE);
     },
   };
   return repo;

@@ -5,15 +5,16 @@
  * fits the same shape; both refuse in the same way (NotFoundError for a map or version that is
  * gone, ConflictError for a write made on a stale value, naming the rows).
  *
- * Not wired into the services yet (issue 16 builds the team library over several sessions):
- * the app still calls the SQLite repository directly.
+ * The team server's services (../services/storeServices.ts) use it; the local app still calls
+ * the SQLite repository directly (services/library.ts).
  */
 import type { Table } from '../../shared/model/rows';
 import type { MapChanges } from '../../shared/model/schema';
 import type { MapDoc, MapSummary, VersionSummary } from '../../shared/model/types';
-import type { MapRepository } from './mapRepository';
+import type { MapRepository, NewMapEntry } from './mapRepository';
 
-export { ConflictError, NotFoundError, type ConflictRow } from './mapRepository';
+export { ConflictError, NotFoundError, type ConflictRow } from './conflicts';
+export type { NewMapEntry } from './mapRepository';
 
 /** What a conditional write answers: the map's revision before and after it, and the rows it was to delete that were gone already. */
 export interface ApplyResult {
@@ -36,6 +37,12 @@ export interface MapStore {
   state(id: string): Promise<{ revision: number; updatedAt: string }>;
   /** Inserts a whole new map (its ids must be new). */
   insert(doc: MapDoc): Promise<void>;
+  /**
+   * Inserts several new maps, each with the versions it brings, in one transaction: all or none
+   * (a map id already in the library, or twice in `entries`: ConflictError, nothing stored).
+   * A sub-process link reaches only maps stored before it: list the linked maps first.
+   */
+  insertAll(entries: NewMapEntry[]): Promise<void>;
   /**
    * Applies an edit if every expectation holds (else ConflictError), then each of `then`, all
    * or nothing. With `then` (even empty) the edit may already be stored (a write whose answer
@@ -65,6 +72,7 @@ export function sqliteStore(repo: MapRepository): MapStore {
     read: (id, opts) => run(() => repo.read(id, opts)),
     state: (id) => run(() => repo.state(id)),
     insert: (doc) => run(() => repo.insert(doc)),
+    insertAll: (entries) => run(() => repo.insertAll(entries)),
     apply: (mapId, changes, now, then) => run(() => repo.apply(mapId, changes, now, then)),
     rename: (id, title, now) => run(() => repo.rename(id, title, now)),
     remove: (id) => run(() => repo.remove(id)),

@@ -37,7 +37,8 @@ const tables = async (p: pg.Pool) =>
 
 test('the schema is made by its migrations once: a second start applies nothing and keeps the maps', async () => {
   const db = pool(await cluster.createDatabase());
-  expect(await migrate(db)).toEqual([1]);
+  const all = loadMigrations().map((m) => m.version);
+  expect(await migrate(db)).toEqual(all);
   const before = await tables(db);
   expect(before).toEqual(expect.arrayContaining(['maps', 'roles', 'phases', 'steps', 'step_items', 'flows', 'comments', 'pain_points', 'notes', 'versions', 'schema_migrations']));
   const store = await openPgStore(db);
@@ -45,7 +46,7 @@ test('the schema is made by its migrations once: a second start applies nothing 
   expect(await migrate(db)).toEqual([]);
   await openPgStore(db);
   expect(await tables(db)).toEqual(before);
-  expect((await db.query('SELECT version, name FROM schema_migrations')).rows).toEqual([{ version: 1, name: 'library' }]);
+  expect((await db.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(loadMigrations().map((m) => ({ version: m.version, name: m.name })));
   expect((await store.read('again-map')).title).toBe(salesMap('again').title);
   // the database is UTF8 whatever the cluster's default
   expect((await db.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]!.server_encoding).toBe('UTF8');
@@ -75,10 +76,10 @@ test('four servers starting at once on an empty database: all start, each migrat
   });
   // one applied migration 1, the three others found it done; every one could read the library
   expect(parsed.filter((p) => typeof p === 'string')).toEqual([]);
-  expect(parsed.map((p) => (p as { applied: number[] }).applied).sort()).toEqual([[], [], [], [1]]);
+  expect(parsed.map((p) => (p as { applied: number[] }).applied).sort()).toEqual([[], [], [], loadMigrations().map((m) => m.version)]);
   expect(parsed.every((p) => (p as { maps: number }).maps === 0)).toBe(true);
   const db = pool(config);
-  expect((await db.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+  expect((await db.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual(loadMigrations().map((m) => ({ version: m.version })));
 }, 120_000);
 
 test('a database from a newer Lanemap, an edited migration and a failing one are refused with a clear message, and change nothing', async () => {
@@ -87,18 +88,19 @@ test('a database from a newer Lanemap, an edited migration and a failing one are
   await migrate(db, migrations);
   const store = await openPgStore(db, { migrate: false });
   await store.insert(salesMap('kept'));
-  // a failing second migration: its table is not left behind
-  const failing = [...migrations, { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT 1 / 0;' }];
+  // a failing next migration: its table is not left behind
+  const next = migrations.length + 1;
+  const failing = [...migrations, { version: next, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT 1 / 0;' }];
   const e1 = await migrate(db, failing).catch((e: unknown) => e);
   expect(e1).toBeInstanceOf(SchemaError);
-  expect(e1).toMatchObject({ kind: 'migration', message: expect.stringContaining('schema 2 (broken)') });
+  expect(e1).toMatchObject({ kind: 'migration', message: expect.stringContaining(`schema ${next} (broken)`) });
   expect(await tables(db)).not.toContain('half_done');
   // an edited released migration
-  const edited = [{ ...migrations[0]!, sql: `${migrations[0]!.sql}\n-- edited` }];
+  const edited = [{ ...migrations[0]!, sql: `${migrations[0]!.sql}\n-- edited` }, ...migrations.slice(1)];
   await expect(migrate(db, edited)).rejects.toMatchObject({ kind: 'changed', message: expect.stringContaining('was edited') });
   // a newer schema
   await db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (7, 'future', 'x')");
-  await expect(openPgStore(db)).rejects.toMatchObject({ kind: 'newer', message: expect.stringContaining('newer Lanemap (schema 7, this one knows 1)') });
+  await expect(openPgStore(db)).rejects.toMatchObject({ kind: 'newer', message: expect.stringContaining(`newer Lanemap (schema 7, this one knows ${migrations.length})`) });
   expect((await store.read('kept-map')).title).toBe(salesMap('kept').title);
 });
 

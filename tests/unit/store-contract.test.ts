@@ -444,6 +444,47 @@ describe.each(backends)('the map store on $name', (backend) => {
     await refusal(store.versions(base.id), NotFoundError);
   });
 
+  test('several maps at once (insertAll): all stored with their versions and links between them, or none when one id is taken', async () => {
+    const child = freshMap({ title: 'Подпроцесс: согласование' });
+    const parent = freshMap({ title: 'Ландшафт продаж' });
+    const sub = stepOf(parent, 'offer');
+    Object.assign(parent.steps[sub.id]!, { kind: 'subprocess', linkedMapId: child.id });
+    const version = (id: string, doc: MapDoc) => ({ version: { id, name: 'Версия «до»', note: 'импорт', author: 'Анна', kind: 'manual' as const, createdAt: '2026-03-01T09:00:00.000Z' }, doc });
+    // the linked map first: a link reaches only maps stored before it
+    await store.insertAll([{ doc: child, versions: [version(`${child.id}-v`, child)] }, { doc: parent }]);
+    expect(await store.read(child.id)).toEqual(child);
+    expect(await store.read(parent.id)).toEqual(parent);
+    expect((await store.summary(child.id)).partOf).toEqual([{ id: parent.id, title: parent.title }]);
+    expect(await store.versions(child.id)).toEqual([{ id: `${child.id}-v`, mapId: child.id, name: 'Версия «до»', note: 'импорт', author: 'Анна', kind: 'manual', createdAt: '2026-03-01T09:00:00.000Z', stepCount: 5 }]);
+    expect(await store.versions(parent.id)).toEqual([]);
+
+    // one map id already in the library: refused, and the new map before it is not stored either
+    const before = (await store.list()).length;
+    const fresh = freshMap();
+    const taken = await refusal(store.insertAll([{ doc: fresh, versions: [version(`${fresh.id}-v`, fresh)] }, { doc: { ...child, title: 'Другая' } }]), ConflictError);
+    expect(taken.message).toContain(child.id);
+    await refusal(store.read(fresh.id), NotFoundError);
+    expect((await store.list()).length).toBe(before);
+    expect((await store.read(child.id)).title).toBe(child.title);
+    // the same id twice in one call
+    await refusal(store.insertAll([{ doc: fresh }, { doc: { ...fresh, title: 'Копия' } }]), ConflictError);
+    await refusal(store.read(fresh.id), NotFoundError);
+    // a step id of another map (the second entry): refused as a whole
+    const thief = edited(freshMap(), (d) => {
+      const s = Object.values(d.steps)[0]!;
+      delete d.steps[s.id];
+      d.steps[sub.id] = { ...s, id: sub.id };
+      for (const f of Object.values(d.flows)) if (f.fromStepId === s.id || f.toStepId === s.id) delete d.flows[f.id];
+    });
+    await refusal(store.insertAll([{ doc: fresh }, { doc: thief }]), ConflictError);
+    await refusal(store.read(fresh.id), NotFoundError);
+    await refusal(store.read(thief.id), NotFoundError);
+    expect((await store.read(parent.id)).steps[sub.id]).toEqual(parent.steps[sub.id]);
+    // nothing at all is fine
+    await store.insertAll([]);
+    expect((await store.list()).length).toBe(before);
+  });
+
   test('sub-processes: a map opened from another lists it as a parent, and deleting the child unlinks the step', async () => {
     const child = await stored();
     const parent = freshMap();

@@ -17,261 +17,39 @@
  */
 import pg from 'pg';
 import { mapFields } from '../../../shared/model/diff';
-import { NOTE_MAX_WIDTH, NOTE_MIN_WIDTH, STEP_MAX_WIDTH } from '../../../shared/model/geometry';
-import { ADDITIVE_FIELDS, fieldValue, rowTitle, TABLES, withFields, type Table } from '../../../shared/model/rows';
-import { DateSchema, DismissalsSchema, KpisSchema, RaciSchema, RulesOffSchema, StepSchema, SwotSchema, type MapChanges } from '../../../shared/model/schema';
+import { type Table } from '../../../shared/model/rows';
+import type { MapChanges } from '../../../shared/model/schema';
 import type { Flow, MapComment, MapDoc, MapSummary, Note, PainPoint, Phase, Role, Step, VersionSummary } from '../../../shared/model/types';
 import { EVENT_KINDS } from '../../../shared/model/types';
-import { ConflictError, NotFoundError, type ApplyResult, type ConflictRow, type MapStore, type NewVersion } from '../store';
+import { alreadyGone, alreadyStored, checked, ConflictError, GONE, NotFoundError, ofAnotherMap, resetsApproval, sameStored, UnstorableTextError, WHAT, type StoredState } from '../conflicts';
+import {
+  changesOfNewMap,
+  fillDoc,
+  ITEM_KIND_ROW,
+  keepSwotLinks,
+  LIST_OF,
+  rowModel,
+  type AnyRow,
+  type CommentRow,
+  type FlowRow,
+  type MapRow,
+  type NoteRow,
+  type PainRow,
+  type PhaseRow,
+  type RoleRow,
+  type StepRow,
+} from '../rowModel';
+import type { ApplyResult, MapStore, NewVersion } from '../store';
 import { loadMigrations, migrate, SchemaError, type PgMigration } from './migrate';
 
-/** Text PostgreSQL cannot keep (the NUL character): the edit is refused whole, nothing is stored. */
-export class UnstorableTextError extends Error {}
+export { sameStored } from '../conflicts';
 
-type AnyRow = Role | Phase | Step | Flow | MapComment | PainPoint | Note;
+export { UnstorableTextError } from '../conflicts';
+
 type Q = pg.PoolClient;
 
-const GONE = 'This map no longer exists.';
-const WHAT: Record<Table, string> = { roles: 'lane', phases: 'phase', steps: 'step', flows: 'flow', comments: 'comment', painPoints: 'pain point', notes: 'note' };
-const ITEM_KIND_ROW = { inputs: 'input', outputs: 'output', resources: 'resource' } as const;
-const LIST_OF = { input: 'inputs', output: 'outputs', resource: 'resources' } as const;
-
-// ---------------------------------------------------------------------------------------------
-// comparing stored values (jsonb does not keep the key order of objects)
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
-
-/** Equality of two field values (plain JSON data), whatever the order of their objects' keys. */
-export function sameStored(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function changedFields(before: object, after: object): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  keys.delete('id');
-  return [...keys].filter((k) => !sameStored(fieldValue(before, k), fieldValue(after, k)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// rows as stored -> records of the document (as mapRepository.ts reads them)
-
-interface StepRow {
-  id: string;
-  map_id: string;
-  role_id: string;
-  phase_id: string | null;
-  kind: Step['kind'];
-  title: string;
-  description: string;
-  x: number;
-  y: number;
-  duration_value: number | null;
-  duration_unit: 'min' | 'h' | 'd' | null;
-  pinned: boolean;
-  linked_map_id: string | null;
-  wait_value: number | null;
-  wait_unit: 'min' | 'h' | 'd' | null;
-  raci: unknown;
-  parties: unknown;
-  kpis: unknown;
-  automation: 'partial' | 'auto' | null;
-  automation_system: string | null;
-  width: number | null;
-  trigger: Step['trigger'] | null;
-  throwing: boolean;
-}
-interface RoleRow {
-  id: string;
-  map_id: string;
-  name: string;
-  color: string;
-  position: number;
-}
-interface PhaseRow {
-  id: string;
-  map_id: string;
-  name: string;
-  position: number;
-  kpis: unknown;
-}
-interface FlowRow {
-  id: string;
-  map_id: string;
-  from_step_id: string;
-  to_step_id: string;
-  label: string;
-  route: unknown;
-  share: number | null;
-  message: boolean;
-}
-interface CommentRow {
-  id: string;
-  map_id: string;
-  target_kind: MapComment['targetKind'];
-  target_id: string | null;
-  parent_id: string | null;
-  author: string;
-  text: string;
-  created_at: string;
-  resolved_at: string | null;
-  resolved_by: string | null;
-}
-interface PainRow {
-  id: string;
-  map_id: string;
-  step_id: string;
-  kind: PainPoint['kind'];
-  votes: number;
-  created_at: string;
-}
-interface NoteRow {
-  id: string;
-  map_id: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number | null;
-  step_id: string | null;
-}
-interface MapRow {
-  id: string;
-  title: string;
-  description: string;
-  direction: string;
-  purpose: MapDoc['purpose'] | null;
-  owner: string;
-  status: NonNullable<MapDoc['status']>;
-  approved_by: string | null;
-  approved_at: string | null;
-  dismissed: unknown;
-  rules_off: unknown;
-  swot: unknown;
-  review_months: number | null;
-  next_review: string | null;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-}
-
-/** `{ [key]: value }` for a stored JSON value `schema` accepts, else nothing (a damaged value reads as not set). */
-function jsonField<K extends string, T>(key: K, value: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): { [P in K]?: T } {
-  if (value === null || value === undefined) return {};
-  const parsed = schema.safeParse(value);
-  return parsed.success ? ({ [key]: parsed.data } as { [P in K]?: T }) : {};
-}
-
-function nonEmpty<T extends Record<string, unknown[] | undefined>>(field: T): Partial<T> {
-  return Object.values(field).every((v) => v === undefined || v.length === 0) ? {} : field;
-}
-
-function stepOf(s: StepRow): Step {
-  return {
-    id: s.id,
-    kind: s.kind,
-    title: s.title,
-    description: s.description,
-    roleId: s.role_id,
-    phaseId: s.phase_id,
-    x: s.x,
-    y: s.y,
-    duration: s.duration_value !== null && s.duration_unit ? { value: s.duration_value, unit: s.duration_unit } : null,
-    ...(s.pinned ? { pinned: true } : {}),
-    ...(s.linked_map_id ? { linkedMapId: s.linked_map_id } : {}),
-    inputs: [],
-    outputs: [],
-    resources: [],
-    ...(s.wait_value !== null && s.wait_unit ? { wait: { value: s.wait_value, unit: s.wait_unit } } : {}),
-    ...jsonField('raci', s.raci, RaciSchema),
-    ...jsonField('parties', s.parties, StepSchema.shape.parties.unwrap()),
-    ...(s.automation === 'partial' || s.automation === 'auto' ? { automation: s.automation } : {}),
-    ...(s.automation_system ? { system: s.automation_system } : {}),
-    ...nonEmpty(jsonField('kpis', s.kpis, KpisSchema)),
-    ...(s.width !== null && s.width > 0 && s.width <= STEP_MAX_WIDTH ? { width: s.width } : {}),
-    ...(s.trigger && EVENT_KINDS.includes(s.kind) ? { trigger: s.trigger } : {}),
-    ...(s.throwing && s.kind === 'event' ? { throwing: true as const } : {}),
-  };
-}
-
-function routeOf(value: unknown): Flow['route'] {
-  if (Array.isArray(value) && value.every((p: { x?: unknown; y?: unknown } | null) => p && typeof p.x === 'number' && typeof p.y === 'number')) {
-    return value.map((p: { x: number; y: number }) => ({ x: p.x, y: p.y }));
-  }
-  return undefined;
-}
-
-function flowOf(f: FlowRow): Flow {
-  const route = routeOf(f.route);
-  return {
-    id: f.id,
-    fromStepId: f.from_step_id,
-    toStepId: f.to_step_id,
-    label: f.label,
-    ...(route ? { route } : {}),
-    ...(f.share !== null && f.share >= 0 && f.share <= 100 ? { share: f.share } : {}),
-    ...(f.message ? { message: true as const } : {}),
-  };
-}
-
-const roleOf = (r: RoleRow): Role => ({ id: r.id, name: r.name, color: r.color, order: r.position });
-const phaseOf = (p: PhaseRow): Phase => ({ id: p.id, name: p.name, order: p.position, ...nonEmpty(jsonField('kpis', p.kpis, KpisSchema)) });
-const painOf = (p: PainRow): PainPoint => ({ id: p.id, stepId: p.step_id, kind: p.kind, votes: p.votes, createdAt: p.created_at });
-const commentOf = (c: CommentRow): MapComment => ({
-  id: c.id,
-  targetKind: c.target_kind,
-  targetId: c.target_id,
-  parentId: c.parent_id,
-  author: c.author,
-  text: c.text,
-  createdAt: c.created_at,
-  resolvedAt: c.resolved_at,
-  resolvedBy: c.resolved_by,
-});
-function noteOf(n: NoteRow): Note {
-  return {
-    id: n.id,
-    text: n.text,
-    x: n.x,
-    y: n.y,
-    ...(n.width !== null && n.width >= NOTE_MIN_WIDTH && n.width <= NOTE_MAX_WIDTH ? { width: n.width } : {}),
-    ...(n.step_id ? { stepId: n.step_id } : {}),
-  };
-}
-
-function docFields(m: MapRow): MapDoc {
-  return {
-    id: m.id,
-    title: m.title,
-    description: m.description,
-    ...(m.direction === 'down' ? { direction: 'down' as const } : {}),
-    ...(m.purpose ? { purpose: m.purpose } : {}),
-    ...(m.owner ? { owner: m.owner } : {}),
-    ...(m.status !== 'draft' ? { status: m.status } : {}),
-    ...(m.approved_by !== null && m.approved_at !== null ? { approval: { by: m.approved_by, at: m.approved_at } } : {}),
-    ...nonEmpty(jsonField('dismissed', m.dismissed, DismissalsSchema)),
-    ...nonEmpty(jsonField('rulesOff', m.rules_off, RulesOffSchema)),
-    ...nonEmpty(jsonField('swot', m.swot, SwotSchema)),
-    ...(m.review_months !== null && m.review_months >= 0 ? { reviewEveryMonths: m.review_months } : {}),
-    ...(m.next_review && DateSchema.safeParse(m.next_review).success ? { nextReview: m.next_review } : {}),
-    createdAt: m.created_at,
-    updatedAt: m.updated_at,
-    roles: {},
-    phases: {},
-    steps: {},
-    flows: {},
-    comments: {},
-    painPoints: {},
-  };
-}
+/** jsonb columns arrive parsed. */
+const { stepOf, flowOf, phaseOf, roleOf, noteOf, commentOf, painOf, docFields } = rowModel((v) => v);
 
 /** A list or object for a jsonb parameter (NULL for an empty one, as SQLite keeps it). */
 const jsonOrNull = (v: unknown[] | Record<string, unknown> | undefined | null) =>
@@ -395,9 +173,9 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
   async function fieldsDoc(c: Q, m: MapRow): Promise<MapDoc> {
     const doc = docFields(m);
     const linked = [...new Set(doc.swot?.flatMap((n) => n.stepIds) ?? [])];
-    if (doc.swot && linked.length > 0) {
+    if (linked.length > 0) {
       const here = new Set((await c.query<{ id: string }>('SELECT id FROM steps WHERE map_id = $1 AND id = ANY($2)', [m.id, linked])).rows.map((r) => r.id));
-      doc.swot = doc.swot.map((n) => (n.stepIds.every((s) => here.has(s)) ? n : { ...n, stepIds: n.stepIds.filter((s) => here.has(s)) }));
+      keepSwotLinks(doc, (stepId) => here.has(stepId));
     }
     return doc;
   }
@@ -420,46 +198,23 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
       () => c.query<PainRow>('SELECT id, map_id, step_id, kind, votes, created_at FROM pain_points WHERE map_id = $1', [id]),
       () => c.query<NoteRow>('SELECT id, map_id, text, x, y, width, step_id FROM notes WHERE map_id = $1', [id]),
     ]);
-    for (const r of roles.rows) doc.roles[r.id] = roleOf(r);
-    for (const p of phases.rows) doc.phases[p.id] = phaseOf(p);
-    for (const s of steps.rows) doc.steps[s.id] = stepOf(s);
-    for (const it of items.rows) {
-      const step = Object.hasOwn(doc.steps, it.step_id) ? doc.steps[it.step_id] : undefined;
-      step?.[LIST_OF[it.kind]].push(it.label);
-    }
-    // RACI letters of a lane another editor deleted meanwhile are not kept
-    for (const s of Object.values(doc.steps)) {
-      if (!s.raci) continue;
-      for (const roleId of Object.keys(s.raci)) if (!Object.hasOwn(doc.roles, roleId)) delete s.raci[roleId];
-      if (Object.keys(s.raci).length === 0) delete s.raci;
-    }
-    for (const f of flows.rows) doc.flows[f.id] = flowOf(f);
-    for (const cm of comments.rows) doc.comments[cm.id] = commentOf(cm);
-    for (const p of pains.rows) doc.painPoints[p.id] = painOf(p);
-    for (const r of notes.rows) {
-      const n = noteOf(r);
-      // an annotation of a step that is gone stands free
-      if (n.stepId && !Object.hasOwn(doc.steps, n.stepId)) delete n.stepId;
-      (doc.notes ??= {})[n.id] = n;
-    }
-    return doc;
+    return fillDoc(doc, {
+      roles: roles.rows.map(roleOf),
+      phases: phases.rows.map(phaseOf),
+      steps: steps.rows.map(stepOf),
+      items: items.rows,
+      flows: flows.rows.map(flowOf),
+      comments: comments.rows.map(commentOf),
+      painPoints: pains.rows.map(painOf),
+      notes: notes.rows.map(noteOf),
+    });
   }
 
   // -------------------------------------------------------------------------------------------
   // conditional writes
 
-  /** The stored rows an edit names (by table and id, with the map each belongs to) and the rows hanging on those it deletes. */
-  interface Snapshot {
-    fields: ReturnType<typeof mapFields>;
-    status: MapRow['status'];
-    rows: Map<string, { owner: string; row: AnyRow }>;
-    flowsOfSteps: FlowRow[];
-    painOfSteps: PainRow[];
-    notesOfSteps: NoteRow[];
-    commentsOnSteps: CommentRow[];
-    commentsOnFlows: CommentRow[];
-    replies: CommentRow[];
-  }
+  /** What is stored of the rows an edit names, and of the rows hanging on those it deletes, read at once. */
+  type Snapshot = StoredState & { status: MapRow['status'] };
 
   const key = (t: Table, id: string) => `${t}:${id}`;
 
@@ -518,106 +273,19 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
     for (const p of pains.rows) rows.set(key('painPoints', p.id), { owner: p.map_id, row: painOf(p) });
     for (const n of notes.rows) rows.set(key('notes', n.id), { owner: n.map_id, row: noteOf(n) });
     return {
-      fields,
       status: m.status,
-      rows,
-      flowsOfSteps: flowsOfSteps.rows,
-      painOfSteps: painOfSteps.rows,
-      notesOfSteps: notesOfSteps.rows,
-      commentsOnSteps: commentsOnSteps.rows,
-      commentsOnFlows: commentsOnFlows.rows,
-      replies: replies.rows,
+      fields: () => fields,
+      row(t, id) {
+        const found = rows.get(key(t, id));
+        if (found && found.owner !== mapId) throw ofAnotherMap(t, id);
+        return found?.row;
+      },
+      flowsOfStep: (stepId) => flowsOfSteps.rows.filter((f) => f.from_step_id === stepId || f.to_step_id === stepId),
+      painsOfStep: (stepId) => painOfSteps.rows.filter((p) => p.step_id === stepId),
+      notesOfStep: (stepId) => notesOfSteps.rows.filter((n) => n.step_id === stepId),
+      commentsOn: (kind, targetId) => (kind === 'step' ? commentsOnSteps : commentsOnFlows).rows.filter((cm) => cm.target_id === targetId),
+      repliesTo: (threadId) => replies.rows.filter((cm) => cm.parent_id === threadId),
     };
-  }
-
-  /** The stored row `id` of `t` in map `mapId`, or undefined; a row of another map is refused. */
-  function storedRow(snap: Snapshot, mapId: string, t: Table, id: string): AnyRow | undefined {
-    const found = snap.rows.get(key(t, id));
-    if (found && found.owner !== mapId) throw new ConflictError(`The ${WHAT[t]} ${id} belongs to another map.`);
-    return found?.row;
-  }
-
-  /** Whether writing field `k` would overwrite something else than the edit expected (as mapRepository.ts decides). */
-  function isOverwritten(stored: object, k: string, expected: unknown, next: object | undefined): boolean {
-    const value = fieldValue(stored, k);
-    return !sameStored(value, expected) && !(next && !ADDITIVE_FIELDS.has(k) && sameStored(value, fieldValue(next, k)));
-  }
-
-  /** Rows hanging on a row this edit deletes that the edit does not delete or re-point itself (someone added them meanwhile). */
-  function unknownDependents(snap: Snapshot, changes: MapChanges): ConflictRow[] {
-    const out: ConflictRow[] = [];
-    const gone = (t: Table) => new Set(changes.remove[t]);
-    const repointed = (t: Table) => new Set(changes.upsert[t].map((r) => r.id));
-    const [flows, comments, pains, notes] = [gone('flows'), gone('comments'), gone('painPoints'), gone('notes')];
-    const [flowsRe, commentsRe, painsRe, notesRe] = [repointed('flows'), repointed('comments'), repointed('painPoints'), repointed('notes')];
-    const flag = (table: Table, id: string, title: string) => {
-      if (!out.some((c) => c.table === table && c.id === id)) out.push({ table, id, title, reason: 'exists' });
-    };
-    const stepOrder = changes.remove.steps;
-    for (const stepId of new Set(stepOrder)) {
-      for (const f of snap.flowsOfSteps) {
-        if ((f.from_step_id === stepId || f.to_step_id === stepId) && !flows.has(f.id) && !flowsRe.has(f.id)) flag('flows', f.id, f.label || stepId);
-      }
-      for (const p of snap.painOfSteps) if (p.step_id === stepId && !pains.has(p.id) && !painsRe.has(p.id)) flag('painPoints', p.id, p.kind);
-      for (const n of snap.notesOfSteps) if (n.step_id === stepId && !notes.has(n.id) && !notesRe.has(n.id)) flag('notes', n.id, n.text || 'note');
-      for (const cm of snap.commentsOnSteps) if (cm.target_id === stepId && !comments.has(cm.id) && !commentsRe.has(cm.id)) flag('comments', cm.id, cm.text);
-    }
-    for (const flowId of flows) {
-      for (const cm of snap.commentsOnFlows) if (cm.target_id === flowId && !comments.has(cm.id) && !commentsRe.has(cm.id)) flag('comments', cm.id, cm.text);
-    }
-    for (const threadId of comments) {
-      for (const cm of snap.replies) if (cm.parent_id === threadId && !comments.has(cm.id) && !commentsRe.has(cm.id)) flag('comments', cm.id, cm.text);
-    }
-    return out;
-  }
-
-  function check(snap: Snapshot, mapId: string, changes: MapChanges): ConflictRow[] {
-    const conflicts: ConflictRow[] = [];
-    if (changes.map) {
-      const expected = (changes.expect.map ?? {}) as Record<string, unknown>;
-      const changed = Object.keys(changes.map).filter((k) => isOverwritten(snap.fields, k, expected[k], changes.map));
-      if (changed.length > 0) conflicts.push({ table: 'map', id: mapId, title: snap.fields.title, reason: 'changed' });
-    }
-    for (const t of TABLES) {
-      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
-      const ids = [...changes.upsert[t].map((r) => r.id), ...changes.remove[t]];
-      const removed = new Set(changes.remove[t]);
-      const writing = new Map<string, object>(changes.upsert[t].map((r) => [r.id, r] as const));
-      for (const id of ids) {
-        const row = storedRow(snap, mapId, t, id);
-        const before = expected.get(id);
-        const next = writing.get(id);
-        if (before === null) {
-          // the same row sent again (a retry whose first answer was lost) is not a conflict
-          if (row && (!next || changedFields(row, next).length > 0)) conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'exists' });
-        } else if (!row) {
-          // both editors deleted it: nothing is lost
-          if (!removed.has(id)) conflicts.push({ table: t, id, title: rowTitle(before ?? {}, t), reason: 'deleted' });
-        } else if (before && Object.keys(before).some((k) => isOverwritten(row, k, (before as Record<string, unknown>)[k], next))) {
-          conflicts.push({ table: t, id, title: rowTitle(row, t), reason: 'changed' });
-        }
-      }
-    }
-    conflicts.push(...unknownDependents(snap, changes));
-    return conflicts;
-  }
-
-  /** Whether every new value of `changes` is already stored (a write repeated because its answer was lost). */
-  function alreadyStored(snap: Snapshot, mapId: string, changes: MapChanges): boolean {
-    if (changes.map) {
-      const fields = snap.fields as Record<string, unknown>;
-      if (Object.entries(changes.map).some(([k, v]) => !sameStored(fieldValue(fields, k), v))) return false;
-    }
-    for (const t of TABLES) {
-      const expected = new Map(changes.expect[t].map((e) => [e.id, e.before] as const));
-      for (const row of changes.upsert[t] as AnyRow[]) {
-        const now = storedRow(snap, mapId, t, row.id);
-        const keys = Object.keys(expected.get(row.id) ?? row);
-        if (!now || keys.some((k) => !sameStored(fieldValue(now, k), fieldValue(row, k)))) return false;
-      }
-      if (changes.remove[t].some((id) => storedRow(snap, mapId, t, id))) return false;
-    }
-    return true;
   }
 
   /** Refuses a batch write that touched fewer rows than it wrote: some id belongs to another map. */
@@ -827,59 +495,11 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
   /** Checks one change set against what is stored and writes it; returns the rows it was to delete that were gone already. */
   async function applyOne(c: Q, mapId: string, changes: MapChanges, snap?: Snapshot): Promise<{ table: Table; id: string }[]> {
     snap ??= await snapshot(c, mapId, changes);
-    const conflicts = check(snap, mapId, changes);
-    if (conflicts.length > 0) {
-      const names = conflicts
-        .slice(0, 3)
-        .map((x) => `«${x.title}»`)
-        .join(', ');
-      throw new ConflictError(`Someone else changed this map meanwhile (${names}${conflicts.length > 3 ? ', …' : ''}); your change was not stored.`, conflicts);
-    }
+    const merge = checked(sameStored, snap, mapId, changes);
     // an approved map whose content changes becomes a draft again (the approved version keeps what was approved)
-    if (changes.map?.status === undefined && snap.status === 'approved') {
-      const content =
-        (['roles', 'phases', 'steps', 'flows', 'notes'] as const).some((t) => changes.upsert[t].length > 0 || changes.remove[t].length > 0) ||
-        (changes.map && (changes.map.title !== undefined || changes.map.description !== undefined || changes.map.direction !== undefined));
-      if (content) await c.query("UPDATE maps SET status = 'draft' WHERE id = $1", [mapId]);
-    }
-    const expected = new Map(TABLES.flatMap((t) => changes.expect[t].map((e) => [key(t, e.id), e.before] as const)));
-    const s = snap;
-    await writeRows(c, mapId, changes, (t, row) => {
-      const was = storedRow(s, mapId, t, row.id);
-      const fields = Object.keys(expected.get(key(t, row.id)) ?? {});
-      // a new row is written whole; an edited one keeps what others changed in its other fields
-      if (!was) return { row, items: true };
-      return { row: withFields(was, row, fields) as typeof row, items: fields.some((f) => f === 'inputs' || f === 'outputs' || f === 'resources') };
-    });
-    return TABLES.flatMap((t) => changes.remove[t].filter((id) => !storedRow(s, mapId, t, id)).map((id) => ({ table: t, id })));
-  }
-
-  function emptyDoc(doc: MapDoc): MapChanges {
-    const none = { roles: [], phases: [], steps: [], flows: [], comments: [], painPoints: [], notes: [] };
-    return {
-      map: {
-        purpose: doc.purpose ?? null,
-        owner: doc.owner ?? '',
-        status: doc.status ?? 'draft',
-        approval: doc.approval ?? null,
-        dismissed: doc.dismissed ?? [],
-        rulesOff: doc.rulesOff ?? [],
-        swot: doc.swot ?? [],
-        reviewEveryMonths: doc.reviewEveryMonths ?? null,
-        nextReview: doc.nextReview ?? null,
-      },
-      upsert: {
-        roles: Object.values(doc.roles),
-        phases: Object.values(doc.phases),
-        steps: Object.values(doc.steps),
-        flows: Object.values(doc.flows),
-        comments: Object.values(doc.comments ?? {}),
-        painPoints: Object.values(doc.painPoints ?? {}),
-        notes: Object.values(doc.notes ?? {}),
-      },
-      remove: none,
-      expect: none,
-    };
+    if (snap.status === 'approved' && resetsApproval(changes)) await c.query("UPDATE maps SET status = 'draft' WHERE id = $1", [mapId]);
+    await writeRows(c, mapId, changes, merge);
+    return alreadyGone(snap, changes);
   }
 
   async function insertVersionRows(c: Q, mapId: string, list: { version: NewVersion; doc: MapDoc }[]) {
@@ -889,6 +509,21 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
         [v.id, mapId, v.name, v.note, v.author, v.kind, v.createdAt, Object.keys(doc.steps).length, JSON.stringify(doc)],
       );
     }
+  }
+
+  /** Writes a whole new map (ConflictError when its id is taken). */
+  async function insertIn(c: Q, doc: MapDoc) {
+    const r = await c.query('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+      doc.id,
+      doc.title,
+      doc.description,
+      doc.direction ?? 'right',
+      doc.createdAt,
+      doc.updatedAt,
+    ]);
+    if (r.rowCount !== 1) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
+    await writeRows(c, doc.id, changesOfNewMap(doc), (_t, row) => ({ row, items: true }));
+    await onWrite(c, { mapId: doc.id, kind: 'insert', revision: 0 });
   }
 
   const readOnly = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
@@ -945,18 +580,20 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
       return row;
     },
     insert(doc) {
+      return tx((c) => insertIn(c, doc));
+    },
+    insertAll(entries) {
       return tx(async (c) => {
-        const r = await c.query('INSERT INTO maps (id, title, description, direction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-          doc.id,
-          doc.title,
-          doc.description,
-          doc.direction ?? 'right',
-          doc.createdAt,
-          doc.updatedAt,
-        ]);
-        if (r.rowCount !== 1) throw new ConflictError(`There is already a map ${doc.id} in the library.`);
-        await writeRows(c, doc.id, emptyDoc(doc), (_t, row) => ({ row, items: true }));
-        await onWrite(c, { mapId: doc.id, kind: 'insert', revision: 0 });
+        const ids = entries.map((e) => e.doc.id);
+        const there = (await c.query<{ id: string }>('SELECT id FROM maps WHERE id = ANY($1) LIMIT 1', [ids])).rows[0]?.id ?? ids.find((id, i) => ids.indexOf(id) !== i);
+        if (there !== undefined) throw new ConflictError(`There is already a map ${there} in the library.`);
+        for (const { doc, versions } of entries) {
+          await insertIn(c, doc);
+          if (versions?.length) {
+            await insertVersionRows(c, doc.id, versions);
+            await onWrite(c, { mapId: doc.id, kind: 'version' });
+          }
+        }
       });
     },
     apply(mapId, changes, now, then): Promise<ApplyResult> {
@@ -968,7 +605,7 @@ function createPgStore(pool: pg.Pool, owned: boolean, onWrite: PgStoreOptions['o
         if (then === undefined) alreadyGone.push(...(await applyOne(c, mapId, changes)));
         else {
           const snap = await snapshot(c, mapId, changes);
-          if (!alreadyStored(snap, mapId, changes)) {
+          if (!alreadyStored(sameStored, snap, changes)) {
             // a write still on its way: skipped when stored already, or when what is stored has moved past it
             await c.query('SAVEPOINT on_its_way');
             try {
