@@ -9,6 +9,7 @@ import { describeIssues } from '../shared/model/schema';
 import { fileSaveFailure } from './services/diskErrors';
 import { dispatchAsync } from './services/dispatch';
 import type { Services } from './services/library';
+import { CallRefusal } from './team/client';
 
 /** Calls only the desktop app can answer (native dialogs), validated like every other. */
 export type DesktopCalls = Partial<{ [K in CallName]: (input: CallInput<K>, event: IpcMainInvokeEvent) => Promise<CallResults[K]> }>;
@@ -27,6 +28,7 @@ export function registerIpc(services: Services, isTrustedSender: (e: IpcMainInvo
         // a file the user chose to save could not be written: said plainly, in their language
         const disk = fileSaveFailure(e);
         if (disk) return { ok: false, error: disk };
+        if (e instanceof CallRefusal) return { ok: false, error: e.error };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };
       }
     });

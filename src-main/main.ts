@@ -4,7 +4,7 @@
  * be opened, flushing before close) is a plain function in ./shell/, tested without Electron.
  */
 import { printPdf } from './shell/printPdf';
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,10 @@ import { startLibrary } from './shell/startup';
 import { withRollingBackups } from './shell/backupWiring';
 import { backupSchedulerFor } from './storage/backups';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { settingsKeyValue } from './services/team';
+import { electronTokenVault } from './shell/tokenVault';
+import { createTeamClient } from './team/client';
+import { createWindowEvents } from './team/windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -104,8 +108,15 @@ void app.whenReady().then(async () => {
   const { db } = started;
   // a copy of the library at most once an hour while editing, and one at quit
   const backups = backupSchedulerFor(db, dataFile);
-  const services = withRollingBackups(createServices(db, { dataFile, transport: 'electron', version: app.getVersion() }), backups);
+  // team servers: tokens encrypted by the OS key store (or for this run only), events to the window that watches
+  const windows = createWindowEvents((client) => team.watch({ client, server: null, mapId: null }));
+  const team = createTeamClient({ store: settingsKeyValue(db), vault: electronTokenVault(safeStorage, path.join(app.getPath('userData'), 'team-tokens.json')), deliver: windows.deliver });
+  const services = withRollingBackups(createServices(db, { dataFile, transport: 'electron', version: app.getVersion(), team }), backups);
   registerIpc(services, (event) => isTrustedSender(event.senderFrame, renderer.devOrigin), {
+    'team:watch': async (input, event) => {
+      if (input.server !== null) windows.follow(input.client, event.sender);
+      return team.watch(input);
+    },
     // exports are saved where the user chooses, through the native dialog
     'file:save': async ({ fileName, content, encoding }, event) => {
       const win = BrowserWindow.fromWebContents(event.sender);
@@ -119,6 +130,7 @@ void app.whenReady().then(async () => {
     'file:print': async ({ content, title }, event) => ({ printed: await printPdf(Buffer.from(content, 'base64'), title, BrowserWindow.fromWebContents(event.sender)) }),
   });
   app.on('will-quit', () => {
+    team.close();
     backups.atQuit();
     db.close();
   });

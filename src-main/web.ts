@@ -14,6 +14,10 @@ import { createTerminalUi } from './shell/terminalUi';
 import { withRollingBackups } from './shell/backupWiring';
 import { backupSchedulerFor } from './storage/backups';
 import { startWebBridge, type WebBridge } from './web/server';
+import { createTeamClient } from './team/client';
+import { createEventRelay } from './team/relay';
+import { fileVault } from './team/vault';
+import { settingsKeyValue } from './services/team';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // the sample map and every message in the language of the system the bridge runs on
@@ -26,11 +30,14 @@ const { db } = started;
 if (started.migrationBackup) console.log(say.migrated(started.migrationBackup));
 // a copy of the library at most once an hour while editing, and one when the bridge stops
 const backups = backupSchedulerFor(db, dataFile);
-const services = withRollingBackups(createServices(db, { dataFile, transport: 'http' }), backups);
+// team servers: tokens in a file beside the library (mode 0600, not encrypted in this build); events to the pages' /events streams
+const relay = createEventRelay({ gone: (client) => team.watch({ client, server: null, mapId: null }) });
+const team = createTeamClient({ store: settingsKeyValue(db), vault: fileVault(path.join(path.dirname(dataFile), 'team-tokens.json')), deliver: relay.deliver });
+const services = withRollingBackups(createServices(db, { dataFile, transport: 'http', team }), backups);
 const port = Number(process.env.PORT ?? 5717);
 let bridge: WebBridge;
 try {
-  bridge = await startWebBridge({ services, rendererDir: path.join(here, '../renderer'), port });
+  bridge = await startWebBridge({ services, rendererDir: path.join(here, '../renderer'), port, events: relay });
 } catch (e) {
   db.close();
   if ((e as { code?: unknown }).code !== 'EADDRINUSE') throw e;
@@ -40,6 +47,8 @@ try {
 console.log(say.running(bridge.url, dataFile));
 console.log(say.stopHint);
 const stop = () => {
+  team.close();
+  relay.close();
   void bridge.close().then(() => {
     backups.atQuit();
     db.close();

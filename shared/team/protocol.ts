@@ -128,7 +128,18 @@ export type TeamEvent =
   /** A write to a map of the library (any map: the library list changes too), by whom. */
   | { type: 'change'; mapId: string; kind: 'insert' | 'apply' | 'rename' | 'remove' | 'version'; revision?: number; by: { id: string; name: string } | null }
   /** Who has the stream's map open now (every server's clients), this stream's user included. */
-  | { type: 'presence'; mapId: string; users: { id: string; name: string }[] };
+  | { type: 'presence'; mapId: string; users: { id: string; name: string }[] }
+  /**
+   * Added by the app's main process, never sent by a server: the stream could not reach the
+   * server ('offline') or the session ended ('signed-out'), and again when it is back ('signed-in').
+   */
+  | { type: 'status'; state: 'signed-in' | 'signed-out' | 'offline'; message?: string };
+
+/** What the main process hands a window: one TeamEvent and the team server (its id in the app) it came from. */
+export interface TeamEventMessage {
+  server: string;
+  event: TeamEvent;
+}
 
 export const TEAM_API = '/api/v1';
 /** The port `lanemap serve` listens on unless told otherwise. */

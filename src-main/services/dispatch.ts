@@ -10,6 +10,7 @@ import { BadInputError } from './errors';
 import type { Services } from './library';
 import { diskFailure } from './diskErrors';
 import { BackupError } from '../storage/backups';
+import { CallRefusal } from '../team/client';
 
 /** Services for some of the calls, each answering with a Promise: a team server's (services/storeServices.ts). */
 export type AsyncServices<N extends CallName = CallName> = { [K in N]: (input: CallInput<K>) => Promise<CallResults[K]> };
@@ -60,6 +61,8 @@ export async function dispatchAsync(services: AnyServices, name: unknown, payloa
 }
 
 function toReply(e: unknown): CallReply {
+  // a team server's refusal (or its being unreachable), passed on as it is
+  if (e instanceof CallRefusal) return { ok: false, error: e.error };
   if (e instanceof NotFoundError) return fail('not-found', e.message);
   if (e instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: e.message, ...(e.conflicts.length ? { conflicts: e.conflicts } : {}) } };
   if (e instanceof BadInputError) return fail('bad-input', e.message);

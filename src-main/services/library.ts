@@ -23,6 +23,7 @@ import { createPrintServices } from './printing';
 import { bundledTemplates } from './templates';
 import { createTeamServices } from './team';
 import { blankMap, mapsFromTemplate } from './newMaps';
+import type { TeamClient } from '../team/client';
 
 import { BadInputError } from './errors';
 
@@ -32,7 +33,20 @@ export { BadInputError } from './errors';
  * Calls whose service answers later (writing an XLSX is asynchronous in exceljs): it returns a
  * promise, and the transports run every call through `dispatchAsync`, which waits for it.
  */
-export type AsyncCallName = 'views:xlsx' | 'document:docx' | 'document:pdf' | 'maps:importBpmn' | 'maps:exportBpmn' | 'export:pdf';
+export type AsyncCallName =
+  | 'views:xlsx'
+  | 'document:docx'
+  | 'document:pdf'
+  | 'maps:importBpmn'
+  | 'maps:exportBpmn'
+  | 'export:pdf'
+  // a team server answers over the network (src-main/team/client.ts)
+  | 'team:list'
+  | 'team:add'
+  | 'team:signIn'
+  | 'team:signOut'
+  | 'team:remove'
+  | 'team:call';
 
 export type Services = { [K in CallName]: (input: CallInput<K>) => K extends AsyncCallName ? Promise<CallResults[K]> : CallResults[K] };
 
@@ -44,7 +58,10 @@ export function sampleMapDoc(): MapDoc {
   return parsed.data;
 }
 
-export function createServices(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock = () => new Date().toISOString()): Services {
+/** `team`: the main process's team client (src-main/team/client.ts); without it tokens live in memory and no events go anywhere. */
+export type ServicesInfo = Omit<AppInfo, 'version'> & { version?: string; team?: TeamClient };
+
+export function createServices(db: Db, info: ServicesInfo, clock = () => new Date().toISOString()): Services {
   return noteDamage(servicesOver(db, info, clock), info.dataFile);
 }
 
@@ -69,7 +86,7 @@ function noteDamage(services: Services, dataFile: string): Services {
   return wrapped as Services;
 }
 
-function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: string }, clock: () => string): Services {
+function servicesOver(db: Db, info: ServicesInfo, clock: () => string): Services {
   const maps = createMapRepository(db);
   const thumbnails = createThumbnailCache(db, maps);
   return {
@@ -78,7 +95,7 @@ function servicesOver(db: Db, info: Omit<AppInfo, 'version'> & { version?: strin
     ...createViewServices(),
     ...createBpmnServices(db, clock, { appVersion: info.version }),
     ...createPrintServices(),
-    ...createTeamServices(),
+    ...createTeamServices(db, info.team),
     'app:info': () => ({ version: info.version ?? '0.0.0', dataFile: info.dataFile, transport: info.transport }),
     'maps:list': () => maps.list(),
     'maps:get': ({ id }) => maps.read(id),

@@ -19,6 +19,8 @@ import type { CallReply, ErrorCode } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatchAsync } from '../services/dispatch';
 import type { Services } from '../services/library';
+import type { EventRelay } from '../team/relay';
+import { serveTeamEvents } from './teamEvents';
 
 export const TOKEN_HEADER = 'x-lanemap-token';
 
@@ -111,6 +113,8 @@ export interface WebBridgeOptions {
   port?: number;
   /** Tests shorten the time-outs and lower the sizes. */
   limits?: Partial<WebBridgeLimits>;
+  /** Team events for the pages, served as `GET /events?client=<id>&token=<token>` (./teamEvents.ts). */
+  events?: EventRelay;
 }
 
 const STATUS_LINE: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
@@ -179,6 +183,12 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       return readCall(req, pathname.slice('/api/'.length), reply, refuse);
     }
 
+    if (pathname === '/events') {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin)) return send(403, 'Requests from other web pages are refused.', undefined, {}, true);
+      if (!opts.events) return send(404, 'Not found');
+      return serveTeamEvents(req, res, { relay: opts.events, query: query < 0 ? '' : target.slice(query), tokenBytes, send });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed', undefined, {}, true);
     const file = pathname === '/' ? indexFile : path.resolve(rendererDir, pathname.replace(/^\/+/, ''));
     if (!file.startsWith(rendererDir + path.sep)) return send(404, 'Not found');

@@ -144,6 +144,8 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: async () => undefined },
+    // no OS key store here: team tokens are kept for the run only (shell/tokenVault.ts)
+    safeStorage: { isEncryptionAvailable: () => false },
     net: {
       fetch: async (url: string) => {
         state.fetched.push(url);
