@@ -129,6 +129,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
       io.out(`Wrote ${written}`);
       return 0;
     }
+    if (command === 'users') return await (await import('./users')).usersCommand(rest, io);
     if (command === 'export') {
       const { written, notes } = await exportCommand(parseExportArgs(rest));
       for (const n of notes) io.err(`lanemap: note: ${n}`);
