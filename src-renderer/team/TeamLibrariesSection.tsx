@@ -19,7 +19,7 @@ import './team.css';
 export function addFailure(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'offline') return translate('team.settings.unreachable');
-    if (e.code === 'bad-input' && /lanemap/i.test(e.message)) return translate('team.settings.notLanemap');
+    if (e.code === 'bad-input' && /answer as a Lanemap/i.test(e.message)) return translate('team.settings.notLanemap');
   }
   return failureReason(e);
 }
