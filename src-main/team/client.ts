@@ -25,8 +25,11 @@ import type { TokenVault } from './vault';
 
 /** A refused call with the exact error the renderer gets (dispatch.ts passes it through). */
 export class CallRefusal extends Error {
-  constructor(readonly error: CallError) {
+  readonly error: CallError;
+  // a field, not a parameter property: `lanemap serve` loads these sources on plain Node (type stripping)
+  constructor(error: CallError) {
     super(error.message);
+    this.error = error;
     this.name = 'CallRefusal';
   }
 }
