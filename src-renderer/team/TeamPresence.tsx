@@ -25,10 +25,12 @@ export function TeamPresence() {
   const t = useT();
   const library = useTeam((s) => s.library);
   const mapId = useEditor((s) => s.doc?.id);
-  const me = useTeam((s) => s.servers?.find((x) => x.id === library)?.user?.id);
+  const server = useTeam((s) => s.servers?.find((x) => x.id === library));
+  const me = server?.user?.id;
   const here = useTeam((s) => (mapId && isTeamLibrary(library) ? (s.presence[mapKey(library, mapId)] ?? NONE) : NONE));
   const others = here.filter((p) => p.id !== me);
-  if (!others.length) return null;
+  // signed out or not reachable: who was here is no longer known
+  if (!others.length || server?.state !== 'signed-in') return null;
   const names = others.map((p) => p.name).join(', ');
   return (
     <div className="team-presence" role="group" aria-label={t('team.editor.alsoHereLabel', { names })}>
