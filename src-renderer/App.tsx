@@ -1,13 +1,14 @@
 /** Top level: the map library, or one open map. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from './api';
 import { useRemoteSync } from './store/remoteSync';
 import { localStash, useSaveOnLeave } from './store/saveOnLeave';
 import { Notices } from './components/Notices';
 import { LibraryView } from './library/LibraryView';
 import { useDropToImport } from './library/importMap';
 import { BpmnImportDialogs } from './library/BpmnImportDialogs';
-import { createEditorStore } from './store/editorStore';
+import { editorStoreFor } from './team/editorStores';
+import { useTeamMap } from './team/useTeamMap';
+import { openedLibrary, useTeam } from './team/teamState';
 import { EditorProvider } from './store/context';
 import { notify } from './store/notices';
 import { SettingsDialog } from './settings/SettingsDialog';
@@ -31,17 +32,25 @@ function Opening() {
 function initialMapId(): string | null {
   return new URLSearchParams(window.location.hash.slice(1)).get('map');
 }
+// a team map's library is in the hash too (`lib=`): a reload opens it from there
+openedLibrary(new URLSearchParams(window.location.hash.slice(1)).get('lib'));
 
 export function App() {
-  const store = useMemo(() => createEditorStore(api, notify, localStash), []);
-  useSaveOnLeave(store);
+  const library = useTeam((s) => s.library);
+  const store = useMemo(() => editorStoreFor(library, notify, localStash), [library]);
+  useSaveOnLeave(store, library);
   const [mapId, setMapId] = useState<string | null>(initialMapId);
+  useTeamMap(store, library, mapId);
 
-  const open = useCallback((id: string | null) => {
-    // the map id in the URL hash lets a reload come back to the same map
-    window.history.replaceState(null, '', id ? `#map=${encodeURIComponent(id)}` : '#');
-    setMapId(id);
-  }, []);
+  const open = useCallback(
+    (id: string | null) => {
+      // the map id in the URL hash lets a reload come back to the same map
+      const lib = library !== 'local' ? `&lib=${encodeURIComponent(library)}` : '';
+      window.history.replaceState(null, '', id ? `#map=${encodeURIComponent(id)}${lib}` : '#');
+      setMapId(id);
+    },
+    [library],
+  );
   // opened from the library (or a dropped file): no trail, the breadcrumb follows the links
   const openFromLibrary = useCallback(
     (id: string | null) => {
@@ -91,7 +100,7 @@ export function App() {
             <EditorScreen key={mapId} mapId={mapId} onClose={() => openFromLibrary(null)} />
           </Suspense>
         ) : (
-          <LibraryView onOpen={openFromLibrary} />
+          <LibraryView key={library} onOpen={openFromLibrary} />
         )}
       </NavigationContext.Provider>
       {settingsOpen && <SettingsDialog />}

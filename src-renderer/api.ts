@@ -4,11 +4,16 @@
  * with the per-launch token the bridge put in the page.
  */
 import { CALLS, type CallName } from '../shared/calls';
+import type { TeamMessage } from './team/events';
 import type { CallInput, CallReply, CallResults, ConflictInfo, ErrorCode, LanemapApi } from '../shared/contract';
 
 declare global {
   interface Window {
-    lanemap?: { call(name: string, input: unknown): Promise<CallReply> };
+    lanemap?: {
+      call(name: string, input: unknown): Promise<CallReply>;
+      /** Team servers' events for this window (preload; team/events.ts); returns the way to stop listening. */
+      onTeamEvent?(cb: (message: TeamMessage) => void): (() => void) | void;
+    };
   }
 }
 

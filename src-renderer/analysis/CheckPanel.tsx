@@ -43,7 +43,7 @@ export function CheckPanel() {
   const store = useEditorStore();
   const flow = useReactFlow();
   const doc = useEditor((s) => s.doc)!;
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const { analysis, stale } = useAnalysis();
   const authorName = useSettings((s) => s.authorName);
   const marks = useAnalysisUi((s) => s.marks);

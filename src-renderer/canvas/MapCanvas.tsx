@@ -91,7 +91,7 @@ export function MapCanvas() {
   const lastEdges = useRef(comparedEdges);
   const edges = useMemo(() => (lastEdges.current = keepUnchanged(lastEdges.current, comparedEdges)), [comparedEdges]);
   // a saved version on screen: nothing to drag or connect (the store refuses edits too)
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': t('editor.a11y.nodeDefault'),

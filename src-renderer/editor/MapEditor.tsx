@@ -15,6 +15,7 @@ import { PainPointsPanel } from '../review/PainPointsPanel';
 import { CheckPanel, useFindingCount } from '../analysis/CheckPanel';
 import { VersionsPanel } from '../review/VersionsPanel';
 import { ReadOnlyFence } from '../review/ReadOnlyFence';
+import { TeamBanner } from '../team/TeamBanner';
 import { formatNumber, useT } from '../i18n';
 import { Breadcrumb } from '../hierarchy/Breadcrumb';
 import { FindBar, useFindShortcut } from './FindBar';
@@ -95,10 +96,17 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
         onToggleInspector={() => setShowInspector((v) => !v)}
       />
       <Breadcrumb />
+      <TeamBanner />
       <ReviewNotice />
       <div className="editor-body">
         {showRoles && (
-          <PanelFrame spec={LANES_PANEL} resizeLabel={t('viewUi.resizeLanes')} collapseLabel={t('viewUi.collapseLanes')} hint={t('viewUi.resizeHint')} onCollapse={() => setShowRoles(false)}>
+          <PanelFrame
+            spec={LANES_PANEL}
+            resizeLabel={t('viewUi.resizeLanes')}
+            collapseLabel={t('viewUi.collapseLanes')}
+            hint={t('viewUi.resizeHint')}
+            onCollapse={() => setShowRoles(false)}
+          >
             <ReadOnlyFence>
               <RolesPanel />
             </ReadOnlyFence>
@@ -125,12 +133,20 @@ export function MapEditor({ mapId, onClose }: { mapId: string; onClose(): void }
           </div>
         </div>
         {showInspector && (
-          <PanelFrame spec={SIDE_PANEL} resizeLabel={t('viewUi.resizeSide')} collapseLabel={t('viewUi.collapseSide')} hint={t('viewUi.resizeHint')} onCollapse={() => setShowInspector(false)}>
+          <PanelFrame
+            spec={SIDE_PANEL}
+            resizeLabel={t('viewUi.resizeSide')}
+            collapseLabel={t('viewUi.collapseSide')}
+            hint={t('viewUi.resizeHint')}
+            onCollapse={() => setShowInspector(false)}
+          >
             <aside className="side">
               <SideTabs value={side} onChange={setSide} labels={sideLabels} />
               <ReadOnlyFence>
                 {side === 'inspector' && <Inspector />}
                 {side === 'check' && <CheckPanel />}
+              </ReadOnlyFence>
+              <ReadOnlyFence comments>
                 {side === 'comments' && <CommentsPanel />}
                 {side === 'painPoints' && <PainPointsPanel />}
               </ReadOnlyFence>
@@ -164,7 +180,6 @@ function useSideLabels(): Record<SidePanelId, ReactNode> {
   return { inspector: t('side.inspector'), check, comments: t('side.comments'), painPoints: t('side.painPoints'), versions: t('side.versions') };
 }
 
-
 /**
  * Keyboard focus never rests on the covered canvas (an `inert` attribute would do it, but costs
  * a restyle of thousands of steps on every switch): coming from the view it goes on to the side
@@ -174,7 +189,10 @@ function skipCoveredCanvas(e: FocusEvent<HTMLDivElement>) {
   const view = document.getElementById('map-view');
   const from = e.relatedTarget as Node | null;
   const focusable = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
-  const next = from && view?.contains(from) ? document.querySelector<HTMLElement>('.side [role="tab"][aria-selected="true"]') : view?.querySelector<HTMLElement>(focusable);
+  const next =
+    from && view?.contains(from)
+      ? document.querySelector<HTMLElement>('.side [role="tab"][aria-selected="true"]')
+      : view?.querySelector<HTMLElement>(focusable);
   if (next) next.focus();
   else (e.target as HTMLElement).blur();
 }

@@ -33,6 +33,7 @@ import { useEditor, useEditorStore } from '../store/context';
 import { addNextStep, addStep, fitMap } from './actions';
 import { tidyUp, useTidyState } from '../layout/tidyUp';
 import { StatusChip } from '../review/StatusChip';
+import { TeamPresence } from '../team/TeamPresence';
 import { PresentButton } from '../presentation/PresentButton';
 import { useFindingCount } from '../analysis/CheckPanel';
 import { useReviewUi } from '../review/reviewUi';
@@ -107,7 +108,7 @@ export function Toolbar(p: Props) {
   const tidying = useTidyState((s) => s.running);
   const down = useEditor((s) => s.doc?.direction === 'down');
   // a saved version on screen (review/VersionsPanel.tsx): nothing here may change it
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
 
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -128,6 +129,7 @@ export function Toolbar(p: Props) {
         {saving ? t('toolbar.saving') : t('toolbar.saved')}
       </span>
       <StatusChip />
+      <TeamPresence />
       <div className="toolbar-group">
         <ToolButton label={t('toolbar.showLanes')} pressed={p.showRoles} onClick={p.onToggleRoles}>
           <PanelLeft size={17} />

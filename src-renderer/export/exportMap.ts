@@ -13,7 +13,7 @@ import { currentLanguage, formatDate, formatNumber, formatPercent, t } from '../
 import { requestLayout } from '../layout/layoutClient';
 import { exportFontCss } from './fontCss';
 import { csvOptions, drawingOptions, drawingSubtitle } from './localized';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { lanemapJsonWithVersions } from '../review/versionExport';
 import { valueStreamOptions } from './localized';
 import { exportBpmn, type BpmnExportChoice } from './bpmnExport';

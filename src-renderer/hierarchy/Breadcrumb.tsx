@@ -5,7 +5,7 @@
  */
 import { ChevronRight } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { useT } from '../i18n';
 import { useEditor } from '../store/context';
 import { useNavigation } from './navigation';

@@ -6,7 +6,7 @@ import { ExternalLink, FilePlus2, Unlink } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { cmd } from '../../shared/model/commands';
 import { LIMITS, type MapSummary, type Step } from '../../shared/model/types';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { useT } from '../i18n';
 import { describeFailure } from '../i18n/errors';
 import { useEditor, useEditorStore } from '../store/context';

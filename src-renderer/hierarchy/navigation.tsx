@@ -3,7 +3,8 @@
  * on screen are stored first, then the other map opens in its place.
  */
 import { createContext, useContext } from 'react';
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
+import { libraryApi as api } from '../team/current';
 
 export interface Crumb {
   id: string;

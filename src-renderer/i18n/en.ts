@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { teamText } from '../team/text';
 import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
@@ -580,6 +581,7 @@ export const en = {
   sipocView: sipocText.en,
   resourcesView: resourcesText.en,
   swotView: swotText.en,
+  team: teamText.en,
   exportFonts: exportFontsText.en,
   kinds: kindsText.en,
   bpmn: bpmnText.en,

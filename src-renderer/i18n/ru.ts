@@ -14,6 +14,7 @@ import { kpiText } from '../optimise/kpi/text';
 import { sipocText } from '../views/sipoc/text';
 import { resourcesText } from '../views/resources/text';
 import { swotText } from '../views/swot/text';
+import { teamText } from '../team/text';
 import { exportFontsText } from '../export/fonts/text';
 import { kindsText } from '../canvas/kinds/text';
 import { bpmnText } from '../library/bpmnText';
@@ -592,6 +593,7 @@ export const ru: Messages = {
   sipocView: sipocText.ru,
   resourcesView: resourcesText.ru,
   swotView: swotText.ru,
+  team: teamText.ru,
   exportFonts: exportFontsText.ru,
   kinds: kindsText.ru,
   bpmn: bpmnText.ru,

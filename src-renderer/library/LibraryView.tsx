@@ -3,7 +3,7 @@
  * review is due (within REVIEW_DUE_DAYS) or overdue says so on its card, and "Review due (N)"
  * lists just those, the earliest date (the most overdue) first.
  */
-import { CalendarClock, Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
+import { ArrowRightLeft, CalendarClock, Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { takeListing } from './startListing';
 import type { AppInfo } from '../../shared/contract';
@@ -26,6 +26,9 @@ import { localDate, reviewState } from '../../shared/analysis/optimise';
 import { reviewStateText } from '../optimise/review/reviewDates';
 import '../optimise/review/review.css';
 import { LimitedInput } from '../components/limits/useTextLimit';
+import { LibrarySwitcher, NotConnected, useLibraryAccess, useLibraryWords } from '../team/LibrarySwitcher';
+import { TransferDialog } from '../team/TransferDialog';
+import { apiFor } from '../team/teamApi';
 
 /** Due or overdue for review on `today`. */
 const reviewDue = (m: MapSummary, today: string) => {
@@ -33,7 +36,7 @@ const reviewDue = (m: MapSummary, today: string) => {
   return s === 'due' || s === 'overdue';
 };
 
-type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
+type Pending = { kind: 'create' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | { kind: 'transfer'; map: MapSummary } | null;
 
 export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const t = useT();
@@ -47,20 +50,25 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const shown = (onlyDue ? due : maps)?.filter((m) => matchesQuery(query, m.title, ...m.partOf.map((p) => p.title))) ?? null;
 
   const store = useEditorStore();
+  // the chosen library: Local or a team library (team/LibrarySwitcher.tsx)
+  const access = useLibraryAccess();
+  const lapi = apiFor(access.library);
+  const words = useLibraryWords(access);
   const refresh = useCallback(async () => {
+    if (!access.connected) return;
     try {
       // a map just closed may still be writing its last edits: list what is stored after them
       const early = takeListing();
       if (early) setMaps(await early);
       else {
         await store.getState().flush();
-        setMaps(await api['maps:list']({}));
+        setMaps(await lapi['maps:list']({}));
       }
     } catch (e) {
       notify.error(describeFailure('listMaps', e));
       setMaps([]);
     }
-  }, [store]);
+  }, [store, lapi, access.connected]);
 
   useEffect(() => {
     void refresh();
@@ -103,28 +111,36 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
               />
             </label>
           )}
-          <label className="button-like">
-            <Upload size={16} aria-hidden /> {t('library.importMap')}
-            <input
-              type="file"
-              accept={IMPORT_ACCEPT}
-              className="visually-hidden"
-              aria-label={t('library.importFileLabel')}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void importMapFile(file).then((s) => s && onOpen(s.id));
-              }}
-            />
-          </label>
-          <button className="primary" onClick={() => setPending({ kind: 'create' })}>
-            <FilePlus2 size={16} aria-hidden /> {t('library.newMap')}
-          </button>
+          {access.canEdit && (
+            <label className="button-like">
+              <Upload size={16} aria-hidden /> {t('library.importMap')}
+              <input
+                type="file"
+                accept={IMPORT_ACCEPT}
+                className="visually-hidden"
+                aria-label={t('library.importFileLabel')}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void importMapFile(file).then((s) => s && onOpen(s.id));
+                }}
+              />
+            </label>
+          )}
+          {access.canEdit && (
+            <button className="primary" onClick={() => setPending({ kind: 'create' })}>
+              <FilePlus2 size={16} aria-hidden /> {t('library.newMap')}
+            </button>
+          )}
           <SettingsButton />
         </div>
       </header>
       <main>
-        <h2 className="section-title">{t('library.yourMaps')}</h2>
+        <LibrarySwitcher />
+        <h2 className="section-title" translate="no">
+          {words?.title ?? t('library.yourMaps')}
+        </h2>
+        {words?.viewerNote && <p className="muted">{words.viewerNote}</p>}
         {maps && (due.length > 0 || onlyDue) && (
           <div className="library-filter" role="group" aria-label={t('reviewCycle.filterDueLabel')}>
             <button type="button" aria-pressed={!onlyDue} onClick={() => setOnlyDue(false)}>
@@ -135,14 +151,18 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
             </button>
           </div>
         )}
-        {maps === null ? (
+        {!access.connected ? (
+          <NotConnected access={access} />
+        ) : maps === null ? (
           <p className="muted">{t('common.loading')}</p>
         ) : maps.length === 0 ? (
           <div className="empty">
             <p>{t('library.empty')}</p>
-            <button className="primary" onClick={() => setPending({ kind: 'create' })}>
-              {t('library.createFirst')}
-            </button>
+            {access.canEdit && (
+              <button className="primary" onClick={() => setPending({ kind: 'create' })}>
+                {t('library.createFirst')}
+              </button>
+            )}
           </div>
         ) : onlyDue && due.length === 0 ? (
           <p className="muted">{t('reviewCycle.noneDue')}</p>
@@ -189,42 +209,70 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
                 <div className="map-card-actions">
                   <button
                     className="icon-button"
-                    aria-label={t('library.renameMap', { title: m.title })}
-                    title={t('common.rename')}
-                    onClick={() => setPending({ kind: 'rename', map: m })}
+                    aria-label={t('team.library.transfer', { title: m.title })}
+                    title={t('team.library.transfer', { title: m.title })}
+                    onClick={() => setPending({ kind: 'transfer', map: m })}
                   >
-                    <Pencil size={15} />
+                    <ArrowRightLeft size={15} />
                   </button>
-                  <button
-                    className="icon-button"
-                    aria-label={t('library.duplicateMap', { title: m.title })}
-                    title={t('common.duplicate')}
-                    onClick={() =>
-                      void attempt('duplicateMap', () =>
-                        api['maps:duplicate']({ id: m.id, title: t('library.copyTitle', { title: m.title }).slice(0, LIMITS.mapTitle) }),
-                      )
-                    }
-                  >
-                    <Copy size={15} />
-                  </button>
-                  <button
-                    className="icon-button"
-                    aria-label={t('library.deleteMap', { title: m.title })}
-                    title={t('common.delete')}
-                    onClick={() => setPending({ kind: 'delete', map: m })}
-                  >
-                    <Trash2 size={15} />
-                  </button>
+                  {access.canEdit && (
+                    <>
+                      <button
+                        className="icon-button"
+                        aria-label={t('library.renameMap', { title: m.title })}
+                        title={t('common.rename')}
+                        onClick={() => setPending({ kind: 'rename', map: m })}
+                      >
+                        <Pencil size={15} />
+                      </button>
+                      <button
+                        className="icon-button"
+                        aria-label={t('library.duplicateMap', { title: m.title })}
+                        title={t('common.duplicate')}
+                        onClick={() =>
+                          void attempt('duplicateMap', () =>
+                            lapi['maps:duplicate']({ id: m.id, title: t('library.copyTitle', { title: m.title }).slice(0, LIMITS.mapTitle) }),
+                          )
+                        }
+                      >
+                        <Copy size={15} />
+                      </button>
+                      <button
+                        className="icon-button"
+                        aria-label={t('library.deleteMap', { title: m.title })}
+                        title={t('common.delete')}
+                        onClick={() => setPending({ kind: 'delete', map: m })}
+                      >
+                        <Trash2 size={15} />
+                      </button>
+                    </>
+                  )}
                 </div>
               </li>
             ))}
           </ul>
         )}
       </main>
-      {info && (
-        <footer className="library-footer muted">
-          {t('library.libraryFile')} <code translate="no">{info.dataFile}</code> · {t('library.savedAutomatically')}
+      {words ? (
+        <footer className="library-footer muted" translate="no">
+          {words.footer}
         </footer>
+      ) : (
+        info && (
+          <footer className="library-footer muted">
+            {t('library.libraryFile')} <code translate="no">{info.dataFile}</code> · {t('library.savedAutomatically')}
+          </footer>
+        )
+      )}
+      {pending?.kind === 'transfer' && (
+        <TransferDialog
+          map={pending.map}
+          from={access.library}
+          onDone={(changed) => {
+            setPending(null);
+            if (changed) void refresh();
+          }}
+        />
       )}
       {pending?.kind === 'create' && <NewMapDialog onCreated={onOpen} onCancel={() => setPending(null)} />}
       {pending?.kind === 'rename' && (
@@ -235,7 +283,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           maxLength={LIMITS.mapTitle}
           confirm={t('common.rename')}
           onCancel={() => setPending(null)}
-          onConfirm={(title) => void attempt('renameMap', () => api['maps:rename']({ id: pending.map.id, title }))}
+          onConfirm={(title) => void attempt('renameMap', () => lapi['maps:rename']({ id: pending.map.id, title }))}
         />
       )}
       {pending?.kind === 'delete' && (
@@ -256,7 +304,7 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
           confirm={t('common.delete')}
           danger
           onCancel={() => setPending(null)}
-          onConfirm={() => void attempt('deleteMap', () => api['maps:delete']({ id: pending.map.id }))}
+          onConfirm={() => void attempt('deleteMap', () => lapi['maps:delete']({ id: pending.map.id }))}
         />
       )}
     </div>

@@ -3,7 +3,7 @@ import { FileText } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { CallResults } from '../../shared/contract';
 import { LIMITS } from '../../shared/model/types';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { Dialog } from '../components/Dialog';
 import { currentLanguage, useT } from '../i18n';
 import { describeFailure } from '../i18n/errors';

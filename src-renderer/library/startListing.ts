@@ -4,7 +4,7 @@
  * once, by the library's first load; later loads ask again (the list may have changed).
  */
 import type { MapSummary } from '../../shared/model/types';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 
 let early: Promise<MapSummary[]> | null = null;
 

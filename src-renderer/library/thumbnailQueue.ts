@@ -6,7 +6,7 @@
  * an object URL per map while the map's `updatedAt` is the same, so coming back to the library
  * shows them at once.
  */
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 
 /** Requests in flight at once: enough to keep the backend busy, few enough that what is on screen goes first. */
 const AT_ONCE = 3;

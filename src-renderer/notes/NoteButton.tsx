@@ -9,7 +9,7 @@ export function NoteButton() {
   const t = useT();
   const store = useEditorStore();
   const flow = useReactFlow();
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const oneStep = useEditor((s) => s.selection.steps.length === 1 && s.selection.flows.length === 0);
   const title = t('notes.addTitle');
   return (

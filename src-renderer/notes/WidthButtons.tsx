@@ -8,7 +8,7 @@ export function WidthButtons() {
   const store = useEditorStore();
   const steps = useEditor((s) => s.selection.steps);
   const widened = useEditor((s) => s.selection.steps.some((id) => s.doc?.steps[id]?.width !== undefined));
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   if (steps.length < 2 && !widened) return null;
   return (
     <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>

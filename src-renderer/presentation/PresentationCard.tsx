@@ -7,7 +7,7 @@
 import { Check, Clock, CornerDownRight, Flag, Layers, MessageSquare, RotateCcw, SkipForward, Workflow } from 'lucide-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MapDoc, Step } from '../../shared/model/types';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { formatDuration, useT } from '../i18n';
 import { openCommentCounts } from '../review/comments';
 import type { Presenter } from './usePresenter';

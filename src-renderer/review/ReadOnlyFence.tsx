@@ -5,8 +5,9 @@
 import type { ReactNode } from 'react';
 import { useEditor } from '../store/context';
 
-export function ReadOnlyFence({ children }: { children: ReactNode }) {
-  const readOnly = useEditor((s) => s.viewing !== null);
+/** `comments`: what is inside only writes comments and pain points (a team map's commenter may use it). */
+export function ReadOnlyFence({ children, comments = false }: { children: ReactNode; comments?: boolean }) {
+  const readOnly = useEditor((s) => s.viewing !== null || (s.readOnly !== null && !(comments && s.readOnly.reason === 'commenter')));
   return (
     <fieldset className="read-only-fence" disabled={readOnly}>
       {children}

@@ -80,7 +80,7 @@ export function StatusChip() {
   const status: MapStatus = useEditor((s) => s.doc?.status ?? 'draft');
   const approval = useEditor((s) => s.doc?.approval);
   const nextReview = useEditor((s) => s.doc?.nextReview);
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const [open, setOpen] = useState(false);
   const [approving, setApproving] = useState(false);
   const box = useRef<HTMLDivElement>(null);

@@ -22,6 +22,8 @@ export function VersionsPanel() {
   const store = useEditorStore();
   const mapId = useEditor((s) => s.doc?.id ?? null);
   const viewing = useEditor((s) => s.viewing);
+  // a team map the user may not change (team/useTeamMap.ts): versions can be looked at, not made, restored or deleted
+  const locked = useEditor((s) => s.readOnly !== null);
   const list = useVersions((s) => (s.mapId === mapId ? s.list : null));
   const error = useVersions((s) => (s.mapId === mapId ? s.error : null));
   const comparing = useVersions((s) => s.comparison !== null);
@@ -35,7 +37,7 @@ export function VersionsPanel() {
 
   return (
     <div className="side-panel versions-panel">
-      <button type="button" className="primary versions-save" disabled={viewing !== null || list === null} onClick={() => setSaving(true)}>
+      <button type="button" className="primary versions-save" disabled={viewing !== null || locked || list === null} onClick={() => setSaving(true)}>
         <Save size={15} aria-hidden /> {t('versions.save')}
       </button>
       {comparing && <CompareList />}
@@ -86,6 +88,7 @@ export function VersionsPanel() {
                   type="button"
                   aria-label={t('versions.restoreLabel', { name: v.name })}
                   title={t('versions.restoreLabel', { name: v.name })}
+                  disabled={locked}
                   onClick={() => setRestoring(v)}
                 >
                   <RotateCcw size={14} aria-hidden /> {t('versions.restore')}
@@ -96,7 +99,7 @@ export function VersionsPanel() {
                     className="icon-button"
                     aria-label={t('versions.deleteLabel', { name: v.name })}
                     title={t('versions.deleteLabel', { name: v.name })}
-                    disabled={viewing !== null && viewing.versionId !== v.id}
+                    disabled={locked || (viewing !== null && viewing.versionId !== v.id)}
                     onClick={() => setDeleting(v)}
                   >
                     <Trash2 size={14} aria-hidden />

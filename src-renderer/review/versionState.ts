@@ -5,7 +5,7 @@
  * version writes only the versions table, after every pending edit is stored.
  */
 import { create } from 'zustand';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { cmd } from '../../shared/model/commands';
 import type { MapDoc, VersionSummary } from '../../shared/model/types';
 import { formatDate, t } from '../i18n';

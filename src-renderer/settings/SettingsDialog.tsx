@@ -5,6 +5,7 @@ import { AUTHOR_NAME_MAX, type BackupSummary, type LanguageSetting } from '../..
 import { ConfirmDialog, Dialog } from '../components/Dialog';
 import { formatDate, LANGUAGES, systemLanguage, useT, type Language } from '../i18n';
 import { BackupsSection, useRestoreBackup } from './BackupsSection';
+import { TeamLibrariesSection } from '../team/TeamLibrariesSection';
 import { useSettings } from './settingsStore';
 import { LimitedInput } from '../components/limits/useTextLimit';
 
@@ -92,6 +93,7 @@ export function SettingsDialog() {
           />
           <small className="muted">{t('settings.authorNameHint')}</small>
         </label>
+        <TeamLibrariesSection />
         <BackupsSection onAskRestore={setRestoring} />
         <div className="dialog-actions">
           <button type="submit" className="primary">

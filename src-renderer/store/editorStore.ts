@@ -19,6 +19,7 @@ import { TABLES, type Table } from '../../shared/model/rows';
 import { rebaseDoc, remoteChanges, type RebaseConflict, type RemoteChanges } from '../../shared/model/rebase';
 import { describeIssues, MapChangesSchema, type MapChanges } from '../../shared/model/schema';
 import type { MapDoc } from '../../shared/model/types';
+import { onlyComments } from '../../shared/team/protocol';
 import { currentLanguage, t } from '../i18n';
 import { clause, describeEditRefusal, describeFailure, failureReason } from '../i18n/errors';
 
@@ -76,6 +77,32 @@ export interface EditorState {
   viewVersion(view: VersionView, doc: MapDoc): void;
   /** Back to the map as it is now (after a version was shown). */
   endView(): void;
+  /**
+   * Set while the open map may not be changed here (a team map: the user's role, or the team
+   * server signed out or not reachable): edits are refused as while `viewing`, except a
+   * commenter's edits of comments and pain points. The map stays live (others' changes come in).
+   */
+  readOnly: ReadOnlyReason | null;
+  setReadOnly(reason: ReadOnlyReason | null): void;
+  /** Edits the library would not take (a team server signed out or went away), as text to copy; null when none. */
+  unsavedText: string | null;
+  dismissUnsavedText(): void;
+}
+
+/** Why a map is read-only besides a version on screen (see `readOnly`). */
+export interface ReadOnlyReason {
+  reason: 'viewer' | 'commenter' | 'signed-out' | 'offline';
+  /** The library's name, for the words the user is told. */
+  library: string;
+}
+
+/** For a team library's editor (team/editorStores.ts): what to do when a write cannot reach the library. */
+export interface EditorStoreOptions {
+  /**
+   * A write failed with this code and will not be tried again: the edits are dropped from the
+   * screen (nothing is queued) and this gives their text, for the user to copy.
+   */
+  lost?: { codes: ReadonlySet<string>; describe(stored: MapDoc, unsaved: MapDoc): string };
 }
 
 const HISTORY_LIMIT = 500;
@@ -129,7 +156,7 @@ export interface EditorNotify {
 const TRANSIENT = new Set(['busy', 'library-busy', 'offline']);
 const codeOf = (e: unknown) => (e as { code?: unknown })?.code;
 
-export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?: UnsavedStash) {
+export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?: UnsavedStash, options: EditorStoreOptions = {}) {
   // only the latest load may set the document (opening maps quickly one after another)
   let loadSeq = 0;
   /** What the library holds for the open map, as far as this window knows. */
@@ -193,6 +220,21 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           refused = transient = 0;
         } catch (e) {
           const code = codeOf(e);
+          if (typeof code === 'string' && options.lost?.codes.has(code)) {
+            // a team library that cannot take it: said, shown as text to copy, never queued
+            const text = options.lost.describe(stored, target);
+            latest = stored;
+            set({
+              doc: get().viewing ? get().doc : stored,
+              past: [],
+              future: [],
+              lastKey: undefined,
+              unsavedText: text,
+              selection: prune(get().selection, stored),
+            });
+            notify.error(t('errors.saveFailed', { reason: clause(failureReason(e)) }));
+            break;
+          }
           if (typeof code === 'string' && TRANSIENT.has(code) && transient < 8) {
             // busy or unreachable for a moment: the same change goes again shortly
             transient += 1;
@@ -399,6 +441,16 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       lastRefusal = Date.now();
       return true;
     }
+    /** An edit of a read-only map (`readOnly`): refused unless a commenter's edit of comments and pain points only. */
+    function refuseReadOnly(from: MapDoc, to: MapDoc): boolean {
+      const ro = get().readOnly;
+      if (!ro) return false;
+      if (ro.reason === 'commenter' && onlyComments(diffMaps(from, to))) return false;
+      if (Date.now() - lastRefusal > 1500)
+        notify.error(t('team.editor.refused', { reason: t(`team.editor.${ro.reason === 'signed-out' ? 'signedOut' : ro.reason}`, { library: ro.library }) }));
+      lastRefusal = Date.now();
+      return true;
+    }
 
     return {
       doc: null,
@@ -408,6 +460,16 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
       selection: EMPTY,
       pendingWrites: 0,
       viewing: null,
+      readOnly: null,
+      unsavedText: null,
+      setReadOnly(reason) {
+        const now = get().readOnly;
+        if (now?.reason === reason?.reason && now?.library === reason?.library) return;
+        set({ readOnly: reason });
+      },
+      dismissUnsavedText() {
+        set({ unsavedText: null });
+      },
       async load(mapId) {
         const seq = ++loadSeq;
         set({ loading: true, viewing: null, doc: null, past: [], future: [], selection: EMPTY, lastKey: undefined });
@@ -455,6 +517,7 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
           throw e;
         }
         if (next === doc) return true;
+        if (refuseReadOnly(doc, next)) return false;
         const changes = diffMaps(doc, next);
         if (isEmptyChange(changes)) return true;
         // the same rules the backend enforces, checked before the screen changes
@@ -474,14 +537,14 @@ export function createEditorStore(api: LanemapApi, notify: EditorNotify, stash?:
         if (refuseWhileViewing()) return;
         const { past, future, doc } = get();
         const entry = past[past.length - 1];
-        if (!entry || !doc) return;
+        if (!entry || !doc || refuseReadOnly(doc, entry.doc)) return;
         moveTo(entry.doc, past.slice(0, -1), [caughtUpNow(doc), ...future]);
       },
       redo() {
         if (refuseWhileViewing()) return;
         const { past, future, doc } = get();
         const target = future[0];
-        if (!target || !doc) return;
+        if (!target || !doc || refuseReadOnly(doc, target)) return;
         moveTo(target, [...past, { doc: caughtUpNow(doc) }], future.slice(1));
       },
       select(selection) {

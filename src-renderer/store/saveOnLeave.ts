@@ -41,14 +41,17 @@ function commitFocusedField() {
   if (el instanceof HTMLElement) el.blur();
 }
 
-export function useSaveOnLeave(store: EditorStore) {
+/** `library`: 'local', or the team server whose map is open (its last write goes there, through the main process). */
+export function useSaveOnLeave(store: EditorStore, library = 'local') {
   useEffect(() => {
     const onLeave = () => {
       commitFocusedField();
       const unsaved = store.getState().unsaved();
       if (!unsaved) return;
       const body = JSON.stringify(unsaved);
-      if (body.length < KEEPALIVE_LIMIT) callOnLeave('maps:applyChanges', unsaved);
+      if (library !== 'local') {
+        if (body.length < KEEPALIVE_LIMIT) callOnLeave('team:call', { server: library, name: 'maps:applyChanges', input: unsaved });
+      } else if (body.length < KEEPALIVE_LIMIT) callOnLeave('maps:applyChanges', unsaved);
       else {
         try {
           const { id, ...edits } = unsaved;
@@ -67,5 +70,5 @@ export function useSaveOnLeave(store: EditorStore) {
       window.removeEventListener('pagehide', onLeave);
       delete window.__lanemapFlush;
     };
-  }, [store]);
+  }, [store, library]);
 }

@@ -22,7 +22,7 @@ export function kindKeys(e: KeyboardEvent, store: EditorStore, flow: ReactFlowIn
   if (e.target instanceof HTMLSelectElement || document.querySelector('.map-layer[aria-hidden="true"]')) return false;
   const s = store.getState();
   // a saved version on screen is read only
-  if (!s.doc || s.viewing !== null) return false;
+  if (!s.doc || s.viewing !== null || s.readOnly !== null) return false;
   e.preventDefault();
   addStep(store, flow, kind);
   return true;

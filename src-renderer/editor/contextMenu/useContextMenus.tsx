@@ -53,7 +53,7 @@ function canvasInFront(): boolean {
 
 /** A saved version on screen, or the map being presented: the menus offer nothing that edits. */
 export function useMenusReadOnly(): boolean {
-  const viewing = useEditor((s) => s.viewing !== null);
+  const viewing = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const presenting = usePresentation((s) => s.active);
   return viewing || presenting;
 }

@@ -17,7 +17,7 @@ import { KpiBadgeRow, kpisDescription, useKpiMarksReadOnly } from './KpiBadges';
 export function PhaseKpiDialog({ phaseId, onClose }: { phaseId: string; onClose(): void }) {
   const t = useT();
   const phase = useEditor((s) => s.doc?.phases[phaseId]);
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   if (!phase) return null;
   // events in the dialog stay out of the canvas it may be drawn from (a portal still bubbles there in React)
   const stop = (e: SyntheticEvent) => e.stopPropagation();

@@ -24,7 +24,7 @@ export function ReviewNotice() {
   const mapId = useEditor((s) => s.doc?.id);
   const owner = useEditor((s) => s.doc?.owner);
   const nextReview = useEditor((s) => s.doc?.nextReview);
-  const viewing = useEditor((s) => s.viewing !== null);
+  const viewing = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const authorName = useSettings((s) => s.authorName);
   const [, rerender] = useState(0);
   if (!mapId || !nextReview || viewing) return null;

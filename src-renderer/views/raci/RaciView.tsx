@@ -37,7 +37,7 @@ export function RaciView() {
   const lang = useLanguage();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const selected = useEditor((s) => s.selection.steps);
   // the map's open findings (shared with the Check tab; in a worker for a big map)
   const open = useReviewedFindings()?.open ?? NO_FINDINGS;

@@ -31,7 +31,7 @@ export function SwotView() {
   useLanguage();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
-  const readOnly = useEditor((s) => s.viewing !== null);
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const by = useMemo(() => swotByQuadrant(doc), [doc]);
   const total = doc.swot?.length ?? 0;
   const rootRef = useRef<HTMLDivElement>(null);

@@ -34,8 +34,7 @@ export function TableView() {
   const lang = useLanguage();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc)!;
-  const viewing = useEditor((s) => s.viewing);
-  const readOnly = viewing !== null;
+  const readOnly = useEditor((s) => s.viewing !== null || s.readOnly !== null);
   const showOnMap = useShowOnMap();
   // the filter and the sort stay while the user looks at the map and comes back (not across restarts)
   const kept = remembered.get(doc.id);
