@@ -175,6 +175,17 @@ export async function serve(argv: string[], io: Io): Promise<number> {
     io.out(SERVE_USAGE);
     return 0;
   }
+  // a stop asked for from here on (even while starting) is heard: it stops the server once it is up
+  let asked: string | null = null;
+  let onSignal: ((signal: string) => void) | null = null;
+  const heard = (signal: string) => {
+    if (onSignal) onSignal(signal);
+    // asked twice while still starting (a database that does not answer): give up now
+    else if (asked) process.exit(130);
+    else asked = signal;
+  };
+  process.on('SIGINT', () => heard('SIGINT'));
+  process.on('SIGTERM', () => heard('SIGTERM'));
   const serverId = crypto.randomUUID();
   const library: TeamLibraryInfo = { name: args.name, serverId, version: appVersion() };
   const poolConfig: pg.PoolConfig = { connectionString: args.database, max: 20, connectionTimeoutMillis: 10_000, application_name: 'lanemap' };
@@ -237,6 +248,9 @@ export async function serve(argv: string[], io: Io): Promise<number> {
         .then(
           () => {
             io.out('Stopped.');
+            // nothing may keep a stopped server's process alive (a connection the database has not
+            // closed yet): it ends now, or at once when nothing is left
+            setTimeout(() => process.exit(0), 1_000).unref();
             resolve(0);
           },
           (e: Error) => {
@@ -246,7 +260,7 @@ export async function serve(argv: string[], io: Io): Promise<number> {
         );
     };
     // a second signal (the terminal's Ctrl+C reaches bin/lanemap.mjs and this process both) changes nothing
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    onSignal = stop;
+    if (asked) stop(asked);
   });
 }

@@ -51,10 +51,11 @@ function startServer(extra: string[] = []): Promise<Server> {
   });
 }
 
-function stopServer(s: Server): Promise<number | null> {
+/** Stops a server with SIGTERM: its exit code, or the signal that ended it instead. */
+function stopServer(s: Server): Promise<number | string | null> {
   return new Promise((resolve) => {
-    if (s.child.exitCode !== null) return resolve(s.child.exitCode);
-    s.child.once('exit', (code) => resolve(code));
+    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve(s.child.exitCode ?? s.child.signalCode);
+    s.child.once('exit', (code, signal) => resolve(code ?? `${signal} (output: ${s.output()})`));
     s.child.kill('SIGTERM');
   });
 }
