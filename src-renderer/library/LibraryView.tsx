@@ -4,7 +4,7 @@
  * lists just those, the earliest date (the most overdue) first.
  */
 import { ArrowRightLeft, CalendarClock, Copy, FilePlus2, Pencil, Search, Trash2, Upload, Waypoints } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { takeListing } from './startListing';
 import type { AppInfo } from '../../shared/contract';
 import { matchesQuery } from '../../shared/model/search';
@@ -54,17 +54,24 @@ export function LibraryView({ onOpen }: { onOpen(id: string): void }) {
   const access = useLibraryAccess();
   const lapi = apiFor(access.library);
   const words = useLibraryWords(access);
+  // only the latest listing is shown: one of another library (switched meanwhile) arriving late is dropped
+  const listing = useRef(0);
   const refresh = useCallback(async () => {
+    const mine = ++listing.current;
     if (!access.connected) return;
+    const show = (list: MapSummary[]) => {
+      if (mine === listing.current) setMaps(list);
+    };
     try {
       // a map just closed may still be writing its last edits: list what is stored after them
       const early = takeListing();
-      if (early) setMaps(await early);
+      if (early) show(await early);
       else {
         await store.getState().flush();
-        setMaps(await lapi['maps:list']({}));
+        show(await lapi['maps:list']({}));
       }
     } catch (e) {
+      if (mine !== listing.current) return;
       notify.error(describeFailure('listMaps', e));
       setMaps([]);
     }
