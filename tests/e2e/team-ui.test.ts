@@ -259,6 +259,16 @@ describe('team libraries in the app', () => {
     await ui.contains(page.locator('h2.section-title'), 'Maps of Отдел продаж');
     await ui.count(page.locator('.map-card'), 1);
     await ui.contains(page.locator('.library-footer'), serves[0]!.url);
+    // the card shows the map's picture, drawn by the team server
+    await ui
+      .eventually(() =>
+        page
+          .locator('.map-card .map-thumb img')
+          .first()
+          .evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)
+          .catch(() => false),
+      )
+      .toBe(true);
     await olga.shot('team-library-en');
 
     await page.reload();

@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { diffMaps } from '../../shared/model/diff';
 import type { MapDoc, Step } from '../../shared/model/types';
@@ -237,6 +238,14 @@ test('two servers on one database: a write through one reaches the events stream
   const change = await ivanWatch.next((e) => e.type === 'change' && e.mapId === map.id && e.kind === 'apply', 'change');
   expect(change).toEqual({ type: 'change', mapId: map.id, kind: 'apply', revision: applied.revision, by: { id: expect.any(String), name: 'Ольга Петрова' } });
   expect((await must<MapDoc>(two, ivanToken, 'maps:get', { id: map.id })).steps.s1?.title).toBe('Квалифицировать лид');
+  // the library card's picture comes from the other server too: a PNG of the map as it is now, not a blank
+  const picture = await must<{ png: string; width: number; height: number; revision: number }>(two, ivanToken, 'maps:thumbnail', { id: map.id });
+  expect(picture.revision).toBe(applied.revision);
+  const png = PNG.sync.read(Buffer.from(picture.png, 'base64'));
+  expect(png.width).toBeGreaterThan(50);
+  const colours = new Set<number>();
+  for (let i = 0; i < png.data.length; i += 4) colours.add(png.data.readUInt32BE(i));
+  expect(colours.size).toBeGreaterThan(3);
 
   // Olga opens the map on server one: Ivan, on server two, sees both of them
   const olgaWatch = openEvents(one, olgaToken, map.id);
