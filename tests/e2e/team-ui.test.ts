@@ -343,6 +343,43 @@ describe('team libraries in the app', () => {
     await olga.shot('team-editor-presence-en');
   }, 120_000);
 
+  test('two editors on two servers change the same field: the later edit is refused and the editor is told whose change it met', async () => {
+    await addUser(pool, { login: 'pavel', name: 'Павел Орлов', role: 'editor', password: PASSWORD });
+    const pavel = await launchTeamApp('ru-RU');
+    await addAndSignIn(pavel.page, serves[1]!.url, 'pavel');
+    await closeSettings(pavel.page);
+    const { page } = pavel;
+    await page
+      .getByRole('group', { name: 'Библиотека' })
+      .getByRole('button', { name: /Отдел продаж/ })
+      .click();
+    await page.locator('.map-card-open').first().click();
+    const title = page.getByRole('textbox', { name: /Название карты/ });
+    await ui.eventually(() => title.isDisabled()).toBe(false);
+    const server = (await olga.team.list())[0]!.id;
+
+    // Pavel's edit is on its way when Olga (on the other server) renames the map first
+    let held = false;
+    await page.route('**/api/team:call', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { name?: string };
+      if (held || body.name !== 'maps:applyChanges') return route.continue();
+      held = true;
+      await callApp(olga.page, 'team:call', { server, name: 'maps:rename', input: { id: teamMapId, title: 'Воронка — версия Ольги' } });
+      await ui.eventually(() => teamMapTitles()).toEqual(['Воронка — версия Ольги']);
+      // her rename's event reaches Pavel's page through the other server in tens of milliseconds
+      await page.waitForTimeout(500);
+      await route.continue();
+    });
+    await title.fill('Воронка — версия Павла');
+    await title.press('Enter');
+    await ui.contains(page.locator('.notices'), 'Изменение столкнулось с правкой пользователя Ольга Петрова');
+    // his change was not stored over hers, and his screen shows hers
+    expect(await teamMapTitles()).toEqual(['Воронка — версия Ольги']);
+    await ui.value(title, 'Воронка — версия Ольги');
+    await pavel.shot('team-conflict-ru');
+    await page.unroute('**/api/team:call');
+  }, 120_000);
+
   test('signing out makes the open team map read-only with the banner; nothing is queued', async () => {
     const o = olga.page;
     await openSettings(o);
