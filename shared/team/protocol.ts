@@ -85,6 +85,8 @@ export const TEAM_CALLS = [
   'versions:delete',
   'templates:list',
   'maps:createFromTemplate',
+  'maps:importBpmn',
+  'maps:exportBpmn',
 ] as const;
 export type TeamCallName = (typeof TEAM_CALLS)[number];
 
@@ -92,7 +94,7 @@ export function isTeamCall(name: unknown): name is TeamCallName {
   return typeof name === 'string' && (TEAM_CALLS as readonly string[]).includes(name);
 }
 
-const READS: ReadonlySet<TeamCallName> = new Set(['maps:list', 'maps:get', 'maps:thumbnail', 'maps:state', 'maps:parents', 'versions:list', 'versions:get', 'templates:list']);
+const READS: ReadonlySet<TeamCallName> = new Set(['maps:list', 'maps:get', 'maps:thumbnail', 'maps:state', 'maps:parents', 'versions:list', 'versions:get', 'templates:list', 'maps:exportBpmn']);
 
 /** The tables a commenter may write: comments and pain points (votes are a pain point's field). */
 const COMMENTER_TABLES = new Set(['comments', 'painPoints']);

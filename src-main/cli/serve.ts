@@ -206,6 +206,7 @@ export async function serve(argv: string[], io: Io): Promise<number> {
     await hub.start();
     server = await startTeamServer({
       services: createStoreServices(store, {
+        appVersion: library.version,
         author: () => {
           const user = currentUser();
           return user ? authorName(user) : undefined;

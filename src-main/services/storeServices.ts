@@ -28,6 +28,7 @@ import { distinctTitle } from '../../shared/model/titles';
 import type { MapDoc } from '../../shared/model/types';
 import { NotFoundError, UnstorableTextError } from '../storage/conflicts';
 import type { MapStore } from '../storage/store';
+import { createStoreBpmnServices } from './bpmn';
 import { drawThumbnail, type Thumbnail } from '../thumbnail/draw';
 import type { AsyncServices } from './dispatch';
 import { BadInputError } from './errors';
@@ -39,6 +40,8 @@ export type StoreServices = AsyncServices<TeamCallName>;
 export interface StoreServicesOptions {
   /** The time writes are stamped with (ISO). */
   clock?: () => string;
+  /** Written into exported BPMN files as the exporter's version. */
+  appVersion?: string;
   /**
    * The name of the user the current call is for (a team server knows it per request, e.g.
    * through AsyncLocalStorage): versions saved then carry it. Undefined: the name the call sent.
@@ -179,6 +182,8 @@ export function createStoreServices(store: MapStore, opts: StoreServicesOptions 
       await store.insertAll([{ doc, versions: [...versions].reverse().map(({ doc: versionDoc, ...version }) => ({ version, doc: versionDoc })) }]);
       return store.summary(doc.id);
     },
+    // BPMN 2.0 in and out (issue 11), the file read in a worker thread as the app does
+    ...createStoreBpmnServices(store, clock, opts.appVersion ? { appVersion: opts.appVersion } : {}),
   };
 
   // every refusal of the store in words dispatch.ts answers with

@@ -4,7 +4,7 @@
  * the maps its sub-process steps open. Saved like every exported file.
  */
 import type { MapDoc } from '../../shared/model/types';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { t } from '../i18n';
 
 export interface BpmnExportChoice {

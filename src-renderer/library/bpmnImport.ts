@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import { describeProblem } from '../../shared/interop/bpmn/summaryText';
 import { MAX_BPMN_TEXT, type BpmnImportResult } from '../../shared/interop/bpmnWire';
-import { api } from '../api';
+import { libraryApi as api } from '../team/current';
 import { currentLanguage, t } from '../i18n';
 import { failureReason } from '../i18n/errors';
 import { notify } from '../store/notices';

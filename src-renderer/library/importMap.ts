@@ -8,7 +8,6 @@ import { useEffect } from 'react';
 import type { MapSummary } from '../../shared/model/types';
 import { MAX_LANEMAP_TEXT, parseLanemapJson } from '../../shared/export/lanemapJson';
 import { libraryApi as api } from '../team/current';
-import { leaveTeamLibraryForBpmn } from '../team/teamState';
 import { formatNumber, t } from '../i18n';
 import { describeImportProblem, failureReason } from '../i18n/errors';
 import { notify } from '../store/notices';
@@ -31,8 +30,7 @@ export async function importMapFile(file: File): Promise<MapSummary | null> {
   try {
     const text = await file.text();
     if (importKind(text, name) === 'bpmn') {
-      // BPMN is read by the local backend: into the local library (copy it to a team library from there)
-      if (leaveTeamLibraryForBpmn()) notify.info(t('team.library.bpmnLocal'));
+      // into the library in use (a team library's server reads the file as the app does)
       await importBpmnText(name, text);
       return null;
     }

@@ -86,9 +86,3 @@ export function openedLibrary(library: string | null) {
 
 export const serverOf = (id: LibraryId) => useTeam.getState().servers?.find((s) => s.id === id);
 
-/** A BPMN file goes to the local library (the backend reads it): the library view switches there first. True when it did. */
-export function leaveTeamLibraryForBpmn(): boolean {
-  if (useTeam.getState().library === LOCAL) return false;
-  useTeam.getState().choose(LOCAL);
-  return true;
-}

@@ -56,7 +56,6 @@ export const teamText = {
       failed: '“{{title}}” was not copied to {{library}}: {{reason}}',
       moveKept: 'The copy is in {{library}}, but “{{title}}” could not be deleted here: {{reason}}',
       noTarget: 'There is no other library to copy to: add a team library in Settings and sign in.',
-      bpmnLocal: 'A BPMN file is imported into the local library: copy the map to the team library from there.',
     },
     editor: {
       alsoHere: 'Also here:',
@@ -136,7 +135,6 @@ export const teamText = {
       failed: '«{{title}}» не скопирована в «{{library}}»: {{reason}}',
       moveKept: 'Копия есть в «{{library}}», но удалить «{{title}}» здесь не удалось: {{reason}}',
       noTarget: 'Нет другой библиотеки для копирования: добавьте командную библиотеку в настройках и войдите.',
-      bpmnLocal: 'Файл BPMN импортируется в локальную библиотеку: оттуда карту можно скопировать в командную.',
     },
     editor: {
       alsoHere: 'Также здесь:',

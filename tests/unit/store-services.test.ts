@@ -6,6 +6,7 @@
  * landscape made from its template (its sub-processes copied or linked); a map's picture; a
  * stale edit refused naming the row; text PostgreSQL cannot keep refused in words.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallReply } from '../../shared/contract';
@@ -237,6 +238,25 @@ describe.each(backends)('the library calls over the $name store', (backend) => {
     // an approved version is the record of the approval: kept
     expect((await refused('versions:delete', { mapId: doc.id, id: v2.id })).code).toBe('conflict');
     expect((await ok<VersionSummary[]>('versions:list', { mapId: doc.id })).map((v) => v.id)).toEqual([v2.id]);
+  });
+
+  test('a BPMN file is imported (titles made distinct), exported, and read back the same; a file that is not BPMN is refused in words', async () => {
+    const text = fs.readFileSync(path.resolve('tests/fixtures/bpmn-miwg/A.2.0.bpmn'), 'utf8');
+    type Imported = { ok: true; map: { id: string; title: string; stepCount: number } } | { ok: false; problem: string; message: string };
+    const first = await ok<Imported>('maps:importBpmn', { text, fileName: 'A.2.0.bpmn' });
+    const again = await ok<Imported>('maps:importBpmn', { text, fileName: 'A.2.0.bpmn' });
+    if (!first.ok || !again.ok) throw new Error('the import failed');
+    expect(first.map.stepCount).toBeGreaterThan(3);
+    expect(again.map.title).toBe(`${first.map.title} (2)`);
+    const exported = await ok<{ text: string }>('maps:exportBpmn', { id: first.map.id, dataObjects: true });
+    expect(exported.text).toMatch(/<(bpmn:)?definitions[\s>]/);
+    const back = await ok<Imported>('maps:importBpmn', { text: exported.text });
+    if (!back.ok) throw new Error('the export did not read back');
+    expect(back.map.stepCount).toBe(first.map.stepCount);
+    const before = (await ok<unknown[]>('maps:list', {})).length;
+    expect(await ok<Imported>('maps:importBpmn', { text: '<html><script>alert(1)</script></html>', fileName: 'страница.html' })).toMatchObject({ ok: false });
+    expect((await ok<unknown[]>('maps:list', {})).length).toBe(before);
+    expect(await refused('maps:exportBpmn', { id: 'no-such-map' })).toMatchObject({ code: 'not-found' });
   });
 
   test('templates are listed; a call the library does not answer is refused', async () => {
