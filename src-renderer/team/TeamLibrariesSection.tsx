@@ -100,7 +100,7 @@ export function TeamLibrariesSection() {
             inputMode="url"
             value={url}
             maxLength={2000}
-            placeholder="https://lanemap.example.com"
+            placeholder={t('team.settings.addressExample')}
             spellCheck={false}
             autoComplete="url"
             aria-invalid={addError ? true : undefined}

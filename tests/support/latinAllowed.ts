@@ -14,6 +14,8 @@ export const LATIN_ALLOWED = [
   'JSON',
   // BPMN 2.0, the process notation (issue 11), and its files
   'BPMN',
+  // the scheme of a team server's address (an example in Settings → Team libraries)
+  'https',
   'XML',
   'PDF',
   'ZIP',
