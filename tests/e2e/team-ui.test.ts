@@ -188,6 +188,7 @@ async function teamMapTitles(): Promise<string[]> {
 
 describe('team libraries in the app', () => {
   let olga: TeamApp;
+  let pavel: TeamApp;
   let ivan: TeamApp;
   let teamMapId = '';
 
@@ -345,7 +346,7 @@ describe('team libraries in the app', () => {
 
   test('two editors on two servers change the same field: the later edit is refused and the editor is told whose change it met', async () => {
     await addUser(pool, { login: 'pavel', name: 'Павел Орлов', role: 'editor', password: PASSWORD });
-    const pavel = await launchTeamApp('ru-RU');
+    pavel = await launchTeamApp('ru-RU');
     await addAndSignIn(pavel.page, serves[1]!.url, 'pavel');
     await closeSettings(pavel.page);
     const { page } = pavel;
@@ -424,5 +425,36 @@ describe('team libraries in the app', () => {
     await probe.shot('team-settings-rate-limited-ru');
     await closeApp(probe);
     apps.splice(apps.indexOf(probe), 1);
+  }, 90_000);
+
+  test('the server stops while an edit is on its way: the map turns read-only with the banner, and the edit is shown to copy, not queued', async () => {
+    const { page } = pavel;
+    const title = page.getByRole('textbox', { name: /Название карты/ });
+    await ui.eventually(() => title.isDisabled()).toBe(false);
+    const stored = await teamMapTitles();
+    // the server Pavel works on goes away just as his edit leaves
+    let held = false;
+    await page.route('**/api/team:call', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { name?: string };
+      if (held || body.name !== 'maps:applyChanges') return route.continue();
+      held = true;
+      const server = serves[1]!.child;
+      await new Promise<void>((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      });
+      await route.continue();
+    });
+    await title.fill('Воронка — правка без сети');
+    await title.press('Enter');
+    await ui.contains(page.locator('.team-banner'), 'Нет подключения к «Отдел продаж»');
+    await ui.eventually(() => title.isDisabled()).toBe(true);
+    const unsaved = page.getByRole('textbox', { name: 'Что не сохранено' });
+    await ui.eventually(() => unsaved.inputValue()).toContain('Воронка — правка без сети');
+    // nothing reached the library, and nothing waits to be sent later
+    expect(await teamMapTitles()).toEqual(stored);
+    await pavel.shot('team-offline-ru');
+    await page.unroute('**/api/team:call');
   }, 90_000);
 });
