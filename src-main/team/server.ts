@@ -14,12 +14,13 @@
  * refusal is readable JSON: `{ ok: false, error: { code, message } }`.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { CallReply, ErrorCode } from '../../shared/contract';
 import { IdSchema } from '../../shared/model/schema';
 import { isTeamCall, requiredRole, roleAtLeast, TEAM_API, type SignInReply, type TeamCallName, type TeamEvent, type TeamLibraryInfo, type TeamRole, type TeamUser } from '../../shared/team/protocol';
 import { dispatchAsync, type AsyncServices } from '../services/dispatch';
 import { NotFoundError, type MapStore } from '../storage/store';
+import { failedAnswer, hardenedServer } from '../web/hardenedServer';
 import { isJsonContentType } from '../web/server';
 import { AccountError } from './accounts';
 import { signedInput } from './authorship';
@@ -96,7 +97,6 @@ const MAX_PATH = 2048;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const TOKEN = /^[A-Za-z0-9._~+/=-]{16,512}$/;
-const STATUS_LINE: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   'bad-input': 400,
@@ -395,47 +395,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
 
   function failed(res: http.ServerResponse, e: unknown): void {
     log(`a request failed: ${(e as Error)?.stack ?? String(e)}`);
-    try {
-      if (res.headersSent) res.destroy();
-      else {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Something went wrong in the team server.' } } satisfies CallReply));
-      }
-    } catch {
-      res.destroy();
-    }
+    failedAnswer(res, 'Something went wrong in the team server.');
   }
 
-  const server = http.createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: limits.checkIntervalMs,
-      keepAliveTimeout: 5_000,
-    },
-    (req, res) => {
-      req.on('error', () => undefined);
-      res.on('error', () => undefined);
-      try {
-        handle(req, res);
-      } catch (e) {
-        failed(res, e);
-      }
-    },
-  );
-  server.setTimeout(limits.idleTimeoutMs);
-  server.on('connection', (socket: Socket) => socket.on('error', () => undefined));
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    try {
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'HPE_URI_TOO_LONG' ? 414 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      if (socket.writable && socket.bytesWritten === 0 && err.code !== 'ECONNRESET') {
-        socket.write(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-      }
-    } catch {
-      // nothing more to say to this client
-    }
-    socket.destroy();
-  });
+  const server = hardenedServer(limits, handle, failed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -14,12 +14,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { CallReply, ErrorCode } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatchAsync } from '../services/dispatch';
 import type { Services } from '../services/library';
 import type { EventRelay } from '../team/relay';
+import { failedAnswer, hardenedServer } from './hardenedServer';
 import { serveTeamEvents } from './teamEvents';
 
 export const TOKEN_HEADER = 'x-lanemap-token';
@@ -117,7 +118,6 @@ export interface WebBridgeOptions {
   events?: EventRelay;
 }
 
-const STATUS_LINE: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
 
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const limits: WebBridgeLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -284,51 +284,10 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   function failed(res: http.ServerResponse, e: unknown): void {
     stats.handlerErrors++;
     console.error('[lanemap] the bridge failed on a request', e);
-    try {
-      if (res.headersSent) res.destroy();
-      else {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Lanemap.' } } satisfies CallReply));
-      }
-    } catch {
-      res.destroy();
-    }
+    failedAnswer(res, 'Something went wrong inside Lanemap.');
   }
 
-  const server = http.createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: limits.checkIntervalMs,
-      keepAliveTimeout: 5_000,
-    },
-    (req, res) => {
-      // a client that hangs up mid-request must not become an uncaught 'error'
-      req.on('error', () => undefined);
-      res.on('error', () => undefined);
-      try {
-        handle(req, res);
-      } catch (e) {
-        failed(res, e);
-      }
-    },
-  );
-  // no byte in either direction for this long: the connection is closed
-  server.setTimeout(limits.idleTimeoutMs);
-  server.on('connection', (socket: Socket) => socket.on('error', () => undefined));
-  // what Node's parser refuses (bad request line, huge headers, time-outs) gets a short answer and a hang-up
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    try {
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'HPE_URI_TOO_LONG' ? 414 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      // as Node does by default: an answer only if nothing was written on this connection yet
-      if (socket.writable && socket.bytesWritten === 0 && err.code !== 'ECONNRESET') {
-        socket.write(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-      }
-    } catch {
-      // nothing more to say to this client
-    }
-    socket.destroy();
-  });
+  const server = hardenedServer(limits, handle, failed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
